@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+import { accountCommand, ACCOUNT_USAGE } from './cli/accountCommand';
+import { asAppError, EXIT, exitCodeFor, printError } from './cli/exit';
+import { GENERATE_USAGE, generateCommand } from './cli/generateCommand';
+import { SANDBOX_USAGE, sandboxCommand } from './cli/sandboxCommand';
+
+const USAGE = `wxacode: make WeChat mini program codes (小程序码)
+
+  ${GENERATE_USAGE}
+  ${ACCOUNT_USAGE}
+  ${SANDBOX_USAGE}
+
+Exit codes: 0 success, 2 invalid input (nothing was sent), 3 WeChat error, 4 network or other failure.`;
+
+const commands: Record<string, (args: string[], out: (line: string) => void) => Promise<void>> = {
+  generate: generateCommand,
+  account: accountCommand,
+  sandbox: sandboxCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    out(USAGE);
+    return name ? EXIT.ok : EXIT.input;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`Unknown command “${name}”.\n\n${USAGE}\n`);
+    return EXIT.input;
+  }
+  try {
+    await command(args, out);
+    return EXIT.ok;
+  } catch (caught) {
+    const error = asAppError(caught);
+    printError(error);
+    return exitCodeFor(error);
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => {
+  // Exit at once: idle keep-alive sockets to WeChat would otherwise hold the process open for seconds.
+  process.exit(code);
+});

@@ -1,0 +1,85 @@
+import { Failure } from '../../shared/result';
+import { accountTokenSource, SANDBOX_SECRET, WECHAT_API_BASE } from '../core/accountTokens';
+import { fileAccountStore } from '../core/accounts';
+import { dataDir } from '../core/dataDir';
+import { keychainSecrets } from '../core/secrets';
+import { stableTokenSource } from '../core/stableTokenSource';
+import { tokenServiceSource } from '../core/tokenServiceSource';
+import type { TokenSource } from '../core/tokenSource';
+import { startSandbox } from '../sandbox';
+import { flagError } from './flags';
+
+export interface CredentialFlags {
+  account?: string;
+  appid?: string;
+  'token-url'?: string;
+  'api-base'?: string;
+}
+
+export interface Credentials {
+  apiBase: string;
+  appId?: string;
+  /** The account record, when the credentials came from one (it records Num-Used). */
+  accountId?: string;
+  tokens: TokenSource;
+  close(): Promise<void>;
+}
+
+const CHOOSE_ONE = {
+  en: 'Give exactly one of --account NAME, --appid ID (with the AppSecret in WXACODE_APPSECRET) or --token-url URL.',
+  zh: '请只用一种凭据:--account 名称、--appid(AppSecret 放在环境变量 WXACODE_APPSECRET 中)或 --token-url 地址。',
+};
+
+/** Where the CLI gets its access_token from, by the flags given; the AppSecret never comes from a flag. */
+export async function credentialsFromFlags(flags: CredentialFlags, env = process.env): Promise<Credentials> {
+  const given = [flags.account, flags.appid, flags['token-url']].filter((v) => v !== undefined);
+  if (given.length !== 1) {
+    const en = given.length ? 'More than one kind of credentials was given.' : 'No credentials were given.';
+    const zh = given.length ? '给出了不止一种凭据。' : '没有给出凭据。';
+    throw new Failure(flagError('--account', en, zh, CHOOSE_ONE.en, CHOOSE_ONE.zh));
+  }
+  const apiBaseFlag = flags['api-base'] ?? env.WXACODE_API_BASE;
+  const nothingToClose = async () => {};
+
+  if (flags.appid !== undefined) {
+    const secret = env.WXACODE_APPSECRET;
+    if (!secret) {
+      throw new Failure(
+        flagError(
+          'WXACODE_APPSECRET',
+          'The AppSecret for --appid is missing.',
+          '缺少 --appid 对应的 AppSecret。',
+          'Put it in the environment variable WXACODE_APPSECRET (never on the command line, where other users can see it), or store it once with `wxacode account add`.',
+          '请放在环境变量 WXACODE_APPSECRET 中(不要写在命令行里,其他用户能看到),或用 `wxacode account add` 存入钥匙串。',
+        ),
+      );
+    }
+    const apiBase = apiBaseFlag ?? WECHAT_API_BASE;
+    const tokens = stableTokenSource({ apiBase, appId: flags.appid, secret: async () => secret });
+    return { apiBase, appId: flags.appid, tokens, close: nothingToClose };
+  }
+
+  if (flags['token-url'] !== undefined) {
+    const apiBase = apiBaseFlag ?? WECHAT_API_BASE;
+    const credential = env.WXACODE_TOKEN_CREDENTIAL;
+    const tokens = tokenServiceSource({ url: flags['token-url'], credential: credential ? async () => credential : undefined });
+    return { apiBase, tokens, close: nothingToClose };
+  }
+
+  const name = flags.account!;
+  const account = await fileAccountStore(dataDir(env)).get(name);
+  if (!account) {
+    throw new Failure(
+      flagError('--account', `There is no account named “${name}”.`, `没有名为“${name}”的账号。`, 'See `wxacode account list`, or add one with `wxacode account add NAME --appid ID`.', '用 `wxacode account list` 查看,或用 `wxacode account add 名称 --appid ID` 添加。'),
+    );
+  }
+  if (account.source.kind === 'sandbox' && !apiBaseFlag && !account.apiBase) {
+    // The app starts its sandbox with the window; the CLI starts one just for this command.
+    const sandbox = await startSandbox({ appId: account.appId, appSecret: SANDBOX_SECRET });
+    const tokens = accountTokenSource(account, sandbox.url, keychainSecrets());
+    return { apiBase: sandbox.url, appId: account.appId, accountId: account.id, tokens, close: () => sandbox.close() };
+  }
+  const apiBase = apiBaseFlag ?? account.apiBase ?? WECHAT_API_BASE;
+  const tokens = accountTokenSource(account, apiBase, keychainSecrets());
+  return { apiBase, appId: account.appId, accountId: account.id, tokens, close: nothingToClose };
+}

@@ -1,0 +1,23 @@
+import { appError, describeForCli, pickLanguage } from '../../shared/errors';
+import { type AppError, Failure } from '../../shared/result';
+
+/** The CLI's promise to scripts: 0 done, 2 bad input (nothing sent), 3 WeChat said no, 4 anything else. */
+export const EXIT = { ok: 0, input: 2, wechat: 3, other: 4 } as const;
+
+export function exitCodeFor(error: AppError): number {
+  if (error.code === 'field' || error.code === 'usage') return EXIT.input;
+  if (error.code === 'wechat') return EXIT.wechat;
+  return EXIT.other;
+}
+
+/** Turns anything thrown into the user-facing error; unexpected throws never leak their internals as-is. */
+export function asAppError(caught: unknown): AppError {
+  if (caught instanceof Failure) return caught.error;
+  return appError('internal', { detail: caught instanceof Error ? caught.message : String(caught) });
+}
+
+export const cliLanguage = () => pickLanguage(process.env);
+
+export function printError(error: AppError): void {
+  process.stderr.write(`${describeForCli(error, cliLanguage())}\n`);
+}

@@ -1,0 +1,92 @@
+import { appError } from '../../shared/errors';
+import { Failure } from '../../shared/result';
+import { validateCodeRequest } from '../../shared/validateCodeRequest';
+import { writeFileAtomic } from '../core/atomicFile';
+import { createWechatClient } from '../core/wechatClient';
+import { type CredentialFlags, credentialsFromFlags } from './credentials';
+import { flagError, parseFlags, requireFlag } from './flags';
+
+export const GENERATE_USAGE =
+  "wxacode generate --out FILE.png (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) [--width N] [--line-color '#rrggbb'] [--auto-color] [--transparent] [--env release|trial|develop] (--account NAME | --appid ID | --token-url URL) [--api-base URL]";
+
+/** CLI flag for each request field, so an error about `envVersion` tells the user to fix `--env`. */
+const FLAG_FOR_FIELD: Record<string, string> = {
+  path: '--path',
+  scene: '--scene',
+  page: '--page',
+  checkPath: '--no-check-path',
+  envVersion: '--env',
+  width: '--width',
+  lineColor: '--line-color',
+  autoColor: '--auto-color',
+  transparent: '--transparent',
+};
+
+export async function generateCommand(args: string[], out: (line: string) => void): Promise<void> {
+  const { values } = parseFlags(
+    args,
+    {
+      out: { type: 'string' },
+      path: { type: 'string' },
+      scene: { type: 'string' },
+      page: { type: 'string' },
+      'no-check-path': { type: 'boolean' },
+      qrcode: { type: 'boolean' },
+      width: { type: 'string' },
+      'line-color': { type: 'string' },
+      'auto-color': { type: 'boolean' },
+      transparent: { type: 'boolean' },
+      env: { type: 'string' },
+      account: { type: 'string' },
+      appid: { type: 'string' },
+      'token-url': { type: 'string' },
+      'api-base': { type: 'string' },
+    },
+    GENERATE_USAGE,
+  );
+  const file = requireFlag(values.out, '--out', 'the PNG file to write', '要写入的 PNG 文件');
+  if (!/\.png$/i.test(file)) {
+    throw new Failure(
+      flagError('--out', 'The output must be a .png file.', '输出文件须为 .png。', 'End the --out file name in .png.', '请让 --out 的文件名以 .png 结尾。'),
+    );
+  }
+  const kind = values.qrcode ? 'qrcode' : values.scene !== undefined ? 'unlimited' : 'limited';
+  const validation = validateCodeRequest({
+    kind,
+    path: values.path,
+    scene: values.scene,
+    page: values.page,
+    checkPath: !values['no-check-path'],
+    envVersion: values.env,
+    width: values.width,
+    lineColor: values['line-color'],
+    autoColor: values['auto-color'] ?? false,
+    transparent: values.transparent ?? false,
+  });
+  if (!validation.ok) {
+    const [first, ...rest] = validation.errors;
+    const error = first!;
+    const flag = FLAG_FOR_FIELD[error.field] ?? error.field;
+    throw new Failure({
+      ...error,
+      field: flag,
+      message: { en: `${flag}: ${error.message.en}`, zh: `${flag}:${error.message.zh}` },
+      ...(rest.length ? { hint: { en: `${error.hint.en} (${rest.length} more field(s) also need fixing.)`, zh: `${error.hint.zh}(另有 ${rest.length} 项需要修改。)` } } : {}),
+    });
+  }
+
+  const credentials = await credentialsFromFlags(values as CredentialFlags);
+  try {
+    const client = createWechatClient({ apiBase: credentials.apiBase, tokens: credentials.tokens });
+    const image = await client.generate(validation.value);
+    try {
+      await writeFileAtomic(file, image.png);
+    } catch (caught) {
+      throw new Failure(appError('file', { path: file, detail: caught instanceof Error ? caught.message : String(caught) }));
+    }
+    out(`Saved ${file} (${image.width}×${image.height} PNG)`);
+    if (image.numUsed !== undefined) out(`Num-Used: ${image.numUsed} of 100000 limited codes`);
+  } finally {
+    await credentials.close();
+  }
+}

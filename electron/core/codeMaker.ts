@@ -1,0 +1,60 @@
+import type { CodeRequest } from '../../shared/codeRequest';
+import type { Library, LibraryEntry } from './library';
+import type { WechatClient } from './wechatClient';
+
+export interface MadeCode {
+  entry: LibraryEntry;
+  png: Buffer;
+  /** True when an identical earlier request answered: no API call, no quota spent. */
+  fromLibrary: boolean;
+}
+
+export interface MakeOptions {
+  /** The user asked for a fresh image from WeChat even though one is stored. */
+  regenerate?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface CodeAccount {
+  accountId: string;
+  appId: string;
+  client: WechatClient;
+}
+
+/**
+ * One code, the way the form, the batch and the CLI all make it: from the library when the same
+ * AppID made the same request before, otherwise from WeChat, and then kept in the library.
+ * Concurrent identical requests share one API call.
+ */
+export class CodeMaker {
+  private readonly inFlight = new Map<string, Promise<MadeCode>>();
+
+  constructor(private readonly library: Library) {}
+
+  async make(account: CodeAccount, request: CodeRequest, options: MakeOptions = {}): Promise<MadeCode> {
+    if (!options.regenerate) {
+      const stored = this.library.find(account.appId, request);
+      if (stored) return { entry: stored, png: await this.library.readPng(stored), fromLibrary: true };
+    }
+    const key = `${account.appId}\n${JSON.stringify(request)}\n${options.regenerate ? 'fresh' : ''}`;
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+    const made = this.fetch(account, request, options.signal).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, made);
+    return made;
+  }
+
+  private async fetch(account: CodeAccount, request: CodeRequest, signal?: AbortSignal): Promise<MadeCode> {
+    const image = await account.client.generate(request, signal);
+    const entry = await this.library.add({
+      accountId: account.accountId,
+      appId: account.appId,
+      request,
+      png: image.png,
+      width: image.width,
+      height: image.height,
+      numUsed: image.numUsed,
+    });
+    return { entry, png: image.png, fromLibrary: false };
+  }
+}

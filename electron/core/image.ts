@@ -1,0 +1,62 @@
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+
+export type ImageFormat = 'png' | 'jpeg';
+
+export interface PngImage {
+  png: Buffer;
+  width: number;
+  height: number;
+  /** What WeChat actually sent; its Content-Type always says image/jpeg, so this comes from the bytes. */
+  sourceFormat: ImageFormat;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const PNG_IEND = Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+
+export function sniffImage(bytes: Uint8Array): ImageFormat | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if (bytes.length >= 8 && Buffer.from(bytes.subarray(0, 8)).equals(PNG_SIGNATURE)) return 'png';
+  return null;
+}
+
+/**
+ * A cut-off download still starts with valid magic bytes, so the end is checked too: a PNG must
+ * close with its IEND chunk, a JPEG with the EOI marker (a few padding bytes after it are tolerated).
+ */
+export function isComplete(bytes: Uint8Array, format: ImageFormat): boolean {
+  if (format === 'png') {
+    return bytes.length > 33 && Buffer.from(bytes.subarray(bytes.length - 8)).equals(PNG_IEND);
+  }
+  const tail = bytes.subarray(Math.max(0, bytes.length - 32));
+  for (let i = tail.length - 2; i >= 0; i--) {
+    if (tail[i] === 0xff && tail[i + 1] === 0xd9) return true;
+  }
+  return false;
+}
+
+/** Reads width and height from the IHDR chunk, which must directly follow the signature. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.toString('latin1', 12, 16) !== 'IHDR') throw new Error('PNG without IHDR header');
+  return { width: view.readUInt32BE(16), height: view.readUInt32BE(20) };
+}
+
+/**
+ * Hands back a PNG whatever WeChat sent. A PNG passes through byte for byte (it already carries
+ * the transparency the user asked for); a JPEG is decoded and re-encoded as an opaque RGB PNG.
+ * Throws on bytes that are not a complete image.
+ */
+export function toPng(bytes: Uint8Array): PngImage {
+  const format = sniffImage(bytes);
+  if (!format) throw new Error('not a PNG or JPEG image');
+  if (!isComplete(bytes, format)) throw new Error(`incomplete ${format.toUpperCase()} image (${bytes.length} bytes)`);
+  if (format === 'png') {
+    return { png: Buffer.from(bytes), ...pngSize(bytes), sourceFormat: 'png' };
+  }
+  const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 4 });
+  const png = new PNG({ width: decoded.width, height: decoded.height });
+  png.data = Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength);
+  const out = PNG.sync.write(png, { colorType: 2, inputColorType: 6, inputHasAlpha: true });
+  return { png: out, width: decoded.width, height: decoded.height, sourceFormat: 'jpeg' };
+}

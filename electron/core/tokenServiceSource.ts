@@ -1,0 +1,28 @@
+import { appError } from '../../shared/errors';
+import { Failure } from '../../shared/result';
+import { type HttpOptions, publicUrl, send } from './http';
+import { readTokenAnswer } from './stableTokenSource';
+import { TokenCache, type TokenSource } from './tokenSource';
+
+export interface TokenServiceOptions {
+  /** A company's central token service (中控服务器) answering GET with {access_token, expires_in}. */
+  url: string;
+  /** Optional bearer credential, kept in the keychain like an AppSecret. */
+  credential?: () => Promise<string | null>;
+  http?: Pick<HttpOptions, 'dispatcher' | 'timeoutMs'>;
+}
+
+export function tokenServiceSource(options: TokenServiceOptions): TokenSource {
+  return new TokenCache(async (signal) => {
+    const credential = options.credential ? await options.credential() : null;
+    const res = await send('GET', options.url, undefined, {
+      ...options.http,
+      signal,
+      headers: credential ? { authorization: `Bearer ${credential}` } : {},
+    });
+    if (res.status < 200 || res.status > 299) {
+      throw new Failure(appError('token-service', { url: publicUrl(options.url), status: res.status }));
+    }
+    return readTokenAnswer(res.status, res.contentType, res.body);
+  });
+}

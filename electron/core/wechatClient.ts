@@ -1,0 +1,83 @@
+import type { CodeRequest } from '../../shared/codeRequest';
+import { appError, WECHAT_ERRORS, wechatError } from '../../shared/errors';
+import { type AppError, Failure } from '../../shared/result';
+import { type HttpOptions, send } from './http';
+import { type PngImage, toPng } from './image';
+import { backoffMs, DEFAULT_RETRY, type RetryPolicy, sleep } from './retry';
+import type { TokenSource } from './tokenSource';
+import { toWechatCall } from './wechatCall';
+import { readWechatAnswer } from './wechatResponse';
+
+export interface GeneratedImage extends PngImage {
+  /** WeChat's Num-Used header: limited codes used so far for this AppID, when it sent one. */
+  numUsed?: number;
+}
+
+export interface RetryNotice {
+  attempt: number;
+  delayMs: number;
+  error: AppError;
+}
+
+export interface WechatClientOptions {
+  apiBase: string;
+  tokens: TokenSource;
+  http?: Pick<HttpOptions, 'dispatcher' | 'timeoutMs'>;
+  retry?: RetryPolicy;
+  onRetry?: (notice: RetryNotice) => void;
+}
+
+export interface WechatClient {
+  generate(request: CodeRequest, signal?: AbortSignal): Promise<GeneratedImage>;
+}
+
+export function createWechatClient(options: WechatClientOptions): WechatClient {
+  const apiBase = options.apiBase.replace(/\/$/, '');
+  const policy = options.retry ?? DEFAULT_RETRY;
+
+  async function attempt(request: CodeRequest, signal?: AbortSignal): Promise<GeneratedImage> {
+    const call = toWechatCall(request);
+    const token = await options.tokens.token(signal);
+    const url = `${apiBase}${call.path}?access_token=${encodeURIComponent(token)}`;
+    const res = await send('POST', url, call.body, { ...options.http, signal });
+    const answer = readWechatAnswer(res.status, res.contentType, res.body);
+    if (answer.kind === 'error') {
+      if (WECHAT_ERRORS[answer.errcode]?.refreshToken) options.tokens.invalidate(token);
+      throw new Failure(wechatError(answer.errcode, answer.errmsg));
+    }
+    if (answer.kind === 'unusable') {
+      throw new Failure({ ...appError('bad-response', { status: res.status, detail: answer.detail }), retryable: true });
+    }
+    const numUsed = Number(res.headers['num-used']);
+    return { ...toPng(answer.bytes), ...(Number.isFinite(numUsed) && res.headers['num-used'] ? { numUsed } : {}) };
+  }
+
+  return {
+    async generate(request, signal) {
+      let tokenRenewed = false;
+      for (let tries = 1; ; tries++) {
+        try {
+          return await attempt(request, signal);
+        } catch (caught) {
+          if (!(caught instanceof Failure)) throw caught;
+          const { error } = caught;
+          // A rejected token is fetched again once and the call repeated once, outside the retry budget.
+          if (error.errcode !== undefined && WECHAT_ERRORS[error.errcode]?.refreshToken && !tokenRenewed) {
+            tokenRenewed = true;
+            tries--;
+            continue;
+          }
+          if (!isTransient(error) || tries >= policy.attempts) throw caught;
+          const delayMs = backoffMs(policy, tries);
+          options.onRetry?.({ attempt: tries, delayMs, error });
+          await sleep(delayMs, signal);
+        }
+      }
+    },
+  };
+}
+
+/** -1 (busy), 45009 (frequency limit), network trouble and gateway junk pass; the rest would fail again. */
+function isTransient(error: AppError): boolean {
+  return error.retryable === true || error.code === 'network' || error.code === 'timeout';
+}

@@ -1,0 +1,40 @@
+import { encodeCode } from './image';
+import type { CodeQuota, RollingMinuteLimit } from './limits';
+import { errcodeReply, imageReply, type Reply } from './reply';
+import { type CodeEndpoint, judgeCodeBody } from './rules';
+import type { TokenBook } from './tokens';
+
+/** The state the three code endpoints share. */
+export interface CodeDesk {
+  tokens: TokenBook;
+  quota: CodeQuota;
+  unlimitedRate: RollingMinuteLimit;
+  publishedPages: ReadonlySet<string>;
+}
+
+/**
+ * One code call, checked in WeChat's order: token, rate limit (counts even calls refused later, as a
+ * gateway would), body, quota. `spend` false draws the image without touching quota or rate window.
+ */
+export function codeReply(
+  endpoint: CodeEndpoint,
+  accessToken: string | null,
+  raw: Buffer,
+  desk: CodeDesk,
+  spend: boolean,
+): Reply {
+  const tokenError = desk.tokens.check(accessToken);
+  if (tokenError !== 0) return errcodeReply(tokenError);
+  const limited = endpoint !== 'getwxacodeunlimit';
+  if (!limited) {
+    if (desk.unlimitedRate.full()) return errcodeReply(45009);
+    if (spend) desk.unlimitedRate.record();
+  }
+  const verdict = judgeCodeBody(endpoint, raw, desk.publishedPages);
+  if (!verdict.ok) return errcodeReply(verdict.errcode);
+  if (limited && desk.quota.exhausted()) return errcodeReply(45029);
+  const image = encodeCode(verdict.drawing);
+  if (!limited) return imageReply(image);
+  if (spend) desk.quota.spend();
+  return imageReply(image, { 'Num-Used': String(desk.quota.used) });
+}

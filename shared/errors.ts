@@ -1,0 +1,449 @@
+import type { AppError, Localized } from './result';
+
+/** What an errcode means to the user, how to fix it, and what the client should do by itself. */
+export interface CatalogueEntry {
+  meaning: Localized;
+  fix: Localized;
+  /** Trying the same call again later may succeed (the client backs off and retries). */
+  retryable: boolean;
+  /** The access_token is bad: fetch a new one and retry the call once. */
+  refreshToken?: boolean;
+}
+
+const SCENE_CHARSET = "! # $ & ' ( ) * + , / : ; = ? @ - . _ ~";
+const WHITELIST_PLACE = 'mp.weixin.qq.com → 开发管理 → 开发设置 → IP白名单';
+const TOKEN_FIX: Localized = {
+  en: 'The app gets a new token and tries once more. If this keeps happening, check that the AppSecret belongs to this AppID.',
+  zh: '应用会重新获取令牌并再试一次。如果仍然出现，请确认 AppSecret 与此 AppID 对应。',
+};
+
+export const WECHAT_ERRORS: Record<number, CatalogueEntry> = {
+  [-1]: {
+    meaning: { en: "WeChat's server is busy.", zh: '微信服务器繁忙。' },
+    fix: {
+      en: 'Wait a moment and try again; the app retries by itself.',
+      zh: '请稍后再试；应用会自动重试。',
+    },
+    retryable: true,
+  },
+  40001: {
+    meaning: {
+      en: 'The access token is not valid (it may have been replaced).',
+      zh: '访问令牌 access_token 无效（可能已被替换）。',
+    },
+    fix: TOKEN_FIX,
+    retryable: false,
+    refreshToken: true,
+  },
+  40002: {
+    meaning: { en: 'The token request had an invalid grant_type.', zh: '获取令牌的请求中 grant_type 无效。' },
+    fix: {
+      en: 'Update the app; if you use a token service, ask whoever runs it to check its request.',
+      zh: '请更新应用；如使用令牌服务，请联系其维护者检查请求。',
+    },
+    retryable: false,
+  },
+  40013: {
+    meaning: { en: 'The AppID is not valid.', zh: 'AppID 无效。' },
+    fix: {
+      en: 'Check the AppID in Accounts: it starts with wx and is shown at mp.weixin.qq.com → 开发管理 → 开发设置.',
+      zh: '请在“账号”中检查 AppID：它以 wx 开头，可在 mp.weixin.qq.com → 开发管理 → 开发设置 中找到。',
+    },
+    retryable: false,
+  },
+  40014: {
+    meaning: { en: 'The access token is not valid.', zh: '访问令牌 access_token 不合法。' },
+    fix: TOKEN_FIX,
+    retryable: false,
+    refreshToken: true,
+  },
+  40097: {
+    meaning: { en: 'WeChat rejected one of the settings as invalid.', zh: '微信认为某项设置无效。' },
+    fix: {
+      en: "Check this code's fields (path, scene, page, width, color, version); WeChat's own words below may name the one at fault.",
+      zh: '请检查此码的各项设置（路径、scene、页面、宽度、颜色、版本）；下方微信原文可能指出了出错的那一项。',
+    },
+    retryable: false,
+  },
+  40125: {
+    meaning: { en: 'The AppSecret is not valid.', zh: 'AppSecret 无效。' },
+    fix: {
+      en: 'Enter the AppSecret again in Accounts (or with `wxacode account add`); if it was reset, use the new one.',
+      zh: '请在“账号”中（或用 `wxacode account add`）重新填写 AppSecret；如已重置，请使用新的。',
+    },
+    retryable: false,
+  },
+  40129: {
+    meaning: {
+      en: 'The scene contains a character WeChat does not allow.',
+      zh: 'scene 中含有微信不允许的字符。',
+    },
+    fix: {
+      en: `Use only letters, digits and ${SCENE_CHARSET} in the scene; for other text, use a short id the mini program looks up.`,
+      zh: `scene 只能使用字母、数字和 ${SCENE_CHARSET}；其他内容请改用小程序可查询的短 id。`,
+    },
+    retryable: false,
+  },
+  40159: {
+    meaning: {
+      en: 'The page path is empty or longer than 1024 characters.',
+      zh: '页面路径为空或超过 1024 个字符。',
+    },
+    fix: {
+      en: 'Enter a page path of 1 to 1024 characters, such as pages/index/index?id=42.',
+      zh: '请填写 1 到 1024 个字符的页面路径，例如 pages/index/index?id=42。',
+    },
+    retryable: false,
+  },
+  40164: {
+    meaning: {
+      en: "This computer's public IP address is not in the mini program's IP whitelist.",
+      zh: '这台电脑的公网 IP 不在小程序的 IP 白名单中。',
+    },
+    fix: {
+      en: `Add this computer's public IP address to the IP whitelist: ${WHITELIST_PLACE}, or use a token service so the AppSecret never has to be on this computer.`,
+      zh: `请把这台电脑的公网 IP 加入 IP 白名单：${WHITELIST_PLACE}；或改用令牌服务（中控服务器），这样 AppSecret 无需存放在这台电脑上。`,
+    },
+    retryable: false,
+  },
+  40169: {
+    meaning: { en: 'The scene is empty or longer than 32 characters.', zh: 'scene 为空或超过 32 个字符。' },
+    fix: {
+      en: 'Use a scene of 1 to 32 characters, such as a short id the mini program looks up.',
+      zh: '请使用 1 到 32 个字符的 scene，例如小程序可查询的短 id。',
+    },
+    retryable: false,
+  },
+  40243: {
+    meaning: { en: 'The AppSecret is frozen.', zh: 'AppSecret 已被冻结。' },
+    fix: {
+      en: 'An administrator can unfreeze it at mp.weixin.qq.com → 开发管理 → 开发设置.',
+      zh: '请管理员在 mp.weixin.qq.com → 开发管理 → 开发设置 中解冻。',
+    },
+    retryable: false,
+  },
+  41030: {
+    meaning: {
+      en: 'The page does not exist in the published version.',
+      zh: '页面在已发布的版本中不存在。',
+    },
+    fix: {
+      en: 'Check the page for typos and publish the mini program, or make an unlimited code with version trial or develop and “Check page exists” turned off.',
+      zh: '请检查页面是否拼写正确并发布小程序；或生成无限量小程序码，版本选 trial 或 develop，并关闭“检查页面是否存在”。',
+    },
+    retryable: false,
+  },
+  42001: {
+    meaning: { en: 'The access token has expired.', zh: '访问令牌 access_token 已过期。' },
+    fix: TOKEN_FIX,
+    retryable: false,
+    refreshToken: true,
+  },
+  45009: {
+    meaning: {
+      en: "Too many requests: WeChat's rate limit was reached.",
+      zh: '请求过于频繁，已达到微信的频率限制。',
+    },
+    fix: {
+      en: 'Wait a minute and try again; batches slow down by themselves.',
+      zh: '请等一分钟后再试；批量生成会自动放慢。',
+    },
+    retryable: true,
+  },
+  45011: {
+    meaning: {
+      en: "This minute's API quota is used up.",
+      zh: '本分钟的接口调用额度已用完。',
+    },
+    fix: {
+      en: 'Wait a minute and try again; batches slow down by themselves.',
+      zh: '请等一分钟后再试；批量生成会自动放慢。',
+    },
+    retryable: true,
+  },
+  45029: {
+    meaning: {
+      en: 'The 100,000 limit on limited and square codes for this mini program is used up.',
+      zh: '此小程序的有数量限制的小程序码和二维码已用完 100,000 个额度。',
+    },
+    fix: {
+      en: 'Use the unlimited (scene) code type, which has no total limit.',
+      zh: '请改用无限量（scene）小程序码，它没有总数限制。',
+    },
+    retryable: false,
+  },
+  48001: {
+    meaning: { en: 'This account is not authorized for this API.', zh: '此账号未获得该接口的权限。' },
+    fix: {
+      en: "Check that the AppID is a mini program's (not an official account's) and that the token comes from that mini program.",
+      zh: '请确认 AppID 属于小程序（而不是公众号），且令牌来自这个小程序。',
+    },
+    retryable: false,
+  },
+  61007: {
+    meaning: {
+      en: 'The third-party platform is not authorized for this API.',
+      zh: '第三方平台未获得该接口的授权。',
+    },
+    fix: {
+      en: 'Ask the mini program owner to grant your platform permission set 17 (小程序码).',
+      zh: '请让小程序管理员为你的平台授权权限集 17（小程序码）。',
+    },
+    retryable: false,
+  },
+  85096: {
+    meaning: {
+      en: 'The path contains scancode_time, which WeChat reserves.',
+      zh: '路径中含有微信保留参数 scancode_time。',
+    },
+    fix: { en: 'Remove scancode_time from the path.', zh: '请从路径中删除 scancode_time。' },
+    retryable: false,
+  },
+};
+
+/** WeChat writes e.g. "invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: …". */
+function callerIp(errmsg: string): string | undefined {
+  return /invalid ip ([0-9a-f.:]+)/i.exec(errmsg)?.[1];
+}
+
+function whitelistFix(ip: string): Localized {
+  return {
+    en: `Add ${ip} to the IP whitelist: ${WHITELIST_PLACE}, or use a token service so the AppSecret never has to be on this computer.`,
+    zh: `请把 ${ip} 加入 IP 白名单：${WHITELIST_PLACE}；或改用令牌服务（中控服务器），这样 AppSecret 无需存放在这台电脑上。`,
+  };
+}
+
+/** The user-facing error for a WeChat `{errcode, errmsg}` answer; unknown codes still read well. */
+export function wechatError(errcode: number, errmsg: string): AppError {
+  const entry = WECHAT_ERRORS[errcode];
+  if (!entry) {
+    const said = errmsg.trim();
+    return {
+      code: 'wechat',
+      errcode,
+      errmsg,
+      message: {
+        en: `WeChat returned error ${errcode}${said ? `: ${said}` : '.'}`,
+        zh: `微信返回错误 ${errcode}${said ? `：${said}` : '。'}`,
+      },
+      hint: {
+        en: `Look up error ${errcode} in WeChat's documentation, or try again later.`,
+        zh: `请在微信官方文档中查询错误码 ${errcode}，或稍后再试。`,
+      },
+      retryable: false,
+    };
+  }
+  const ip = errcode === 40164 ? callerIp(errmsg) : undefined;
+  return {
+    code: 'wechat',
+    errcode,
+    errmsg,
+    message: ip
+      ? {
+          en: `This computer's public IP address (${ip}) is not in the mini program's IP whitelist.`,
+          zh: `这台电脑的公网 IP（${ip}）不在小程序的 IP 白名单中。`,
+        }
+      : entry.meaning,
+    hint: ip ? whitelistFix(ip) : entry.fix,
+    retryable: entry.retryable,
+  };
+}
+
+/** Failures that are not a WeChat errcode. */
+export type AppErrorCode =
+  | 'network'
+  | 'timeout'
+  | 'bad-response'
+  | 'keychain-unavailable'
+  | 'keychain-locked'
+  | 'no-secret'
+  | 'token-service'
+  | 'cancelled'
+  | 'internal'
+  | 'quota'
+  | 'file';
+
+export type ErrorParams = Record<string, string | number>;
+
+interface Described {
+  message: Localized;
+  hint: Localized;
+  retryable: boolean;
+}
+
+/** Each entry reads its params through `p`, which gives '' for a missing one. */
+const APP_ERRORS: Record<AppErrorCode, (p: (key: string) => string) => Described> = {
+  network: (p) => ({
+    message: {
+      en: `Could not reach ${p('url') || 'the WeChat API'}${p('detail') && ` (${p('detail')})`}.`,
+      zh: `无法连接 ${p('url') || '微信接口'}${p('detail') && `（${p('detail')}）`}。`,
+    },
+    hint: {
+      en: 'Check the internet connection and any proxy settings, then try again.',
+      zh: '请检查网络连接和代理设置，然后重试。',
+    },
+    retryable: true,
+  }),
+  timeout: (p) => ({
+    message: {
+      en: `${p('url') || 'WeChat'} did not answer${p('seconds') ? ` within ${p('seconds')} seconds` : ' in time'}.`,
+      zh: `${p('url') || '微信'}${p('seconds') ? `在 ${p('seconds')} 秒内` : '在规定时间内'}没有响应。`,
+    },
+    hint: {
+      en: 'The connection may be slow or blocked by a proxy; try again in a moment.',
+      zh: '网络可能较慢或被代理拦截；请稍后重试。',
+    },
+    retryable: true,
+  }),
+  'bad-response': (p) => ({
+    message: {
+      en: `WeChat answered with something that is neither an image nor an error${parenthesised(p)}.`,
+      zh: `微信返回的内容既不是图片也不是错误信息${parenthesised(p)}。`,
+    },
+    hint: {
+      en: 'This is usually a passing problem at WeChat or a proxy; nothing was saved. Try again in a moment.',
+      zh: '这通常是微信或代理的临时问题；没有保存任何内容。请稍后重试。',
+    },
+    retryable: true,
+  }),
+  'keychain-unavailable': () => ({
+    message: {
+      en: 'No system keychain is available to keep the AppSecret.',
+      zh: '没有可用的系统钥匙串来保存 AppSecret。',
+    },
+    hint: {
+      en: 'On Linux, install and unlock GNOME Keyring or KWallet (Secret Service); or use a token service instead of an AppSecret.',
+      zh: '在 Linux 上请安装并解锁 GNOME Keyring 或 KWallet（Secret Service）；或改用令牌服务，无需 AppSecret。',
+    },
+    retryable: false,
+  }),
+  'keychain-locked': () => ({
+    message: { en: 'The system keychain is locked.', zh: '系统钥匙串已锁定。' },
+    hint: {
+      en: 'Unlock it (sign in again or open your keyring app), then try again.',
+      zh: '请解锁（重新登录或打开钥匙串应用）后重试。',
+    },
+    retryable: false,
+  }),
+  'no-secret': (p) => ({
+    message: {
+      en: `No AppSecret is stored for AppID ${p('appId') || '(none chosen)'}.`,
+      zh: `未保存 AppID ${p('appId') || '（未选择）'} 的 AppSecret。`,
+    },
+    hint: {
+      en: 'Add it in Accounts, or run `wxacode account add`.',
+      zh: '请在“账号”中添加，或运行 `wxacode account add`。',
+    },
+    retryable: false,
+  }),
+  'token-service': (p) => ({
+    message: {
+      en: `The token service${p('url') && ` at ${p('url')}`} failed${parenthesised(p)}.`,
+      zh: `令牌服务${p('url') && ` ${p('url')} `}出错${parenthesised(p)}。`,
+    },
+    hint: {
+      en: 'Check the token service URL in Accounts and that the service is running; ask whoever runs it if it keeps failing.',
+      zh: '请在“账号”中检查令牌服务地址，并确认服务正在运行；如持续失败，请联系其维护者。',
+    },
+    // A 4xx means the request itself is wrong (URL, credential); only server trouble may pass.
+    retryable: !(Number(p('status')) >= 400 && Number(p('status')) < 500),
+  }),
+  cancelled: () => ({
+    message: { en: 'Cancelled.', zh: '已取消。' },
+    hint: { en: 'Start again when you are ready.', zh: '准备好后可重新开始。' },
+    retryable: false,
+  }),
+  internal: (p) => ({
+    message: {
+      en: `Something went wrong inside the app${p('detail') ? `: ${p('detail')}` : '.'}`,
+      zh: `应用内部出错${p('detail') ? `：${p('detail')}` : '。'}`,
+    },
+    hint: {
+      en: 'Try again; if it happens again, report it with the steps that led to it.',
+      zh: '请重试；如再次出现，请连同操作步骤一起反馈。',
+    },
+    retryable: false,
+  }),
+  quota: (p) => ({
+    message: {
+      en: `Not enough quota left: this needs ${p('needed') || '?'} codes but only ${p('remaining') || '0'} of the 100,000 remain.`,
+      zh: `额度不足：需要 ${p('needed') || '?'} 个码，但 100,000 个额度只剩 ${p('remaining') || '0'} 个。`,
+    },
+    hint: {
+      en: 'Make fewer limited or square codes, or use the unlimited (scene) code type, which has no total limit.',
+      zh: '请减少有数量限制的小程序码或二维码，或改用无限量（scene）小程序码，它没有总数限制。',
+    },
+    retryable: false,
+  }),
+  file: (p) => ({
+    message: {
+      en: `Could not write ${p('path') || 'the file'}${p('detail') ? `: ${p('detail')}` : '.'}`,
+      zh: `无法写入 ${p('path') || '文件'}${p('detail') ? `：${p('detail')}` : '。'}`,
+    },
+    hint: {
+      en: 'Check that the folder exists, that you may write to it and that the disk is not full.',
+      zh: '请确认文件夹存在、有写入权限且磁盘未满。',
+    },
+    retryable: false,
+  }),
+};
+
+function parenthesised(p: (key: string) => string): string {
+  const parts = [p('status') && `HTTP ${p('status')}`, p('detail')].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(': ')})` : '';
+}
+
+/** Query values and URL userinfo that could carry a credential, wherever they appear in a param. */
+const CREDENTIAL_IN_QUERY = /([?&](?:access_token|token|secret|appsecret|key|password|auth)=)[^&#\s]*/gi;
+const CREDENTIAL_IN_URL = /(\/\/)[^/@\s]+@/g;
+
+/** Params may come from URLs and error texts; strip anything that could be a credential. */
+function withoutCredentials(text: string): string {
+  return text.replace(CREDENTIAL_IN_URL, '$1').replace(CREDENTIAL_IN_QUERY, '$1***');
+}
+
+/** A URL shown to the user: scheme, host and path only (no userinfo, query or fragment). */
+function shownUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+  } catch {
+    return withoutCredentials(raw);
+  }
+}
+
+/** The user-facing error for a failure outside WeChat's errcodes; params fill both languages. */
+export function appError(code: AppErrorCode, params: ErrorParams = {}): AppError {
+  const read = (key: string): string => {
+    const value = params[key];
+    if (value === undefined) return '';
+    return key === 'url' ? shownUrl(String(value)) : withoutCredentials(String(value));
+  };
+  const { message, hint, retryable } = APP_ERRORS[code](read);
+  return { code, message, hint, retryable };
+}
+
+const CLI_WORDS = {
+  en: { errcode: (n: number) => `WeChat error ${n}: `, fix: 'Fix: ', said: 'WeChat said: ' },
+  zh: { errcode: (n: number) => `微信错误 ${n}：`, fix: '解决办法：', said: '微信原文：' },
+};
+
+/** One to three lines for a terminal: what happened, the fix and, for WeChat, its own words. */
+export function describeForCli(error: AppError, lang: 'en' | 'zh'): string {
+  const words = CLI_WORDS[lang];
+  // An unknown errcode's message already quotes the errcode and errmsg.
+  const known = error.code === 'wechat' && error.errcode !== undefined && WECHAT_ERRORS[error.errcode];
+  const lines = [
+    `${known ? words.errcode(error.errcode!) : ''}${error.message[lang]}`,
+    `${words.fix}${error.hint[lang]}`,
+  ];
+  const said = error.errmsg?.replace(/\s+/g, ' ').trim();
+  if (known && said) lines.push(`${words.said}${said}`);
+  return lines.join('\n');
+}
+
+/** The CLI speaks Chinese when the locale says so (LC_ALL over LC_MESSAGES over LANG, as POSIX does). */
+export function pickLanguage(env: { LANG?: string; LC_ALL?: string; LC_MESSAGES?: string }): 'en' | 'zh' {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(locale) ? 'zh' : 'en';
+}

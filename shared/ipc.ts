@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import type { CodeKind, CodeRequest } from './codeRequest';
+import type { AppError, Result } from './result';
+import { validateCodeRequest } from './validateCodeRequest';
+
+/**
+ * Every IPC channel, declared once. The main process registers a handler per entry through the
+ * one wrapper in electron/ipc.ts, which validates the payload with `parse` before the handler
+ * runs; the preload exposes one function per entry. Neither side types a channel by hand.
+ */
+
+export type TokenSourceView =
+  | { kind: 'secret'; hasSecret: boolean }
+  | { kind: 'token-url'; url: string; hasCredential: boolean }
+  | { kind: 'sandbox' };
+
+/** An account as the renderer sees it: whether a secret is stored, never the secret. */
+export interface AccountView {
+  id: string;
+  name: string;
+  appId: string;
+  source: TokenSourceView;
+  apiBase?: string;
+  numUsed?: number;
+  numUsedAt?: string;
+}
+
+export interface GeneratedCode {
+  codeId: string;
+  png: Uint8Array;
+  width: number;
+  height: number;
+  numUsed?: number;
+  /** Served from the library: the same request was made before, so no API call was spent. */
+  fromLibrary: boolean;
+  createdAt: string;
+  suggestedName: string;
+}
+
+export interface LibraryEntryView {
+  codeId: string;
+  accountId: string;
+  appId: string;
+  kind: CodeKind;
+  request: CodeRequest;
+  width: number;
+  height: number;
+  numUsed?: number;
+  createdAt: string;
+  suggestedName: string;
+}
+
+export interface AppSettings {
+  locale: 'auto' | 'en' | 'zh';
+  lastAccountId?: string;
+  recentColors: string[];
+  autoGenerateUnlimited: boolean;
+}
+
+export interface AppInfo {
+  version: string;
+  /** The OS locale, for `locale: 'auto'`. */
+  systemLocale: string;
+  sandboxUrl?: string;
+}
+
+type Parser<T> = (payload: unknown) => Result<T, AppError>;
+
+/** Structural payload checks; code requests get the form's own field rules and messages. */
+function schema<T>(s: z.ZodType<T>): Parser<T> {
+  return (payload) => {
+    const parsed = s.safeParse(payload);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || 'payload';
+    return {
+      ok: false,
+      error: {
+        code: 'field',
+        field,
+        message: { en: `Invalid ${field}: ${issue?.message ?? 'malformed'}`, zh: `${field} 无效:${issue?.message ?? '格式错误'}` },
+        hint: { en: 'Check the value and try again.', zh: '请检查后重试。' },
+      },
+    };
+  };
+}
+
+const id = z.string().min(1).max(200);
+const none = schema(z.undefined().or(z.object({}).strict()));
+
+const generatePayload: Parser<{ accountId: string; request: CodeRequest; regenerate: boolean }> = (payload) => {
+  const outer = schema(z.object({ accountId: id, request: z.unknown(), regenerate: z.boolean().optional() }))(payload);
+  if (!outer.ok) return outer;
+  const checked = validateCodeRequest(outer.value.request);
+  if (!checked.ok) return { ok: false, error: checked.errors[0]! };
+  return { ok: true, value: { accountId: outer.value.accountId, request: checked.value, regenerate: outer.value.regenerate ?? false } };
+};
+
+const accountDraft = z.object({
+  id: id.optional(),
+  name: z.string().max(100),
+  appId: z.string().max(64),
+  source: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('secret') }),
+    z.object({ kind: z.literal('token-url'), url: z.string().max(2000) }),
+    z.object({ kind: z.literal('sandbox') }),
+  ]),
+  apiBase: z.string().max(2000).optional(),
+});
+export type AccountDraft = z.infer<typeof accountDraft>;
+
+const settingsPatch = z
+  .object({
+    locale: z.enum(['auto', 'en', 'zh']),
+    lastAccountId: id,
+    recentColors: z.array(z.string().regex(/^#[0-9a-f]{6}$/i)).max(8),
+    autoGenerateUnlimited: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export const channels = {
+  'app:info': { parse: none, result: {} as AppInfo },
+  'code:generate': { parse: generatePayload, result: {} as GeneratedCode },
+  'code:save': { parse: schema(z.object({ codeId: id })), result: {} as { saved: boolean; path?: string } },
+  'code:copy': { parse: schema(z.object({ codeId: id })), result: {} as { copied: true } },
+  'code:drag': { parse: schema(z.object({ codeId: id })), result: {} as { started: true } },
+  'accounts:list': { parse: none, result: {} as AccountView[] },
+  'accounts:save': {
+    // A secret goes in and never comes back out: no channel returns one.
+    parse: schema(z.object({ account: accountDraft, secret: z.string().max(512).optional(), tokenCredential: z.string().max(4096).optional() })),
+    result: {} as AccountView,
+  },
+  'accounts:remove': { parse: schema(z.object({ id })), result: {} as { removed: true } },
+  'accounts:forgetSecret': { parse: schema(z.object({ id })), result: {} as AccountView },
+  'accounts:test': { parse: schema(z.object({ id })), result: {} as { expiresInSeconds: number } },
+  'settings:get': { parse: none, result: {} as AppSettings },
+  'settings:update': { parse: schema(settingsPatch), result: {} as AppSettings },
+  'library:list': {
+    parse: schema(z.object({ query: z.string().max(200).optional(), accountId: id.optional(), kind: z.enum(['limited', 'unlimited', 'qrcode']).optional() })),
+    result: {} as LibraryEntryView[],
+  },
+  'library:image': { parse: schema(z.object({ codeId: id })), result: {} as GeneratedCode },
+  'library:delete': { parse: schema(z.object({ codeId: id })), result: {} as { deleted: true } },
+} as const;
+
+export type Channel = keyof typeof channels;
+export type ChannelPayload<C extends Channel> = (typeof channels)[C]['parse'] extends Parser<infer T> ? T : never;
+/** What the renderer passes: the payload before validation (a code request may still be a draft). */
+export type ChannelInput<C extends Channel> = C extends 'code:generate'
+  ? { accountId: string; request: unknown; regenerate?: boolean }
+  : ChannelPayload<C>;
+export type ChannelResult<C extends Channel> = (typeof channels)[C]['result'];
+
+/** `window.wxacode`: one function per channel, named after it (`code:generate` → `generateCode`... see preload). */
+export type WxacodeApi = { [C in Channel]: (payload: ChannelInput<C>) => Promise<Result<ChannelResult<C>>> };
