@@ -6,7 +6,10 @@ const UNSAFE = /[<>:"/\\|?*\u0000-\u001f]+/g;
 
 /** Makes any text usable as one file-name segment, keeping Chinese and other letters as they are. */
 export function safeFileSegment(text: string, maxLength = 80): string {
-  const cleaned = text.replace(UNSAFE, '_').replace(/_+/g, '_').replace(/^[_. ]+|[_. ]+$/g, '');
+  const cleaned = text
+    .replace(UNSAFE, '_')
+    .replace(/_+/g, '_')
+    .replace(/^[_. ]+|[_. ]+$/g, '');
   return cleaned.slice(0, maxLength) || 'code';
 }
 

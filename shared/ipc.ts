@@ -78,7 +78,10 @@ function schema<T>(s: z.ZodType<T>): Parser<T> {
       error: {
         code: 'field',
         field,
-        message: { en: `Invalid ${field}: ${issue?.message ?? 'malformed'}`, zh: `${field} 无效:${issue?.message ?? '格式错误'}` },
+        message: {
+          en: `Invalid ${field}: ${issue?.message ?? 'malformed'}`,
+          zh: `${field} 无效:${issue?.message ?? '格式错误'}`,
+        },
         hint: { en: 'Check the value and try again.', zh: '请检查后重试。' },
       },
     };
@@ -88,12 +91,23 @@ function schema<T>(s: z.ZodType<T>): Parser<T> {
 const id = z.string().min(1).max(200);
 const none = schema(z.undefined().or(z.object({}).strict()));
 
-const generatePayload: Parser<{ accountId: string; request: CodeRequest; regenerate: boolean }> = (payload) => {
-  const outer = schema(z.object({ accountId: id, request: z.unknown(), regenerate: z.boolean().optional() }))(payload);
+const generatePayload: Parser<{ accountId: string; request: CodeRequest; regenerate: boolean }> = (
+  payload,
+) => {
+  const outer = schema(z.object({ accountId: id, request: z.unknown(), regenerate: z.boolean().optional() }))(
+    payload,
+  );
   if (!outer.ok) return outer;
   const checked = validateCodeRequest(outer.value.request);
   if (!checked.ok) return { ok: false, error: checked.errors[0]! };
-  return { ok: true, value: { accountId: outer.value.accountId, request: checked.value, regenerate: outer.value.regenerate ?? false } };
+  return {
+    ok: true,
+    value: {
+      accountId: outer.value.accountId,
+      request: checked.value,
+      regenerate: outer.value.regenerate ?? false,
+    },
+  };
 };
 
 const accountDraft = z.object({
@@ -128,7 +142,13 @@ export const channels = {
   'accounts:list': { parse: none, result: {} as AccountView[] },
   'accounts:save': {
     // A secret goes in and never comes back out: no channel returns one.
-    parse: schema(z.object({ account: accountDraft, secret: z.string().max(512).optional(), tokenCredential: z.string().max(4096).optional() })),
+    parse: schema(
+      z.object({
+        account: accountDraft,
+        secret: z.string().max(512).optional(),
+        tokenCredential: z.string().max(4096).optional(),
+      }),
+    ),
     result: {} as AccountView,
   },
   'accounts:remove': { parse: schema(z.object({ id })), result: {} as { removed: true } },
@@ -137,7 +157,13 @@ export const channels = {
   'settings:get': { parse: none, result: {} as AppSettings },
   'settings:update': { parse: schema(settingsPatch), result: {} as AppSettings },
   'library:list': {
-    parse: schema(z.object({ query: z.string().max(200).optional(), accountId: id.optional(), kind: z.enum(['limited', 'unlimited', 'qrcode']).optional() })),
+    parse: schema(
+      z.object({
+        query: z.string().max(200).optional(),
+        accountId: id.optional(),
+        kind: z.enum(['limited', 'unlimited', 'qrcode']).optional(),
+      }),
+    ),
     result: {} as LibraryEntryView[],
   },
   'library:image': { parse: schema(z.object({ codeId: id })), result: {} as GeneratedCode },
@@ -145,7 +171,8 @@ export const channels = {
 } as const;
 
 export type Channel = keyof typeof channels;
-export type ChannelPayload<C extends Channel> = (typeof channels)[C]['parse'] extends Parser<infer T> ? T : never;
+export type ChannelPayload<C extends Channel> =
+  (typeof channels)[C]['parse'] extends Parser<infer T> ? T : never;
 /** What the renderer passes: the payload before validation (a code request may still be a draft). */
 export type ChannelInput<C extends Channel> = C extends 'code:generate'
   ? { accountId: string; request: unknown; regenerate?: boolean }

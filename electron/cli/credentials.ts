@@ -1,6 +1,6 @@
 import { Failure } from '../../shared/result';
-import { accountTokenSource, SANDBOX_SECRET, WECHAT_API_BASE } from '../core/accountTokens';
 import { fileAccountStore } from '../core/accounts';
+import { accountTokenSource, SANDBOX_SECRET, WECHAT_API_BASE } from '../core/accountTokens';
 import { dataDir } from '../core/dataDir';
 import { keychainSecrets } from '../core/secrets';
 import { stableTokenSource } from '../core/stableTokenSource';
@@ -19,6 +19,8 @@ export interface CredentialFlags {
 export interface Credentials {
   apiBase: string;
   appId?: string;
+  /** Whose codes these are, for the library: the AppID, or the token service when the AppID is unknown. */
+  owner: string;
   /** The account record, when the credentials came from one (it records Num-Used). */
   accountId?: string;
   tokens: TokenSource;
@@ -56,30 +58,53 @@ export async function credentialsFromFlags(flags: CredentialFlags, env = process
     }
     const apiBase = apiBaseFlag ?? WECHAT_API_BASE;
     const tokens = stableTokenSource({ apiBase, appId: flags.appid, secret: async () => secret });
-    return { apiBase, appId: flags.appid, tokens, close: nothingToClose };
+    return { apiBase, appId: flags.appid, owner: flags.appid, tokens, close: nothingToClose };
   }
 
   if (flags['token-url'] !== undefined) {
     const apiBase = apiBaseFlag ?? WECHAT_API_BASE;
     const credential = env.WXACODE_TOKEN_CREDENTIAL;
-    const tokens = tokenServiceSource({ url: flags['token-url'], credential: credential ? async () => credential : undefined });
-    return { apiBase, tokens, close: nothingToClose };
+    const tokens = tokenServiceSource({
+      url: flags['token-url'],
+      credential: credential ? async () => credential : undefined,
+    });
+    return { apiBase, owner: `token-service ${flags['token-url']}`, tokens, close: nothingToClose };
   }
 
   const name = flags.account!;
   const account = await fileAccountStore(dataDir(env)).get(name);
   if (!account) {
     throw new Failure(
-      flagError('--account', `There is no account named “${name}”.`, `没有名为“${name}”的账号。`, 'See `wxacode account list`, or add one with `wxacode account add NAME --appid ID`.', '用 `wxacode account list` 查看,或用 `wxacode account add 名称 --appid ID` 添加。'),
+      flagError(
+        '--account',
+        `There is no account named “${name}”.`,
+        `没有名为“${name}”的账号。`,
+        'See `wxacode account list`, or add one with `wxacode account add NAME --appid ID`.',
+        '用 `wxacode account list` 查看,或用 `wxacode account add 名称 --appid ID` 添加。',
+      ),
     );
   }
   if (account.source.kind === 'sandbox' && !apiBaseFlag && !account.apiBase) {
     // The app starts its sandbox with the window; the CLI starts one just for this command.
     const sandbox = await startSandbox({ appId: account.appId, appSecret: SANDBOX_SECRET });
     const tokens = accountTokenSource(account, sandbox.url, keychainSecrets());
-    return { apiBase: sandbox.url, appId: account.appId, accountId: account.id, tokens, close: () => sandbox.close() };
+    return {
+      apiBase: sandbox.url,
+      appId: account.appId,
+      owner: account.appId,
+      accountId: account.id,
+      tokens,
+      close: () => sandbox.close(),
+    };
   }
   const apiBase = apiBaseFlag ?? account.apiBase ?? WECHAT_API_BASE;
   const tokens = accountTokenSource(account, apiBase, keychainSecrets());
-  return { apiBase, appId: account.appId, accountId: account.id, tokens, close: nothingToClose };
+  return {
+    apiBase,
+    appId: account.appId,
+    owner: account.appId,
+    accountId: account.id,
+    tokens,
+    close: nothingToClose,
+  };
 }

@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { AppError } from '../../shared/result';
 import { Failure } from '../../shared/result';
 
@@ -23,6 +23,12 @@ export function parseFlags<O extends Options>(args: string[], options: O, usage:
 export function requireFlag(value: string | undefined, flag: string, what: string, whatZh: string): string {
   if (value) return value;
   throw new Failure(
-    flagError(flag, `${flag} is missing.`, `缺少 ${flag}。`, `Give ${flag} ${what}.`, `请用 ${flag} 指定${whatZh}。`),
+    flagError(
+      flag,
+      `${flag} is missing.`,
+      `缺少 ${flag}。`,
+      `Give ${flag} ${what}.`,
+      `请用 ${flag} 指定${whatZh}。`,
+    ),
   );
 }

@@ -1,13 +1,18 @@
+import { join } from 'node:path';
 import { appError } from '../../shared/errors';
 import { Failure } from '../../shared/result';
 import { validateCodeRequest } from '../../shared/validateCodeRequest';
+import { fileAccountStore } from '../core/accounts';
 import { writeFileAtomic } from '../core/atomicFile';
+import { CodeMaker } from '../core/codeMaker';
+import { dataDir } from '../core/dataDir';
+import { Library } from '../core/library';
 import { createWechatClient } from '../core/wechatClient';
 import { type CredentialFlags, credentialsFromFlags } from './credentials';
 import { flagError, parseFlags, requireFlag } from './flags';
 
 export const GENERATE_USAGE =
-  "wxacode generate --out FILE.png (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) [--width N] [--line-color '#rrggbb'] [--auto-color] [--transparent] [--env release|trial|develop] (--account NAME | --appid ID | --token-url URL) [--api-base URL]";
+  "wxacode generate --out FILE.png (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) [--width N] [--line-color '#rrggbb'] [--auto-color] [--transparent] [--env release|trial|develop] (--account NAME | --appid ID | --token-url URL) [--api-base URL] [--regenerate]";
 
 /** CLI flag for each request field, so an error about `envVersion` tells the user to fix `--env`. */
 const FLAG_FOR_FIELD: Record<string, string> = {
@@ -41,13 +46,20 @@ export async function generateCommand(args: string[], out: (line: string) => voi
       appid: { type: 'string' },
       'token-url': { type: 'string' },
       'api-base': { type: 'string' },
+      regenerate: { type: 'boolean' },
     },
     GENERATE_USAGE,
   );
   const file = requireFlag(values.out, '--out', 'the PNG file to write', '要写入的 PNG 文件');
   if (!/\.png$/i.test(file)) {
     throw new Failure(
-      flagError('--out', 'The output must be a .png file.', '输出文件须为 .png。', 'End the --out file name in .png.', '请让 --out 的文件名以 .png 结尾。'),
+      flagError(
+        '--out',
+        'The output must be a .png file.',
+        '输出文件须为 .png。',
+        'End the --out file name in .png.',
+        '请让 --out 的文件名以 .png 结尾。',
+      ),
     );
   }
   const kind = values.qrcode ? 'qrcode' : values.scene !== undefined ? 'unlimited' : 'limited';
@@ -71,21 +83,44 @@ export async function generateCommand(args: string[], out: (line: string) => voi
       ...error,
       field: flag,
       message: { en: `${flag}: ${error.message.en}`, zh: `${flag}:${error.message.zh}` },
-      ...(rest.length ? { hint: { en: `${error.hint.en} (${rest.length} more field(s) also need fixing.)`, zh: `${error.hint.zh}(另有 ${rest.length} 项需要修改。)` } } : {}),
+      ...(rest.length
+        ? {
+            hint: {
+              en: `${error.hint.en} (${rest.length} more field(s) also need fixing.)`,
+              zh: `${error.hint.zh}(另有 ${rest.length} 项需要修改。)`,
+            },
+          }
+        : {}),
     });
   }
 
   const credentials = await credentialsFromFlags(values as CredentialFlags);
   try {
     const client = createWechatClient({ apiBase: credentials.apiBase, tokens: credentials.tokens });
-    const image = await client.generate(validation.value);
+    // The same library as the app's: a code this AppID already made is copied out, not paid for again.
+    const maker = new CodeMaker(await Library.open(join(dataDir(), 'library')));
+    const account = {
+      accountId: credentials.accountId ?? '',
+      appId: credentials.owner,
+      client,
+    };
+    const made = await maker.make(account, validation.value, { regenerate: values.regenerate ?? false });
     try {
-      await writeFileAtomic(file, image.png);
+      await writeFileAtomic(file, made.png);
     } catch (caught) {
-      throw new Failure(appError('file', { path: file, detail: caught instanceof Error ? caught.message : String(caught) }));
+      throw new Failure(
+        appError('file', { path: file, detail: caught instanceof Error ? caught.message : String(caught) }),
+      );
     }
-    out(`Saved ${file} (${image.width}×${image.height} PNG)`);
-    if (image.numUsed !== undefined) out(`Num-Used: ${image.numUsed} of 100000 limited codes`);
+    const { entry } = made;
+    out(
+      `Saved ${file} (${entry.width}×${entry.height} PNG)${made.fromLibrary ? ' from the library: no API call, no quota used (--regenerate forces a new one)' : ''}`,
+    );
+    if (!made.fromLibrary && entry.numUsed !== undefined) {
+      out(`Num-Used: ${entry.numUsed} of 100000 limited codes`);
+      if (credentials.accountId)
+        await fileAccountStore(dataDir()).recordNumUsed(credentials.accountId, entry.numUsed);
+    }
   } finally {
     await credentials.close();
   }

@@ -1,7 +1,7 @@
 import { appError } from '../../shared/errors';
 import { Failure } from '../../shared/result';
 import type { Account } from './accounts';
-import type { SecretStore } from './secrets';
+import { appSecretKey, type SecretStore, tokenServiceKey } from './secrets';
 import { stableTokenSource } from './stableTokenSource';
 import { tokenServiceSource } from './tokenServiceSource';
 import type { TokenSource } from './tokenSource';
@@ -9,9 +9,6 @@ import type { TokenSource } from './tokenSource';
 export const WECHAT_API_BASE = 'https://api.weixin.qq.com';
 /** The built-in sandbox's published credential: not a secret, it unlocks nothing real. */
 export const SANDBOX_SECRET = 'sandbox-secret';
-
-/** Keychain key of a token service's bearer credential (the AppSecret's key is the AppID itself). */
-export const tokenServiceKey = (accountId: string) => `token-service:${accountId}`;
 
 /**
  * The token source an account describes. Secrets are read from the keychain at the moment a token
@@ -24,7 +21,7 @@ export function accountTokenSource(account: Account, apiBase: string, secrets: S
         apiBase,
         appId: account.appId,
         secret: async () => {
-          const secret = await secrets.get(account.appId);
+          const secret = await secrets.get(appSecretKey(account.appId));
           if (!secret) throw new Failure(appError('no-secret', { appId: account.appId }));
           return secret;
         },

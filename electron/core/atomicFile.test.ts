@@ -54,7 +54,9 @@ describe('writeFileAtomic', () => {
 
   it('ends with one complete version when many writes race', async () => {
     const target = join(dir, 'settings.json');
-    const versions = Array.from({ length: 20 }, (_, i) => JSON.stringify({ version: i, pad: 'x'.repeat(i * 1000) }));
+    const versions = Array.from({ length: 20 }, (_, i) =>
+      JSON.stringify({ version: i, pad: 'x'.repeat(i * 1000) }),
+    );
     await Promise.all(versions.map((v) => writeFileAtomic(target, v)));
     expect(versions).toContain(await readFile(target, 'utf8'));
     expect(await readdir(dir)).toEqual(['settings.json']);

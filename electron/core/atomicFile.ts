@@ -75,7 +75,7 @@ export async function readJsonFile<T>(path: string, fallback: T): Promise<T> {
 }
 
 /** The catalogue's `file` error speaks of writing; reading fails in its own words. */
-function unreadable(path: string, detail: string): AppError {
+export function unreadable(path: string, detail: string): AppError {
   return {
     code: 'file',
     message: { en: `Could not read ${path}: ${detail}`, zh: `无法读取 ${path}：${detail}` },

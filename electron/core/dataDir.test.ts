@@ -18,7 +18,9 @@ describe('dataDir', () => {
   });
 
   it('matches Electron userData on macOS', () => {
-    expect(dataDir({ HOME: '/Users/ann' }, 'darwin')).toBe('/Users/ann/Library/Application Support/WxaCode Studio');
+    expect(dataDir({ HOME: '/Users/ann' }, 'darwin')).toBe(
+      '/Users/ann/Library/Application Support/WxaCode Studio',
+    );
   });
 
   it('matches Electron userData on Windows', () => {

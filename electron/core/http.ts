@@ -70,7 +70,11 @@ export async function send(
     };
   } catch (cause) {
     if (options.signal?.aborted) throw new Failure(appError('cancelled'));
-    if (timeout.aborted || cause instanceof errors.HeadersTimeoutError || cause instanceof errors.BodyTimeoutError) {
+    if (
+      timeout.aborted ||
+      cause instanceof errors.HeadersTimeoutError ||
+      cause instanceof errors.BodyTimeoutError
+    ) {
       throw new Failure(appError('timeout', { url: publicUrl(url), seconds: Math.round(timeoutMs / 1000) }));
     }
     throw new Failure(appError('network', { url: publicUrl(url), detail: networkDetail(cause) }));

@@ -153,7 +153,8 @@ function parseLine(line: string): IndexLine | null {
   try {
     const parsed = JSON.parse(line) as IndexLine;
     if (parsed.op === 'delete' && typeof parsed.codeId === 'string') return parsed;
-    if (parsed.op === 'add' && typeof parsed.codeId === 'string' && typeof parsed.key === 'string') return parsed;
+    if (parsed.op === 'add' && typeof parsed.codeId === 'string' && typeof parsed.key === 'string')
+      return parsed;
   } catch {
     // A torn line from a crash mid-append: skipped.
   }

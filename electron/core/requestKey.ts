@@ -18,5 +18,7 @@ function canonical(value: unknown): string {
  * produce the same image, so the second one must not spend quota.
  */
 export function requestKey(appId: string, request: CodeRequest): string {
-  return createHash('sha256').update(`${appId}\n${canonical(request)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${appId}\n${canonical(request)}`)
+    .digest('hex');
 }

@@ -11,7 +11,11 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 8_000 };
 
 /** Exponential backoff with jitter, so parallel batch rows that failed together do not retry together. */
-export function backoffMs(policy: RetryPolicy, failedTries: number, random: () => number = Math.random): number {
+export function backoffMs(
+  policy: RetryPolicy,
+  failedTries: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedTries - 1));
   return Math.round(ceiling * (0.5 + random() / 2));
 }

@@ -28,7 +28,10 @@ afterAll(async () => {
 /** Runs a TypeScript snippet in a fresh Node process; its last stdout line is a JSON report. */
 async function inChild(name: string, code: string, env: NodeJS.ProcessEnv, wrapper: string[] = []) {
   const file = join(scripts, `${name}.mts`);
-  await writeFile(file, code.replaceAll('SECRETS_MODULE', JSON.stringify(join(repo, 'electron/core/secrets.ts'))));
+  await writeFile(
+    file,
+    code.replaceAll('SECRETS_MODULE', JSON.stringify(join(repo, 'electron/core/secrets.ts'))),
+  );
   const [command, ...args] = [...wrapper, process.execPath, '--import', 'tsx', file];
   const { stdout, stderr } = await run(command!, args, { cwd: repo, env: { ...process.env, ...env } });
   return { report: JSON.parse(stdout.trim().split('\n').at(-1)!), output: stdout + stderr };

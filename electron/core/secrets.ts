@@ -22,7 +22,11 @@ export const tokenServiceKey = (accountId: string): string => `token-service:${a
  * KWallet) on Linux. There is no plaintext fallback: without a keychain, secrets cannot be kept.
  */
 export function keychainSecrets(service = 'wxacode-studio'): SecretStore {
-  async function withEntry<T>(key: string, use: (entry: AsyncEntry) => Promise<T>, secret?: string): Promise<T> {
+  async function withEntry<T>(
+    key: string,
+    use: (entry: AsyncEntry) => Promise<T>,
+    secret?: string,
+  ): Promise<T> {
     const { AsyncEntry } = loadKeyring();
     try {
       // Pinned on Linux: the default would fall back to the kernel keyutils store, which forgets
@@ -68,5 +72,8 @@ function keychainError(cause: unknown, secret: string | undefined): AppError {
 
 /** The platform's own words tell a supporter what is missing (no D-Bus session, no daemon, ...). */
 function withReason(error: AppError, reason: string): AppError {
-  return { ...error, message: { en: `${error.message.en} (${reason})`, zh: `${error.message.zh}（${reason}）` } };
+  return {
+    ...error,
+    message: { en: `${error.message.en} (${reason})`, zh: `${error.message.zh}（${reason}）` },
+  };
 }

@@ -40,7 +40,10 @@ export function readTokenAnswer(
     const json = JSON.parse(body.toString('utf8')) as { access_token?: unknown; expires_in?: unknown };
     if (typeof json.access_token === 'string' && json.access_token && status >= 200 && status < 300) {
       const expiresIn = Number(json.expires_in);
-      return { token: json.access_token, expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 7200 };
+      return {
+        token: json.access_token,
+        expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 7200,
+      };
     }
   } catch {
     // Falls through to the error reading below.

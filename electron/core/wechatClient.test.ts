@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../shared/codeRequest';
+import { Failure } from '../../shared/result';
 import { validateCodeRequest } from '../../shared/validateCodeRequest';
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { decodePicture, pixel, readQr } from '../sandbox/testing';
 import { stableTokenSource } from './stableTokenSource';
-import { Failure } from '../../shared/result';
 import { createWechatClient, type WechatClient } from './wechatClient';
 
 const FAST_RETRY = { attempts: 4, baseDelayMs: 5, maxDelayMs: 20 };
@@ -16,7 +16,10 @@ function request(input: Record<string, unknown>): CodeRequest {
 }
 
 async function injectFaults(sandbox: RunningSandbox, faults: unknown[]) {
-  const res = await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ faults }) });
+  const res = await fetch(`${sandbox.url}/__sandbox/faults`, {
+    method: 'POST',
+    body: JSON.stringify({ faults }),
+  });
   expect(res.status).toBe(200);
 }
 
@@ -34,7 +37,11 @@ let sandbox: RunningSandbox;
 let client: WechatClient;
 
 function clientFor(secret = 'sandbox-secret', timeoutMs = 5_000) {
-  const tokens = stableTokenSource({ apiBase: sandbox.url, appId: 'wx0123456789abcdef', secret: async () => secret });
+  const tokens = stableTokenSource({
+    apiBase: sandbox.url,
+    appId: 'wx0123456789abcdef',
+    secret: async () => secret,
+  });
   return createWechatClient({ apiBase: sandbox.url, tokens, retry: FAST_RETRY, http: { timeoutMs } });
 }
 
@@ -47,7 +54,9 @@ afterEach(() => sandbox.close());
 describe('a limited code', () => {
   it('comes back as a transparent PNG of the asked width, with red lines, encoding the path', async () => {
     const path = 'pages/product/detail?id=42';
-    const image = await client.generate(request({ kind: 'limited', path, width: 600, lineColor: '#ff0000', transparent: true }));
+    const image = await client.generate(
+      request({ kind: 'limited', path, width: 600, lineColor: '#ff0000', transparent: true }),
+    );
     const picture = decodePicture(image.png);
     expect(picture.format).toBe('png');
     expect([image.width, image.height, picture.width, picture.height]).toEqual([600, 600, 600, 600]);
@@ -71,10 +80,14 @@ describe('a limited code', () => {
 });
 
 it('makes an unlimited code for page and scene, and a square QR code', async () => {
-  const unlimited = await client.generate(request({ kind: 'unlimited', scene: 'store=17', page: 'pages/shop/index' }));
+  const unlimited = await client.generate(
+    request({ kind: 'unlimited', scene: 'store=17', page: 'pages/shop/index' }),
+  );
   expect(readQr(decodePicture(unlimited.png))?.data).toBe('pages/shop/index?scene=store=17');
   expect(unlimited.numUsed).toBeUndefined();
-  const square = await client.generate(request({ kind: 'qrcode', path: 'pages/index/index?from=poster', width: 500 }));
+  const square = await client.generate(
+    request({ kind: 'qrcode', path: 'pages/index/index?from=poster', width: 500 }),
+  );
   expect(decodePicture(square.png).width).toBe(500);
   expect(readQr(decodePicture(square.png))?.data).toBe('pages/index/index?from=poster');
   expect(sandbox.stats()).toMatchObject({ getwxacodeunlimit: 1, createwxaqrcode: 1, numUsed: 1 });
@@ -89,21 +102,27 @@ describe('tokens', () => {
 
   it('gets a token again once and repeats the call when WeChat says the token is invalid (40001)', async () => {
     await client.generate(request({ kind: 'unlimited', scene: 'a' }));
-    await injectFaults(sandbox, [{ endpoint: 'getwxacodeunlimit', kind: 'errcode', errcode: 40001, times: 1 }]);
+    await injectFaults(sandbox, [
+      { endpoint: 'getwxacodeunlimit', kind: 'errcode', errcode: 40001, times: 1 },
+    ]);
     const image = await client.generate(request({ kind: 'unlimited', scene: 'b' }));
     expect(image.width).toBe(430);
     expect(sandbox.stats()).toMatchObject({ stable_token: 2, getwxacodeunlimit: 3 });
   });
 
   it('stops after one renewal when the token keeps being refused', async () => {
-    await injectFaults(sandbox, [{ endpoint: 'getwxacodeunlimit', kind: 'errcode', errcode: 42001, times: 5 }]);
+    await injectFaults(sandbox, [
+      { endpoint: 'getwxacodeunlimit', kind: 'errcode', errcode: 42001, times: 5 },
+    ]);
     const failure = await failureOf(client.generate(request({ kind: 'unlimited', scene: 'x' })));
     expect(failure.error).toMatchObject({ code: 'wechat', errcode: 42001 });
     expect(sandbox.stats().getwxacodeunlimit).toBe(2);
   });
 
   it('reports a wrong AppSecret as 40125 with the fix, without the secret in the text', async () => {
-    const failure = await failureOf(clientFor('not-the-secret').generate(request({ kind: 'unlimited', scene: 'x' })));
+    const failure = await failureOf(
+      clientFor('not-the-secret').generate(request({ kind: 'unlimited', scene: 'x' })),
+    );
     expect(failure.error).toMatchObject({ code: 'wechat', errcode: 40125 });
     expect(failure.error.hint.en).toMatch(/AppSecret/);
     expect(JSON.stringify(failure.error)).not.toContain('not-the-secret');
@@ -127,7 +146,9 @@ describe('failures', () => {
 
   it('gives up on a stalled call after the timeout and retries', async () => {
     await injectFaults(sandbox, [{ endpoint: 'getwxacode', kind: 'stall', ms: 3_000, times: 1 }]);
-    const image = await clientFor('sandbox-secret', 300).generate(request({ kind: 'limited', path: 'pages/index/index' }));
+    const image = await clientFor('sandbox-secret', 300).generate(
+      request({ kind: 'limited', path: 'pages/index/index' }),
+    );
     expect(image.width).toBe(430);
     expect(sandbox.stats().getwxacode).toBe(2);
   });
@@ -140,15 +161,20 @@ describe('failures', () => {
   });
 
   it('does not retry what would fail again: an unpublished page (41030) says how to fix it', async () => {
-    const failure = await failureOf(client.generate(request({ kind: 'unlimited', scene: 'x', page: 'pages/new/index' })));
+    const failure = await failureOf(
+      client.generate(request({ kind: 'unlimited', scene: 'x', page: 'pages/new/index' })),
+    );
     expect(failure.error).toMatchObject({ code: 'wechat', errcode: 41030 });
     expect(failure.error.hint.en).toMatch(/publish/i);
     expect(sandbox.stats().getwxacodeunlimit).toBe(1);
   });
 
   it('reports the 100,000 quota being used up (45029) and suggests the unlimited kind', async () => {
-    for (let i = 0; i < 5; i++) await client.generate(request({ kind: 'qrcode', path: `pages/index/index?i=${i}` }));
-    const failure = await failureOf(client.generate(request({ kind: 'limited', path: 'pages/index/index?i=99' })));
+    for (let i = 0; i < 5; i++)
+      await client.generate(request({ kind: 'qrcode', path: `pages/index/index?i=${i}` }));
+    const failure = await failureOf(
+      client.generate(request({ kind: 'limited', path: 'pages/index/index?i=99' })),
+    );
     expect(failure.error).toMatchObject({ code: 'wechat', errcode: 45029 });
     expect(failure.error.hint.en).toMatch(/unlimited/i);
   });
@@ -158,7 +184,9 @@ describe('failures', () => {
     await sandbox.close();
     const tokens = { token: async () => 'SECRET_TOKEN_VALUE', invalidate() {} };
     const offline = createWechatClient({ apiBase: base, tokens, retry: { ...FAST_RETRY, attempts: 2 } });
-    const failure = await failureOf(offline.generate(request({ kind: 'limited', path: 'pages/index/index' })));
+    const failure = await failureOf(
+      offline.generate(request({ kind: 'limited', path: 'pages/index/index' })),
+    );
     expect(failure.error.code).toBe('network');
     expect(failure.error.message.en + failure.error.hint.en).toContain(base);
     expect(JSON.stringify(failure.error)).not.toContain('SECRET_TOKEN_VALUE');

@@ -46,10 +46,16 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
       throw new Failure(wechatError(answer.errcode, answer.errmsg));
     }
     if (answer.kind === 'unusable') {
-      throw new Failure({ ...appError('bad-response', { status: res.status, detail: answer.detail }), retryable: true });
+      throw new Failure({
+        ...appError('bad-response', { status: res.status, detail: answer.detail }),
+        retryable: true,
+      });
     }
     const numUsed = Number(res.headers['num-used']);
-    return { ...toPng(answer.bytes), ...(Number.isFinite(numUsed) && res.headers['num-used'] ? { numUsed } : {}) };
+    return {
+      ...toPng(answer.bytes),
+      ...(Number.isFinite(numUsed) && res.headers['num-used'] ? { numUsed } : {}),
+    };
   }
 
   return {

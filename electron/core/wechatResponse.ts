@@ -1,4 +1,4 @@
-import { isComplete, type ImageFormat, sniffImage } from './image';
+import { type ImageFormat, isComplete, sniffImage } from './image';
 
 export type WechatAnswer =
   | { kind: 'image'; bytes: Buffer; format: ImageFormat }
@@ -18,7 +18,8 @@ export function readWechatAnswer(status: number, contentType: string, body: Buff
     if (status < 200 || status > 299) return { kind: 'unusable', detail: `HTTP ${status}` };
     return { kind: 'unusable', detail: 'a JSON body without errcode' };
   }
-  if (status < 200 || status > 299) return { kind: 'unusable', detail: `HTTP ${status} ${describeBody(contentType)}` };
+  if (status < 200 || status > 299)
+    return { kind: 'unusable', detail: `HTTP ${status} ${describeBody(contentType)}` };
   const format = sniffImage(body);
   if (!format) return { kind: 'unusable', detail: `not an image: ${describeBody(contentType)}` };
   if (!isComplete(body, format)) {

@@ -1,12 +1,7 @@
-export type Endpoint = 'stable_token' | 'token' | 'getwxacode' | 'getwxacodeunlimit' | 'createwxaqrcode';
+const ENDPOINTS = ['stable_token', 'token', 'getwxacode', 'getwxacodeunlimit', 'createwxaqrcode'] as const;
 
-const ENDPOINTS: ReadonlySet<string> = new Set([
-  'stable_token',
-  'token',
-  'getwxacode',
-  'getwxacodeunlimit',
-  'createwxaqrcode',
-]);
+/** The WeChat endpoints the sandbox answers, by the names stats and fault plans use. */
+export type Endpoint = (typeof ENDPOINTS)[number];
 
 /** What can go wrong between the app and WeChat, beyond WeChat's own refusals. */
 export type Fault =
@@ -56,8 +51,8 @@ function fields(value: unknown, what: string): Fields {
 
 function endpointOf(value: unknown): Endpoint | '*' {
   if (value === undefined || value === '*') return '*';
-  if (typeof value === 'string' && ENDPOINTS.has(value)) return value as Endpoint;
-  throw new BadPlan(`endpoint must be '*' or one of ${[...ENDPOINTS].join(', ')}`);
+  if (ENDPOINTS.includes(value as Endpoint)) return value as Endpoint;
+  throw new BadPlan(`endpoint must be '*' or one of ${ENDPOINTS.join(', ')}`);
 }
 
 function faultOf(spec: Fields): Fault {

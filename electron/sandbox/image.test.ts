@@ -98,7 +98,12 @@ describe('code images', () => {
 
   it('is_hyaline sends a PNG (still labelled image/jpeg) with a transparent background', async () => {
     for (const api of ['/wxa/getwxacode', '/wxa/getwxacodeunlimit']) {
-      const body = { path: 'pages/index/index?x=1', scene: 'x=1', is_hyaline: true, line_color: { r: 0, g: 0, b: 255 } };
+      const body = {
+        path: 'pages/index/index?x=1',
+        scene: 'x=1',
+        is_hyaline: true,
+        line_color: { r: 0, g: 0, b: 255 },
+      };
       const { bytes, picture } = await draw(api, body);
       expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
       expect(picture).toMatchObject({ format: 'png', width: 430, height: 430 });
@@ -106,7 +111,9 @@ describe('code images', () => {
       expect(inkAt(picture)).toEqual([0, 0, 255, 255]);
       const transparent = picture.data.filter((_, i) => i % 4 === 3 && picture.data[i] === 0).length;
       expect(transparent / (430 * 430)).toBeGreaterThan(0.3);
-      expect(readQr(picture)?.data).toBe(api === '/wxa/getwxacode' ? body.path : 'pages/index/index?scene=x=1');
+      expect(readQr(picture)?.data).toBe(
+        api === '/wxa/getwxacode' ? body.path : 'pages/index/index?scene=x=1',
+      );
     }
   });
 

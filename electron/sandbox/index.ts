@@ -12,7 +12,20 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-/** Starts a local stand-in for api.weixin.qq.com that applies WeChat's rules on its own. */
+/**
+ * Starts a local stand-in for api.weixin.qq.com that applies WeChat's rules on its own.
+ *
+ * Choices where WeChat's behaviour is unknown or was simplified:
+ * - A missing access_token answers 40001 (WeChat may say 41001); stable_token's force_refresh answers
+ *   45011 when under 30 s since the last one and 45009 after 20 in a day; a body that is not JSON
+ *   answers 47001 on stable_token and 40159 on the code APIs.
+ * - A page with a leading '/' or a '?' answers 40097; any path or page containing 'scancode_time' 85096;
+ *   a non-numeric width, a non-boolean flag or a line_color without three 0–255 channels 40097.
+ * - getwxacodeunlimit's rate window counts every call with a valid token, even ones refused later.
+ * - Control routes: GET /__sandbox/stats; POST and DELETE /__sandbox/faults. Stats count every call to
+ *   an endpoint, faulted ones included. Faulted calls spend no quota, except a stall the client waits
+ *   out: that is a slow but normal call.
+ */
 export async function startSandbox(options?: SandboxOptions): Promise<RunningSandbox> {
   const settings = withDefaults(options);
   const { server, stats } = createSandboxServer(settings);

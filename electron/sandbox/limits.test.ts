@@ -9,28 +9,40 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
-async function start(options: SandboxOptions): Promise<(api: string, body: unknown) => Promise<Response>> {
+interface Outcome {
+  numUsed: string | null;
+  errcode: number;
+}
+
+async function start(options: SandboxOptions): Promise<(api: string, body: unknown) => Promise<Outcome>> {
   const running = await startSandbox(options);
   sandbox = running;
   const token = await stableToken(running.url);
   return async (api, body) => {
     const answer = await call(`${running.url}${api}?access_token=${token}`, { body });
     const json = answer.headers.get('content-type')?.includes('json');
-    return { numUsed: answer.headers.get('num-used'), errcode: json ? (jsonOf(answer).errcode as number) : 0 };
+    return {
+      numUsed: answer.headers.get('num-used'),
+      errcode: json ? (jsonOf(answer).errcode as number) : 0,
+    };
   };
-}
-
-interface Response {
-  numUsed: string | null;
-  errcode: number;
 }
 
 describe('the limited quota', () => {
   it('counts getwxacode and createwxaqrcode together in Num-Used, then answers 45029', async () => {
     const code = await start({ quotaLimit: 3, numUsed: 1 });
-    expect(await code('/wxa/getwxacode', { path: 'pages/index/index' })).toEqual({ numUsed: '2', errcode: 0 });
-    expect(await code('/cgi-bin/wxaapp/createwxaqrcode', { path: 'a' })).toEqual({ numUsed: '3', errcode: 0 });
-    expect(await code('/wxa/getwxacode', { path: 'pages/index/index' })).toEqual({ numUsed: null, errcode: 45029 });
+    expect(await code('/wxa/getwxacode', { path: 'pages/index/index' })).toEqual({
+      numUsed: '2',
+      errcode: 0,
+    });
+    expect(await code('/cgi-bin/wxaapp/createwxaqrcode', { path: 'a' })).toEqual({
+      numUsed: '3',
+      errcode: 0,
+    });
+    expect(await code('/wxa/getwxacode', { path: 'pages/index/index' })).toEqual({
+      numUsed: null,
+      errcode: 45029,
+    });
     expect(await code('/cgi-bin/wxaapp/createwxaqrcode', { path: 'a' })).toMatchObject({ errcode: 45029 });
     // The unlimited kind has its own budget.
     expect(await code('/wxa/getwxacodeunlimit', { scene: 'a' })).toEqual({ numUsed: null, errcode: 0 });
@@ -54,7 +66,8 @@ describe('the limited quota', () => {
 describe('the unlimited rate limit', () => {
   it('answers 45009 beyond the calls allowed per minute', async () => {
     const code = await start({ unlimitedPerMinute: 3 });
-    for (let i = 0; i < 3; i++) expect((await code('/wxa/getwxacodeunlimit', { scene: `s${i}` })).errcode).toBe(0);
+    for (let i = 0; i < 3; i++)
+      expect((await code('/wxa/getwxacodeunlimit', { scene: `s${i}` })).errcode).toBe(0);
     expect((await code('/wxa/getwxacodeunlimit', { scene: 's3' })).errcode).toBe(45009);
     // The limited kinds are not rate-limited here.
     expect((await code('/wxa/getwxacode', { path: 'p' })).errcode).toBe(0);
@@ -62,7 +75,8 @@ describe('the unlimited rate limit', () => {
 
   it('can be turned off with 0', async () => {
     const code = await start({ unlimitedPerMinute: 0 });
-    for (let i = 0; i < 5; i++) expect((await code('/wxa/getwxacodeunlimit', { scene: `s${i}` })).errcode).toBe(0);
+    for (let i = 0; i < 5; i++)
+      expect((await code('/wxa/getwxacodeunlimit', { scene: `s${i}` })).errcode).toBe(0);
   });
 
   it('frees a slot once a call is a minute old', () => {

@@ -4,6 +4,7 @@ import { type Endpoint, type Fault, FaultPlan } from './faults';
 import { CodeQuota, RollingMinuteLimit } from './limits';
 import type { SandboxStats, Settings } from './options';
 import { errcodeReply, jsonReply, type Reply } from './reply';
+import type { CodeEndpoint } from './rules';
 import { plainTokenReply, stableTokenReply } from './tokenEndpoints';
 import { TokenBook } from './tokens';
 
@@ -110,21 +111,19 @@ export function createSandboxServer(settings: Settings): SandboxServer {
   };
   const stats = (): SandboxStats => ({ ...calls, numUsed: desk.quota.used });
 
+  const code = (endpoint: CodeEndpoint): ApiRoute => ({
+    endpoint,
+    serve: (c, spend) => codeReply(endpoint, c.query.get('access_token'), c.body, desk, spend),
+  });
   const api = new Map<string, ApiRoute>([
     [
       'POST /cgi-bin/stable_token',
       { endpoint: 'stable_token', serve: (c) => stableTokenReply(c.body, settings, tokens) },
     ],
     ['GET /cgi-bin/token', { endpoint: 'token', serve: (c) => plainTokenReply(c.query, settings, tokens) }],
-    ...(['getwxacode', 'getwxacodeunlimit', 'createwxaqrcode'] as const).map(
-      (endpoint): [string, ApiRoute] => [
-        endpoint === 'createwxaqrcode' ? 'POST /cgi-bin/wxaapp/createwxaqrcode' : `POST /wxa/${endpoint}`,
-        {
-          endpoint,
-          serve: (c, spend) => codeReply(endpoint, c.query.get('access_token'), c.body, desk, spend),
-        },
-      ],
-    ),
+    ['POST /wxa/getwxacode', code('getwxacode')],
+    ['POST /wxa/getwxacodeunlimit', code('getwxacodeunlimit')],
+    ['POST /cgi-bin/wxaapp/createwxaqrcode', code('createwxaqrcode')],
   ]);
 
   const control = new Map<string, ControlRoute>([

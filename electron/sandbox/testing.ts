@@ -15,7 +15,11 @@ export async function call(url: string, init: { method?: string; body?: unknown 
     method: init.method ?? (body === undefined ? 'GET' : 'POST'),
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+  return {
+    status: response.status,
+    headers: response.headers,
+    bytes: Buffer.from(await response.arrayBuffer()),
+  };
 }
 
 export const jsonOf = (answer: Answer): Record<string, unknown> => JSON.parse(answer.bytes.toString('utf8'));

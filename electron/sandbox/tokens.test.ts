@@ -14,7 +14,11 @@ async function start(options?: SandboxOptions): Promise<string> {
   return sandbox.url;
 }
 
-const credentials = { grant_type: 'client_credential', appid: 'wx0123456789abcdef', secret: 'sandbox-secret' };
+const credentials = {
+  grant_type: 'client_credential',
+  appid: 'wx0123456789abcdef',
+  secret: 'sandbox-secret',
+};
 
 async function stable(base: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
   return jsonOf(await call(`${base}/cgi-bin/stable_token`, { body }));

@@ -296,14 +296,21 @@ function forwardDct(data: Float64Array): void {
   }
 }
 
+const ZERO_RUN = 0xf0;
+const END_OF_BLOCK = 0x00;
+
 const category = (v: number): number => (v === 0 ? 0 : 32 - Math.clz32(v < 0 ? -v : v));
 
-/** Huffman-codes one quantized block (zigzag order); returns its DC for the next block's prediction. */
-function writeBlock(sink: ByteSink, zz: Int32Array, previousDc: number, channel: Channel): number {
-  const diff = zz[0]! - previousDc;
-  const dcSize = category(diff);
-  sink.bits(channel.dc.code[dcSize]!, channel.dc.size[dcSize]!);
-  if (dcSize > 0) sink.bits(diff < 0 ? diff + (1 << dcSize) - 1 : diff, dcSize);
+/** Huffman-codes a block's DC as the difference from the previous block's. */
+function writeDc(sink: ByteSink, diff: number, channel: Channel): void {
+  const size = category(diff);
+  sink.bits(channel.dc.code[size]!, channel.dc.size[size]!);
+  if (size > 0) sink.bits(diff < 0 ? diff + (1 << size) - 1 : diff, size);
+}
+
+/** Huffman-codes the 63 AC coefficients of a quantized block in zigzag order. */
+function writeAc(sink: ByteSink, zz: Int32Array, channel: Channel): void {
+  const { code, size: sizes } = channel.ac;
   let end = 63;
   while (end > 0 && zz[end] === 0) end--;
   let run = 0;
@@ -314,17 +321,16 @@ function writeBlock(sink: ByteSink, zz: Int32Array, previousDc: number, channel:
       continue;
     }
     while (run >= 16) {
-      sink.bits(channel.ac.code[0xf0]!, channel.ac.size[0xf0]!);
+      sink.bits(code[ZERO_RUN]!, sizes[ZERO_RUN]!);
       run -= 16;
     }
     const size = category(v);
     const symbol = (run << 4) | size;
-    sink.bits(channel.ac.code[symbol]!, channel.ac.size[symbol]!);
+    sink.bits(code[symbol]!, sizes[symbol]!);
     sink.bits(v < 0 ? v + (1 << size) - 1 : v, size);
     run = 0;
   }
-  if (end < 63) sink.bits(channel.ac.code[0]!, channel.ac.size[0]!);
-  return zz[0]!;
+  if (end < 63) sink.bits(code[END_OF_BLOCK]!, sizes[END_OF_BLOCK]!);
 }
 
 const roundAway = (x: number): number => (x > 0 ? (x + 0.5) | 0 : (x - 0.5) | 0);
@@ -356,13 +362,17 @@ export function encodeTwoToneJpeg(image: TwoToneImage): Buffer {
         const channel = CHANNELS[ch]!;
         const step = inkStep[ch]!;
         // A block is paper + step × mask; a constant block's unscaled DCT is 64× its value at DC only.
-        zz[0] = roundAway(
+        const dc = roundAway(
           (64 * paperLevel[ch]! + step * (uniform ? inked : block[0]!)) * channel.divisors[0]!,
         );
-        for (let k = 1; k < 64; k++) {
-          zz[ZIGZAG[k]!] = uniform ? 0 : roundAway(step * block[k]! * channel.divisors[k]!);
+        writeDc(sink, dc - previousDc[ch]!, channel);
+        previousDc[ch] = dc;
+        if (uniform) {
+          sink.bits(channel.ac.code[END_OF_BLOCK]!, channel.ac.size[END_OF_BLOCK]!);
+          continue;
         }
-        previousDc[ch] = writeBlock(sink, zz, previousDc[ch]!, channel);
+        for (let k = 1; k < 64; k++) zz[ZIGZAG[k]!] = roundAway(step * block[k]! * channel.divisors[k]!);
+        writeAc(sink, zz, channel);
       }
     }
   }

@@ -1,0 +1,105 @@
+import { Failure } from '../../shared/result';
+import { fileAccountStore } from '../core/accounts';
+import { dataDir } from '../core/dataDir';
+import { appSecretKey, keychainSecrets } from '../core/secrets';
+import { flagError, parseFlags, requireFlag } from './flags';
+import { readSecret } from './readSecret';
+
+export const ACCOUNT_USAGE =
+  'wxacode account add NAME --appid ID [--token-url URL] [--api-base URL]   (AppSecret read from stdin)\n  wxacode account list\n  wxacode account remove NAME';
+
+export async function accountCommand(args: string[], out: (line: string) => void): Promise<void> {
+  const [action, ...rest] = args;
+  const secrets = keychainSecrets();
+  const store = fileAccountStore(dataDir(), secrets);
+  const { values, positionals } = parseFlags(
+    rest,
+    { appid: { type: 'string' }, 'token-url': { type: 'string' }, 'api-base': { type: 'string' } },
+    ACCOUNT_USAGE,
+  );
+  const name = () => requireFlag(positionals[0], 'NAME', 'the account name', '账号名称');
+
+  switch (action) {
+    case 'add': {
+      const accountName = name();
+      const appId = requireFlag(
+        values.appid,
+        '--appid',
+        'the AppID (wx followed by 16 characters)',
+        'AppID(wx 加 16 位字符)',
+      );
+      const url = values['token-url'];
+      const appSecret = url
+        ? undefined
+        : await readSecret(`AppSecret for ${appId} (stored in the OS keychain, not shown): `);
+      if (!url && !appSecret) {
+        throw new Failure(
+          flagError(
+            'AppSecret',
+            'No AppSecret was given.',
+            '没有输入 AppSecret。',
+            'Type it at the prompt or pipe it in: printf %s "$SECRET" | wxacode account add …',
+            '请在提示处输入,或通过管道传入:printf %s "$SECRET" | wxacode account add …',
+          ),
+        );
+      }
+      const existing = await store.get(accountName);
+      const account = await store.save(
+        {
+          ...(existing ? { id: existing.id } : {}),
+          name: accountName,
+          appId,
+          source: url ? { kind: 'token-url', url, hasCredential: false } : { kind: 'secret' },
+          ...(values['api-base'] ? { apiBase: values['api-base'] } : {}),
+        },
+        appSecret ? { appSecret } : {},
+      );
+      out(
+        `${existing ? 'Updated' : 'Added'} account “${account.name}” (${account.appId}); ${url ? `tokens from ${url}` : 'AppSecret stored in the OS keychain'}.`,
+      );
+      return;
+    }
+    case 'list': {
+      const accounts = await store.list();
+      if (!accounts.length) out('No accounts yet. Add one with: wxacode account add NAME --appid ID');
+      for (const account of accounts) {
+        const source =
+          account.source.kind === 'secret'
+            ? `AppSecret ${(await secrets.has(appSecretKey(account.appId))) ? 'in keychain' : 'MISSING'}`
+            : account.source.kind === 'token-url'
+              ? `token service ${account.source.url}`
+              : 'sandbox (not real WeChat codes)';
+        const used = account.numUsed !== undefined ? `, Num-Used ${account.numUsed}/100000` : '';
+        out(`${account.name}\t${account.appId}\t${source}${used}`);
+      }
+      return;
+    }
+    case 'remove': {
+      const account = await store.get(name());
+      if (!account) {
+        throw new Failure(
+          flagError(
+            'NAME',
+            `There is no account named “${positionals[0]}”.`,
+            `没有名为“${positionals[0]}”的账号。`,
+            'See `wxacode account list`.',
+            '用 `wxacode account list` 查看。',
+          ),
+        );
+      }
+      await store.remove(account.id);
+      out(`Removed account “${account.name}” and its keychain entries.`);
+      return;
+    }
+    default:
+      throw new Failure(
+        flagError(
+          'account',
+          `Unknown account action “${action ?? ''}”.`,
+          `未知的账号操作“${action ?? ''}”。`,
+          `Usage: ${ACCOUNT_USAGE}`,
+          `用法:${ACCOUNT_USAGE}`,
+        ),
+      );
+  }
+}

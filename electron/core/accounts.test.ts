@@ -1,0 +1,205 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { appError } from '../../shared/errors';
+import { type AppError, Failure } from '../../shared/result';
+import { type AccountDraft, type AccountStore, fileAccountStore } from './accounts';
+import { type SecretStore, tokenServiceKey } from './secrets';
+import { throwawayKeychain } from './throwawayKeyring';
+
+const SECRET = '0f1e2d3c4b5a69780f1e2d3c4b5a6978';
+const CREDENTIAL = 'tok-credential-5b8f2c';
+const shop: AccountDraft = { name: 'Shop', appId: 'WX0123456789ABCDEF', source: { kind: 'secret' } };
+
+let keychain: SecretStore;
+let dir: string;
+let accounts: AccountStore;
+beforeAll(() => {
+  keychain = throwawayKeychain();
+});
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'wxacode-accounts-'));
+  accounts = fileAccountStore(dir, keychain);
+});
+afterEach(async () => {
+  for (const account of await accounts.list()) await accounts.remove(account.id);
+  await rm(dir, { recursive: true, force: true });
+});
+
+const fileText = () => readFile(join(dir, 'accounts.json'), 'utf8');
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const caught = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(caught).toBeInstanceOf(Failure);
+  return (caught as Failure).error;
+}
+
+describe('fileAccountStore', () => {
+  it('keeps the account in accounts.json and the AppSecret only in the keychain', async () => {
+    const smuggled = { ...shop, secret: SECRET, appSecret: SECRET } as AccountDraft;
+    const saved = await accounts.save(smuggled, { appSecret: ` ${SECRET}\n` });
+
+    expect(saved).toMatchObject({ name: 'Shop', appId: 'wx0123456789abcdef', source: { kind: 'secret' } });
+    expect(saved.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await keychain.get('wx0123456789abcdef')).toBe(SECRET);
+    const text = await fileText();
+    expect(text).toContain('wx0123456789abcdef');
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toMatch(/secret"\s*:/i);
+    if (process.platform !== 'win32')
+      expect((await stat(join(dir, 'accounts.json'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps a token-service credential only in the keychain, and clears it on request', async () => {
+    const saved = await accounts.save(
+      {
+        name: 'Via service',
+        appId: 'wx1111111111111111',
+        source: { kind: 'token-url', url: 'https://tokens.example.com/t' },
+      },
+      { tokenCredential: CREDENTIAL },
+    );
+    expect(saved.source).toEqual({
+      kind: 'token-url',
+      url: 'https://tokens.example.com/t',
+      hasCredential: true,
+    });
+    expect(await keychain.get(tokenServiceKey(saved.id))).toBe(CREDENTIAL);
+    expect(await fileText()).not.toContain(CREDENTIAL);
+
+    const renamed = await accounts.save({ ...saved, name: 'Renamed' });
+    expect(renamed.source).toMatchObject({ hasCredential: true });
+
+    const cleared = await accounts.save(renamed, { tokenCredential: '' });
+    expect(cleared.source).toMatchObject({ hasCredential: false });
+    expect(await keychain.get(tokenServiceKey(saved.id))).toBeNull();
+  });
+
+  it('finds an account by id, by name in any case, and by AppID', async () => {
+    const saved = await accounts.save(shop);
+    expect((await accounts.get(saved.id))?.name).toBe('Shop');
+    expect((await accounts.get('  shop '))?.id).toBe(saved.id);
+    expect((await accounts.get('wx0123456789ABCDEF'))?.id).toBe(saved.id);
+    expect(await accounts.get('nobody')).toBeUndefined();
+  });
+
+  it('names the AppID field and the fix when the AppID is malformed, and writes nothing', async () => {
+    const error = await rejection(accounts.save({ ...shop, appId: 'wx123' }, { appSecret: SECRET }));
+    expect(error).toMatchObject({ code: 'field', field: 'appId' });
+    expect(error.message.en).toContain('AppID “wx123” is not valid');
+    expect(error.hint.en).toContain('mp.weixin.qq.com');
+    expect(error.hint.zh).toContain('开发设置');
+    expect(await accounts.list()).toEqual([]);
+    expect(await keychain.get('wx123')).toBeNull();
+  });
+
+  it('refuses an empty name, a taken name and a taken AppID', async () => {
+    await accounts.save(shop);
+    expect(await rejection(accounts.save({ ...shop, name: '  ' }))).toMatchObject({ field: 'name' });
+    const sameName = await rejection(accounts.save({ ...shop, name: 'SHOP', appId: 'wx2222222222222222' }));
+    expect(sameName).toMatchObject({ field: 'name' });
+    expect(sameName.message.en).toContain('already an account named “Shop”');
+    const sameApp = await rejection(accounts.save({ ...shop, name: 'Other' }));
+    expect(sameApp).toMatchObject({ field: 'appId' });
+    expect(sameApp.message.en).toContain('“Shop” already uses AppID wx0123456789abcdef');
+    expect(await accounts.list()).toHaveLength(1);
+  });
+
+  it('accepts only http(s) token URLs without a credential in them', async () => {
+    const draft = (url: string): AccountDraft => ({ ...shop, source: { kind: 'token-url', url } });
+    const notHttp = await rejection(accounts.save(draft('ftp://tokens.example.com')));
+    expect(notHttp).toMatchObject({ field: 'url' });
+    expect(notHttp.message.en).toContain('https://');
+    expect(await rejection(accounts.save(draft('tokens.example.com')))).toMatchObject({ field: 'url' });
+    const withCredential = await rejection(accounts.save(draft('https://ops:hunter2@tokens.example.com/t')));
+    expect(withCredential.hint.en).toContain('keychain');
+    expect(await rejection(accounts.save(draft('https://tokens.example.com/t?secret=abc')))).toMatchObject({
+      field: 'url',
+    });
+    await expect(accounts.save(draft('http://10.0.0.5:8080/token?app=shop'))).resolves.toBeTruthy();
+  });
+
+  it('keeps id and Num-Used on edit, and forgets the old AppSecret when the AppID changes', async () => {
+    const saved = await accounts.save(shop, { appSecret: SECRET });
+    await accounts.recordNumUsed(saved.id, 42);
+    const edited = await accounts.save({ ...saved, name: 'Shop CN', apiBase: 'http://127.0.0.1:9000/' });
+    expect(edited).toMatchObject({
+      id: saved.id,
+      name: 'Shop CN',
+      numUsed: 42,
+      apiBase: 'http://127.0.0.1:9000',
+    });
+
+    await accounts.save({ ...edited, appId: 'wx3333333333333333' }, { appSecret: 'new-secret' });
+    expect(await keychain.get('wx0123456789abcdef')).toBeNull();
+    expect(await keychain.get('wx3333333333333333')).toBe('new-secret');
+    expect((await accounts.get(saved.id))?.numUsed).toBeUndefined();
+  });
+
+  it('removes the account together with its secrets', async () => {
+    const shopAccount = await accounts.save(shop, { appSecret: SECRET });
+    const service = await accounts.save(
+      {
+        name: 'Service',
+        appId: 'wx4444444444444444',
+        source: { kind: 'token-url', url: 'https://t.example.com' },
+      },
+      { tokenCredential: CREDENTIAL },
+    );
+    await accounts.remove(shopAccount.id);
+    await accounts.remove(service.id);
+    await accounts.remove(service.id);
+    expect(await accounts.list()).toEqual([]);
+    expect(await keychain.get('wx0123456789abcdef')).toBeNull();
+    expect(await keychain.get(tokenServiceKey(service.id))).toBeNull();
+  });
+
+  it('records every Num-Used report, even many at once next to an edit', async () => {
+    const a = await accounts.save(shop);
+    const b = await accounts.save({ name: 'B', appId: 'wx5555555555555555', source: { kind: 'sandbox' } });
+    await Promise.all([
+      ...Array.from({ length: 10 }, (_, i) => accounts.recordNumUsed(a.id, 100 + i)),
+      accounts.save({ ...b, name: 'B2' }),
+      accounts.recordNumUsed(b.id, 7),
+      accounts.recordNumUsed('removed-meanwhile', 1),
+    ]);
+    const [first, second] = await accounts.list();
+    expect(first?.numUsed).toBe(109);
+    expect(Date.now() - Date.parse(first?.numUsedAt ?? '')).toBeLessThan(60_000);
+    expect(second).toMatchObject({ name: 'B2', numUsed: 7 });
+  });
+
+  it('says accounts.json is damaged instead of starting over', async () => {
+    await writeFile(join(dir, 'accounts.json'), '{"version":1,"accounts":[{"id":1}]}');
+    const error = await rejection(accounts.list());
+    expect(error.code).toBe('file');
+    expect(error.message.en).toContain(join(dir, 'accounts.json'));
+    expect(error.message.en).toContain('damaged');
+    await writeFile(join(dir, 'accounts.json'), '{"version":1,"accounts":[]}');
+  });
+
+  it('removes an account when there is no keychain at all, but not past a locked one', async () => {
+    const failing = (code: 'keychain-unavailable' | 'keychain-locked'): SecretStore => {
+      const fail = async (): Promise<never> => {
+        throw new Failure(appError(code));
+      };
+      return { get: fail, set: fail, delete: fail, has: fail };
+    };
+    const sandbox = await accounts.save({
+      name: 'Sandbox',
+      appId: 'wx6666666666666666',
+      source: { kind: 'sandbox' },
+    });
+
+    const locked = await rejection(fileAccountStore(dir, failing('keychain-locked')).remove(sandbox.id));
+    expect(locked.code).toBe('keychain-locked');
+    expect(await accounts.list()).toHaveLength(1);
+
+    await fileAccountStore(dir, failing('keychain-unavailable')).remove(sandbox.id);
+    expect(await accounts.list()).toEqual([]);
+  });
+});

@@ -1,0 +1,335 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { type AppError, Failure, type Localized } from '../../shared/result';
+import { damaged, readJsonFile, writeFileAtomic } from './atomicFile';
+import { appSecretKey, keychainSecrets, type SecretStore, tokenServiceKey } from './secrets';
+
+export type TokenSourceConfig =
+  | { kind: 'secret' }
+  | { kind: 'token-url'; url: string; hasCredential: boolean }
+  | { kind: 'sandbox' };
+
+export interface Account {
+  id: string;
+  name: string;
+  appId: string;
+  source: TokenSourceConfig;
+  apiBase?: string;
+  /** The Num-Used WeChat last reported for the 100,000 quota, and when. */
+  numUsed?: number;
+  numUsedAt?: string;
+}
+
+/** An account as a form or the CLI gives it: no id yet when new; a credential flag may be left to the store. */
+export interface AccountDraft {
+  id?: string;
+  name: string;
+  appId: string;
+  source:
+    | { kind: 'secret' }
+    | { kind: 'token-url'; url: string; hasCredential?: boolean }
+    | { kind: 'sandbox' };
+  apiBase?: string;
+}
+
+/** Secrets that come with a save. They go to the keychain, never to accounts.json. */
+export interface NewSecrets {
+  appSecret?: string;
+  tokenCredential?: string;
+}
+
+export interface AccountStore {
+  list(): Promise<Account[]>;
+  /** By id, else by name (any case), else by AppID. */
+  get(idOrName: string): Promise<Account | undefined>;
+  save(account: AccountDraft, secrets?: NewSecrets): Promise<Account>;
+  /** Also deletes the account's secrets from the keychain. */
+  remove(id: string): Promise<void>;
+  recordNumUsed(id: string, numUsed: number): Promise<void>;
+}
+
+const storedAccount: z.ZodType<Account> = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  appId: z.string(),
+  source: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('secret') }),
+    z.object({ kind: z.literal('token-url'), url: z.string(), hasCredential: z.boolean() }),
+    z.object({ kind: z.literal('sandbox') }),
+  ]),
+  apiBase: z.string().optional(),
+  numUsed: z.number().int().nonnegative().optional(),
+  numUsedAt: z.string().optional(),
+});
+const accountsFile = z.object({ version: z.literal(1), accounts: z.array(storedAccount) });
+
+/**
+ * Accounts in `<dir>/accounts.json`. The file holds no secret: secrets go to `secrets` (the OS
+ * keychain by default), and the file is rebuilt from validated fields only, so a secret passed along
+ * by mistake cannot reach it.
+ */
+export function fileAccountStore(dir: string, secrets: SecretStore = keychainSecrets()): AccountStore {
+  const path = join(dir, 'accounts.json');
+  let last: Promise<unknown> = Promise.resolve();
+
+  /** Read-modify-write steps run one at a time, so parallel Num-Used reports lose nothing. */
+  function exclusive<T>(step: () => Promise<T>): Promise<T> {
+    const result = last.then(step, step);
+    last = result.catch(() => undefined);
+    return result;
+  }
+
+  async function read(): Promise<Account[]> {
+    const parsed = accountsFile.safeParse(await readJsonFile(path, { version: 1, accounts: [] }));
+    if (!parsed.success)
+      throw new Failure(damaged(path, parsed.error.issues[0]?.message ?? 'unexpected content'));
+    return parsed.data.accounts;
+  }
+
+  async function write(accounts: Account[]): Promise<void> {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await writeFileAtomic(path, `${JSON.stringify({ version: 1, accounts }, null, 2)}\n`, { mode: 0o600 });
+  }
+
+  return {
+    list: read,
+
+    async get(idOrName) {
+      const accounts = await read();
+      const wanted = idOrName.trim().toLowerCase();
+      return (
+        accounts.find((a) => a.id === idOrName) ??
+        accounts.find((a) => a.name.toLowerCase() === wanted) ??
+        accounts.find((a) => a.appId === wanted)
+      );
+    },
+
+    save: (draft, given = {}) =>
+      exclusive(async () => {
+        const accounts = await read();
+        const previous = accounts.find((a) => a.id === draft.id);
+        const account = checkedAccount(draft, previous, given, accounts);
+        // Keychain first: if it fails, the file does not change, so it never claims a secret the
+        // keychain does not hold.
+        if (given.appSecret !== undefined)
+          await secrets.set(appSecretKey(account.appId), given.appSecret.trim());
+        const credential = given.tokenCredential?.trim();
+        if (credential) await secrets.set(tokenServiceKey(account.id), credential);
+        for (const key of staleKeys(previous, account)) await forget(secrets, key);
+        await write(previous ? accounts.map((a) => (a === previous ? account : a)) : [...accounts, account]);
+        return account;
+      }),
+
+    remove: (id) =>
+      exclusive(async () => {
+        const accounts = await read();
+        const doomed = accounts.find((a) => a.id === id);
+        if (!doomed) return;
+        const rest = accounts.filter((a) => a !== doomed);
+        // Keychain first: once the account is gone from the list, nothing would lead to its secrets.
+        if (!rest.some((a) => a.appId === doomed.appId)) await forget(secrets, appSecretKey(doomed.appId));
+        await forget(secrets, tokenServiceKey(doomed.id));
+        await write(rest);
+      }),
+
+    recordNumUsed: (id, numUsed) =>
+      exclusive(async () => {
+        const accounts = await read();
+        // A report for an account removed meanwhile has nowhere to go and needs nowhere.
+        if (!accounts.some((a) => a.id === id)) return;
+        const numUsedAt = new Date().toISOString();
+        await write(accounts.map((a) => (a.id === id ? { ...a, numUsed, numUsedAt } : a)));
+      }),
+  };
+}
+
+/**
+ * A keychain that does not exist holds nothing to delete, and the user could not fix that by
+ * retrying, so the change goes on (this is what lets a machine without one switch to a token
+ * service). A locked keychain stops it: the user can unlock and try again.
+ */
+async function forget(secrets: SecretStore, key: string): Promise<void> {
+  try {
+    await secrets.delete(key);
+  } catch (cause) {
+    if (!(cause instanceof Failure && cause.error.code === 'keychain-unavailable')) throw cause;
+  }
+}
+
+/** Keychain entries the previous version of an account used and the new one no longer does. */
+function staleKeys(previous: Account | undefined, next: Account): string[] {
+  if (!previous) return [];
+  const stale: string[] = [];
+  if (previous.source.kind === 'secret' && (next.source.kind !== 'secret' || next.appId !== previous.appId)) {
+    stale.push(appSecretKey(previous.appId));
+  }
+  const hadCredential = previous.source.kind === 'token-url' && previous.source.hasCredential;
+  const hasCredential = next.source.kind === 'token-url' && next.source.hasCredential;
+  if (hadCredential && !hasCredential) stale.push(tokenServiceKey(previous.id));
+  return stale;
+}
+
+const APPID = /^wx[0-9a-f]{16}$/i;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Query parameters that would put a credential into accounts.json in plain text. */
+const CREDENTIAL_PARAM = /^(?:access_token|token|secret|appsecret|password|credential)$/i;
+
+function checkedAccount(
+  draft: AccountDraft,
+  previous: Account | undefined,
+  given: NewSecrets,
+  accounts: Account[],
+): Account {
+  const others = accounts.filter((a) => a !== previous);
+  const id = draft.id ?? randomUUID();
+  if (!ID.test(id)) {
+    throw fieldFailure(
+      'id',
+      { en: `The account id “${id}” is not valid.`, zh: `账号 id“${id}”无效。` },
+      {
+        en: 'Use 1 to 64 letters, digits, “-” or “_”, or leave it out to get one.',
+        zh: '请使用 1 到 64 个字母、数字、“-”或“_”，或留空自动生成。',
+      },
+    );
+  }
+
+  const name = draft.name.trim();
+  if (!name || name.length > 100) {
+    throw fieldFailure(
+      'name',
+      { en: 'The account name is empty or too long.', zh: '账号名称为空或过长。' },
+      {
+        en: 'Give the account a name of 1 to 100 characters, such as the mini program’s name.',
+        zh: '请填写 1 到 100 个字符的名称，例如小程序的名字。',
+      },
+    );
+  }
+  const sameName = others.find((a) => a.name.toLowerCase() === name.toLowerCase());
+  if (sameName) {
+    throw fieldFailure(
+      'name',
+      {
+        en: `There is already an account named “${sameName.name}”.`,
+        zh: `已有名为“${sameName.name}”的账号。`,
+      },
+      { en: 'Choose another name.', zh: '请换一个名称。' },
+    );
+  }
+
+  const appId = draft.appId.trim().toLowerCase();
+  if (!APPID.test(appId)) {
+    throw fieldFailure(
+      'appId',
+      {
+        en: `The AppID “${draft.appId.trim()}” is not valid: it is wx followed by 16 letters and digits.`,
+        zh: `AppID“${draft.appId.trim()}”无效：应为 wx 加 16 位字母和数字。`,
+      },
+      {
+        en: 'Copy the AppID from mp.weixin.qq.com → 开发管理 → 开发设置, e.g. wx1234567890abcdef.',
+        zh: '请从 mp.weixin.qq.com → 开发管理 → 开发设置 复制 AppID，例如 wx1234567890abcdef。',
+      },
+    );
+  }
+  const sameApp = others.find((a) => a.appId === appId);
+  if (sameApp) {
+    throw fieldFailure(
+      'appId',
+      {
+        en: `The account “${sameApp.name}” already uses AppID ${appId}.`,
+        zh: `账号“${sameApp.name}”已使用 AppID ${appId}。`,
+      },
+      {
+        en: 'Edit that account instead; one AppID has one AppSecret and one quota.',
+        zh: '请改为编辑该账号；一个 AppID 只有一个 AppSecret 和一份额度。',
+      },
+    );
+  }
+
+  if (given.appSecret !== undefined) checkAppSecret(given.appSecret, draft.source.kind);
+  const source = checkedSource(draft.source, previous, given);
+  const apiBase = draft.apiBase?.trim() ? checkedUrl('apiBase', draft.apiBase) : undefined;
+  const { numUsed, numUsedAt } = previous?.appId === appId ? previous : {};
+  return { id, name, appId, source, apiBase, numUsed, numUsedAt };
+}
+
+function checkAppSecret(secret: string, kind: TokenSourceConfig['kind']): void {
+  if (kind !== 'secret')
+    throw new Error('An AppSecret belongs only to an account whose token source is "secret"');
+  const trimmed = secret.trim();
+  if (!trimmed || /\s/.test(trimmed) || trimmed.length > 128) {
+    throw fieldFailure(
+      'appSecret',
+      { en: 'The AppSecret is empty or contains spaces.', zh: 'AppSecret 为空或含有空格。' },
+      {
+        en: 'Paste the AppSecret from mp.weixin.qq.com → 开发管理 → 开发设置 (generate or reset it there if you do not have it).',
+        zh: '请从 mp.weixin.qq.com → 开发管理 → 开发设置 粘贴 AppSecret（如没有，可在那里生成或重置）。',
+      },
+    );
+  }
+}
+
+function checkedSource(
+  source: AccountDraft['source'],
+  previous: Account | undefined,
+  given: NewSecrets,
+): TokenSourceConfig {
+  if (source.kind !== 'token-url') {
+    if (given.tokenCredential !== undefined) {
+      throw new Error(
+        'A token-service credential belongs only to an account whose token source is "token-url"',
+      );
+    }
+    return { kind: source.kind };
+  }
+  const url = checkedUrl('url', source.url);
+  const hadCredential = previous?.source.kind === 'token-url' && previous.source.hasCredential;
+  // An empty credential given with the save clears it.
+  const hasCredential =
+    given.tokenCredential !== undefined
+      ? given.tokenCredential.trim() !== ''
+      : (source.hasCredential ?? hadCredential);
+  return { kind: 'token-url', url, hasCredential };
+}
+
+function checkedUrl(field: 'url' | 'apiBase', raw: string): string {
+  const what: Localized =
+    field === 'url'
+      ? { en: 'The token service URL', zh: '令牌服务地址' }
+      : { en: 'The API address', zh: '接口地址' };
+  const url = URL.canParse(raw.trim()) ? new URL(raw.trim()) : undefined;
+  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
+    throw fieldFailure(
+      field,
+      {
+        en: `${what.en} must start with https:// or http://.`,
+        zh: `${what.zh}必须以 https:// 或 http:// 开头。`,
+      },
+      {
+        en: 'Enter the full address, such as https://tokens.example.com/wechat/token.',
+        zh: '请填写完整地址，例如 https://tokens.example.com/wechat/token。',
+      },
+    );
+  }
+  if (url.username || url.password || [...url.searchParams.keys()].some((k) => CREDENTIAL_PARAM.test(k))) {
+    throw fieldFailure(
+      field,
+      {
+        en: `${what.en} contains a credential, which would be stored in plain text.`,
+        zh: `${what.zh}中含有凭据，会以明文保存。`,
+      },
+      {
+        en: 'Remove it from the address and enter it as the credential: that is kept in the system keychain.',
+        zh: '请从地址中删去凭据，改填到“凭据”一栏：它保存在系统钥匙串中。',
+      },
+    );
+  }
+  // The API address is a base that request paths are appended to.
+  return field === 'apiBase' ? url.href.replace(/\/+$/, '') : url.href;
+}
+
+function fieldFailure(field: string, message: Localized, hint: Localized): Failure {
+  const error: AppError = { code: 'field', field, message, hint, retryable: false };
+  return new Failure(error);
+}
