@@ -1,7 +1,11 @@
 /// <reference types="vitest/config" />
 import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type EnvironmentOptions } from 'vite';
+
+/** A path in this project, whatever folder the build runs from. */
+const resolve = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 // One config, four outputs: `vite build` builds them all (Vite's app builder). The renderer is a
 // browser bundle; main, preload and the CLI are CommonJS for Electron's and Node's loaders.
@@ -12,13 +16,13 @@ function nodeEntry(name: string, entry: string, bundleDeps: boolean): Environmen
     consumer: 'server',
     resolve: { noExternal: bundleDeps ? true : undefined, external: bundleDeps ? undefined : true },
     build: {
-      outDir: `dist/${name}`,
+      outDir: resolve(`dist/${name}`),
       emptyOutDir: true,
       target: 'node20',
       minify: false,
       sourcemap: true,
       rollupOptions: {
-        input: { [name]: entry },
+        input: { [name]: resolve(entry) },
         external: ['electron', ...nodeBuiltins],
         output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
@@ -27,16 +31,16 @@ function nodeEntry(name: string, entry: string, bundleDeps: boolean): Environmen
 }
 
 export default defineConfig({
-  root: '.',
+  // The page's folder is the root, so the built page lands at dist/renderer/index.html.
+  root: 'renderer',
   base: './',
   plugins: [react()],
   builder: {},
   environments: {
     client: {
       build: {
-        outDir: 'dist/renderer',
+        outDir: resolve('dist/renderer'),
         emptyOutDir: true,
-        rollupOptions: { input: 'renderer/index.html' },
       },
     },
     main: nodeEntry('main', 'electron/main.ts', false),
@@ -45,6 +49,8 @@ export default defineConfig({
     cli: nodeEntry('cli', 'electron/cli.ts', false),
   },
   test: {
+    // Tests live all over the project, not under the page's root.
+    root: resolve('.'),
     include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts', 'scripts/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     testTimeout: 20_000,

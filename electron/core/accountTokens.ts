@@ -2,9 +2,9 @@ import { appError } from '../../shared/errors';
 import { Failure } from '../../shared/result';
 import type { Account } from './accounts';
 import { appSecretKey, type SecretStore, tokenServiceKey } from './secrets';
-import { stableTokenSource } from './stableTokenSource';
-import { tokenServiceSource } from './tokenServiceSource';
-import type { TokenSource } from './tokenSource';
+import { stableTokenFetch } from './stableTokenSource';
+import { tokenServiceFetch } from './tokenServiceSource';
+import { TokenCache, type TokenFetch, type TokenSource } from './tokenSource';
 
 export const WECHAT_API_BASE = 'https://api.weixin.qq.com';
 /** The built-in sandbox's published credential: not a secret, it unlocks nothing real. */
@@ -15,9 +15,14 @@ export const SANDBOX_SECRET = 'sandbox-secret';
  * is fetched, not before, and are never held by the source.
  */
 export function accountTokenSource(account: Account, apiBase: string, secrets: SecretStore): TokenSource {
+  return new TokenCache(accountTokenFetch(account, apiBase, secrets));
+}
+
+/** One uncached token from the account's issuer, with its lifetime: what "Test" in Accounts shows. */
+export function accountTokenFetch(account: Account, apiBase: string, secrets: SecretStore): TokenFetch {
   switch (account.source.kind) {
     case 'secret':
-      return stableTokenSource({
+      return stableTokenFetch({
         apiBase,
         appId: account.appId,
         secret: async () => {
@@ -28,12 +33,12 @@ export function accountTokenSource(account: Account, apiBase: string, secrets: S
       });
     case 'token-url': {
       const { hasCredential, url } = account.source;
-      return tokenServiceSource({
+      return tokenServiceFetch({
         url,
         credential: hasCredential ? () => secrets.get(tokenServiceKey(account.id)) : undefined,
       });
     }
     case 'sandbox':
-      return stableTokenSource({ apiBase, appId: account.appId, secret: async () => SANDBOX_SECRET });
+      return stableTokenFetch({ apiBase, appId: account.appId, secret: async () => SANDBOX_SECRET });
   }
 }

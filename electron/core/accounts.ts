@@ -22,7 +22,10 @@ export interface Account {
   numUsedAt?: string;
 }
 
-/** An account as a form or the CLI gives it: no id yet when new; a credential flag may be left to the store. */
+/**
+ * An account as a form or the CLI gives it. Without an id it is new and gets one; `hasCredential`
+ * left out keeps what the account had (a credential given with the save sets it).
+ */
 export interface AccountDraft {
   id?: string;
   name: string;

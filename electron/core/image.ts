@@ -1,5 +1,4 @@
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
+import sharp from 'sharp';
 
 export type ImageFormat = 'png' | 'jpeg';
 
@@ -44,20 +43,17 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 
 /**
  * Hands back a PNG whatever WeChat sent. A PNG passes through byte for byte (it already carries
- * the transparency the user asked for); a JPEG is decoded and re-encoded as an opaque RGB PNG.
- * Throws on bytes that are not a complete image.
+ * the transparency the user asked for); a JPEG is decoded and re-encoded as an opaque PNG by
+ * libvips (sharp), off the main thread: 4× faster than jpeg-js + pngjs here (bench/generate.ts),
+ * which is what bounds a batch's throughput. Throws on bytes that are not a complete image.
  */
-export function toPng(bytes: Uint8Array): PngImage {
+export async function toPng(bytes: Uint8Array): Promise<PngImage> {
   const format = sniffImage(bytes);
   if (!format) throw new Error('not a PNG or JPEG image');
-  if (!isComplete(bytes, format))
-    throw new Error(`incomplete ${format.toUpperCase()} image (${bytes.length} bytes)`);
+  if (!isComplete(bytes, format)) throw new Error(`incomplete ${format.toUpperCase()} image (${bytes.length} bytes)`);
   if (format === 'png') {
     return { png: Buffer.from(bytes), ...pngSize(bytes), sourceFormat: 'png' };
   }
-  const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 4 });
-  const png = new PNG({ width: decoded.width, height: decoded.height });
-  png.data = Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength);
-  const out = PNG.sync.write(png, { colorType: 2, inputColorType: 6, inputHasAlpha: true });
-  return { png: out, width: decoded.width, height: decoded.height, sourceFormat: 'jpeg' };
+  const { data, info } = await sharp(bytes, { failOn: 'error' }).png().toBuffer({ resolveWithObject: true });
+  return { png: data, width: info.width, height: info.height, sourceFormat: 'jpeg' };
 }

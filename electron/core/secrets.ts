@@ -14,7 +14,7 @@ export interface SecretStore {
 /** The key of an AppSecret is its AppID. */
 export const appSecretKey = (appId: string): string => appId;
 
-/** The key of a token service's bearer credential, per account (one AppID may use several services). */
+/** The key of a token service's bearer credential: per account, as the token service URL is. */
 export const tokenServiceKey = (accountId: string): string => `token-service:${accountId}`;
 
 /**

@@ -1,7 +1,7 @@
 import { appError, wechatError } from '../../shared/errors';
 import { Failure } from '../../shared/result';
 import { type HttpOptions, send } from './http';
-import { TokenCache, type TokenSource } from './tokenSource';
+import { TokenCache, type TokenFetch, type TokenSource } from './tokenSource';
 import { readWechatAnswer } from './wechatResponse';
 
 export interface StableTokenOptions {
@@ -18,7 +18,12 @@ export interface StableTokenOptions {
  * here (it is limited to 20 a day and only for an explicit user action).
  */
 export function stableTokenSource(options: StableTokenOptions): TokenSource {
-  return new TokenCache(async (signal) => {
+  return new TokenCache(stableTokenFetch(options));
+}
+
+/** One uncached stable_token call (normal mode), e.g. to test an account's credentials. */
+export function stableTokenFetch(options: StableTokenOptions): TokenFetch {
+  return async (signal) => {
     const secret = await options.secret();
     const res = await send(
       'POST',
@@ -27,7 +32,7 @@ export function stableTokenSource(options: StableTokenOptions): TokenSource {
       { ...options.http, signal },
     );
     return readTokenAnswer(res.status, res.contentType, res.body);
-  });
+  };
 }
 
 /** Shared by stable_token and token services, which answer with the same JSON. */

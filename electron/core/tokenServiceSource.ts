@@ -2,7 +2,7 @@ import { appError } from '../../shared/errors';
 import { Failure } from '../../shared/result';
 import { type HttpOptions, publicUrl, send } from './http';
 import { readTokenAnswer } from './stableTokenSource';
-import { TokenCache, type TokenSource } from './tokenSource';
+import { TokenCache, type TokenFetch, type TokenSource } from './tokenSource';
 
 export interface TokenServiceOptions {
   /** A company's central token service (中控服务器) answering GET with {access_token, expires_in}. */
@@ -13,7 +13,12 @@ export interface TokenServiceOptions {
 }
 
 export function tokenServiceSource(options: TokenServiceOptions): TokenSource {
-  return new TokenCache(async (signal) => {
+  return new TokenCache(tokenServiceFetch(options));
+}
+
+/** One uncached call to the token service, e.g. to test an account's settings. */
+export function tokenServiceFetch(options: TokenServiceOptions): TokenFetch {
+  return async (signal) => {
     const credential = options.credential ? await options.credential() : null;
     const res = await send('GET', options.url, undefined, {
       ...options.http,
@@ -24,5 +29,5 @@ export function tokenServiceSource(options: TokenServiceOptions): TokenSource {
       throw new Failure(appError('token-service', { url: publicUrl(options.url), status: res.status }));
     }
     return readTokenAnswer(res.status, res.contentType, res.body);
-  });
+  };
 }

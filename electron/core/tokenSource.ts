@@ -8,6 +8,9 @@ export interface TokenSource {
   invalidate(token: string): void;
 }
 
+/** One call to a token issuer: the token and how many seconds it lives. */
+export type TokenFetch = (signal?: AbortSignal) => Promise<{ token: string; expiresIn: number }>;
+
 export interface CachedToken {
   token: string;
   /** Epoch ms after which a fresh one is fetched before use. */
@@ -36,7 +39,7 @@ export class TokenCache {
   private inFlight?: Promise<string>;
 
   constructor(
-    private readonly fetchToken: (signal?: AbortSignal) => Promise<{ token: string; expiresIn: number }>,
+    private readonly fetchToken: TokenFetch,
     private readonly now: () => number = Date.now,
   ) {}
 

@@ -51,11 +51,9 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
         retryable: true,
       });
     }
+    const image = await toPng(answer.bytes);
     const numUsed = Number(res.headers['num-used']);
-    return {
-      ...toPng(answer.bytes),
-      ...(Number.isFinite(numUsed) && res.headers['num-used'] ? { numUsed } : {}),
-    };
+    return res.headers['num-used'] !== undefined && Number.isFinite(numUsed) ? { ...image, numUsed } : image;
   }
 
   return {

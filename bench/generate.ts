@@ -1,0 +1,75 @@
+// Single-code latency through the WeChat client (token cache, response checks, PNG normalisation)
+// next to a bare undici POST of the same body to the same sandbox, in one run.
+// Run: npm run bench:generate  [-- --calls 200]
+import { parseArgs } from 'node:util';
+import { Agent, request } from 'undici';
+import type { CodeRequest } from '../shared/codeRequest';
+import { stableTokenSource } from '../electron/core/stableTokenSource';
+import { toWechatCall } from '../electron/core/wechatCall';
+import { createWechatClient } from '../electron/core/wechatClient';
+import { startSandbox } from '../electron/sandbox';
+import { fmt, summarize } from './stats';
+
+const { values } = parseArgs({ options: { calls: { type: 'string', default: '200' } } });
+const calls = Number(values.calls);
+
+const sandbox = await startSandbox({ unlimitedPerMinute: 0 });
+const tokens = stableTokenSource({ apiBase: sandbox.url, appId: 'wx0123456789abcdef', secret: async () => 'sandbox-secret' });
+const client = createWechatClient({ apiBase: sandbox.url, tokens });
+const token = await tokens.token();
+const bareAgent = new Agent({ connections: 1 });
+
+const requestFor = (i: number, transparent: boolean): CodeRequest => ({
+  kind: 'unlimited',
+  scene: `bench=${i}`,
+  page: '',
+  checkPath: true,
+  envVersion: 'release',
+  width: 430,
+  autoColor: false,
+  lineColor: { r: 0, g: 0, b: 0 },
+  transparent,
+});
+
+async function bare(req: CodeRequest): Promise<void> {
+  const call = toWechatCall(req);
+  const res = await request(`${sandbox.url}${call.path}?access_token=${token}`, {
+    method: 'POST',
+    dispatcher: bareAgent,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(call.body),
+  });
+  await res.body.arrayBuffer();
+}
+
+async function time(fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const start = performance.now();
+    await fn(i);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+const rows: [string, number[], number[]][] = [];
+for (const transparent of [false, true]) {
+  // Warm both paths (JIT, connections) before measuring, then interleave nothing: same sandbox, same sizes.
+  await time((i) => bare(requestFor(-1 - i, transparent)));
+  await time((i) => client.generate(requestFor(-1000 - i, transparent)));
+  const bareMs = await time((i) => bare(requestFor(i, transparent)));
+  const clientMs = await time((i) => client.generate(requestFor(10_000 + i, transparent)));
+  rows.push([transparent ? 'transparent (PNG passes through)' : 'opaque (JPEG → PNG)', bareMs, clientMs]);
+}
+
+console.log(`Single-code latency, ${calls} sequential calls each, 430 px unlimited codes, sandbox on 127.0.0.1\n`);
+console.log('| case | bare undici median / p95 ms | client median / p95 ms | ratio (median) |');
+console.log('|---|---|---|---|');
+for (const [name, bareMs, clientMs] of rows) {
+  const b = summarize(bareMs);
+  const c = summarize(clientMs);
+  console.log(`| ${name} | ${fmt(b.median)} / ${fmt(b.p95)} | ${fmt(c.median)} / ${fmt(c.p95)} | ${fmt(c.median / b.median)}× |`);
+}
+await bareAgent.close();
+await sandbox.close();
+process.exit(0);

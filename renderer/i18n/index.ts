@@ -1,0 +1,44 @@
+import type { Localized } from '../../shared/result';
+import { useSettings } from '../store/settingsStore';
+import { type Dictionary, en, type MessageKey } from './en';
+import { zh } from './zh';
+
+export type Lang = 'en' | 'zh';
+export type { MessageKey };
+
+const DICTIONARIES: Record<Lang, Dictionary> = { en, zh };
+
+/** 'auto' follows the OS locale (from the main process, else the browser's). */
+export function resolveLang(setting: 'auto' | Lang, systemLocale: string | undefined): Lang {
+  if (setting !== 'auto') return setting;
+  return /^zh/i.test(systemLocale ?? navigator.language) ? 'zh' : 'en';
+}
+
+export type Params = Record<string, string | number>;
+
+export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
+  return DICTIONARIES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function useLang(): Lang {
+  const locale = useSettings((s) => s.settings.locale);
+  const systemLocale = useSettings((s) => s.info?.systemLocale);
+  return resolveLang(locale, systemLocale);
+}
+
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+/** `t(key, params)` in the current language, plus `pick` for Localized texts from the main process. */
+export function useT(): { t: Translate; pick: (text: Localized) => string; lang: Lang } {
+  const lang = useLang();
+  return {
+    lang,
+    t: (key, params) => translate(lang, key, params),
+    pick: (text) => text[lang],
+  };
+}
+
+/** Numbers as the language writes them (1,234 in both). */
+export const formatCount = (n: number): string => n.toLocaleString('en-US');
