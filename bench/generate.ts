@@ -3,18 +3,22 @@
 // Run: npm run bench:generate  [-- --calls 200]
 import { parseArgs } from 'node:util';
 import { Agent, request } from 'undici';
-import type { CodeRequest } from '../shared/codeRequest';
 import { stableTokenSource } from '../electron/core/stableTokenSource';
 import { toWechatCall } from '../electron/core/wechatCall';
 import { createWechatClient } from '../electron/core/wechatClient';
 import { startSandbox } from '../electron/sandbox';
+import type { CodeRequest } from '../shared/codeRequest';
 import { fmt, summarize } from './stats';
 
 const { values } = parseArgs({ options: { calls: { type: 'string', default: '200' } } });
 const calls = Number(values.calls);
 
 const sandbox = await startSandbox({ unlimitedPerMinute: 0 });
-const tokens = stableTokenSource({ apiBase: sandbox.url, appId: 'wx0123456789abcdef', secret: async () => 'sandbox-secret' });
+const tokens = stableTokenSource({
+  apiBase: sandbox.url,
+  appId: 'wx0123456789abcdef',
+  secret: async () => 'sandbox-secret',
+});
 const client = createWechatClient({ apiBase: sandbox.url, tokens });
 const token = await tokens.token();
 const bareAgent = new Agent({ connections: 1 });
@@ -62,13 +66,17 @@ for (const transparent of [false, true]) {
   rows.push([transparent ? 'transparent (PNG passes through)' : 'opaque (JPEG → PNG)', bareMs, clientMs]);
 }
 
-console.log(`Single-code latency, ${calls} sequential calls each, 430 px unlimited codes, sandbox on 127.0.0.1\n`);
+console.log(
+  `Single-code latency, ${calls} sequential calls each, 430 px unlimited codes, sandbox on 127.0.0.1\n`,
+);
 console.log('| case | bare undici median / p95 ms | client median / p95 ms | ratio (median) |');
 console.log('|---|---|---|---|');
 for (const [name, bareMs, clientMs] of rows) {
   const b = summarize(bareMs);
   const c = summarize(clientMs);
-  console.log(`| ${name} | ${fmt(b.median)} / ${fmt(b.p95)} | ${fmt(c.median)} / ${fmt(c.p95)} | ${fmt(c.median / b.median)}× |`);
+  console.log(
+    `| ${name} | ${fmt(b.median)} / ${fmt(b.p95)} | ${fmt(c.median)} / ${fmt(c.p95)} | ${fmt(c.median / b.median)}× |`,
+  );
 }
 await bareAgent.close();
 await sandbox.close();

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { accountCommand, ACCOUNT_USAGE } from './cli/accountCommand';
+import { ACCOUNT_USAGE, accountCommand } from './cli/accountCommand';
 import { asAppError, EXIT, exitCodeFor, printError } from './cli/exit';
 import { GENERATE_USAGE, generateCommand } from './cli/generateCommand';
 import { SANDBOX_USAGE, sandboxCommand } from './cli/sandboxCommand';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChannelName, EventName, SubscriberName } from './channelNames';
 import type { CodeKind, CodeRequest } from './codeRequest';
 import type { AppError, Result } from './result';
 import { validateCodeRequest } from './validateCodeRequest';
@@ -133,6 +134,11 @@ const settingsPatch = z
   .partial()
   .strict();
 
+interface ChannelSpec {
+  parse: Parser<unknown>;
+  result: unknown;
+}
+
 export const channels = {
   'app:info': { parse: none, result: {} as AppInfo },
   'code:generate': { parse: generatePayload, result: {} as GeneratedCode },
@@ -168,7 +174,20 @@ export const channels = {
   },
   'library:image': { parse: schema(z.object({ codeId: id })), result: {} as GeneratedCode },
   'library:delete': { parse: schema(z.object({ codeId: id })), result: {} as { deleted: true } },
-} as const;
+} as const satisfies { [C in ChannelName]: ChannelSpec };
+
+/** How far a batch has got; sent after each row. */
+export interface BatchProgress {
+  jobId: string;
+  done: number;
+  failed: number;
+  total: number;
+}
+
+/** Every event the main process sends to the page, with its payload. */
+export const events = {
+  'batch:progress': { payload: {} as BatchProgress },
+} as const satisfies { [E in EventName]: { payload: unknown } };
 
 export type Channel = keyof typeof channels;
 export type ChannelPayload<C extends Channel> =
@@ -179,5 +198,18 @@ export type ChannelInput<C extends Channel> = C extends 'code:generate'
   : ChannelPayload<C>;
 export type ChannelResult<C extends Channel> = (typeof channels)[C]['result'];
 
-/** `window.wxacode`: one function per channel, named after it (`code:generate` → `generateCode`... see preload). */
-export type WxacodeApi = { [C in Channel]: (payload: ChannelInput<C>) => Promise<Result<ChannelResult<C>>> };
+export type EventPayload<E extends EventName> = (typeof events)[E]['payload'];
+
+/** Calls one channel; channels that take nothing can be called without an argument. */
+export type Invoker<C extends Channel> = undefined extends ChannelInput<C>
+  ? (payload?: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>
+  : (payload: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>;
+
+/** Listens to one event until the returned function is called. */
+export type Subscriber<E extends EventName> = (listener: (payload: EventPayload<E>) => void) => () => void;
+
+/**
+ * `window.wxacode`: one function per channel, keyed by the channel's name
+ * (`wxacode['code:generate'](…)`), and one subscriber per event (`wxacode.onBatchProgress(…)`).
+ */
+export type WxacodeApi = { [C in Channel]: Invoker<C> } & { [E in EventName as SubscriberName<E>]: Subscriber<E> };

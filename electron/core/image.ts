@@ -50,7 +50,8 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 export async function toPng(bytes: Uint8Array): Promise<PngImage> {
   const format = sniffImage(bytes);
   if (!format) throw new Error('not a PNG or JPEG image');
-  if (!isComplete(bytes, format)) throw new Error(`incomplete ${format.toUpperCase()} image (${bytes.length} bytes)`);
+  if (!isComplete(bytes, format))
+    throw new Error(`incomplete ${format.toUpperCase()} image (${bytes.length} bytes)`);
   if (format === 'png') {
     return { png: Buffer.from(bytes), ...pngSize(bytes), sourceFormat: 'png' };
   }

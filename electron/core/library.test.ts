@@ -1,0 +1,115 @@
+import { appendFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CodeRequest } from '../../shared/codeRequest';
+import { CodeMaker } from './codeMaker';
+import { Library } from './library';
+import type { WechatClient } from './wechatClient';
+
+const limited = (path: string): CodeRequest => ({
+  kind: 'limited',
+  path,
+  envVersion: 'release',
+  width: 430,
+  autoColor: false,
+  lineColor: { r: 0, g: 0, b: 0 },
+  transparent: false,
+});
+const code = (path: string, png = Buffer.from(`png of ${path}`)) => ({
+  accountId: 'a1',
+  appId: 'wx0123456789abcdef',
+  request: limited(path),
+  png,
+  width: 430,
+  height: 430,
+});
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'wxacode-library-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('the library', () => {
+  it('finds an earlier identical request for the same AppID only, across a restart', async () => {
+    const library = await Library.open(dir);
+    const entry = await library.add({ ...code('pages/a?x=1'), numUsed: 5 });
+    expect(entry.suggestedName).toBe('pages_a_x=1.png');
+    const reopened = await Library.open(dir);
+    expect(reopened.find('wx0123456789abcdef', limited('pages/a?x=1'))?.codeId).toBe(entry.codeId);
+    expect(reopened.find('wx0000000000000000', limited('pages/a?x=1'))).toBeUndefined();
+    expect(reopened.find('wx0123456789abcdef', { ...limited('pages/a?x=1'), width: 431 })).toBeUndefined();
+    expect((await reopened.readPng(entry)).toString()).toBe('png of pages/a?x=1');
+  });
+
+  it('stores identical images once', async () => {
+    const library = await Library.open(dir);
+    await library.add(code('one', Buffer.from('same')));
+    await library.add(code('two', Buffer.from('same')));
+    expect(await readdir(join(dir, 'png'))).toHaveLength(1);
+    expect(library.list()).toHaveLength(2);
+  });
+
+  it('skips a line torn by a crash and keeps working after it', async () => {
+    const library = await Library.open(dir);
+    await library.add(code('before'));
+    await appendFile(join(dir, 'index.jsonl'), '{"op":"add","codeId":"torn","ke');
+    const reopened = await Library.open(dir);
+    expect(reopened.list().map((e) => e.suggestedName)).toEqual(['before.png']);
+    await reopened.add(code('after'));
+    const again = await Library.open(dir);
+    expect(again.list().map((e) => e.suggestedName)).toEqual(['after.png', 'before.png']);
+    expect((await readFile(join(dir, 'index.jsonl'), 'utf8')).split('\n').filter(Boolean)).toHaveLength(3);
+  });
+
+  it('searches page, scene and file name, filters by kind, and forgets deleted codes', async () => {
+    const library = await Library.open(dir);
+    const shop = await library.add(code('pages/shop/index?id=7'));
+    await library.add({
+      ...code('x'),
+      request: {
+        ...limited('x'),
+        kind: 'unlimited',
+        scene: 'store=9',
+        page: 'pages/store/index',
+        checkPath: true,
+      } as CodeRequest,
+    });
+    expect(library.list({ query: 'SHOP' }).map((e) => e.codeId)).toEqual([shop.codeId]);
+    expect(library.list({ query: 'store=9' })).toHaveLength(1);
+    expect(library.list({ kind: 'unlimited' })).toHaveLength(1);
+    await library.delete(shop.codeId);
+    expect((await Library.open(dir)).list({ query: 'shop' })).toEqual([]);
+    expect(library.find('wx0123456789abcdef', limited('pages/shop/index?id=7'))).toBeUndefined();
+  });
+});
+
+describe('making a code', () => {
+  it('calls WeChat once for concurrent identical requests and not at all the second time', async () => {
+    let calls = 0;
+    const client: WechatClient = {
+      async generate(request) {
+        calls++;
+        await new Promise((r) => setTimeout(r, 20));
+        return {
+          png: Buffer.from(JSON.stringify(request)),
+          width: 430,
+          height: 430,
+          sourceFormat: 'jpeg',
+          numUsed: calls,
+        };
+      },
+    };
+    const maker = new CodeMaker(await Library.open(dir));
+    const account = { accountId: 'a1', appId: 'wx0123456789abcdef', client };
+    const [a, b] = await Promise.all([maker.make(account, limited('p')), maker.make(account, limited('p'))]);
+    expect(a.entry.codeId).toBe(b.entry.codeId);
+    const again = await maker.make(account, limited('p'));
+    expect(again.fromLibrary).toBe(true);
+    expect(calls).toBe(1);
+    const fresh = await maker.make(account, limited('p'), { regenerate: true });
+    expect(fresh.fromLibrary).toBe(false);
+    expect(calls).toBe(2);
+  });
+});

@@ -1,0 +1,40 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Rgb } from '../../shared/codeRequest';
+import { useT } from '../i18n';
+import { madeWithOf, type PreviewStyle } from '../preview/previewStyle';
+import { type InkMask, inkMaskFor, paintRestyled } from '../preview/restyle';
+import type { MadeCode } from '../store/codeStore';
+
+/** The last real image repainted in the form's style on a canvas: no call to WeChat. */
+export function LivePreview({
+  made,
+  style,
+  onInk,
+}: {
+  made: MadeCode;
+  style: PreviewStyle;
+  onInk(ink: Rgb): void;
+}) {
+  const { t } = useT();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [mask, setMask] = useState<InkMask | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void inkMaskFor(made.code.codeId, made.code.png, madeWithOf(made.request)).then((read) => {
+      if (!current) return;
+      setMask(read);
+      onInk(read.ink);
+    });
+    return () => {
+      current = false;
+    };
+  }, [made, onInk]);
+
+  // Before the browser paints, so a slider drag never shows a stale frame.
+  useLayoutEffect(() => {
+    if (mask && canvas.current) paintRestyled(canvas.current, mask, style);
+  }, [mask, style]);
+
+  return <canvas ref={canvas} className="code-image" role="img" aria-label={t('previewAlt')} />;
+}

@@ -1,0 +1,70 @@
+import { type ReactNode, useCallback, useMemo, useState } from 'react';
+import type { Rgb } from '../../shared/codeRequest';
+import { useT } from '../i18n';
+import { previewStyle, scaledHeight } from '../preview/previewStyle';
+import { useActiveAccount } from '../store/accountsStore';
+import { useCode } from '../store/codeStore';
+import { useCodeView } from '../store/codeView';
+import { LivePreview } from './LivePreview';
+import { PreviewActions } from './PreviewActions';
+import { RealCode } from './RealCode';
+import { SandboxBadge } from './SandboxBadge';
+
+export function PreviewPane() {
+  const { t } = useT();
+  const draft = useCode((s) => s.draft);
+  const view = useCodeView();
+  const account = useActiveAccount();
+  const [madeInk, setMadeInk] = useState<Rgb>({ r: 0, g: 0, b: 0 });
+  const onInk = useCallback((ink: Rgb) => setMadeInk(ink), []);
+  const { made, inSync, canRestyle } = view;
+  const style = useMemo(
+    () => (made ? previewStyle(draft, made.request, madeInk) : null),
+    [draft, made, madeInk],
+  );
+
+  let stage: ReactNode;
+  let size: { width: number; height: number } | null = null;
+  let transparent = false;
+  if (made && inSync) {
+    stage = <RealCode code={made.code} request={made.request} />;
+    size = made.code;
+    transparent = made.request.kind !== 'qrcode' && made.request.transparent;
+  } else if (made && style && canRestyle) {
+    stage = <LivePreview made={made} style={style} onInk={onInk} />;
+    size = { width: style.width, height: scaledHeight(made.code, style.width) };
+    transparent = style.transparent;
+  } else {
+    stage = (
+      <div className="empty">
+        <p className="empty-title">{made ? t('otherKindTitle') : t('emptyTitle')}</p>
+        <p className="note">{made ? t('otherKindBody') : t('emptyBody')}</p>
+      </div>
+    );
+  }
+
+  return (
+    <section className="preview-pane" aria-labelledby="preview-heading">
+      <header className="preview-header">
+        <h2 id="preview-heading">{t('previewHeading')}</h2>
+        {size && <span className="pixel-size">{t('pixelSize', size)}</span>}
+        <span className="spacer" />
+        {account?.source.kind === 'sandbox' && <SandboxBadge />}
+      </header>
+      <div className="marker-row" role="status">
+        {made && inSync && (
+          <span className={`badge ${made.code.fromLibrary ? 'history' : 'fresh'}`}>
+            {made.code.fromLibrary ? t('fromHistory') : t('freshCode')}
+          </span>
+        )}
+        {made && !inSync && canRestyle && (
+          <span className="badge preview-marker">
+            {t('previewMarker')} <span className="marker-note">{t('previewMarkerNote')}</span>
+          </span>
+        )}
+      </div>
+      <div className={`stage${transparent ? ' checkerboard' : ''}`}>{stage}</div>
+      <PreviewActions enabled={inSync} />
+    </section>
+  );
+}

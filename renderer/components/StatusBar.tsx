@@ -1,0 +1,27 @@
+import { useT } from '../i18n';
+import { useActiveAccount } from '../store/accountsStore';
+import { useCode } from '../store/codeStore';
+import { AccountSelect } from './AccountSelect';
+import { ErrorNotice } from './ErrorNotice';
+import { NumUsed } from './NumUsed';
+import { SandboxBadge } from './SandboxBadge';
+
+export function StatusBar() {
+  const { t } = useT();
+  const account = useActiveAccount();
+  const notice = useCode((s) => s.notice);
+  return (
+    <footer className="status-bar">
+      <ErrorNotice />
+      <div className="status-line">
+        <AccountSelect />
+        {account?.source.kind === 'sandbox' && <SandboxBadge />}
+        <NumUsed />
+        <span className="spacer" />
+        <output className="notice" aria-live="polite">
+          {notice ? t(notice.key, notice.params) : ''}
+        </output>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,8 @@
+import type { WxacodeApi } from './ipc';
+
+/** What the preload puts on the page (electron/preload.ts). */
+declare global {
+  interface Window {
+    readonly wxacode: WxacodeApi;
+  }
+}
