@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -215,6 +215,47 @@ describe('wxacode generate', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(seen).toEqual(['Bearer bearer-123']);
     expect(decodePicture(await readFile(out)).width).toBe(430);
+  });
+  it('reaches WeChat through HTTP_PROXY, and not when NO_PROXY names the host', async () => {
+    // A forward proxy on loopback that tunnels every CONNECT to the sandbox, whatever host it names.
+    const proxied: string[] = [];
+    const proxy = createServer();
+    proxy.on('connect', (req, client, head) => {
+      proxied.push(`${req.method} ${req.url}`);
+      const upstream = connect(sandbox.port, '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const args = [
+      'generate',
+      '--out',
+      join(home, 'p.png'),
+      '--path',
+      'pages/index/index',
+      '--appid',
+      'wx0123456789abcdef',
+      '--api-base',
+      'http://api.wechat.test',
+    ];
+    const run = await wxacode(args, { env: { ...secretEnv, HTTP_PROXY: proxyUrl, NO_PROXY: '' } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(proxied.length).toBeGreaterThan(0);
+    expect(new Set(proxied)).toEqual(new Set(['CONNECT api.wechat.test:80']));
+    const tunnels = proxied.length;
+    const bypass = await wxacode([...args, '--regenerate'], {
+      env: { ...secretEnv, HTTP_PROXY: proxyUrl, NO_PROXY: 'api.wechat.test' },
+    });
+    proxy.close();
+    expect(bypass.code).toBe(4);
+    expect(bypass.stderr).toContain('http://api.wechat.test');
+    expect(proxied).toHaveLength(tunnels);
   });
 });
 

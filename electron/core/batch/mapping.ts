@@ -1,0 +1,127 @@
+import type { CodeKind } from '../../../shared/codeRequest';
+import { type AppError, Failure } from '../../../shared/result';
+
+/** What a spreadsheet column can hold for a batch. */
+export type BatchColumn = 'path' | 'scene' | 'page' | 'name' | 'width' | 'color';
+
+export const BATCH_COLUMNS: readonly BatchColumn[] = ['path', 'scene', 'page', 'name', 'width', 'color'];
+
+/** Which column (0-based index into the sheet's headers) holds each thing; absent means not in the sheet. */
+export type ColumnMapping = Partial<Record<BatchColumn, number>>;
+
+/** Header words people write, in English and Chinese, compared without case, spaces, '_' or '-'. */
+const HEADER_WORDS: Record<BatchColumn, readonly string[]> = {
+  path: ['path', 'pagepath', '路径', '页面路径', '小程序路径'],
+  scene: ['scene', '场景', '场景值'],
+  page: ['page', '页面'],
+  name: ['name', 'filename', 'file', '文件名', '名称', '名字'],
+  width: ['width', 'size', '宽度', '尺寸'],
+  color: ['color', 'colour', 'linecolor', 'linecolour', '颜色', '线条颜色'],
+};
+
+const normalized = (header: string): string => header.toLowerCase().replace(/[\s_\-:：]+/g, '');
+
+/** A header like “场景值 (scene)” names its column twice: either part may match. */
+function headerWords(header: string): string[] {
+  const inside = /[(（]([^)）]*)[)）]/.exec(header)?.[1];
+  const outside = header.replace(/[(（][^)）]*[)）]/g, '');
+  return [header, outside, inside ?? ''].map(normalized).filter(Boolean);
+}
+
+/** The columns the headers name; the first matching column wins for each thing. */
+export function guessMapping(headers: readonly string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  headers.forEach((header, index) => {
+    const words = headerWords(header);
+    const column = BATCH_COLUMNS.find(
+      (c) => mapping[c] === undefined && HEADER_WORDS[c].some((w) => words.includes(w)),
+    );
+    if (column) mapping[column] = index;
+  });
+  return mapping;
+}
+
+/** The code kind the columns point to, when only one fits: a scene column means unlimited codes. */
+export function guessKind(mapping: ColumnMapping): CodeKind | undefined {
+  const hasPath = mapping.path !== undefined;
+  const hasScene = mapping.scene !== undefined;
+  if (hasScene && !hasPath) return 'unlimited';
+  if (hasPath && !hasScene) return 'limited';
+  return undefined;
+}
+
+/**
+ * Applies the user's choices over a guessed mapping. Each choice names a column by its header text
+ * or its 1-based number, or is '' to leave that thing out.
+ */
+export function overrideMapping(
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  choices: Partial<Record<BatchColumn, string>>,
+): ColumnMapping {
+  const result: ColumnMapping = { ...mapping };
+  for (const [column, choice] of Object.entries(choices) as [BatchColumn, string][]) {
+    const wanted = choice.trim();
+    if (wanted === '') {
+      delete result[column];
+      continue;
+    }
+    const byName = headers.findIndex((h) => h === wanted);
+    const index = byName >= 0 ? byName : headers.findIndex((h) => normalized(h) === normalized(wanted));
+    const number = /^\d+$/.test(wanted) ? Number(wanted) - 1 : -1;
+    const found = index >= 0 ? index : number >= 0 && number < headers.length ? number : -1;
+    if (found < 0) throw new Failure(noSuchColumn(column, wanted, headers));
+    result[column] = found;
+  }
+  return result;
+}
+
+/** The columns a kind cannot do without, checked before any row is looked at. */
+export function checkMapping(kind: CodeKind, mapping: ColumnMapping, headers: readonly string[]): void {
+  const needed: BatchColumn = kind === 'unlimited' ? 'scene' : 'path';
+  if (mapping[needed] === undefined) throw new Failure(missingColumn(kind, needed, headers));
+}
+
+const shownHeaders = (headers: readonly string[]) =>
+  headers.map((h, i) => (h ? `“${h}”` : `#${i + 1}`)).join(', ');
+
+function noSuchColumn(column: BatchColumn, wanted: string, headers: readonly string[]): AppError {
+  return {
+    code: 'field',
+    field: column,
+    message: {
+      en: `There is no column “${wanted}” for ${column}.`,
+      zh: `没有名为“${wanted}”的列可用作 ${column}。`,
+    },
+    hint: {
+      en: `Use one of the headers ${shownHeaders(headers)}, or a column number from 1 to ${headers.length}.`,
+      zh: `请使用表头 ${shownHeaders(headers)} 之一，或 1 到 ${headers.length} 的列号。`,
+    },
+    retryable: false,
+  };
+}
+
+const HEADER_EXAMPLES: Record<BatchColumn, string> = {
+  path: 'path / 路径 / 页面路径',
+  scene: 'scene / 场景 / 场景值',
+  page: 'page / 页面',
+  name: 'name / 文件名 / 名称',
+  width: 'width / 宽度',
+  color: 'color / 颜色',
+};
+
+function missingColumn(kind: CodeKind, column: BatchColumn, headers: readonly string[]): AppError {
+  return {
+    code: 'field',
+    field: column,
+    message: {
+      en: `${kind} codes need a ${column} column, and none of the headers ${shownHeaders(headers)} was taken for it.`,
+      zh: `${kind} 类型的码需要 ${column} 列，但表头 ${shownHeaders(headers)} 中没有可用的。`,
+    },
+    hint: {
+      en: `Name that column ${HEADER_EXAMPLES[column]}, or choose it for ${column} by hand (CLI: --column ${column}=HEADER).`,
+      zh: `请把该列的表头改为 ${HEADER_EXAMPLES[column]}，或手动指定该列（命令行：--column ${column}=表头）。`,
+    },
+    retryable: false,
+  };
+}

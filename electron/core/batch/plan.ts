@@ -1,0 +1,206 @@
+import { type CodeKind, type CodeRequest, LIMITED_QUOTA, spendsQuota } from '../../../shared/codeRequest';
+import type { Localized } from '../../../shared/result';
+import { Failure } from '../../../shared/result';
+import { type CodeRequestInput, validateCodeRequest } from '../../../shared/validateCodeRequest';
+import type { Library } from '../library';
+import { requestKey } from '../requestKey';
+import { type BatchColumn, type ColumnMapping, checkMapping } from './mapping';
+import type { Sheet, SheetRow } from './spreadsheet';
+
+/** The form's styling and options, applied to every row; a row's own width or colour cell wins. */
+export type BatchStyle = Pick<
+  CodeRequestInput,
+  'width' | 'lineColor' | 'autoColor' | 'transparent' | 'envVersion' | 'checkPath'
+>;
+
+export interface PlannedRow {
+  row: number;
+  request: CodeRequest;
+  /** requestKey(owner, request): the same key means the same image. */
+  key: string;
+  /** The row's name cell, '' when it has none. */
+  name: string;
+  /** An earlier row of this batch asks for the same code: it is made once, for both. */
+  sameAs?: number;
+}
+
+export interface RowProblem {
+  /** The request field at fault (path, scene, page, width, lineColor, …). */
+  field: string;
+  /** The header of the column the value came from; absent when it came from the form's styling. */
+  column?: string;
+  message: Localized;
+  hint: Localized;
+}
+
+export interface InvalidRow {
+  row: number;
+  problems: RowProblem[];
+}
+
+export interface QuotaCheck {
+  /** limited and qrcode codes spend the shared 100,000; unlimited ones do not. */
+  spends: boolean;
+  /** Codes this batch will ask WeChat for: distinct requests that are not in the library yet. */
+  newCodes: number;
+  /** WeChat's last reported Num-Used for this AppID, when known. */
+  numUsed?: number;
+  remaining?: number;
+  /** False only when the remainder is known and the batch needs more than it. */
+  enough: boolean;
+}
+
+export interface BatchPlan {
+  sheet: Pick<Sheet, 'file' | 'format' | 'encoding' | 'headers' | 'contentHash'>;
+  kind: CodeKind;
+  mapping: ColumnMapping;
+  style: BatchStyle;
+  /** Whose codes these are in the library (the AppID, or the token service when that is unknown). */
+  owner: string;
+  /** Valid rows, in sheet order. */
+  rows: PlannedRow[];
+  invalid: InvalidRow[];
+  /** Valid rows that repeat an earlier row's code. */
+  repeats: number;
+  /** Distinct codes already in the library: copied out without an API call. */
+  inLibrary: number;
+  quota: QuotaCheck;
+}
+
+export interface PlanInput {
+  sheet: Sheet;
+  mapping: ColumnMapping;
+  kind: CodeKind;
+  style: BatchStyle;
+  owner: string;
+  library: Pick<Library, 'find'>;
+  /** The Num-Used last seen for this AppID (see lastNumUsed); undefined when never seen. */
+  numUsed?: number;
+}
+
+/** Which batch column a request field's value comes from. */
+const COLUMN_OF_FIELD: Partial<Record<string, BatchColumn>> = {
+  path: 'path',
+  scene: 'scene',
+  page: 'page',
+  width: 'width',
+  lineColor: 'color',
+};
+
+const TARGET_COLUMNS: ReadonlySet<BatchColumn> = new Set(['path', 'scene', 'page']);
+
+/**
+ * Checks every row before anything is sent, finds repeats within the batch and codes the library
+ * already holds, and counts the quota the rest will spend. Throws only for mistakes that would
+ * make every row fail (a missing column, invalid styling).
+ */
+export function planBatch(input: PlanInput): BatchPlan {
+  const { sheet, mapping, kind, style, owner, library } = input;
+  checkMapping(kind, mapping, sheet.headers);
+  checkStyle(kind, style);
+  const rows: PlannedRow[] = [];
+  const invalid: InvalidRow[] = [];
+  const firstRowOfKey = new Map<string, number>();
+  let inLibrary = 0;
+  for (const sheetRow of sheet.rows) {
+    const cell = cellReader(sheetRow, mapping);
+    const validation = validateCodeRequest(rowInput(kind, style, cell));
+    if (!validation.ok) {
+      invalid.push({
+        row: sheetRow.number,
+        problems: validation.errors.map((e) => {
+          const column = COLUMN_OF_FIELD[e.field];
+          // Width and colour come from the form's styling when the row's cell is blank.
+          const fromRow = column && (TARGET_COLUMNS.has(column) || cell(column) !== undefined);
+          const index = fromRow ? mapping[column] : undefined;
+          const header = index === undefined ? undefined : sheet.headers[index] || `#${index + 1}`;
+          return { field: e.field, ...(header ? { column: header } : {}), message: e.message, hint: e.hint };
+        }),
+      });
+      continue;
+    }
+    const key = requestKey(owner, validation.value);
+    const sameAs = firstRowOfKey.get(key);
+    if (sameAs === undefined) {
+      firstRowOfKey.set(key, sheetRow.number);
+      if (library.find(owner, validation.value)) inLibrary++;
+    }
+    rows.push({
+      row: sheetRow.number,
+      request: validation.value,
+      key,
+      name: cell('name') ?? '',
+      ...(sameAs !== undefined ? { sameAs } : {}),
+    });
+  }
+  const newCodes = firstRowOfKey.size - inLibrary;
+  return {
+    sheet: {
+      file: sheet.file,
+      format: sheet.format,
+      encoding: sheet.encoding,
+      headers: sheet.headers,
+      contentHash: sheet.contentHash,
+    },
+    kind,
+    mapping,
+    style,
+    owner,
+    rows,
+    invalid,
+    repeats: rows.length - firstRowOfKey.size,
+    inLibrary,
+    quota: quotaCheck(kind, newCodes, input.numUsed),
+  };
+}
+
+function quotaCheck(kind: CodeKind, newCodes: number, numUsed: number | undefined): QuotaCheck {
+  if (!spendsQuota(kind)) return { spends: false, newCodes, enough: true };
+  if (numUsed === undefined) return { spends: true, newCodes, enough: true };
+  const remaining = Math.max(0, LIMITED_QUOTA - numUsed);
+  return { spends: true, newCodes, numUsed, remaining, enough: newCodes <= remaining };
+}
+
+/** The highest Num-Used WeChat ever reported for this owner: the count only grows. */
+export function lastNumUsed(library: Pick<Library, 'list'>, owner: string, known?: number): number | undefined {
+  let highest = known;
+  for (const entry of library.list()) {
+    if (entry.appId === owner && entry.numUsed !== undefined && entry.numUsed > (highest ?? -1)) {
+      highest = entry.numUsed;
+    }
+  }
+  return highest;
+}
+
+/** A cell's text by column, or undefined when the column is not mapped or the cell is blank, so defaults apply. */
+function cellReader(row: SheetRow, mapping: ColumnMapping): (column: BatchColumn) => string | undefined {
+  return (column) => {
+    const index = mapping[column];
+    const text = index === undefined ? undefined : row.cells[index];
+    return text ? text : undefined;
+  };
+}
+
+function rowInput(
+  kind: CodeKind,
+  style: BatchStyle,
+  cell: (column: BatchColumn) => string | undefined,
+): CodeRequestInput {
+  const color = cell('color');
+  return {
+    ...style,
+    kind,
+    path: cell('path'),
+    scene: cell('scene'),
+    page: cell('page'),
+    width: cell('width') ?? style.width,
+    // A colour typed into the row is meant to show, so it turns the form's automatic colour off.
+    ...(color !== undefined ? { lineColor: color, autoColor: false } : {}),
+  };
+}
+
+/** Styling every row shares is checked once, so a bad value is one error rather than one per row. */
+function checkStyle(kind: CodeKind, style: BatchStyle): void {
+  const sample = validateCodeRequest({ ...style, kind, path: 'pages/index/index', scene: 'x' });
+  if (!sample.ok) throw new Failure(sample.errors[0]!);
+}

@@ -1,0 +1,116 @@
+import type { AccountView } from '../../shared/ipc';
+import { Failure } from '../../shared/result';
+import type { Account, AccountStore } from '../core/accounts';
+import { accountTokenFetch } from '../core/accountTokens';
+import { appSecretKey, type SecretStore } from '../core/secrets';
+import type { HandlerTable } from '../ipc';
+import type { Services } from '../services';
+
+type AccountHandlers = Pick<
+  HandlerTable,
+  'accounts:list' | 'accounts:save' | 'accounts:remove' | 'accounts:forgetSecret' | 'accounts:test'
+>;
+
+/** Secrets go into the keychain through here and never come back out: views say only whether one is stored. */
+export function accountHandlers({ accounts, secrets, clients }: Services): AccountHandlers {
+  return {
+    'accounts:list': async () => Promise.all((await accounts.list()).map((a) => accountView(a, secrets))),
+
+    'accounts:save': async ({ account, secret, tokenCredential }) => {
+      if (secret !== undefined && account.source.kind !== 'secret') throw misplaced('secret');
+      if (tokenCredential !== undefined && account.source.kind !== 'token-url') throw misplaced('tokenCredential');
+      const saved = await accounts.save(account, { appSecret: secret, tokenCredential });
+      return accountView(saved, secrets);
+    },
+
+    'accounts:remove': async ({ id }) => {
+      await accounts.remove(id);
+      return { removed: true };
+    },
+
+    'accounts:forgetSecret': async ({ id }) => {
+      const account = await accountById(accounts, id);
+      if (account.source.kind === 'secret') {
+        await secrets.delete(appSecretKey(account.appId));
+        // The cached token came from the forgotten secret: it must not outlive it.
+        clients.forget(account.id);
+        return accountView(account, secrets);
+      }
+      if (account.source.kind === 'token-url' && account.source.hasCredential) {
+        // Saving without the credential makes the store delete it from the keychain.
+        const source = { ...account.source, hasCredential: false };
+        return accountView(await accounts.save({ ...account, source }), secrets);
+      }
+      return accountView(account, secrets);
+    },
+
+    'accounts:test': async ({ id }) => {
+      const account = await accountById(accounts, id);
+      // Straight from the issuer, bypassing the session's cached token, so the test proves the
+      // stored secret or token service works now.
+      const fetchToken = accountTokenFetch(account, clients.apiBaseFor(account), secrets);
+      const { expiresIn } = await fetchToken();
+      return { expiresInSeconds: expiresIn };
+    },
+  };
+}
+
+export async function accountById(accounts: AccountStore, id: string): Promise<Account> {
+  const account = (await accounts.list()).find((a) => a.id === id);
+  if (account) return account;
+  throw new Failure({
+    code: 'field',
+    field: 'accountId',
+    message: { en: 'This account no longer exists.', zh: '此账号已不存在。' },
+    hint: { en: 'Choose another account, or add it again in Accounts.', zh: '请选择其他账号，或在“账号”中重新添加。' },
+    retryable: false,
+  });
+}
+
+/** Field by field, so nothing added to Account later reaches the page by accident. */
+async function accountView(account: Account, secrets: SecretStore): Promise<AccountView> {
+  const source: AccountView['source'] =
+    account.source.kind === 'secret' ? { kind: 'secret', hasSecret: await hasSecret(secrets, account.appId) } : account.source;
+  return {
+    id: account.id,
+    name: account.name,
+    appId: account.appId,
+    source,
+    ...(account.apiBase !== undefined ? { apiBase: account.apiBase } : {}),
+    ...(account.numUsed !== undefined ? { numUsed: account.numUsed } : {}),
+    ...(account.numUsedAt !== undefined ? { numUsedAt: account.numUsedAt } : {}),
+  };
+}
+
+/**
+ * A keychain that is missing or locked holds no secret the app could use, and the account list must
+ * still show; using the account then reports the keychain's own error with its fix.
+ */
+async function hasSecret(secrets: SecretStore, appId: string): Promise<boolean> {
+  try {
+    return await secrets.has(appSecretKey(appId));
+  } catch (cause) {
+    if (cause instanceof Failure) return false;
+    throw cause;
+  }
+}
+
+function misplaced(field: 'secret' | 'tokenCredential'): Failure {
+  const what =
+    field === 'secret'
+      ? { en: 'An AppSecret', zh: 'AppSecret', kind: { en: 'AppSecret', zh: 'AppSecret' } }
+      : { en: 'A token service credential', zh: '令牌服务凭据', kind: { en: 'token service', zh: '令牌服务' } };
+  return new Failure({
+    code: 'field',
+    field,
+    message: {
+      en: `${what.en} was given for an account that does not use one.`,
+      zh: `为不使用${what.zh}的账号提供了${what.zh}。`,
+    },
+    hint: {
+      en: `Choose “${what.kind.en}” as the account’s token source, or leave it empty.`,
+      zh: `请把账号的令牌来源设为“${what.kind.zh}”，或留空。`,
+    },
+    retryable: false,
+  });
+}

@@ -1,0 +1,46 @@
+import { writeFileAtomic } from '../core/atomicFile';
+import type { HandlerTable } from '../ipc';
+import type { Services } from '../services';
+import { accountById } from './accounts';
+import { dragIcon } from './dragIcon';
+import { generatedCode, storedCode } from './library';
+
+type CodeHandlers = Pick<HandlerTable, 'code:generate' | 'code:save' | 'code:copy' | 'code:drag'>;
+
+/** Making a code, and the ways it leaves the app: saved, copied, dragged out. All use the stored PNG. */
+export function codeHandlers({ accounts, codes, clients, library, desktop }: Services): CodeHandlers {
+  return {
+    'code:generate': async ({ accountId, request, regenerate }) => {
+      const account = await accountById(accounts, accountId);
+      const made = await codes.make(
+        { accountId: account.id, appId: account.appId, client: clients.clientFor(account) },
+        request,
+        { regenerate },
+      );
+      const { numUsed } = made.entry;
+      if (!made.fromLibrary && numUsed !== undefined) await accounts.recordNumUsed(account.id, numUsed);
+      return generatedCode(made.entry, made.png, made.fromLibrary);
+    },
+
+    'code:save': async ({ codeId }) => {
+      const entry = storedCode(library, codeId);
+      const chosen = await desktop.saveDialog(entry.suggestedName);
+      if (chosen === undefined) return { saved: false };
+      // The file is a PNG whatever the user typed; without the extension no viewer would open it.
+      const path = /\.png$/i.test(chosen) ? chosen : `${chosen}.png`;
+      await writeFileAtomic(path, await library.readPng(entry));
+      return { saved: true, path };
+    },
+
+    'code:copy': async ({ codeId }) => {
+      desktop.copyImage(await library.readPng(storedCode(library, codeId)));
+      return { copied: true };
+    },
+
+    'code:drag': async ({ codeId }) => {
+      const entry = storedCode(library, codeId);
+      desktop.startDrag(library.pngPath(entry), await dragIcon(await library.readPng(entry)));
+      return { started: true };
+    },
+  };
+}

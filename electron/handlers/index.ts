@@ -1,0 +1,18 @@
+import type { HandlerTable } from '../ipc';
+import type { Services } from '../services';
+import { accountHandlers } from './accounts';
+import { appHandlers } from './app';
+import { codeHandlers } from './code';
+import { libraryHandlers } from './library';
+import { settingsHandlers } from './settings';
+
+/** Every channel's handler: what main.ts registers and what the browser end-to-end tests bridge to. */
+export function createHandlers(services: Services): HandlerTable {
+  return {
+    ...appHandlers(services),
+    ...codeHandlers(services),
+    ...accountHandlers(services),
+    ...settingsHandlers(services),
+    ...libraryHandlers(services),
+  };
+}

@@ -1,0 +1,64 @@
+import type { GeneratedCode, LibraryEntryView } from '../../shared/ipc';
+import { Failure } from '../../shared/result';
+import type { Library, LibraryEntry } from '../core/library';
+import type { HandlerTable } from '../ipc';
+import type { Services } from '../services';
+
+type LibraryHandlers = Pick<HandlerTable, 'library:list' | 'library:image' | 'library:delete'>;
+
+export function libraryHandlers({ library }: Services): LibraryHandlers {
+  return {
+    'library:list': async (filter) => library.list(filter).map(entryView),
+    'library:image': async ({ codeId }) => {
+      const entry = storedCode(library, codeId);
+      return generatedCode(entry, await library.readPng(entry), true);
+    },
+    'library:delete': async ({ codeId }) => {
+      await library.delete(codeId);
+      return { deleted: true };
+    },
+  };
+}
+
+/** A code the page refers to by id; it may have been deleted in the meantime (another window, the CLI). */
+export function storedCode(library: Library, codeId: string): LibraryEntry {
+  const entry = library.get(codeId);
+  if (entry) return entry;
+  throw new Failure({
+    code: 'field',
+    field: 'codeId',
+    message: { en: 'This code is no longer in the library.', zh: '此码已不在码库中。' },
+    hint: { en: 'Generate it again.', zh: '请重新生成。' },
+    retryable: false,
+  });
+}
+
+export function generatedCode(entry: LibraryEntry, png: Buffer, fromLibrary: boolean): GeneratedCode {
+  return {
+    codeId: entry.codeId,
+    // A copy with a buffer of its own: a Buffer may be a view into Node's shared pool, and IPC
+    // would send the whole pool, other data included.
+    png: new Uint8Array(png),
+    width: entry.width,
+    height: entry.height,
+    ...(entry.numUsed !== undefined ? { numUsed: entry.numUsed } : {}),
+    fromLibrary,
+    createdAt: entry.createdAt,
+    suggestedName: entry.suggestedName,
+  };
+}
+
+function entryView(entry: LibraryEntry): LibraryEntryView {
+  return {
+    codeId: entry.codeId,
+    accountId: entry.accountId,
+    appId: entry.appId,
+    kind: entry.kind,
+    request: entry.request,
+    width: entry.width,
+    height: entry.height,
+    ...(entry.numUsed !== undefined ? { numUsed: entry.numUsed } : {}),
+    createdAt: entry.createdAt,
+    suggestedName: entry.suggestedName,
+  };
+}

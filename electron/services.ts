@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import type { AppInfo } from '../shared/ipc';
+import { AccountClients } from './accountClients';
+import { type AccountStore, fileAccountStore } from './core/accounts';
+import { CodeMaker } from './core/codeMaker';
+import { Library } from './core/library';
+import { keychainSecrets, type SecretStore } from './core/secrets';
+import { fileSettingsStore, type SettingsStore } from './core/settings';
+
+/** The few things only the desktop can do; electron/desktop.ts does them with Electron. */
+export interface Desktop {
+  /** Asks the user where to save a PNG; undefined when they cancel. */
+  saveDialog(defaultName: string): Promise<string | undefined>;
+  copyImage(png: Uint8Array): void;
+  /** Starts dragging `file` out of the window, showing `icon` (a small PNG) under the pointer. */
+  startDrag(file: string, icon: Uint8Array): void;
+}
+
+export interface Services {
+  library: Library;
+  /** Saving or removing an account here also drops its cached client (see AccountClients). */
+  accounts: AccountStore;
+  secrets: SecretStore;
+  settings: SettingsStore;
+  codes: CodeMaker;
+  clients: AccountClients;
+  desktop: Desktop;
+  info: AppInfo;
+}
+
+export interface ServicesOptions {
+  /** The app's data folder (core/dataDir.ts), shared with the CLI. */
+  dataDir: string;
+  desktop: Desktop;
+  /** The built-in sandbox this session started: where the Sandbox account's calls go. */
+  sandboxUrl?: string;
+  appVersion: string;
+  systemLocale: string;
+  /** Where secrets live; the OS keychain unless a test gives its own. */
+  secrets?: SecretStore;
+}
+
+export const SANDBOX_ACCOUNT = { id: 'sandbox', name: 'Sandbox', appId: 'wx0123456789abcdef' } as const;
+
+/** Everything the handlers work with, opened once per app session (or per test). */
+export async function createServices(options: ServicesOptions): Promise<Services> {
+  const secrets = options.secrets ?? keychainSecrets();
+  const clients = new AccountClients(secrets, options.sandboxUrl);
+  const store = fileAccountStore(options.dataDir, secrets);
+  const accounts: AccountStore = {
+    ...store,
+    async save(draft, given) {
+      const saved = await store.save(draft, given);
+      clients.forget(saved.id);
+      return saved;
+    },
+    async remove(id) {
+      await store.remove(id);
+      clients.forget(id);
+    },
+  };
+  // With no account at all the app could do nothing; the Sandbox account lets it be tried at once,
+  // without an AppID or a network.
+  if ((await accounts.list()).length === 0) {
+    await accounts.save({ ...SANDBOX_ACCOUNT, source: { kind: 'sandbox' } });
+  }
+  const library = await Library.open(join(options.dataDir, 'library'));
+  return {
+    library,
+    accounts,
+    secrets,
+    settings: fileSettingsStore(options.dataDir),
+    codes: new CodeMaker(library),
+    clients,
+    desktop: options.desktop,
+    info: {
+      version: options.appVersion,
+      systemLocale: options.systemLocale,
+      ...(options.sandboxUrl ? { sandboxUrl: options.sandboxUrl } : {}),
+    },
+  };
+}
