@@ -8,24 +8,18 @@ import { CodeMaker } from '../core/codeMaker';
 import { dataDir } from '../core/dataDir';
 import { Library } from '../core/library';
 import { createWechatClient } from '../core/wechatClient';
+import {
+  asFlagError,
+  CREDENTIAL_FLAGS,
+  CREDENTIAL_USAGE,
+  STYLE_FLAGS,
+  STYLE_USAGE,
+  styleFromFlags,
+} from './codeFlags';
 import { type CredentialFlags, credentialsFromFlags } from './credentials';
 import { flagError, parseFlags, requireFlag } from './flags';
 
-export const GENERATE_USAGE =
-  "wxacode generate --out FILE.png (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) [--width N] [--line-color '#rrggbb'] [--auto-color] [--transparent] [--env release|trial|develop] (--account NAME | --appid ID | --token-url URL) [--api-base URL] [--regenerate]";
-
-/** CLI flag for each request field, so an error about `envVersion` tells the user to fix `--env`. */
-const FLAG_FOR_FIELD: Record<string, string> = {
-  path: '--path',
-  scene: '--scene',
-  page: '--page',
-  checkPath: '--no-check-path',
-  envVersion: '--env',
-  width: '--width',
-  lineColor: '--line-color',
-  autoColor: '--auto-color',
-  transparent: '--transparent',
-};
+export const GENERATE_USAGE = `wxacode generate --out FILE.png (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) ${STYLE_USAGE} ${CREDENTIAL_USAGE} [--regenerate]`;
 
 export async function generateCommand(args: string[], out: (line: string) => void): Promise<void> {
   const { values } = parseFlags(
@@ -35,17 +29,9 @@ export async function generateCommand(args: string[], out: (line: string) => voi
       path: { type: 'string' },
       scene: { type: 'string' },
       page: { type: 'string' },
-      'no-check-path': { type: 'boolean' },
       qrcode: { type: 'boolean' },
-      width: { type: 'string' },
-      'line-color': { type: 'string' },
-      'auto-color': { type: 'boolean' },
-      transparent: { type: 'boolean' },
-      env: { type: 'string' },
-      account: { type: 'string' },
-      appid: { type: 'string' },
-      'token-url': { type: 'string' },
-      'api-base': { type: 'string' },
+      ...STYLE_FLAGS,
+      ...CREDENTIAL_FLAGS,
       regenerate: { type: 'boolean' },
     },
     GENERATE_USAGE,
@@ -68,30 +54,11 @@ export async function generateCommand(args: string[], out: (line: string) => voi
     path: values.path,
     scene: values.scene,
     page: values.page,
-    checkPath: !values['no-check-path'],
-    envVersion: values.env,
-    width: values.width,
-    lineColor: values['line-color'],
-    autoColor: values['auto-color'] ?? false,
-    transparent: values.transparent ?? false,
+    ...styleFromFlags(values),
   });
   if (!validation.ok) {
     const [first, ...rest] = validation.errors;
-    const error = first!;
-    const flag = FLAG_FOR_FIELD[error.field] ?? error.field;
-    throw new Failure({
-      ...error,
-      field: flag,
-      message: { en: `${flag}: ${error.message.en}`, zh: `${flag}:${error.message.zh}` },
-      ...(rest.length
-        ? {
-            hint: {
-              en: `${error.hint.en} (${rest.length} more field(s) also need fixing.)`,
-              zh: `${error.hint.zh}(另有 ${rest.length} 项需要修改。)`,
-            },
-          }
-        : {}),
-    });
+    throw new Failure(asFlagError(first!, rest.length));
   }
 
   const credentials = await credentialsFromFlags(values as CredentialFlags);

@@ -66,7 +66,7 @@ export function overrideMapping(
       delete result[column];
       continue;
     }
-    const byName = headers.findIndex((h) => h === wanted);
+    const byName = headers.indexOf(wanted);
     const index = byName >= 0 ? byName : headers.findIndex((h) => normalized(h) === normalized(wanted));
     const number = /^\d+$/.test(wanted) ? Number(wanted) - 1 : -1;
     const found = index >= 0 ? index : number >= 0 && number < headers.length ? number : -1;

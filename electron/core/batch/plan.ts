@@ -162,7 +162,11 @@ function quotaCheck(kind: CodeKind, newCodes: number, numUsed: number | undefine
 }
 
 /** The highest Num-Used WeChat ever reported for this owner: the count only grows. */
-export function lastNumUsed(library: Pick<Library, 'list'>, owner: string, known?: number): number | undefined {
+export function lastNumUsed(
+  library: Pick<Library, 'list'>,
+  owner: string,
+  known?: number,
+): number | undefined {
   let highest = known;
   for (const entry of library.list()) {
     if (entry.appId === owner && entry.numUsed !== undefined && entry.numUsed > (highest ?? -1)) {

@@ -1,0 +1,108 @@
+// One measured run for bench/batch.ts, in a process of its own so its peak RSS is its own:
+//   engine: the batch engine, spreadsheet to PNG files (+ results CSV, + ZIP with --zip)
+//   bare:   a bare undici loop posting the same request bodies at the same concurrency (the ceiling)
+// Prints one JSON line: { mode, rows, seconds, codesPerSecond, maxRssMiB }.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Agent, request } from 'undici';
+import { BatchJob } from '../electron/core/batch/batchJob';
+import { guessMapping } from '../electron/core/batch/mapping';
+import { planBatch } from '../electron/core/batch/plan';
+import { readSpreadsheet } from '../electron/core/batch/spreadsheet';
+import { Library } from '../electron/core/library';
+import { stableTokenSource } from '../electron/core/stableTokenSource';
+import { toWechatCall } from '../electron/core/wechatCall';
+import { createWechatClient } from '../electron/core/wechatClient';
+import { type CodeRequest, DEFAULT_STYLE } from '../shared/codeRequest';
+
+const APPID = 'wx0123456789abcdef';
+const { values } = parseArgs({
+  options: {
+    mode: { type: 'string' },
+    'api-base': { type: 'string' },
+    rows: { type: 'string' },
+    concurrency: { type: 'string' },
+    width: { type: 'string' },
+    zip: { type: 'boolean' },
+  },
+});
+const apiBase = values['api-base']!;
+const rows = Number(values.rows);
+const concurrency = Number(values.concurrency);
+const width = Number(values.width);
+const scene = (i: number) => `b=${i}`;
+const tokens = stableTokenSource({ apiBase, appId: APPID, secret: async () => 'sandbox-secret' });
+const home = await mkdtemp(join(tmpdir(), 'wxacode-bench-'));
+
+async function engine(): Promise<{ seconds: number; codesPerSecond: number }> {
+  const csv = join(home, 'rows.csv');
+  const lines = ['scene,name'];
+  for (let i = 0; i < rows; i++) lines.push(`${scene(i)},门店${i}`);
+  await writeFile(csv, `${lines.join('\n')}\n`);
+  const started = performance.now();
+  const sheet = await readSpreadsheet(csv);
+  const library = await Library.open(join(home, 'library'));
+  const plan = planBatch({
+    sheet,
+    mapping: guessMapping(sheet.headers),
+    kind: 'unlimited',
+    style: { width },
+    owner: APPID,
+    library,
+  });
+  const job = new BatchJob({
+    plan,
+    account: { accountId: 'bench', appId: APPID, client: createWechatClient({ apiBase, tokens }) },
+    library,
+    dataDir: home,
+    output: { dir: join(home, 'out'), ...(values.zip ? { zipFile: join(home, 'codes.zip') } : {}) },
+    concurrency,
+    ratePerMinute: 0,
+  });
+  const summary = await job.run();
+  if (summary.progress.done !== rows) throw new Error(`only ${summary.progress.done} of ${rows} rows done`);
+  // Codes per second over the rows themselves; seconds over everything, spreadsheet to ZIP.
+  return { seconds: (performance.now() - started) / 1000, codesPerSecond: summary.progress.codesPerSecond };
+}
+
+async function bare(): Promise<{ seconds: number; codesPerSecond: number }> {
+  const token = await tokens.token();
+  const agent = new Agent({ connections: concurrency });
+  const body = (i: number): CodeRequest => ({
+    kind: 'unlimited',
+    scene: scene(i),
+    page: '',
+    checkPath: true,
+    envVersion: 'release',
+    ...DEFAULT_STYLE,
+    width,
+  });
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < rows; i = next++) {
+        const call = toWechatCall(body(i));
+        const res = await request(`${apiBase}${call.path}?access_token=${token}`, {
+          method: 'POST',
+          dispatcher: agent,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(call.body),
+        });
+        const bytes = Buffer.from(await res.body.arrayBuffer());
+        if (bytes[0] !== 0xff) throw new Error(`row ${i}: not an image`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await agent.close();
+  return { seconds, codesPerSecond: rows / seconds };
+}
+
+const measured = values.mode === 'bare' ? await bare() : await engine();
+const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+await rm(home, { recursive: true, force: true });
+process.stdout.write(`${JSON.stringify({ mode: values.mode, rows, ...measured, maxRssMiB })}\n`);
+process.exit(0);

@@ -1,0 +1,264 @@
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import type { CodeKind } from '../../shared/codeRequest';
+import { appError } from '../../shared/errors';
+import { Failure } from '../../shared/result';
+import { validateCodeRequest } from '../../shared/validateCodeRequest';
+import { fileAccountStore } from '../core/accounts';
+import { BatchJob } from '../core/batch/batchJob';
+import { unfinishedBatches } from '../core/batch/journal';
+import {
+  BATCH_COLUMNS,
+  type BatchColumn,
+  guessKind,
+  guessMapping,
+  overrideMapping,
+} from '../core/batch/mapping';
+import { checkNameTemplate } from '../core/batch/naming';
+import { type BatchPlan, lastNumUsed, planBatch } from '../core/batch/plan';
+import { readSpreadsheet } from '../core/batch/spreadsheet';
+import { dataDir } from '../core/dataDir';
+import { Library } from '../core/library';
+import { createWechatClient } from '../core/wechatClient';
+import { showProgress } from './batchProgress';
+import { batchExitError, invalidRowLines, planLines, summaryLines } from './batchReport';
+import {
+  asFlagError,
+  CREDENTIAL_FLAGS,
+  CREDENTIAL_USAGE,
+  STYLE_FLAGS,
+  STYLE_USAGE,
+  styleFromFlags,
+} from './codeFlags';
+import { type CredentialFlags, credentialsFromFlags } from './credentials';
+import { cliLanguage } from './exit';
+import { flagError, parseFlags, requireFlag } from './flags';
+
+export const BATCH_USAGE = `wxacode batch FILE.(csv|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png'] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--concurrency N] [--rate-per-minute N] [--resume] [--yes] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
+      exit 0 only when every row was made; otherwise 2 if any row is invalid, else 3 if WeChat refused any, else 4`;
+
+const KINDS: readonly CodeKind[] = ['limited', 'unlimited', 'qrcode'];
+
+export async function batchCommand(args: string[], out: (line: string) => void): Promise<void> {
+  const { values, positionals } = parseFlags(
+    args,
+    {
+      out: { type: 'string' },
+      zip: { type: 'string' },
+      name: { type: 'string' },
+      kind: { type: 'string' },
+      column: { type: 'string', multiple: true },
+      concurrency: { type: 'string' },
+      'rate-per-minute': { type: 'string' },
+      resume: { type: 'boolean' },
+      yes: { type: 'boolean' },
+      ...STYLE_FLAGS,
+      ...CREDENTIAL_FLAGS,
+    },
+    BATCH_USAGE,
+  );
+  const language = cliLanguage();
+  const input = requireFlag(
+    positionals[0],
+    'FILE',
+    'the .csv or .xlsx file, one code per row',
+    '.csv 或 .xlsx 文件（每行一个码）',
+  );
+  const outDir = requireFlag(values.out, '--out', 'the folder for the PNG files', '存放 PNG 文件的文件夹');
+  const concurrency = wholeNumber('--concurrency', values.concurrency, 1, 32) ?? 4;
+  const ratePerMinute = wholeNumber('--rate-per-minute', values['rate-per-minute'], 0, 1_000_000) ?? 5000;
+  if (values.name !== undefined) checkNameTemplate(values.name);
+  const style = styleFromFlags(values);
+
+  const sheet = await readSpreadsheet(input);
+  const mapping = overrideMapping(
+    sheet.headers,
+    guessMapping(sheet.headers),
+    columnChoices(values.column ?? []),
+  );
+  const kind = chosenKind(values.kind) ?? guessKind(mapping);
+  if (!kind) throw new Failure(kindUnclear());
+  const styleCheck = validateCodeRequest({ ...style, kind, path: 'pages/index/index', scene: 'x' });
+  if (!styleCheck.ok) throw new Failure(asFlagError(styleCheck.errors[0]!, styleCheck.errors.length - 1));
+
+  const credentials = await credentialsFromFlags(values as CredentialFlags);
+  try {
+    const home = dataDir();
+    const library = await Library.open(join(home, 'library'));
+    const accounts = fileAccountStore(home);
+    const account = credentials.accountId ? await accounts.get(credentials.accountId) : undefined;
+    const plan = planBatch({
+      sheet,
+      mapping,
+      kind,
+      style,
+      owner: credentials.owner,
+      library,
+      numUsed: lastNumUsed(library, credentials.owner, account?.numUsed),
+    });
+    for (const line of planLines(plan, language)) out(line);
+    for (const line of invalidRowLines(plan, language)) process.stderr.write(`${line}\n`);
+    await confirmQuota(plan, values.yes === true);
+
+    const job = new BatchJob({
+      plan,
+      account: {
+        accountId: credentials.accountId ?? '',
+        appId: credentials.owner,
+        client: createWechatClient({ apiBase: credentials.apiBase, tokens: credentials.tokens }),
+      },
+      library,
+      dataDir: home,
+      output: {
+        dir: outDir,
+        ...(values.name !== undefined ? { nameTemplate: values.name } : {}),
+        ...(values.zip !== undefined ? { zipFile: values.zip } : {}),
+      },
+      concurrency,
+      ratePerMinute,
+      resume: values.resume === true,
+      language,
+    });
+    if (!values.resume) await noteUnfinishedRun(job.id, home, language);
+    const endDisplay = showProgress(job, process.stderr, language);
+    const stopOnInterrupt = interruptStops(job, language);
+    const summary = await job.run().finally(() => {
+      stopOnInterrupt();
+      endDisplay();
+    });
+    if (credentials.accountId && summary.progress.numUsed !== undefined) {
+      await accounts.recordNumUsed(credentials.accountId, summary.progress.numUsed);
+    }
+    for (const line of summaryLines(summary, language)) out(line);
+    const failure = batchExitError(summary);
+    if (failure) throw new Failure(failure);
+  } finally {
+    await credentials.close();
+  }
+}
+
+/** Starting over is safe (made codes come from the library) but slower than resuming: say so. */
+async function noteUnfinishedRun(id: string, home: string, language: 'en' | 'zh'): Promise<void> {
+  const earlier = (await unfinishedBatches(home)).find((b) => b.manifest.id === id);
+  if (!earlier?.finished) return;
+  process.stderr.write(
+    language === 'zh'
+      ? `此批次上次运行未完成（已完成 ${earlier.finished} 行）。现在从头开始：已生成的码从码库取得，不耗额度；加 --resume 可直接跳过已完成的行。\n`
+      : `An earlier run of this batch stopped with ${earlier.finished} rows finished. Starting over: codes already made come from the library at no quota cost; --resume skips the finished rows instead.\n`,
+  );
+}
+
+/** First Ctrl+C: finish the rows in flight and stop. Second: abandon them too. */
+function interruptStops(job: BatchJob, language: 'en' | 'zh'): () => void {
+  let count = 0;
+  const onInterrupt = () => {
+    count++;
+    job.cancel({ abandonInFlight: count > 1 });
+    if (count === 1) {
+      process.stderr.write(
+        language === 'zh'
+          ? '\n正在停止：等待进行中的行完成（再按一次 Ctrl+C 立即停止）。之后可用 --resume 继续。\n'
+          : '\nStopping after the rows in flight (Ctrl+C again to stop at once). Continue later with --resume.\n',
+      );
+    }
+  };
+  process.on('SIGINT', onInterrupt);
+  return () => process.off('SIGINT', onInterrupt);
+}
+
+/**
+ * Limited and square codes spend a lifetime quota: the user says yes to the count first. A batch
+ * that needs more than is left is refused outright, whatever the flags.
+ */
+async function confirmQuota(plan: BatchPlan, yes: boolean): Promise<void> {
+  const { quota } = plan;
+  if (!quota.spends || quota.newCodes === 0) return;
+  if (!quota.enough) {
+    // Refused before anything is sent, as for invalid input: the CLI's exit 2.
+    const refusal = appError('quota', { needed: quota.newCodes, remaining: quota.remaining ?? 0 });
+    throw new Failure({ ...refusal, code: 'field', field: 'quota' });
+  }
+  if (yes) return;
+  if (!process.stdin.isTTY) {
+    throw new Failure(
+      flagError(
+        '--yes',
+        `This batch spends ${quota.newCodes} of the 100,000 lifetime codes, and there is no terminal to ask.`,
+        `此批次将消耗 100,000 总额度中的 ${quota.newCodes} 个，但没有终端可以确认。`,
+        'Add --yes to confirm, or use --kind unlimited (a scene column), which spends no quota.',
+        '请加 --yes 确认；或改用 --kind unlimited（scene 列），它不消耗总额度。',
+      ),
+    );
+  }
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await prompt.question(
+      cliLanguage() === 'zh'
+        ? `确认生成并消耗 ${quota.newCodes} 个额度？[y/N] `
+        : `Make them and spend ${quota.newCodes} codes of the quota? [y/N] `,
+    );
+    if (!/^(y|yes|是)$/i.test(answer.trim())) throw new Failure(appError('cancelled'));
+  } finally {
+    prompt.close();
+  }
+}
+
+function columnChoices(raw: string[]): Partial<Record<BatchColumn, string>> {
+  const choices: Partial<Record<BatchColumn, string>> = {};
+  for (const item of raw) {
+    const [column, ...rest] = item.split('=');
+    if (!BATCH_COLUMNS.includes(column as BatchColumn) || rest.length === 0) {
+      throw new Failure(
+        flagError(
+          '--column',
+          `--column ${item} is not FIELD=HEADER.`,
+          `--column ${item} 不是“字段=表头”的形式。`,
+          `Write it as --column scene=门店编号, with FIELD one of ${BATCH_COLUMNS.join(', ')} (an empty HEADER leaves it out).`,
+          `请写成 --column scene=门店编号，字段为 ${BATCH_COLUMNS.join('、')} 之一（表头留空表示不使用）。`,
+        ),
+      );
+    }
+    choices[column as BatchColumn] = rest.join('=');
+  }
+  return choices;
+}
+
+function chosenKind(raw: string | undefined): CodeKind | undefined {
+  if (raw === undefined) return undefined;
+  const kind = KINDS.find((k) => k === raw.trim().toLowerCase());
+  if (kind) return kind;
+  throw new Failure(
+    flagError(
+      '--kind',
+      `--kind ${raw} is not a code type.`,
+      `--kind ${raw} 不是有效的码类型。`,
+      'Use --kind limited (page path, 100,000 in total), unlimited (scene, no total limit) or qrcode (square).',
+      '请用 --kind limited（页面路径，总共 100,000 个）、unlimited（scene，数量不限）或 qrcode（方形二维码）。',
+    ),
+  );
+}
+
+function kindUnclear() {
+  return flagError(
+    '--kind',
+    'The columns do not say which code type to make: the sheet has both a path and a scene column, or neither.',
+    '无法从列判断码类型：表格同时有 path 和 scene 列，或两者都没有。',
+    'Add --kind limited, unlimited or qrcode (and --column path=HEADER or --column scene=HEADER if the headers are not recognised).',
+    '请加 --kind limited、unlimited 或 qrcode（如表头无法识别，再加 --column path=表头 或 --column scene=表头）。',
+  );
+}
+
+function wholeNumber(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (Number.isInteger(value) && value >= min && value <= max) return value;
+  throw new Failure(
+    flagError(
+      flag,
+      `${flag} must be a whole number from ${min} to ${max}.`,
+      `${flag} 须为 ${min} 到 ${max} 之间的整数。`,
+      `For example ${flag} ${Math.max(min, 4)}.`,
+      `例如 ${flag} ${Math.max(min, 4)}。`,
+    ),
+  );
+}

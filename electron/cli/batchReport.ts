@@ -1,0 +1,135 @@
+import { LIMITED_QUOTA } from '../../shared/codeRequest';
+import type { AppError, Localized } from '../../shared/result';
+import type { BatchSummary } from '../core/batch/batchJob';
+import type { BatchPlan } from '../core/batch/plan';
+
+type Language = 'en' | 'zh';
+
+const SHOWN_INVALID_ROWS = 10;
+const n = (value: number) => value.toLocaleString('en-US');
+
+/** What the batch holds and what it will cost, before anything is sent. */
+export function planLines(plan: BatchPlan, language: Language): string[] {
+  const valid = plan.rows.length;
+  const total = valid + plan.invalid.length;
+  const { quota } = plan;
+  const columns = Object.entries(plan.mapping)
+    .map(([column, index]) => `${column}=“${plan.sheet.headers[index] ?? ''}”`)
+    .join(', ');
+  const encoding = plan.sheet.encoding ? `, ${plan.sheet.encoding}` : '';
+  const lines =
+    language === 'zh'
+      ? [
+          `${plan.sheet.file}（${plan.sheet.format}${encoding}）：${n(total)} 行，有效 ${n(valid)} 行，无效 ${n(plan.invalid.length)} 行；码类型 ${plan.kind}；列：${columns}`,
+          `重复的行 ${n(plan.repeats)} 行（只生成一次），码库中已有 ${n(plan.inLibrary)} 个（不调用接口），需新生成 ${n(quota.newCodes)} 个。`,
+        ]
+      : [
+          `${plan.sheet.file} (${plan.sheet.format}${encoding}): ${n(total)} rows, ${n(valid)} valid, ${n(plan.invalid.length)} invalid; code type ${plan.kind}; columns ${columns}`,
+          `${n(plan.repeats)} rows repeat an earlier row (made once), ${n(plan.inLibrary)} codes are in the library already (no API call), ${n(quota.newCodes)} new codes to make.`,
+        ];
+  if (quota.spends) lines.push(quotaLine(plan, language));
+  return lines;
+}
+
+function quotaLine(plan: BatchPlan, language: Language): string {
+  const { newCodes, numUsed, remaining } = plan.quota;
+  if (numUsed === undefined || remaining === undefined) {
+    return language === 'zh'
+      ? `将消耗 ${n(newCodes)} 个 100,000 总额度（已用数量未知：尚未从此 AppID 收到过 Num-Used）。`
+      : `This spends ${n(newCodes)} of the ${n(LIMITED_QUOTA)} lifetime codes (how many are used is not known yet: no Num-Used seen for this AppID).`;
+  }
+  return language === 'zh'
+    ? `将消耗 ${n(newCodes)} 个 100,000 总额度；已用 ${n(numUsed)}，剩余 ${n(remaining)}。`
+    : `This spends ${n(newCodes)} of the ${n(LIMITED_QUOTA)} lifetime codes; ${n(numUsed)} used, ${n(remaining)} left.`;
+}
+
+/** The first invalid rows with the field at fault and the fix; the results CSV lists them all. */
+export function invalidRowLines(plan: BatchPlan, language: Language): string[] {
+  const lines = plan.invalid.slice(0, SHOWN_INVALID_ROWS).map((bad) => {
+    const problems = bad.problems
+      .map((p) => `${p.column ?? p.field}: ${p.message[language]} ${p.hint[language]}`)
+      .join(' | ');
+    return language === 'zh' ? `  第 ${bad.row} 行 — ${problems}` : `  row ${bad.row} — ${problems}`;
+  });
+  const more = plan.invalid.length - SHOWN_INVALID_ROWS;
+  if (more > 0)
+    lines.push(
+      language === 'zh' ? `  ……另有 ${more} 行，见结果 CSV。` : `  … and ${more} more; see the results CSV.`,
+    );
+  if (lines.length) {
+    lines.unshift(
+      language === 'zh' ? '以下行无效，将被跳过：' : 'These rows are invalid and will be skipped:',
+    );
+  }
+  return lines;
+}
+
+export function summaryLines(summary: BatchSummary, language: Language): string[] {
+  const count = (status: string) => summary.outcomes.filter((o) => o.status === status).length;
+  const [done, failed, invalid, notRun] = [
+    count('done'),
+    count('failed'),
+    count('invalid'),
+    count('not-run'),
+  ];
+  const fromLibrary = summary.outcomes.filter((o) => o.status === 'done' && o.fromLibrary).length;
+  const lines =
+    language === 'zh'
+      ? [
+          `完成 ${n(done)} 行（其中 ${n(fromLibrary)} 个来自码库），失败 ${n(failed)}，无效 ${n(invalid)}，未运行 ${n(notRun)}。`,
+          `结果：${summary.resultsFile}`,
+        ]
+      : [
+          `${n(done)} rows done (${n(fromLibrary)} from the library), ${n(failed)} failed, ${n(invalid)} invalid, ${n(notRun)} not run.`,
+          `Results: ${summary.resultsFile}`,
+        ];
+  if (summary.zipFile) lines.push(`ZIP: ${summary.zipFile}`);
+  if (summary.progress.numUsed !== undefined) {
+    lines.push(`Num-Used: ${summary.progress.numUsed} of ${LIMITED_QUOTA}`);
+  }
+  return lines;
+}
+
+/**
+ * The error the CLI exits with when not every row was done, or undefined when all were. Precedence,
+ * so a script learns the first thing to fix: any invalid row → 2 (nothing was sent for it), else
+ * any WeChat error → 3, else anything else (network, files, cancelled) → 4.
+ */
+export function batchExitError(summary: BatchSummary): AppError | undefined {
+  const invalid = summary.outcomes.filter((o) => o.status === 'invalid').length;
+  const unfinished = summary.outcomes.filter((o) => o.status === 'failed' || o.status === 'not-run');
+  const wechatError = unfinished.find((o) => o.error?.code === 'wechat')?.error;
+  const firstError =
+    summary.stoppedBy ?? wechatError ?? unfinished.find((o) => o.error)?.error ?? summary.outputError;
+  if (!invalid && !unfinished.length && !summary.outputError) return undefined;
+  const see: Localized = {
+    en: `The results CSV says which rows and why: ${summary.resultsFile}`,
+    zh: `结果 CSV 中列出了是哪些行及原因：${summary.resultsFile}`,
+  };
+  if (invalid) {
+    return {
+      code: 'field',
+      field: 'rows',
+      message: {
+        en: `${invalid} row(s) are invalid and were skipped${unfinished.length ? `; ${unfinished.length} more were not made` : ''}.`,
+        zh: `${invalid} 行无效，已跳过${unfinished.length ? `；另有 ${unfinished.length} 行未生成` : ''}。`,
+      },
+      hint: {
+        en: `Fix them in the spreadsheet and run it again (rows already made come from the library, free). ${see.en}`,
+        zh: `请在表格中修改后重新运行（已生成的行从码库取得，不耗额度）。${see.zh}`,
+      },
+    };
+  }
+  const reason = firstError ?? { message: { en: '', zh: '' }, hint: see };
+  return {
+    code: wechatError ? 'wechat' : (firstError?.code ?? 'internal'),
+    message: {
+      en: `${unfinished.length} row(s) were not made. ${reason.message.en}`.trim(),
+      zh: `${unfinished.length} 行未生成。${reason.message.zh}`.trim(),
+    },
+    hint: {
+      en: `${reason.hint.en} Then run the same command with --resume: finished rows are not made again. ${see.en}`,
+      zh: `${reason.hint.zh} 然后加 --resume 重新运行同一命令：已完成的行不会重复生成。${see.zh}`,
+    },
+  };
+}

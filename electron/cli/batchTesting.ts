@@ -1,0 +1,34 @@
+// Test support for the `wxacode batch` tests: the CLI as a child process, as a user runs it.
+import { type ChildProcess, spawn } from 'node:child_process';
+
+export interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Started {
+  child: ChildProcess;
+  done: Promise<Run>;
+}
+
+/** Starts `wxacode ARGS` with its data folder at `home` and English messages; stdin is not a terminal. */
+export function startCli(args: string[], home: string, env: Record<string, string> = {}): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], {
+    env: { ...process.env, WXACODE_DATA_DIR: home, LANG: 'en_US.UTF-8', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => (stdout += d));
+  child.stderr?.on('data', (d) => (stderr += d));
+  child.stdin?.end();
+  const done = new Promise<Run>((resolve) => {
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+export const runCli = (args: string[], home: string, env: Record<string, string> = {}): Promise<Run> =>
+  startCli(args, home, env).done;

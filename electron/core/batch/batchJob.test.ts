@@ -1,0 +1,290 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CodeKind } from '../../../shared/codeRequest';
+import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../sandbox';
+import { call, decodePicture, readQr } from '../../sandbox/testing';
+import type { CodeAccount } from '../codeMaker';
+import { Library } from '../library';
+import { stableTokenSource } from '../stableTokenSource';
+import { createWechatClient } from '../wechatClient';
+import { BatchJob, type BatchJobOptions, type BatchProgress, type Slowdown } from './batchJob';
+import { unfinishedBatches } from './journal';
+import { guessMapping } from './mapping';
+import { type BatchPlan, planBatch } from './plan';
+import type { Sheet } from './spreadsheet';
+
+const OWNER = 'wx0123456789abcdef';
+const HOME = 'pages/index/index';
+
+let sandbox: RunningSandbox | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await sandbox?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+  sandbox = undefined;
+  dir = undefined;
+});
+
+interface Setup {
+  sandbox: RunningSandbox;
+  dir: string;
+  out: string;
+  library: Library;
+  account: CodeAccount;
+  plan: (headers: string[], rows: string[][], kind?: CodeKind, contentHash?: string) => BatchPlan;
+  job: (plan: BatchPlan, options?: Partial<BatchJobOptions>) => BatchJob;
+}
+
+async function setup(options: SandboxOptions = {}): Promise<Setup> {
+  sandbox = await startSandbox(options);
+  dir = await mkdtemp(join(tmpdir(), 'wxacode-batch-'));
+  const library = await Library.open(join(dir, 'library'));
+  const tokens = stableTokenSource({
+    apiBase: sandbox.url,
+    appId: OWNER,
+    secret: async () => 'sandbox-secret',
+  });
+  const client = createWechatClient({
+    apiBase: sandbox.url,
+    tokens,
+    // Fast retries keep the test quick; the policy is the client's own, not under test here.
+    retry: { attempts: 4, baseDelayMs: 5, maxDelayMs: 20 },
+    http: { timeoutMs: 3000 },
+  });
+  const account: CodeAccount = { accountId: 'shop', appId: OWNER, client };
+  const out = join(dir, 'out');
+  const home = dir;
+  return {
+    sandbox,
+    dir,
+    out,
+    library,
+    account,
+    plan: (headers, rows, kind, contentHash = 'sheet') => {
+      const sheet: Sheet = {
+        file: join(home, 'stores.csv'),
+        format: 'csv',
+        headers,
+        rows: rows.map((cells, i) => ({ number: i + 2, cells })),
+        contentHash,
+      };
+      const mapping = guessMapping(headers);
+      return planBatch({
+        sheet,
+        mapping,
+        kind: kind ?? (mapping.scene !== undefined ? 'unlimited' : 'limited'),
+        style: { width: '280' },
+        owner: OWNER,
+        library,
+      });
+    },
+    job: (plan, extra = {}) =>
+      new BatchJob({
+        plan,
+        account,
+        library,
+        dataDir: home,
+        output: { dir: out },
+        ratePerMinute: 0,
+        rateLimitPauseMs: 50,
+        ...extra,
+      }),
+  };
+}
+
+const scenes = (count: number, from = 1) =>
+  Array.from({ length: count }, (_, i) => [`id=${from + i}`, `店${from + i}`]);
+const paths = (count: number, from = 1) =>
+  Array.from({ length: count }, (_, i) => [`${HOME}?id=${from + i}`]);
+
+async function qrText(file: string): Promise<string | undefined> {
+  return readQr(decodePicture(await readFile(file)))?.data;
+}
+
+async function arrangeFaults(base: string, plan: unknown): Promise<void> {
+  const answer = await call(`${base}/__sandbox/faults`, { body: plan });
+  expect(answer.status).toBe(200);
+}
+
+describe('BatchJob against the sandbox', () => {
+  it('makes every valid row once, names the files, decodes to each row, writes results and a ZIP', async () => {
+    const s = await setup();
+    const rows = [...scenes(12), ['id=3', '重复'], ['bad scene!', '坏'], ['id=5', '店5']];
+    const plan = s.plan(['场景值', '名称'], rows);
+    expect([plan.rows.length, plan.invalid.length, plan.repeats, plan.quota.spends]).toEqual([
+      14,
+      1,
+      2,
+      false,
+    ]);
+    const zipFile = join(s.dir, 'codes.zip');
+    const job = s.job(plan, { output: { dir: s.out, zipFile }, concurrency: 4 });
+    const seen: BatchProgress[] = [];
+    job.on('progress', (p) => seen.push(p));
+    const summary = await job.run();
+
+    expect(s.sandbox.stats().getwxacodeunlimit).toBe(12);
+    expect(summary.progress).toMatchObject({
+      state: 'finished',
+      total: 14,
+      done: 14,
+      failed: 0,
+      remaining: 0,
+    });
+    expect(seen.at(-1)?.state).toBe('finished');
+    const files = (await readdir(s.out)).sort();
+    expect(files).toHaveLength(15);
+    expect(files).toContain('2-店1.png');
+    expect(files).toContain('14-重复.png');
+    for (let i = 1; i <= 12; i++)
+      expect(await qrText(join(s.out, `${i + 1}-店${i}.png`))).toBe(`${HOME}?scene=id=${i}`);
+    expect(await qrText(join(s.out, '16-店5.png'))).toBe(`${HOME}?scene=id=5`);
+    expect(decodePicture(await readFile(join(s.out, '2-店1.png')))).toMatchObject({
+      format: 'png',
+      width: 280,
+    });
+
+    const csv = (await readFile(join(s.out, 'results.csv'), 'utf8')).split('\r\n');
+    expect(csv[0]).toBe('\ufeffrow,status,file,errcode,message');
+    expect(csv[13]).toBe('14,done,14-重复.png,,same code as row 4: no API call');
+    expect(csv[14]).toMatch(
+      /^15,invalid,,,"场景值: Scene contains a space, which WeChat does not allow. Use only/,
+    );
+    const zipped = unzipSync(await readFile(zipFile));
+    expect(Object.keys(zipped).sort()).toEqual(files);
+    expect(await unfinishedBatches(s.dir)).toEqual([]);
+  });
+
+  it('asks WeChat only for codes the library does not hold', async () => {
+    const s = await setup();
+    await s.job(s.plan(['path'], paths(6)), { concurrency: 3 }).run();
+    expect(s.sandbox.stats()).toMatchObject({ getwxacode: 6, numUsed: 6 });
+
+    const again = s.plan(['path'], [...paths(6), ...paths(4, 7), ...paths(2)], 'limited', 'other sheet');
+    expect([again.inLibrary, again.repeats, again.quota.newCodes]).toEqual([6, 2, 4]);
+    const summary = await s.job(again, { output: { dir: join(s.dir, 'second') } }).run();
+    expect(s.sandbox.stats()).toMatchObject({ getwxacode: 10, numUsed: 10 });
+    expect(summary.progress).toMatchObject({ done: 12, fromLibrary: 8, numUsed: 10 });
+    for (let i = 1; i <= 10; i++) {
+      expect(await qrText(join(s.dir, 'second', `${i + 1}.png`))).toBe(`${HOME}?id=${i}`);
+    }
+  });
+
+  it('survives random faults (-1, 45009, reset, stall, truncate, 40001): every row done, quota spent once each', async () => {
+    const s = await setup();
+    await arrangeFaults(s.sandbox.url, {
+      rate: 0.2,
+      seed: 1,
+      kinds: [
+        { kind: 'errcode', errcode: -1 },
+        { kind: 'errcode', errcode: 45009 },
+        'reset',
+        { kind: 'stall', ms: 100 },
+        'truncate',
+        { kind: 'errcode', errcode: 40001 },
+      ],
+    });
+    const summary = await s.job(s.plan(['path'], paths(40)), { concurrency: 4 }).run();
+    expect(summary.outcomes.map((o) => o.status)).toEqual(Array(40).fill('done'));
+    const stats = s.sandbox.stats();
+    expect(stats.numUsed).toBe(40);
+    expect(stats.getwxacode).toBeGreaterThan(40);
+    for (let i = 1; i <= 40; i++) expect(await qrText(join(s.out, `${i + 1}.png`))).toBe(`${HOME}?id=${i}`);
+  });
+
+  it('slows down when 45009 outlasts the client’s retries, and recovers every row from faults queued mid-run', async () => {
+    const s = await setup();
+    const job = s.job(s.plan(['scene', 'name'], scenes(16)), { concurrency: 2, ratePerMinute: 6000 });
+    const slowdowns: Slowdown[] = [];
+    job.on('slowdown', (d) => slowdowns.push(d));
+    let arranged = false;
+    job.on('row', () => {
+      if (arranged) return;
+      arranged = true;
+      void arrangeFaults(s.sandbox.url, {
+        faults: [
+          // Two rows in flight share these: each meets more than the client's four tries.
+          { endpoint: 'getwxacodeunlimit', kind: 'errcode', errcode: 45009, times: 10 },
+          { endpoint: 'getwxacodeunlimit', kind: 'errcode', errcode: 40001 },
+          { endpoint: 'getwxacodeunlimit', kind: 'errcode', errcode: -1, times: 2 },
+          { endpoint: 'getwxacodeunlimit', kind: 'reset' },
+          { endpoint: 'getwxacodeunlimit', kind: 'truncate' },
+        ],
+      });
+    });
+    const summary = await job.run();
+    expect(slowdowns[0]).toEqual({ pauseMs: 50, callsPerMinute: 3000 });
+    expect(summary.progress.done).toBe(16);
+    for (let i = 1; i <= 16; i++)
+      expect(await qrText(join(s.out, `${i + 1}-店${i}.png`))).toBe(`${HOME}?scene=id=${i}`);
+  });
+
+  it('pauses, resumes, cancels keeping finished rows; a resumed run makes only the rest, with no repeat call', async () => {
+    const s = await setup();
+    const plan = s.plan(['scene', 'name'], scenes(20));
+    const job = s.job(plan, { concurrency: 2, ratePerMinute: 1200 });
+    const states: string[] = [];
+    job.on('state', (state) => states.push(state));
+    let finished = 0;
+    const paused = new Promise<void>((resolve) => {
+      job.on('row', () => {
+        finished++;
+        if (finished === 3) job.pause();
+        if (finished === 8) job.cancel();
+      });
+      job.on('state', (state) => state === 'paused' && resolve());
+    });
+    const running = job.run();
+    await paused;
+    const callsWhenPaused = s.sandbox.stats().getwxacodeunlimit;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(s.sandbox.stats().getwxacodeunlimit).toBe(callsWhenPaused);
+    job.resume();
+    const first = await running;
+    expect(states).toEqual(['running', 'pausing', 'paused', 'running', 'stopping', 'finished']);
+    expect(first.cancelled).toBe(true);
+    const done = first.outcomes.filter((o) => o.status === 'done').length;
+    expect(done).toBeGreaterThanOrEqual(8);
+    expect(done).toBeLessThan(20);
+    expect(first.outcomes.filter((o) => o.status === 'not-run')).toHaveLength(20 - done);
+    expect(await readFile(join(s.out, 'results.csv'), 'utf8')).toContain('not-run,,,Cancelled.');
+    expect((await unfinishedBatches(s.dir)).map((b) => b.finished)).toEqual([done]);
+    const callsBefore = s.sandbox.stats().getwxacodeunlimit;
+    expect(callsBefore).toBe(done);
+
+    // A file lost since (deleted by hand, or not yet on disk at a power cut) comes back from the library.
+    await rm(join(s.out, '2-店1.png'));
+    const resumed = s.job(plan, { resume: true });
+    const startedWith = resumed.progress();
+    expect(startedWith.total).toBe(20);
+    const second = await resumed.run();
+    expect(second.progress).toMatchObject({ done: 20, fromLibrary: 1 });
+    expect(s.sandbox.stats().getwxacodeunlimit).toBe(20);
+    for (let i = 1; i <= 20; i++)
+      expect(await qrText(join(s.out, `${i + 1}-店${i}.png`))).toBe(`${HOME}?scene=id=${i}`);
+    expect(await unfinishedBatches(s.dir)).toEqual([]);
+  });
+
+  it('stops the whole batch on an error every row would meet, keeping it resumable', async () => {
+    const s = await setup();
+    await arrangeFaults(s.sandbox.url, {
+      faults: [{ endpoint: 'getwxacode', kind: 'errcode', errcode: 40164, times: 2 }],
+    });
+    const summary = await s.job(s.plan(['path'], paths(10)), { concurrency: 1 }).run();
+    expect(summary.stoppedBy).toMatchObject({ code: 'wechat', errcode: 40164 });
+    expect(summary.outcomes.map((o) => o.status)).toEqual(['failed', ...Array(9).fill('not-run')]);
+    expect(s.sandbox.stats().getwxacode).toBe(1);
+    expect(await readFile(join(s.out, 'results.csv'), 'utf8')).toContain('3,not-run,,40164,');
+  });
+
+  it('refuses to start a limited batch that needs more quota than remains', async () => {
+    const s = await setup();
+    const plan = s.plan(['path'], paths(3));
+    const short = { ...plan, quota: { ...plan.quota, numUsed: 99_998, remaining: 2, enough: false } };
+    await expect(s.job(short).run()).rejects.toMatchObject({ error: { code: 'quota' } });
+    expect(s.sandbox.stats().getwxacode).toBe(0);
+  });
+});

@@ -1,0 +1,485 @@
+import { EventEmitter } from 'node:events';
+import { mkdir, readdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { appError, WECHAT_ERRORS } from '../../../shared/errors';
+import { type AppError, Failure } from '../../../shared/result';
+import { writeFileAtomic } from '../atomicFile';
+import { type CodeAccount, CodeMaker } from '../codeMaker';
+import type { Library } from '../library';
+import { type BatchManifest, batchFolder, batchId, Journal, removeBatch } from './journal';
+import { defaultNameTemplate, fileNames } from './naming';
+import type { BatchPlan } from './plan';
+import { RateLimiter } from './rateLimiter';
+import { type RowOutcome, writeResultsCsv } from './results';
+import { writeZip } from './zip';
+
+export interface BatchOutput {
+  /** The folder the PNGs go to; created when missing. */
+  dir: string;
+  /** Placeholders {row} {name} {page} {scene} {path}; default `{row}-{name}.png` or `{row}.png`. */
+  nameTemplate?: string;
+  /** A ZIP of the PNGs and the results CSV, written when every row has been tried. */
+  zipFile?: string;
+  /** Default `<dir>/results.csv`. */
+  resultsFile?: string;
+}
+
+export interface BatchJobOptions {
+  plan: BatchPlan;
+  /** Its appId must be the plan's owner: the library files codes under it. */
+  account: CodeAccount;
+  library: Library;
+  /** The app's own maker, so a code the form is making at the same moment is made once. */
+  maker?: CodeMaker;
+  /** Where `batches/<id>/` journals live (the app's data folder). */
+  dataDir: string;
+  output: BatchOutput;
+  /** Codes requested at the same time; default 4. */
+  concurrency?: number;
+  /** Pace of API calls; default 5,000 a minute (WeChat's limit for unlimited codes); 0 for none. */
+  ratePerMinute?: number;
+  /** Skip the rows an earlier run of the same batch finished. */
+  resume?: boolean;
+  /** Language of the results CSV's messages. */
+  language?: 'en' | 'zh';
+  /** How long every call waits when WeChat's rate limit outlasts the client's retries; default 30 s. */
+  rateLimitPauseMs?: number;
+  /** Times a row whose failure may pass (-1, 45009, network) goes back in the queue; default 3. */
+  requeueLimit?: number;
+  /** The batch stops after this many tries in a row fail, whatever the rows; default 25. */
+  failureStreakLimit?: number;
+}
+
+export type BatchState = 'idle' | 'running' | 'pausing' | 'paused' | 'stopping' | 'finished';
+
+export interface BatchProgress {
+  state: BatchState;
+  /** Valid rows. */
+  total: number;
+  /** Rows whose file is written, this run and earlier runs of the same batch. */
+  done: number;
+  failed: number;
+  remaining: number;
+  /** Rows copied from the library (no API call) this run. */
+  fromLibrary: number;
+  /** Over the last 10 seconds. */
+  codesPerSecond: number;
+  secondsLeft?: number;
+  /** The pace in force (slower than asked after WeChat's rate limit); undefined when unlimited. */
+  callsPerMinute?: number;
+  /** WeChat's latest Num-Used for the 100,000 quota. */
+  numUsed?: number;
+}
+
+export interface BatchSummary {
+  id: string;
+  progress: BatchProgress;
+  /** Every spreadsheet row, invalid ones included, in row order. */
+  outcomes: RowOutcome[];
+  cancelled: boolean;
+  /** What stopped the batch before every row was tried (a rejected AppSecret, a full disk, …). */
+  stoppedBy?: AppError;
+  resultsFile: string;
+  zipFile?: string;
+  /** The ZIP or results CSV could not be written; the PNGs are in the folder all the same. */
+  outputError?: AppError;
+}
+
+export interface Slowdown {
+  pauseMs: number;
+  callsPerMinute?: number;
+}
+
+export interface BatchEvents {
+  progress: [BatchProgress];
+  row: [RowOutcome];
+  state: [BatchState];
+  slowdown: [Slowdown];
+}
+
+interface QueueItem {
+  index: number;
+  requeued: number;
+}
+
+/** Errors that every later row would meet too: the batch stops rather than failing them one by one. */
+const WHOLE_BATCH_ERRCODES = new Set([40013, 40125, 40164, 40243, 45029, 48001, 61007]);
+const WHOLE_BATCH_CODES = new Set(['no-secret', 'keychain-unavailable', 'keychain-locked', 'file']);
+const RATE_LIMIT_ERRCODES = new Set([45009, 45011]);
+const PROGRESS_EVERY_MS = 250;
+const RATE_WINDOW_MS = 10_000;
+
+/**
+ * Runs a planned batch: bounded concurrency under a rate limiter, every finished row journaled
+ * after its code is in the library and its file is written, so a crash or kill loses nothing and a
+ * resumed run spends no quota twice. Progress comes as events; pause, resume and cancel are methods.
+ */
+export class BatchJob extends EventEmitter<BatchEvents> {
+  readonly id: string;
+  private readonly names: string[];
+  private readonly outDir: string;
+  private readonly maker: CodeMaker;
+  private readonly limiter: RateLimiter;
+  private readonly outcomes = new Map<number, RowOutcome>();
+  private readonly queue: QueueItem[] = [];
+  private queueHead = 0;
+  private journal?: Journal;
+  private currentState: BatchState = 'idle';
+  private inFlight = 0;
+  private pauseWanted = false;
+  private stopping = false;
+  private cancelled = false;
+  private stoppedBy?: AppError;
+  private failureStreak = 0;
+  private numUsed?: number;
+  private counts = { done: 0, failed: 0, fromLibrary: 0 };
+  private finishedTimes: number[] = [];
+  private finishedThisRun = 0;
+  private lastProgressAt = 0;
+  private startedAt?: number;
+  private endedAt?: number;
+  private waiters: (() => void)[] = [];
+  /** Aborts waits (rate limiter, pauses) when the batch stops. */
+  private readonly stopController = new AbortController();
+  /** Aborts calls in flight: only on a cancel that abandons them. */
+  private readonly callController = new AbortController();
+
+  constructor(private readonly options: BatchJobOptions) {
+    super();
+    const { plan, output } = options;
+    if (options.account.appId !== plan.owner) {
+      throw new Error('BatchJob: the account must be the one the batch was planned for');
+    }
+    this.outDir = resolve(output.dir);
+    const nameTemplate = output.nameTemplate ?? defaultNameTemplate(plan.mapping);
+    this.names = fileNames(plan.rows, nameTemplate);
+    this.maker = options.maker ?? new CodeMaker(options.library);
+    this.limiter = new RateLimiter(options.ratePerMinute ?? 5000);
+    this.id = batchId({
+      input: plan.sheet.contentHash,
+      kind: plan.kind,
+      mapping: plan.mapping,
+      style: plan.style,
+      owner: plan.owner,
+      outDir: this.outDir,
+      nameTemplate,
+    });
+  }
+
+  get state(): BatchState {
+    return this.currentState;
+  }
+
+  /** Finish the rows in flight, then start no more until `resume()`. */
+  pause(): void {
+    if (this.currentState !== 'running') return;
+    this.pauseWanted = true;
+    this.setState(this.inFlight > 0 ? 'pausing' : 'paused');
+  }
+
+  resume(): void {
+    if (this.currentState !== 'paused' && this.currentState !== 'pausing') return;
+    this.pauseWanted = false;
+    this.setState('running');
+    this.wake();
+  }
+
+  /**
+   * Starts no more rows. Calls in flight finish and are kept (a limited code WeChat has made costs
+   * quota whether or not its image arrives), unless `abandonInFlight`.
+   */
+  cancel(options: { abandonInFlight?: boolean } = {}): void {
+    if (options.abandonInFlight) this.callController.abort();
+    if (this.stopping) return;
+    this.cancelled = true;
+    this.stop();
+  }
+
+  progress(): BatchProgress {
+    const now = performance.now();
+    while (this.finishedTimes.length > 0 && this.finishedTimes[0]! < now - RATE_WINDOW_MS) {
+      this.finishedTimes.shift();
+    }
+    const total = this.options.plan.rows.length;
+    const remaining = total - this.counts.done - this.counts.failed;
+    const elapsed = ((this.endedAt ?? now) - (this.startedAt ?? now)) / 1000;
+    // While running, the recent pace (it changes with slowdowns and pauses); at the end, the whole run's.
+    const codesPerSecond =
+      this.endedAt !== undefined
+        ? elapsed > 0
+          ? this.finishedThisRun / elapsed
+          : 0
+        : Math.min(RATE_WINDOW_MS / 1000, elapsed) > 0.5
+          ? this.finishedTimes.length / Math.min(RATE_WINDOW_MS / 1000, elapsed)
+          : 0;
+    const moving = this.currentState === 'running' && codesPerSecond > 0;
+    return {
+      state: this.currentState,
+      total,
+      done: this.counts.done,
+      failed: this.counts.failed,
+      remaining,
+      fromLibrary: this.counts.fromLibrary,
+      codesPerSecond,
+      ...(moving ? { secondsLeft: remaining / codesPerSecond } : {}),
+      ...(this.limiter.callsPerMinute !== undefined ? { callsPerMinute: this.limiter.callsPerMinute } : {}),
+      ...(this.numUsed !== undefined ? { numUsed: this.numUsed } : {}),
+    };
+  }
+
+  async run(): Promise<BatchSummary> {
+    if (this.currentState !== 'idle') throw new Error('BatchJob.run: a job runs once');
+    const { plan } = this.options;
+    if (!plan.quota.enough) {
+      throw new Failure(
+        appError('quota', { needed: plan.quota.newCodes, remaining: plan.quota.remaining ?? 0 }),
+      );
+    }
+    const folder = batchFolder(this.options.dataDir, this.id);
+    await mkdir(this.outDir, { recursive: true }).catch((cause) => {
+      throw new Failure(appError('file', { path: this.outDir, detail: String(cause?.message ?? cause) }));
+    });
+    const manifest: BatchManifest = {
+      id: this.id,
+      input: resolve(plan.sheet.file),
+      outDir: this.outDir,
+      startedAt: new Date().toISOString(),
+      rows: plan.rows.length,
+      settings: {
+        kind: plan.kind,
+        mapping: plan.mapping,
+        style: plan.style,
+        owner: plan.owner,
+        output: this.options.output,
+      },
+    };
+    this.journal = await Journal.open(folder, manifest, this.options.resume ?? false);
+    await this.queueUnfinished(this.journal);
+
+    this.startedAt = performance.now();
+    if (!this.stopping) this.setState('running');
+    const ticker = setInterval(() => this.emitProgress(true), 1000);
+    ticker.unref();
+    try {
+      const workers = Math.max(1, Math.min(this.options.concurrency ?? 4, this.queue.length || 1));
+      await Promise.all(Array.from({ length: workers }, () => this.work()));
+      this.endedAt = performance.now();
+    } finally {
+      clearInterval(ticker);
+      await this.journal.close();
+    }
+    const summary = await this.writeOutputs();
+    if (plan.rows.length > 0 && this.counts.done === plan.rows.length) await removeBatch(folder);
+    this.setState('finished');
+    return summary;
+  }
+
+  /** Rows an earlier run finished count as done when their file is still there; the rest are queued. */
+  private async queueUnfinished(journal: Journal): Promise<void> {
+    const present = journal.finished.size > 0 ? new Set(await readdir(this.outDir)) : new Set<string>();
+    this.options.plan.rows.forEach((row, index) => {
+      const entry = journal.finished.get(row.row);
+      const file = this.names[index]!;
+      if (entry && entry.file === file && present.has(file)) {
+        this.counts.done++;
+        this.outcomes.set(row.row, {
+          row: row.row,
+          status: 'done',
+          file,
+          fromLibrary: entry.fromLibrary,
+          ...(row.sameAs !== undefined ? { sameAs: row.sameAs } : {}),
+        });
+      } else {
+        this.queue.push({ index, requeued: 0 });
+      }
+    });
+  }
+
+  private async work(): Promise<void> {
+    for (;;) {
+      if (this.stopping) return;
+      if (this.pauseWanted || (this.queueHead >= this.queue.length && this.inFlight > 0)) {
+        // Paused, or waiting for rows in flight that may come back to the queue.
+        await this.changed();
+        continue;
+      }
+      const item = this.queue[this.queueHead];
+      if (!item) return;
+      this.queueHead++;
+      this.inFlight++;
+      try {
+        await this.runRow(item);
+      } finally {
+        this.inFlight--;
+        if (this.inFlight === 0 && this.currentState === 'pausing') this.setState('paused');
+        this.wake();
+      }
+    }
+  }
+
+  private async runRow(item: QueueItem): Promise<void> {
+    const { plan, account, library } = this.options;
+    const row = plan.rows[item.index]!;
+    const file = this.names[item.index]!;
+    try {
+      if (!library.find(account.appId, row.request)) await this.limiter.acquire(this.stopController.signal);
+      const made = await this.maker.make(account, row.request, { signal: this.callController.signal });
+      if (!made.fromLibrary) {
+        this.limiter.passed();
+        const reported = made.entry.numUsed;
+        if (reported !== undefined) this.numUsed = Math.max(this.numUsed ?? 0, reported);
+      }
+      await writeFileAtomic(join(this.outDir, file), made.png);
+      await this.journal!.record({ row: row.row, file, fromLibrary: made.fromLibrary });
+      this.failureStreak = 0;
+      this.counts.done++;
+      if (made.fromLibrary) this.counts.fromLibrary++;
+      this.finishedTimes.push(performance.now());
+      this.finishedThisRun++;
+      this.finish({
+        row: row.row,
+        status: 'done',
+        file,
+        fromLibrary: made.fromLibrary,
+        ...(row.sameAs !== undefined ? { sameAs: row.sameAs } : {}),
+      });
+    } catch (caught) {
+      this.failed(item, caught);
+    }
+  }
+
+  private failed(item: QueueItem, caught: unknown): void {
+    const error = caught instanceof Failure ? caught.error : appError('internal', { detail: String(caught) });
+    // A stop interrupted the row: it is simply not run, and a resumed batch picks it up.
+    if (error.code === 'cancelled' && this.stopping) return;
+    const row = this.options.plan.rows[item.index]!;
+    if (error.errcode !== undefined && RATE_LIMIT_ERRCODES.has(error.errcode)) {
+      const pauseMs = this.options.rateLimitPauseMs ?? 30_000;
+      this.limiter.slowDown(pauseMs);
+      this.emit('slowdown', { pauseMs, callsPerMinute: this.limiter.callsPerMinute });
+    }
+    // Counts tries that will come back too: with the network down, rows would otherwise cycle for long.
+    this.failureStreak++;
+    const streakLimit = this.options.failureStreakLimit ?? 25;
+    if (
+      mayPass(error) &&
+      item.requeued < (this.options.requeueLimit ?? 3) &&
+      this.failureStreak < streakLimit
+    ) {
+      this.queue.push({ index: item.index, requeued: item.requeued + 1 });
+      return;
+    }
+    this.counts.failed++;
+    this.finish({ row: row.row, status: 'failed', error });
+    if (stopsBatch(error)) this.stop(error);
+    else if (this.failureStreak >= streakLimit) this.stop(streakError(this.failureStreak, error));
+  }
+
+  private finish(outcome: RowOutcome): void {
+    this.outcomes.set(outcome.row, outcome);
+    this.emit('row', outcome);
+    this.emitProgress(false);
+  }
+
+  private stop(reason?: AppError): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    if (reason) this.stoppedBy = reason;
+    // Cancelled before it ran: run() then only writes the results, every row not run.
+    if (this.currentState !== 'idle') this.setState('stopping');
+    this.stopController.abort();
+    this.wake();
+  }
+
+  private async writeOutputs(): Promise<BatchSummary> {
+    const { plan, output, language = 'en' } = this.options;
+    const notRun: AppError = this.stoppedBy ?? appError('cancelled');
+    const outcomes: RowOutcome[] = [
+      ...plan.invalid.map((bad): RowOutcome => ({ row: bad.row, status: 'invalid', problems: bad.problems })),
+      ...plan.rows.map(
+        (row, index): RowOutcome =>
+          this.outcomes.get(row.row) ?? {
+            row: row.row,
+            status: 'not-run',
+            file: this.names[index],
+            error: notRun,
+          },
+      ),
+    ].sort((a, b) => a.row - b.row);
+    const resultsFile = resolve(output.resultsFile ?? join(this.outDir, 'results.csv'));
+    let outputError: AppError | undefined;
+    try {
+      await writeResultsCsv(resultsFile, outcomes, language);
+      if (output.zipFile) {
+        await mkdir(dirname(resolve(output.zipFile)), { recursive: true });
+        const members = outcomes
+          .filter((o) => o.status === 'done' && o.file)
+          .map((o) => ({ name: o.file!, path: join(this.outDir, o.file!) }));
+        await writeZip(output.zipFile, [...members, { name: 'results.csv', path: resultsFile }]);
+      }
+    } catch (caught) {
+      outputError = caught instanceof Failure ? caught.error : appError('file', { detail: String(caught) });
+    }
+    return {
+      id: this.id,
+      progress: { ...this.progress(), state: 'finished' },
+      outcomes,
+      cancelled: this.cancelled,
+      ...(this.stoppedBy ? { stoppedBy: this.stoppedBy } : {}),
+      resultsFile,
+      ...(output.zipFile && !outputError ? { zipFile: resolve(output.zipFile) } : {}),
+      ...(outputError ? { outputError } : {}),
+    };
+  }
+
+  private setState(state: BatchState): void {
+    if (this.currentState === state) return;
+    this.currentState = state;
+    this.emit('state', state);
+    this.emitProgress(true);
+  }
+
+  private emitProgress(force: boolean): void {
+    const now = performance.now();
+    if (!force && now - this.lastProgressAt < PROGRESS_EVERY_MS) return;
+    this.lastProgressAt = now;
+    this.emit('progress', this.progress());
+  }
+
+  /** Resolves at the next change a waiting worker cares about: a row finished, resume, stop. */
+  private changed(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private wake(): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiting) resolve();
+  }
+}
+
+/** Busy (-1), rate limits, token trouble and network faults may pass: the row is tried again later. */
+function mayPass(error: AppError): boolean {
+  if (error.errcode !== undefined && WECHAT_ERRORS[error.errcode]?.refreshToken) return true;
+  return error.retryable === true || error.code === 'network' || error.code === 'timeout';
+}
+
+function stopsBatch(error: AppError): boolean {
+  if (error.errcode !== undefined) return WHOLE_BATCH_ERRCODES.has(error.errcode);
+  if (error.code === 'token-service') return error.retryable === false;
+  return WHOLE_BATCH_CODES.has(error.code);
+}
+
+function streakError(count: number, last: AppError): AppError {
+  return {
+    ...last,
+    message: {
+      en: `The batch stopped after ${count} tries in a row failed. The last: ${last.message.en}`,
+      zh: `连续 ${count} 次尝试失败，批量生成已停止。最后一个错误：${last.message.zh}`,
+    },
+    hint: {
+      en: `${last.hint.en} Then run the batch again with resume: finished rows are not made again.`,
+      zh: `${last.hint.zh} 然后以“继续”方式重新运行：已完成的行不会重复生成。`,
+    },
+  };
+}

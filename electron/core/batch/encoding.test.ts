@@ -1,0 +1,36 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeText, detectEncoding } from './encoding';
+
+const TEXT = '路径,文件名\npages/index/index?id=1,上海店\n';
+
+describe('CSV text encodings, detected from the bytes', () => {
+  it('reads UTF-8 without a BOM', () => {
+    expect(decodeText(Buffer.from(TEXT, 'utf8'))).toEqual({ text: TEXT, encoding: 'utf-8' });
+  });
+
+  it('reads UTF-8 with the BOM Excel writes for “CSV UTF-8”, and drops the BOM', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT, 'utf8')]);
+    expect(decodeText(bytes)).toEqual({ text: TEXT, encoding: 'utf-8-bom' });
+  });
+
+  it('reads GBK / GB18030, which Excel in China writes for plain “CSV”', () => {
+    const bytes = iconv.encode(TEXT, 'gbk');
+    expect(detectEncoding(bytes)).toBe('gb18030');
+    expect(decodeText(bytes).text).toBe(TEXT);
+    // Characters beyond GBK, which only GB18030 has.
+    const rare = iconv.encode('𠀀,€\n', 'gb18030');
+    expect(decodeText(rare)).toEqual({ text: '𠀀,€\n', encoding: 'gb18030' });
+  });
+
+  it('reads UTF-16 with a BOM (Excel “Unicode text”)', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(TEXT, 'utf-16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(TEXT, 'utf-16be')]);
+    expect(decodeText(le)).toEqual({ text: TEXT, encoding: 'utf-16le' });
+    expect(decodeText(be)).toEqual({ text: TEXT, encoding: 'utf-16be' });
+  });
+
+  it('takes plain ASCII as UTF-8', () => {
+    expect(detectEncoding(Buffer.from('path\npages/index/index\n'))).toBe('utf-8');
+  });
+});

@@ -1,0 +1,93 @@
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type BatchManifest, batchFolder, batchId, Journal, removeBatch, unfinishedBatches } from './journal';
+
+let dataDir: string;
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'wxacode-journal-'));
+});
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const manifest = (id: string, startedAt = '2026-01-01T00:00:00.000Z'): BatchManifest => ({
+  id,
+  input: '/in/stores.csv',
+  outDir: '/out',
+  startedAt,
+  rows: 3,
+  settings: { kind: 'limited' },
+});
+
+describe('Journal', () => {
+  it('keeps every finished row on disk, recorded in parallel, and finds them again on resume', async () => {
+    const folder = batchFolder(dataDir, 'b1');
+    const journal = await Journal.open(folder, manifest('b1'), false);
+    await Promise.all(
+      [2, 3, 4, 5].map((row) => journal.record({ row, file: `${row}.png`, fromLibrary: row === 3 })),
+    );
+    await journal.close();
+    const lines = (await readFile(join(folder, 'journal.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(4);
+
+    const resumed = await Journal.open(folder, manifest('b1'), true);
+    expect([...resumed.finished.keys()].sort()).toEqual([2, 3, 4, 5]);
+    expect(resumed.finished.get(3)).toEqual({ row: 3, file: '3.png', fromLibrary: true });
+    await resumed.close();
+  });
+
+  it('skips a line torn by a crash, and the next record starts on a line of its own', async () => {
+    const folder = batchFolder(dataDir, 'b2');
+    const journal = await Journal.open(folder, manifest('b2'), false);
+    await journal.record({ row: 2, file: '2.png', fromLibrary: false });
+    await journal.close();
+    await appendFile(join(folder, 'journal.jsonl'), '{"row":3,"fi');
+
+    const resumed = await Journal.open(folder, manifest('b2'), true);
+    expect([...resumed.finished.keys()]).toEqual([2]);
+    await resumed.record({ row: 4, file: '4.png', fromLibrary: false });
+    await resumed.close();
+    const again = await Journal.open(folder, manifest('b2'), true);
+    expect([...again.finished.keys()]).toEqual([2, 4]);
+    await again.close();
+  });
+
+  it('starts empty when not resuming', async () => {
+    const folder = batchFolder(dataDir, 'b3');
+    const journal = await Journal.open(folder, manifest('b3'), false);
+    await journal.record({ row: 2, file: '2.png', fromLibrary: false });
+    await journal.close();
+    const fresh = await Journal.open(folder, manifest('b3'), false);
+    expect(fresh.finished.size).toBe(0);
+    await fresh.close();
+  });
+
+  it('lists unfinished batches newest first with their finished rows, and forgets removed ones', async () => {
+    const older = await Journal.open(
+      batchFolder(dataDir, 'old'),
+      manifest('old', '2026-01-01T00:00:00.000Z'),
+      false,
+    );
+    await older.record({ row: 2, file: '2.png', fromLibrary: false });
+    await older.close();
+    const newer = await Journal.open(
+      batchFolder(dataDir, 'new'),
+      manifest('new', '2026-02-01T00:00:00.000Z'),
+      false,
+    );
+    await newer.close();
+    expect((await unfinishedBatches(dataDir)).map((b) => [b.manifest.id, b.finished])).toEqual([
+      ['new', 0],
+      ['old', 1],
+    ]);
+    await removeBatch(batchFolder(dataDir, 'old'));
+    expect((await unfinishedBatches(dataDir)).map((b) => b.manifest.id)).toEqual(['new']);
+  });
+
+  it('derives the same id from the same settings only', () => {
+    expect(batchId({ input: 'h', outDir: '/a' })).toBe(batchId({ input: 'h', outDir: '/a' }));
+    expect(batchId({ input: 'h', outDir: '/a' })).not.toBe(batchId({ input: 'h', outDir: '/b' }));
+  });
+});

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { type FileHandle, mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { appError } from '../../../shared/errors';
+import { Failure } from '../../../shared/result';
+import { readJsonFile, writeFileAtomic } from '../atomicFile';
+
+/** One finished row: its code is in the library and its file is in the output folder. */
+export interface JournalEntry {
+  row: number;
+  file: string;
+  fromLibrary: boolean;
+}
+
+/** What a batch was started with, so the app can list unfinished batches and offer to resume them. */
+export interface BatchManifest {
+  id: string;
+  input: string;
+  outDir: string;
+  startedAt: string;
+  /** Valid rows in the batch. */
+  rows: number;
+  settings: unknown;
+}
+
+/** A batch is the same batch when its input bytes and everything that shapes its output are the same. */
+export function batchId(settings: unknown): string {
+  return createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 20);
+}
+
+export const batchFolder = (dataDir: string, id: string): string => join(dataDir, 'batches', id);
+
+const JOURNAL = 'journal.jsonl';
+const MANIFEST = 'batch.json';
+
+/**
+ * The append-only record of finished rows in `<dataDir>/batches/<id>/`. A row is recorded only
+ * after its code is in the library and its file is written, and each record is on disk before
+ * `record` resolves, so after a crash a resumed batch neither redoes a row nor loses one. Records
+ * that arrive together share one write and one flush.
+ */
+export class Journal {
+  private pending: { line: string; resolve: () => void; reject: (cause: unknown) => void }[] = [];
+  private flushing = false;
+
+  private constructor(
+    private readonly path: string,
+    private readonly file: FileHandle,
+    /** Rows finished by earlier runs, when resuming. */
+    readonly finished: ReadonlyMap<number, JournalEntry>,
+  ) {}
+
+  /** Opens the journal of a batch: with `resume`, keeps what earlier runs recorded; else starts empty. */
+  static async open(folder: string, manifest: BatchManifest, resume: boolean): Promise<Journal> {
+    const path = join(folder, JOURNAL);
+    try {
+      await mkdir(folder, { recursive: true });
+      const text = resume ? await readIfExists(path) : '';
+      const file = await open(path, resume ? 'a' : 'w');
+      // A line torn by a crash is skipped on reading; the next record must not continue it.
+      if (text && !text.endsWith('\n')) await file.write('\n');
+      await writeFileAtomic(join(folder, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+      return new Journal(path, file, parseEntries(text));
+    } catch (cause) {
+      throw asFileFailure(path, cause);
+    }
+  }
+
+  record(entry: JournalEntry): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ line: `${JSON.stringify(entry)}\n`, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.pending.length > 0) {
+      const group = this.pending.splice(0);
+      try {
+        await this.file.write(group.map((p) => p.line).join(''));
+        await this.file.datasync();
+        for (const p of group) p.resolve();
+      } catch (cause) {
+        const failure = asFileFailure(this.path, cause);
+        for (const p of group) p.reject(failure);
+      }
+    }
+    this.flushing = false;
+  }
+
+  async close(): Promise<void> {
+    await this.file.close();
+  }
+}
+
+/** Forgets a batch that finished with every row done: there is nothing left to resume. */
+export async function removeBatch(folder: string): Promise<void> {
+  await rm(folder, { recursive: true, force: true });
+}
+
+export interface UnfinishedBatch {
+  manifest: BatchManifest;
+  /** Rows already finished. */
+  finished: number;
+}
+
+/** Batches that stopped before every row was done (a crash, a cancel, failed rows), newest first. */
+export async function unfinishedBatches(dataDir: string): Promise<UnfinishedBatch[]> {
+  const root = join(dataDir, 'batches');
+  let ids: string[];
+  try {
+    ids = await readdir(root);
+  } catch {
+    return [];
+  }
+  const found: UnfinishedBatch[] = [];
+  for (const id of ids) {
+    const manifest = await readJsonFile<BatchManifest | undefined>(join(root, id, MANIFEST), undefined).catch(
+      () => undefined,
+    );
+    if (!manifest?.id) continue;
+    const finished = parseEntries(await readIfExists(join(root, id, JOURNAL))).size;
+    found.push({ manifest, finished });
+  }
+  return found.sort((a, b) => b.manifest.startedAt.localeCompare(a.manifest.startedAt));
+}
+
+function parseEntries(text: string): Map<number, JournalEntry> {
+  const entries = new Map<number, JournalEntry>();
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const entry = JSON.parse(line) as JournalEntry;
+      if (Number.isInteger(entry.row) && typeof entry.file === 'string') entries.set(entry.row, entry);
+    } catch {
+      // A line torn by a crash mid-write: that row was not finished.
+    }
+  }
+  return entries;
+}
+
+async function readIfExists(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw cause;
+  }
+}
+
+function asFileFailure(path: string, cause: unknown): Failure {
+  if (cause instanceof Failure) return cause;
+  return new Failure(
+    appError('file', { path, detail: cause instanceof Error ? cause.message : String(cause) }),
+  );
+}

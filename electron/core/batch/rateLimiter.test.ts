@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { RateLimiter } from './rateLimiter';
+
+/** Start times of `count` acquires made at once by parallel callers, in ms from the first. */
+async function starts(limiter: RateLimiter, count: number): Promise<number[]> {
+  const begin = performance.now();
+  const times: number[] = [];
+  await Promise.all(
+    Array.from({ length: count }, async () => {
+      await limiter.acquire();
+      times.push(performance.now() - begin);
+    }),
+  );
+  return times.sort((a, b) => a - b);
+}
+
+describe('RateLimiter', () => {
+  it('spaces parallel callers evenly at the pace, with no burst', async () => {
+    const times = await starts(new RateLimiter(1200), 5); // one call every 50 ms
+    expect(times[0]).toBeLessThan(15);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(45);
+    expect(times[4]).toBeLessThan(260);
+  });
+
+  it('lets everything through at once with no limit', async () => {
+    const limiter = new RateLimiter(0);
+    expect(limiter.callsPerMinute).toBeUndefined();
+    expect((await starts(limiter, 20)).at(-1)).toBeLessThan(15);
+  });
+
+  it('after WeChat’s rate limit: holds every call for the pause, then halves the pace, then recovers', async () => {
+    const limiter = new RateLimiter(1200);
+    limiter.slowDown(120);
+    expect(limiter.callsPerMinute).toBe(600);
+    const times = await starts(limiter, 3);
+    expect(times[0]).toBeGreaterThanOrEqual(115);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(95);
+    for (let i = 0; i < 50; i++) limiter.passed();
+    expect(limiter.callsPerMinute).toBe(1200);
+  });
+
+  it('slows an unlimited limiter from WeChat’s documented 5,000 a minute', () => {
+    const limiter = new RateLimiter(0);
+    limiter.slowDown(0);
+    expect(limiter.callsPerMinute).toBe(2500);
+  });
+
+  it('stops waiting with “cancelled” when the signal aborts', async () => {
+    const limiter = new RateLimiter(60);
+    await limiter.acquire();
+    const controller = new AbortController();
+    const waiting = limiter.acquire(controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ error: { code: 'cancelled' } });
+  });
+});

@@ -1,0 +1,73 @@
+import type { AppError } from '../../../shared/result';
+import { writeFileAtomic } from '../atomicFile';
+import type { RowProblem } from './plan';
+
+export type RowStatus = 'done' | 'failed' | 'invalid' | 'not-run';
+
+/** What became of one spreadsheet row. */
+export interface RowOutcome {
+  row: number;
+  status: RowStatus;
+  /** The output file (name within the output folder), for rows that are or will be made. */
+  file?: string;
+  /** Copied from the library: no API call, no quota. */
+  fromLibrary?: boolean;
+  /** Made once for an earlier row with the same code. */
+  sameAs?: number;
+  /** Why the row failed or was not run. */
+  error?: AppError;
+  /** Why the row is invalid, field by field. */
+  problems?: RowProblem[];
+}
+
+type Language = 'en' | 'zh';
+
+const WORDS = {
+  en: {
+    library: 'from the library: no API call',
+    same: (row: number) => `same code as row ${row}: no API call`,
+  },
+  zh: { library: '来自码库：未调用接口', same: (row: number) => `与第 ${row} 行是同一个码：未调用接口` },
+};
+
+function message(outcome: RowOutcome, language: Language): string {
+  const words = WORDS[language];
+  switch (outcome.status) {
+    case 'done':
+      // A repeat is never a call of its own, whichever of the two rows got there first.
+      if (outcome.sameAs !== undefined) return words.same(outcome.sameAs);
+      return outcome.fromLibrary ? words.library : '';
+    case 'invalid':
+      return (outcome.problems ?? [])
+        .map((p) => `${p.column ?? p.field}: ${p.message[language]} ${p.hint[language]}`)
+        .join(' | ');
+    default:
+      return outcome.error ? `${outcome.error.message[language]} ${outcome.error.hint[language]}` : '';
+  }
+}
+
+/** Excel runs a cell that starts with = + - @ as a formula: text from a sheet or WeChat must stay text. */
+function cell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** row, status, file, errcode, message: one line per spreadsheet row, in row order. */
+export function resultsCsv(outcomes: readonly RowOutcome[], language: Language): string {
+  const lines = ['row,status,file,errcode,message'];
+  for (const o of [...outcomes].sort((a, b) => a.row - b.row)) {
+    const file = o.status === 'done' ? (o.file ?? '') : '';
+    const errcode = o.error?.errcode !== undefined ? String(o.error.errcode) : '';
+    lines.push([String(o.row), o.status, cell(file), errcode, cell(message(o, language))].join(','));
+  }
+  // The BOM makes Excel read the Chinese text as UTF-8 rather than the system code page.
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+export async function writeResultsCsv(
+  path: string,
+  outcomes: readonly RowOutcome[],
+  language: Language,
+): Promise<void> {
+  await writeFileAtomic(path, resultsCsv(outcomes, language));
+}
