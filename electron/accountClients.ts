@@ -1,8 +1,8 @@
+import { Failure } from '../shared/result';
 import type { Account } from './core/accounts';
 import { accountTokenSource, WECHAT_API_BASE } from './core/accountTokens';
 import type { SecretStore } from './core/secrets';
 import { createWechatClient, type WechatClient } from './core/wechatClient';
-import { Failure } from '../shared/result';
 
 /**
  * One WeChat client per account for the whole session, so its access_token is fetched once and
@@ -38,7 +38,10 @@ export class AccountClients {
     const apiBase = this.apiBaseFor(account);
     const kept = this.clients.get(account.id);
     if (kept?.apiBase === apiBase) return kept.client;
-    const client = createWechatClient({ apiBase, tokens: accountTokenSource(account, apiBase, this.secrets) });
+    const client = createWechatClient({
+      apiBase,
+      tokens: accountTokenSource(account, apiBase, this.secrets),
+    });
     this.clients.set(account.id, { apiBase, client });
     return client;
   }

@@ -31,7 +31,10 @@ export function appPage(options: { indexHtml: string; devServerUrl?: string }): 
     ? {
         ...POLICY,
         'script-src': [...POLICY['script-src'], "'unsafe-inline'"],
-        'connect-src': [...POLICY['connect-src'], `${dev.protocol === 'https:' ? 'wss:' : 'ws:'}//${dev.host}`],
+        'connect-src': [
+          ...POLICY['connect-src'],
+          `${dev.protocol === 'https:' ? 'wss:' : 'ws:'}//${dev.host}`,
+        ],
       }
     : POLICY;
   const own = new URL(url);
@@ -45,7 +48,9 @@ export function appPage(options: { indexHtml: string; devServerUrl?: string }): 
       if (!frame || frame.parent !== null || !URL.canParse(frame.url)) return false;
       const sender = new URL(frame.url);
       // The dev server serves the page from any path of its origin; the built page is one file.
-      return dev ? sender.origin === own.origin : sender.protocol === 'file:' && sender.pathname === own.pathname;
+      return dev
+        ? sender.origin === own.origin
+        : sender.protocol === 'file:' && sender.pathname === own.pathname;
     },
   };
 }

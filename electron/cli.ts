@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { ACCOUNT_USAGE, accountCommand } from './cli/accountCommand';
+import { BATCH_USAGE, batchCommand } from './cli/batchCommand';
 import { asAppError, EXIT, exitCodeFor, printError } from './cli/exit';
 import { GENERATE_USAGE, generateCommand } from './cli/generateCommand';
 import { SANDBOX_USAGE, sandboxCommand } from './cli/sandboxCommand';
@@ -7,6 +8,7 @@ import { SANDBOX_USAGE, sandboxCommand } from './cli/sandboxCommand';
 const USAGE = `wxacode: make WeChat mini program codes (小程序码)
 
   ${GENERATE_USAGE}
+  ${BATCH_USAGE}
   ${ACCOUNT_USAGE}
   ${SANDBOX_USAGE}
 
@@ -14,6 +16,7 @@ Exit codes: 0 success, 2 invalid input (nothing was sent), 3 WeChat error, 4 net
 
 const commands: Record<string, (args: string[], out: (line: string) => void) => Promise<void>> = {
   generate: generateCommand,
+  batch: batchCommand,
   account: accountCommand,
   sandbox: sandboxCommand,
 };

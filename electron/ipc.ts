@@ -7,7 +7,10 @@ export type HandlerTable = { [C in Channel]: (payload: ChannelPayload<C>) => Pro
 
 /** The part of Electron's ipcMain this file needs, so it runs and is tested under plain Node. */
 export interface IpcMainLike<Frame> {
-  handle(channel: string, listener: (event: { senderFrame: Frame | null }, payload: unknown) => Promise<unknown>): void;
+  handle(
+    channel: string,
+    listener: (event: { senderFrame: Frame | null }, payload: unknown) => Promise<unknown>,
+  ): void;
 }
 
 /** Called with what went wrong unexpectedly; the page only learns that something did. */
@@ -15,7 +18,10 @@ export type UnexpectedErrorReport = (channel: Channel, cause: unknown) => void;
 
 const UNTRUSTED_SENDER: AppError = {
   code: 'untrusted-sender',
-  message: { en: 'This request did not come from the WxaCode Studio window.', zh: '此请求并非来自 WxaCode Studio 窗口。' },
+  message: {
+    en: 'This request did not come from the WxaCode Studio window.',
+    zh: '此请求并非来自 WxaCode Studio 窗口。',
+  },
   hint: { en: 'Use the app’s own window.', zh: '请在应用自己的窗口中操作。' },
   retryable: false,
 };

@@ -1,1 +1,107 @@
-import { app } from 'electron'; import { request } from 'undici'; import { z } from 'zod'; console.log(app, request, z);
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { Failure } from '../shared/result';
+import { type AppPage, appPage } from './appPage';
+import { SANDBOX_SECRET } from './core/accountTokens';
+import { dataDir } from './core/dataDir';
+import { electronDesktop, openExternally } from './desktop';
+import { createHandlers } from './handlers';
+import { registerHandlers } from './ipc';
+import { startSandbox } from './sandbox';
+import { createServices } from './services';
+
+// The same folder the CLI uses (WXACODE_DATA_DIR overrides it). Set before the single-instance lock,
+// which is taken per userData folder.
+app.setPath('userData', dataDir());
+
+let window: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    // The page is a single-page app: it never navigates, opens windows or embeds other pages.
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      void openExternally(url);
+      return { action: 'deny' };
+    });
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start).catch(showStartupError);
+}
+
+async function start(): Promise<void> {
+  const root = app.getAppPath();
+  const page = appPage({
+    indexHtml: join(root, 'dist/renderer/index.html'),
+    // An environment variable must not be able to point an installed app at another page.
+    devServerUrl: app.isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL,
+  });
+  lockDownSession(page);
+
+  const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, appSecret: SANDBOX_SECRET });
+  const services = await createServices({
+    dataDir: app.getPath('userData'),
+    desktop: electronDesktop(() => window),
+    sandboxUrl: sandbox.url,
+    appVersion: app.getVersion(),
+    systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getSystemLocale(),
+  });
+  registerHandlers(ipcMain, createHandlers(services), (frame) => page.isOwnFrame(frame), reportUnexpected);
+
+  window = new BrowserWindow({
+    width: 1180,
+    height: 800,
+    minWidth: 820,
+    minHeight: 560,
+    title: 'WxaCode Studio',
+    show: false,
+    webPreferences: {
+      preload: join(root, 'dist/preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window?.show());
+  window.on('closed', () => {
+    window = undefined;
+  });
+  await window.loadURL(page.url);
+}
+
+/** No permission (camera, notifications, clipboard reads, ...) is needed, so none is granted. */
+function lockDownSession(page: AppPage): void {
+  const { defaultSession } = session;
+  defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  defaultSession.setPermissionCheckHandler(() => false);
+  defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [page.contentSecurityPolicy],
+      },
+    });
+  });
+}
+
+function reportUnexpected(channel: string, cause: unknown): void {
+  console.error(`WxaCode Studio: unexpected error on ${channel}:`, cause);
+}
+
+function showStartupError(cause: unknown): void {
+  const text =
+    cause instanceof Failure
+      ? `${cause.error.message.en}\n${cause.error.hint.en}\n\n${cause.error.message.zh}\n${cause.error.hint.zh}`
+      : String(cause instanceof Error ? (cause.stack ?? cause.message) : cause);
+  dialog.showErrorBox('WxaCode Studio could not start / 无法启动', text);
+  app.exit(1);
+}

@@ -1,5 +1,11 @@
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
-import { CHANNEL_NAMES, type ChannelName, EVENT_NAMES, type EventName, subscriberName } from '../shared/channelNames';
+import {
+  CHANNEL_NAMES,
+  type ChannelName,
+  EVENT_NAMES,
+  type EventName,
+  subscriberName,
+} from '../shared/channelNames';
 
 // Only the names are imported: this file runs in the sandboxed preload, which can require nothing
 // but 'electron', so everything it uses is bundled into one file, and zod would add 100 kB for no use.

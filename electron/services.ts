@@ -11,12 +11,14 @@ import { fileSettingsStore, type SettingsStore } from './core/settings';
 export interface Desktop {
   /** Asks the user where to save a PNG; undefined when they cancel. */
   saveDialog(defaultName: string): Promise<string | undefined>;
-  copyImage(png: Uint8Array): void;
+  copyImage(png: Uint8Array): Promise<void>;
   /** Starts dragging `file` out of the window, showing `icon` (a small PNG) under the pointer. */
   startDrag(file: string, icon: Uint8Array): void;
 }
 
 export interface Services {
+  /** The app's data folder; everything below is kept in it. */
+  dataDir: string;
   library: Library;
   /** Saving or removing an account here also drops its cached client (see AccountClients). */
   accounts: AccountStore;
@@ -66,6 +68,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   }
   const library = await Library.open(join(options.dataDir, 'library'));
   return {
+    dataDir: options.dataDir,
     library,
     accounts,
     secrets,

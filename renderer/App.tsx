@@ -4,9 +4,9 @@ import { Header } from './components/Header';
 import { PreviewPane } from './components/PreviewPane';
 import { StatusBar } from './components/StatusBar';
 import { useT } from './i18n';
-import { useAutoGenerate } from './store/useAutoGenerate';
 import { useAccounts } from './store/accountsStore';
 import { useSettings } from './store/settingsStore';
+import { useAutoGenerate } from './store/useAutoGenerate';
 
 export function App() {
   const { t, lang } = useT();

@@ -18,7 +18,10 @@ export async function call<C extends Channel>(
       ok: false,
       error: {
         code: 'internal',
-        message: { en: 'This page must run inside WxaCode Studio.', zh: '此页面需在 WxaCode Studio 中运行。' },
+        message: {
+          en: 'This page must run inside WxaCode Studio.',
+          zh: '此页面需在 WxaCode Studio 中运行。',
+        },
         hint: { en: 'Open the WxaCode Studio app.', zh: '请打开 WxaCode Studio 应用。' },
       },
     };

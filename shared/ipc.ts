@@ -201,9 +201,10 @@ export type ChannelResult<C extends Channel> = (typeof channels)[C]['result'];
 export type EventPayload<E extends EventName> = (typeof events)[E]['payload'];
 
 /** Calls one channel; channels that take nothing can be called without an argument. */
-export type Invoker<C extends Channel> = undefined extends ChannelInput<C>
-  ? (payload?: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>
-  : (payload: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>;
+export type Invoker<C extends Channel> =
+  undefined extends ChannelInput<C>
+    ? (payload?: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>
+    : (payload: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>;
 
 /** Listens to one event until the returned function is called. */
 export type Subscriber<E extends EventName> = (listener: (payload: EventPayload<E>) => void) => () => void;
@@ -212,4 +213,6 @@ export type Subscriber<E extends EventName> = (listener: (payload: EventPayload<
  * `window.wxacode`: one function per channel, keyed by the channel's name
  * (`wxacode['code:generate'](…)`), and one subscriber per event (`wxacode.onBatchProgress(…)`).
  */
-export type WxacodeApi = { [C in Channel]: Invoker<C> } & { [E in EventName as SubscriberName<E>]: Subscriber<E> };
+export type WxacodeApi = { [C in Channel]: Invoker<C> } & {
+  [E in EventName as SubscriberName<E>]: Subscriber<E>;
+};

@@ -18,7 +18,8 @@ export function accountHandlers({ accounts, secrets, clients }: Services): Accou
 
     'accounts:save': async ({ account, secret, tokenCredential }) => {
       if (secret !== undefined && account.source.kind !== 'secret') throw misplaced('secret');
-      if (tokenCredential !== undefined && account.source.kind !== 'token-url') throw misplaced('tokenCredential');
+      if (tokenCredential !== undefined && account.source.kind !== 'token-url')
+        throw misplaced('tokenCredential');
       const saved = await accounts.save(account, { appSecret: secret, tokenCredential });
       return accountView(saved, secrets);
     },
@@ -62,7 +63,10 @@ export async function accountById(accounts: AccountStore, id: string): Promise<A
     code: 'field',
     field: 'accountId',
     message: { en: 'This account no longer exists.', zh: '此账号已不存在。' },
-    hint: { en: 'Choose another account, or add it again in Accounts.', zh: '请选择其他账号，或在“账号”中重新添加。' },
+    hint: {
+      en: 'Choose another account, or add it again in Accounts.',
+      zh: '请选择其他账号，或在“账号”中重新添加。',
+    },
     retryable: false,
   });
 }
@@ -70,7 +74,9 @@ export async function accountById(accounts: AccountStore, id: string): Promise<A
 /** Field by field, so nothing added to Account later reaches the page by accident. */
 async function accountView(account: Account, secrets: SecretStore): Promise<AccountView> {
   const source: AccountView['source'] =
-    account.source.kind === 'secret' ? { kind: 'secret', hasSecret: await hasSecret(secrets, account.appId) } : account.source;
+    account.source.kind === 'secret'
+      ? { kind: 'secret', hasSecret: await hasSecret(secrets, account.appId) }
+      : account.source;
   return {
     id: account.id,
     name: account.name,
@@ -99,7 +105,11 @@ function misplaced(field: 'secret' | 'tokenCredential'): Failure {
   const what =
     field === 'secret'
       ? { en: 'An AppSecret', zh: 'AppSecret', kind: { en: 'AppSecret', zh: 'AppSecret' } }
-      : { en: 'A token service credential', zh: '令牌服务凭据', kind: { en: 'token service', zh: '令牌服务' } };
+      : {
+          en: 'A token service credential',
+          zh: '令牌服务凭据',
+          kind: { en: 'token service', zh: '令牌服务' },
+        };
   return new Failure({
     code: 'field',
     field,

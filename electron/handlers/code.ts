@@ -1,14 +1,22 @@
+import { join } from 'node:path';
 import { writeFileAtomic } from '../core/atomicFile';
 import type { HandlerTable } from '../ipc';
 import type { Services } from '../services';
 import { accountById } from './accounts';
-import { dragIcon } from './dragIcon';
+import { dragFile, dragIcon } from './dragOut';
 import { generatedCode, storedCode } from './library';
 
 type CodeHandlers = Pick<HandlerTable, 'code:generate' | 'code:save' | 'code:copy' | 'code:drag'>;
 
 /** Making a code, and the ways it leaves the app: saved, copied, dragged out. All use the stored PNG. */
-export function codeHandlers({ accounts, codes, clients, library, desktop }: Services): CodeHandlers {
+export function codeHandlers({
+  accounts,
+  codes,
+  clients,
+  library,
+  desktop,
+  dataDir,
+}: Services): CodeHandlers {
   return {
     'code:generate': async ({ accountId, request, regenerate }) => {
       const account = await accountById(accounts, accountId);
@@ -33,13 +41,14 @@ export function codeHandlers({ accounts, codes, clients, library, desktop }: Ser
     },
 
     'code:copy': async ({ codeId }) => {
-      desktop.copyImage(await library.readPng(storedCode(library, codeId)));
+      await desktop.copyImage(await library.readPng(storedCode(library, codeId)));
       return { copied: true };
     },
 
     'code:drag': async ({ codeId }) => {
       const entry = storedCode(library, codeId);
-      desktop.startDrag(library.pngPath(entry), await dragIcon(await library.readPng(entry)));
+      const png = await library.readPng(entry);
+      desktop.startDrag(await dragFile(join(dataDir, 'drag'), entry, png), await dragIcon(png));
       return { started: true };
     },
   };

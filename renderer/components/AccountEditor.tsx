@@ -13,18 +13,20 @@ import { Segmented } from './Segmented';
 
 interface Props {
   account: AccountView | undefined;
+  /** Shown as saved when it opens: the editor that saved it was a new account's. */
+  justSaved: boolean;
   onSaved(id: string): void;
   onRemoved(): void;
 }
 
-export function AccountEditor({ account, onSaved, onRemoved }: Props) {
+export function AccountEditor({ account, justSaved, onSaved, onRemoved }: Props) {
   const { t } = useT();
   const save = useAccounts((s) => s.save);
   const forgetSecret = useAccounts((s) => s.forgetSecret);
   const [form, setForm] = useState<AccountForm>(() => formOf(account));
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<'saved' | AppError | null>(null);
+  const [outcome, setOutcome] = useState<'saved' | AppError | null>(justSaved ? 'saved' : null);
   const secretInput = useRef<HTMLInputElement>(null);
   const credentialInput = useRef<HTMLInputElement>(null);
 

@@ -8,7 +8,9 @@ export function AccountSelect() {
   const select = useAccounts((s) => s.select);
   return (
     <div className="account-select">
-      <label htmlFor="account-select">{t('statusAccount')}</label>
+      <label htmlFor="account-select" className="muted-label">
+        {t('statusAccount')}
+      </label>
       <select id="account-select" value={activeId ?? ''} onChange={(e) => select(e.target.value)}>
         {accounts.map((account) => (
           <option key={account.id} value={account.id}>

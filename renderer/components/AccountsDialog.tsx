@@ -11,6 +11,12 @@ export function AccountsDialog({ onClose }: { onClose(): void }) {
   const accounts = useAccounts((s) => s.accounts);
   const activeId = useAccounts((s) => s.activeId);
   const [selectedId, setSelectedId] = useState<string | null>(activeId);
+  // A new account's editor is replaced by the saved account's: the "Saved." must outlive it.
+  const [justSavedId, setJustSavedId] = useState<string | null>(null);
+  const select = (id: string | null) => {
+    setSelectedId(id);
+    setJustSavedId(null);
+  };
   const selected = accounts.find((a) => a.id === selectedId);
 
   useEffect(() => {
@@ -27,12 +33,16 @@ export function AccountsDialog({ onClose }: { onClose(): void }) {
         </button>
       </header>
       <div className="accounts-body">
-        <AccountList selectedId={selected?.id ?? null} onSelect={setSelectedId} onAdd={() => setSelectedId(null)} />
+        <AccountList selectedId={selected?.id ?? null} onSelect={select} onAdd={() => select(null)} />
         <AccountEditor
           key={selected?.id ?? 'new'}
           account={selected}
-          onSaved={(id) => setSelectedId(id)}
-          onRemoved={() => setSelectedId(null)}
+          justSaved={selected !== undefined && selected.id === justSavedId}
+          onSaved={(id) => {
+            setSelectedId(id);
+            setJustSavedId(id);
+          }}
+          onRemoved={() => select(null)}
         />
       </div>
     </dialog>

@@ -1,5 +1,4 @@
-import type { FieldError } from '../../shared/validateCodeRequest';
-import type { CodeRequestField } from '../../shared/validateCodeRequest';
+import type { CodeRequestField, FieldError } from '../../shared/validateCodeRequest';
 import { useT } from '../i18n';
 import { useCode } from '../store/codeStore';
 import { useCodeView } from '../store/codeView';

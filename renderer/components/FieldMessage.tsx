@@ -7,7 +7,8 @@ export function FieldMessage({ id, error }: { id: string; error: AppError | unde
   if (!error) return null;
   return (
     <p id={id} className="field-error">
-      <span>{pick(error.message)}</span> <span className="fix">{`${t('fixPrefix')} ${pick(error.hint)}`}</span>
+      <span>{pick(error.message)}</span>{' '}
+      <span className="fix">{`${t('fixPrefix')} ${pick(error.hint)}`}</span>
     </p>
   );
 }

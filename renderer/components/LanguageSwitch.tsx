@@ -1,5 +1,4 @@
-import { useT } from '../i18n';
-import { resolveLang } from '../i18n';
+import { resolveLang, useT } from '../i18n';
 import { useSettings } from '../store/settingsStore';
 
 export function LanguageSwitch() {
@@ -10,7 +9,9 @@ export function LanguageSwitch() {
   const system = resolveLang('auto', systemLocale) === 'zh' ? t('languageZh') : t('languageEn');
   return (
     <div className="language">
-      <label htmlFor="language">{t('language')}</label>
+      <label htmlFor="language" className="muted-label">
+        {t('language')}
+      </label>
       <select
         id="language"
         value={locale}

@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Rgb } from '../../shared/codeRequest';
 import { useT } from '../i18n';
-import { madeWithOf, type PreviewStyle } from '../preview/previewStyle';
-import { type InkMask, inkMaskFor, paintRestyled } from '../preview/restyle';
+import { madeWithOf, type PreviewStyle, scaledHeight } from '../preview/previewStyle';
+import { type InkMask, inkMaskFor, inkMaskReady, paintRestyled } from '../preview/restyle';
 import type { MadeCode } from '../store/codeStore';
 
 /** The last real image repainted in the form's style on a canvas: no call to WeChat. */
@@ -17,7 +17,7 @@ export function LivePreview({
 }) {
   const { t } = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [mask, setMask] = useState<InkMask | null>(null);
+  const [mask, setMask] = useState<InkMask | null>(() => inkMaskReady(made.code.codeId));
 
   useEffect(() => {
     let current = true;
@@ -36,5 +36,15 @@ export function LivePreview({
     if (mask && canvas.current) paintRestyled(canvas.current, mask, style);
   }, [mask, style]);
 
-  return <canvas ref={canvas} className="code-image" role="img" aria-label={t('previewAlt')} />;
+  // Sized from the start, so the layout does not jump while the first mask is read.
+  return (
+    <canvas
+      ref={canvas}
+      width={style.width}
+      height={scaledHeight(made.code, style.width)}
+      className="code-image"
+      role="img"
+      aria-label={t('previewAlt')}
+    />
+  );
 }

@@ -11,7 +11,15 @@ export function NumUsed() {
   return (
     <span className="num-used" title={t('numUsedTitle')}>
       <span>{t('numUsed', { used: formatCount(used), limit: formatCount(LIMITED_QUOTA) })}</span>
-      <meter min={0} max={LIMITED_QUOTA} low={80_000} high={95_000} optimum={0} value={used} aria-label={t('numUsedTitle')}>
+      <meter
+        min={0}
+        max={LIMITED_QUOTA}
+        low={80_000}
+        high={95_000}
+        optimum={0}
+        value={used}
+        aria-label={t('numUsedTitle')}
+      >
         {Math.round(share * 100)}%
       </meter>
     </span>

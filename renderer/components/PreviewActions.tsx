@@ -8,20 +8,10 @@ export function PreviewActions({ enabled }: { enabled: boolean }) {
   const copy = useCode((s) => s.copy);
   return (
     <div className="preview-actions">
-      <button
-        type="button"
-        disabled={!enabled}
-        aria-describedby="actions-note"
-        onClick={() => void save()}
-      >
+      <button type="button" disabled={!enabled} aria-describedby="actions-note" onClick={() => void save()}>
         {t('saveAs')}
       </button>
-      <button
-        type="button"
-        disabled={!enabled}
-        aria-describedby="actions-note"
-        onClick={() => void copy()}
-      >
+      <button type="button" disabled={!enabled} aria-describedby="actions-note" onClick={() => void copy()}>
         {t('copyImage')}
       </button>
       <p id="actions-note" className="note">

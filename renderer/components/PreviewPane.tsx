@@ -63,7 +63,7 @@ export function PreviewPane() {
           </span>
         )}
       </div>
-      <div className={`stage${transparent ? ' checkerboard' : ''}`}>{stage}</div>
+      <div className={`stage${transparent ? ' transparent' : ''}`}>{stage}</div>
       <PreviewActions enabled={inSync} />
     </section>
   );

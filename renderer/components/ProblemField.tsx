@@ -14,7 +14,16 @@ interface Props {
 }
 
 /** A text field of the account form, whose problems are found in the window (no IPC round trip). */
-export function ProblemField({ id, label, value, onChange, problem, note, placeholder, type = 'text' }: Props) {
+export function ProblemField({
+  id,
+  label,
+  value,
+  onChange,
+  problem,
+  note,
+  placeholder,
+  type = 'text',
+}: Props) {
   const { t } = useT();
   const noteId = note ? `${id}-note` : undefined;
   const errorId = problem ? `${id}-error` : undefined;
@@ -39,7 +48,8 @@ export function ProblemField({ id, label, value, onChange, problem, note, placeh
       )}
       {problem && (
         <p id={errorId} className="field-error">
-          <span>{t(problem.message)}</span> <span className="fix">{`${t('fixPrefix')} ${t(problem.hint)}`}</span>
+          <span>{t(problem.message)}</span>{' '}
+          <span className="fix">{`${t('fixPrefix')} ${t(problem.hint)}`}</span>
         </p>
       )}
     </div>

@@ -19,7 +19,7 @@ export function RemoveAccount({ account, onRemoved }: { account: AccountView; on
     );
   }
   return (
-    <div className="confirm-remove" role="group" aria-labelledby="confirm-remove-text">
+    <div className="confirm-remove">
       <span id="confirm-remove-text">{t('confirmRemove', { name: account.name })}</span>
       <button
         type="button"

@@ -28,7 +28,10 @@ export function SecretField({ id, label, stored, inputRef, onRemove, onTyped, pr
           {label}
         </span>
         <div className="stored-secret">
-          <span className="stored-mark">{t('storedInKeychain')}</span>
+          <span className="stored-mark">
+            <LockIcon />
+            {t('storedInKeychain')}
+          </span>
           <button type="button" aria-label={`${t('replace')} ${label}`} onClick={() => setReplacing(true)}>
             {t('replace')}
           </button>
@@ -64,9 +67,19 @@ export function SecretField({ id, label, stored, inputRef, onRemove, onTyped, pr
       </div>
       {problem && (
         <p id={errorId} className="field-error">
-          <span>{t(problem.message)}</span> <span className="fix">{`${t('fixPrefix')} ${t(problem.hint)}`}</span>
+          <span>{t(problem.message)}</span>{' '}
+          <span className="fix">{`${t('fixPrefix')} ${t(problem.hint)}`}</span>
         </p>
       )}
     </div>
+  );
+}
+
+function LockIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />
+      <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+    </svg>
   );
 }

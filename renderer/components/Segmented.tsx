@@ -13,8 +13,18 @@ interface Props<T extends string> {
   variant?: 'cards' | 'pills';
 }
 
-/** A choice of a few: radio buttons, so arrow keys move between them as users expect. */
-export function Segmented<T extends string>({ name, legend, value, options, onChange, variant = 'pills' }: Props<T>) {
+/**
+ * A choice of a few: radio buttons, so arrow keys move between them as users expect. Each is
+ * named by its title alone; the note under it is its description.
+ */
+export function Segmented<T extends string>({
+  name,
+  legend,
+  value,
+  options,
+  onChange,
+  variant = 'pills',
+}: Props<T>) {
   return (
     <fieldset className={`segmented ${variant}`}>
       <legend>{legend}</legend>
@@ -29,11 +39,14 @@ export function Segmented<T extends string>({ name, legend, value, options, onCh
                 name={name}
                 value={option.value}
                 checked={value === option.value}
+                aria-labelledby={`${id}-label`}
                 aria-describedby={option.note ? `${id}-note` : undefined}
                 onChange={() => onChange(option.value)}
               />
               <label htmlFor={id}>
-                <span className="segment-label">{option.label}</span>
+                <span id={`${id}-label`} className="segment-label">
+                  {option.label}
+                </span>
                 {option.note && (
                   <span id={`${id}-note`} className="segment-note">
                     {option.note}

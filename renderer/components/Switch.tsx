@@ -15,13 +15,16 @@ export function Switch({ id, label, checked, onChange, disabled, note }: Props) 
         id={id}
         type="checkbox"
         role="switch"
+        aria-checked={checked}
         className="switch"
         checked={checked}
         disabled={disabled}
         aria-describedby={note ? `${id}-note` : undefined}
         onChange={(e) => onChange(e.target.checked)}
       />
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className="switch-label">
+        {label}
+      </label>
       {note && (
         <span id={`${id}-note`} className="note">
           {note}

@@ -13,7 +13,17 @@ interface Props {
   disabled?: boolean;
 }
 
-export function TextField({ id, label, value, onChange, error, note, placeholder, type = 'text', disabled }: Props) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  note,
+  placeholder,
+  type = 'text',
+  disabled,
+}: Props) {
   const noteId = note ? `${id}-note` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (

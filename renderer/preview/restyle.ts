@@ -11,13 +11,23 @@ export interface InkMask {
   ink: Rgb;
 }
 
-let cached: { codeId: string; mask: Promise<InkMask> } | null = null;
+let cached: { codeId: string; mask: Promise<InkMask>; ready: InkMask | null } | null = null;
 
 /** One mask per real image: the preview switches back and forth without decoding it again. */
 export function inkMaskFor(codeId: string, png: Uint8Array, madeWith: MadeWith): Promise<InkMask> {
-  if (cached?.codeId !== codeId) cached = { codeId, mask: readInkMask(png, madeWith) };
+  if (cached?.codeId !== codeId) {
+    const entry: NonNullable<typeof cached> = { codeId, mask: readInkMask(png, madeWith), ready: null };
+    void entry.mask.then((mask) => {
+      entry.ready = mask;
+    });
+    cached = entry;
+  }
   return cached.mask;
 }
+
+/** The mask if it is already read: the preview can then paint in the same frame it appears. */
+export const inkMaskReady = (codeId: string): InkMask | null =>
+  cached?.codeId === codeId ? cached.ready : null;
 
 async function readInkMask(png: Uint8Array, madeWith: MadeWith): Promise<InkMask> {
   const bitmap = await createImageBitmap(new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }), {

@@ -31,7 +31,8 @@ export function formOf(account: AccountView | undefined): AccountForm {
   };
 }
 
-const APP_ID = /^wx[0-9a-z]{16}$/i;
+// As WeChat issues them (and the account store checks): wx and 16 hexadecimal characters.
+const APP_ID = /^wx[0-9a-f]{16}$/i;
 const isWebAddress = (text: string): boolean => {
   try {
     return ['http:', 'https:'].includes(new URL(text).protocol);
@@ -49,7 +50,8 @@ export function accountProblems(form: AccountForm, secretGiven: boolean): Accoun
   if (form.sourceKind === 'token-url' && !isWebAddress(form.url.trim())) {
     problems.url = { message: 'badUrl', hint: 'badUrlHint' };
   }
-  if (form.sourceKind === 'secret' && !secretGiven) problems.secret = { message: 'needSecret', hint: 'needSecretHint' };
+  if (form.sourceKind === 'secret' && !secretGiven)
+    problems.secret = { message: 'needSecret', hint: 'needSecretHint' };
   if (form.apiBase.trim() && !isWebAddress(form.apiBase.trim())) {
     problems.apiBase = { message: 'badUrl', hint: 'badUrlHint' };
   }

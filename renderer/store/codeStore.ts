@@ -100,7 +100,8 @@ export const useCode = create<CodeState>()((set, get) => ({
     if (!made) return;
     const saved = await call('code:save', { codeId: made.code.codeId });
     if (!saved.ok) set({ error: saved.error, notice: null });
-    else if (saved.value.saved) set({ error: null, notice: { key: 'savedTo', params: { path: saved.value.path ?? '' } } });
+    else if (saved.value.saved)
+      set({ error: null, notice: { key: 'savedTo', params: { path: saved.value.path ?? '' } } });
   },
 
   async copy() {

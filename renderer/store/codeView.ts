@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useAccounts } from './accountsStore';
-import { type CheckedDraft, checkDraft, sameRequest } from './draft';
 import { type MadeCode, useCode } from './codeStore';
+import { type CheckedDraft, checkDraft, sameRequest } from './draft';
 
 export interface CodeView extends CheckedDraft {
   made: MadeCode | null;

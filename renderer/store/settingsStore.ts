@@ -17,7 +17,10 @@ export const useSettings = create<SettingsState>()((set, get) => ({
   settings: { locale: 'auto', recentColors: [], autoGenerateUnlimited: false },
 
   async load() {
-    const [info, settings] = await Promise.all([call('app:info', undefined), call('settings:get', undefined)]);
+    const [info, settings] = await Promise.all([
+      call('app:info', undefined),
+      call('settings:get', undefined),
+    ]);
     set({
       info: info.ok ? info.value : null,
       ...(settings.ok ? { settings: settings.value } : {}),

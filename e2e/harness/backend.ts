@@ -1,0 +1,69 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHandlers } from '../../electron/handlers/index';
+import type { HandlerTable } from '../../electron/ipc';
+import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../electron/sandbox/index';
+import { createServices, type Desktop } from '../../electron/services';
+
+/** What the test desktop was handed: the real bytes and paths, for the tests to check. */
+export interface DesktopRecord {
+  saveDialogs: string[];
+  copied: Buffer[];
+  dragged: Array<{ file: string; icon: Buffer }>;
+}
+
+export interface Backend {
+  table: HandlerTable;
+  sandbox: RunningSandbox;
+  dataDir: string;
+  /** Where the test desktop's "Save as…" dialog puts files. */
+  saveDir: string;
+  desktop: DesktopRecord;
+  close(): Promise<void>;
+}
+
+/**
+ * The main process's handler table over a real sandbox, a fresh data folder and the real keychain
+ * (the throwaway one scripts/with-keyring.sh provides): the same table electron/main.ts registers.
+ */
+export async function startBackend(
+  options: { sandbox?: SandboxOptions; systemLocale?: string } = {},
+): Promise<Backend> {
+  const sandbox = await startSandbox(options.sandbox);
+  const root = await mkdtemp(join(tmpdir(), 'wxacode-e2e-'));
+  const dataDir = join(root, 'data');
+  const saveDir = join(root, 'saved');
+  const record: DesktopRecord = { saveDialogs: [], copied: [], dragged: [] };
+  const desktop: Desktop = {
+    async saveDialog(defaultName) {
+      record.saveDialogs.push(defaultName);
+      return join(saveDir, defaultName);
+    },
+    async copyImage(png) {
+      record.copied.push(Buffer.from(png));
+    },
+    startDrag(file, icon) {
+      record.dragged.push({ file, icon: Buffer.from(icon) });
+    },
+  };
+  await mkdir(saveDir, { recursive: true });
+  const services = await createServices({
+    dataDir,
+    desktop,
+    sandboxUrl: sandbox.url,
+    appVersion: '0.0.0-e2e',
+    systemLocale: options.systemLocale ?? 'en-US',
+  });
+  return {
+    table: createHandlers(services),
+    sandbox,
+    dataDir,
+    saveDir,
+    desktop: record,
+    async close() {
+      await sandbox.close();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readQr } from '../sandbox/testing';
+import { SANDBOX_ACCOUNT } from '../services';
+import { DRAG_ICON_SIZE } from './dragOut';
+import { openTestApp, succeeded, type TestApp } from './testing';
+
+const limited = (path: string) => ({ kind: 'limited', path, envVersion: 'release', width: 430 });
+const generate = (app: TestApp, path: string, regenerate?: boolean) =>
+  app.call('code:generate', { accountId: SANDBOX_ACCOUNT.id, request: limited(path), regenerate });
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await openTestApp();
+});
+afterAll(() => app.close());
+
+describe('code:generate', () => {
+  it('makes a code on the Sandbox account: a 430 px PNG that scans to the page', async () => {
+    const code = succeeded(await generate(app, 'pages/index/index?id=1'));
+    const png = PNG.sync.read(Buffer.from(code.png));
+    expect([png.width, png.height, code.width, code.height]).toEqual([430, 430, 430, 430]);
+    expect(readQr({ format: 'png', ...png })?.data).toContain('pages/index/index?id=1');
+    expect(code).toMatchObject({
+      fromLibrary: false,
+      numUsed: 1,
+      suggestedName: 'pages_index_index_id=1.png',
+    });
+  });
+
+  it('answers the same request again from the library, without calling WeChat', async () => {
+    const before = app.sandbox.stats().getwxacode;
+    const first = succeeded(await generate(app, 'pages/shop/index'));
+    const second = succeeded(await generate(app, 'pages/shop/index'));
+    expect(app.sandbox.stats().getwxacode - before).toBe(1);
+    expect(second).toMatchObject({ codeId: first.codeId, fromLibrary: true });
+    expect(Buffer.from(second.png).equals(Buffer.from(first.png))).toBe(true);
+  });
+
+  it('calls WeChat again when asked to regenerate', async () => {
+    const first = succeeded(await generate(app, 'pages/product/detail'));
+    const before = app.sandbox.stats().getwxacode;
+    const again = succeeded(await generate(app, 'pages/product/detail', true));
+    expect(app.sandbox.stats().getwxacode - before).toBe(1);
+    expect(again.fromLibrary).toBe(false);
+    expect(again.codeId).not.toBe(first.codeId);
+  });
+
+  it('keeps the Num-Used WeChat reports on the account', async () => {
+    const code = succeeded(await generate(app, 'pages/index/index?id=numused'));
+    const accounts = succeeded(await app.call('accounts:list'));
+    const sandbox = accounts.find((a) => a.id === SANDBOX_ACCOUNT.id);
+    expect(sandbox?.numUsed).toBe(code.numUsed);
+    expect(sandbox?.numUsed).toBe(app.sandbox.stats().numUsed);
+  });
+
+  it('names the field at fault, and spends nothing, for a bad request or an unknown account', async () => {
+    const before = app.sandbox.stats();
+    const badPath = await app.call('code:generate', { accountId: SANDBOX_ACCOUNT.id, request: limited('') });
+    expect(badPath.ok || badPath.error).toMatchObject({ code: 'field', field: 'path' });
+    const noAccount = await app.call('code:generate', {
+      accountId: 'gone',
+      request: limited('pages/index/index'),
+    });
+    expect(noAccount.ok || noAccount.error).toMatchObject({ code: 'field', field: 'accountId' });
+    expect(!noAccount.ok && noAccount.error.message.en).toBe('This account no longer exists.');
+    expect(app.sandbox.stats()).toEqual(before);
+  });
+});
+
+describe('code:save, code:copy, code:drag', () => {
+  it('saves the stored PNG where the user chose, adding .png if they removed it', async () => {
+    const code = succeeded(await generate(app, 'pages/index/index?id=save'));
+    app.desktop.saveAs = join(app.dataDir, 'poster code');
+    const saved = succeeded(await app.call('code:save', { codeId: code.codeId }));
+    expect(saved).toEqual({ saved: true, path: join(app.dataDir, 'poster code.png') });
+    const onDisk = PNG.sync.read(await readFile(saved.path!));
+    expect([onDisk.width, onDisk.height]).toEqual([430, 430]);
+
+    app.desktop.saveAs = join(app.dataDir, 'kept.PNG');
+    expect(succeeded(await app.call('code:save', { codeId: code.codeId })).path).toBe(
+      join(app.dataDir, 'kept.PNG'),
+    );
+  });
+
+  it('writes nothing when the user cancels the dialog', async () => {
+    const code = succeeded(await generate(app, 'pages/index/index?id=cancel'));
+    app.desktop.saveAs = undefined;
+    expect(succeeded(await app.call('code:save', { codeId: code.codeId }))).toEqual({ saved: false });
+  });
+
+  it('copies the PNG itself to the clipboard', async () => {
+    const code = succeeded(await generate(app, 'pages/index/index?id=copy'));
+    expect(succeeded(await app.call('code:copy', { codeId: code.codeId }))).toEqual({ copied: true });
+    expect(Buffer.from(app.desktop.copied.at(-1)!).equals(Buffer.from(code.png))).toBe(true);
+  });
+
+  it('drags the code out as a file named like the page, with a small picture of it under the pointer', async () => {
+    const code = succeeded(await generate(app, 'pages/index/index?id=drag'));
+    expect(succeeded(await app.call('code:drag', { codeId: code.codeId }))).toEqual({ started: true });
+    const { file, icon } = app.desktop.dragged.at(-1)!;
+    expect(basename(file)).toBe('pages_index_index_id=drag.png');
+    expect((await readFile(file)).equals(Buffer.from(code.png))).toBe(true);
+    const picture = PNG.sync.read(Buffer.from(icon));
+    expect([picture.width, picture.height]).toEqual([DRAG_ICON_SIZE, DRAG_ICON_SIZE]);
+    // A real picture of a black-on-white code: both dark and light pixels, not a blank square.
+    const greys = new Set<number>();
+    for (let i = 0; i < picture.data.length; i += 4) greys.add(picture.data[i]! > 128 ? 1 : 0);
+    expect(greys).toEqual(new Set([0, 1]));
+  });
+
+  it('tells the user to generate again when the code was deleted from the library', async () => {
+    const code = succeeded(await generate(app, 'pages/index/index?id=deleted'));
+    expect(succeeded(await app.call('library:delete', { codeId: code.codeId }))).toEqual({ deleted: true });
+    for (const channel of ['code:save', 'code:copy', 'code:drag', 'library:image'] as const) {
+      const result = await app.call(channel, { codeId: code.codeId });
+      expect(result.ok || result.error).toMatchObject({
+        field: 'codeId',
+        hint: { en: 'Generate it again.' },
+      });
+    }
+  });
+});
+
+describe('library', () => {
+  it('lists codes newest first, finds them by page, and shows one again without an API call', async () => {
+    const made = succeeded(await generate(app, 'pages/index/index?id=listed'));
+    const listed = succeeded(await app.call('library:list', { query: 'id=listed' }));
+    expect(listed.map((e) => e.codeId)).toEqual([made.codeId]);
+    expect(listed[0]).not.toHaveProperty('pngHash');
+    const before = app.sandbox.stats();
+    const shown = succeeded(await app.call('library:image', { codeId: made.codeId }));
+    expect(shown).toMatchObject({ codeId: made.codeId, fromLibrary: true, width: 430 });
+    expect(Buffer.from(shown.png).equals(Buffer.from(made.png))).toBe(true);
+    expect(app.sandbox.stats()).toEqual(before);
+  });
+});

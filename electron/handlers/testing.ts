@@ -1,0 +1,82 @@
+// Test support: the app's real services and handlers over a real sandbox, in a throwaway data
+// folder, with a desktop whose save dialog answers what the test chose. Used by the handler tests
+// and by the browser end-to-end suite, which bridges window.wxacode to `call`.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Channel, ChannelResult } from '../../shared/ipc';
+import type { Result } from '../../shared/result';
+import { SANDBOX_SECRET } from '../core/accountTokens';
+import type { SecretStore } from '../core/secrets';
+import { throwawayKeychain } from '../core/throwawayKeyring';
+import { invokeChannel } from '../ipc';
+import { type RunningSandbox, type SandboxOptions, startSandbox } from '../sandbox';
+import { createServices, type Desktop, type Services } from '../services';
+import { createHandlers } from '.';
+
+export interface RecordingDesktop extends Desktop {
+  /** What the save dialog answers next: a path, or undefined as if the user pressed Cancel. */
+  saveAs: string | undefined;
+  copied: Uint8Array[];
+  dragged: { file: string; icon: Uint8Array }[];
+}
+
+export function recordingDesktop(): RecordingDesktop {
+  const desktop: RecordingDesktop = {
+    saveAs: undefined,
+    copied: [],
+    dragged: [],
+    saveDialog: async () => desktop.saveAs,
+    copyImage: async (png) => void desktop.copied.push(png),
+    startDrag: (file, icon) => void desktop.dragged.push({ file, icon }),
+  };
+  return desktop;
+}
+
+export interface TestApp {
+  dataDir: string;
+  sandbox: RunningSandbox;
+  services: Services;
+  desktop: RecordingDesktop;
+  /** What the page gets for `window.wxacode[channel](payload)`, validation included. */
+  call<C extends Channel>(channel: C, payload?: unknown): Promise<Result<ChannelResult<C>>>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  sandbox?: SandboxOptions;
+  /** Default: a keychain entry namespace of its own in the throwaway keyring (scripts/with-keyring.sh). */
+  secrets?: SecretStore;
+}
+
+export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'wxacode-app-'));
+  const sandbox = await startSandbox({ appSecret: SANDBOX_SECRET, ...options.sandbox });
+  const desktop = recordingDesktop();
+  const services = await createServices({
+    dataDir,
+    desktop,
+    sandboxUrl: sandbox.url,
+    appVersion: '0.0.0-test',
+    systemLocale: 'en-US',
+    secrets: options.secrets ?? throwawayKeychain(),
+  });
+  const handlers = createHandlers(services);
+  return {
+    dataDir,
+    sandbox,
+    services,
+    desktop,
+    call: (channel, payload) => invokeChannel(handlers, channel, payload),
+    async close() {
+      await sandbox.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The value of a Result the test expects to be ok; otherwise fails with the error the user would see. */
+export function succeeded<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
+  return result.value;
+}
