@@ -3,13 +3,18 @@ import { CodeForm } from './components/CodeForm';
 import { Header } from './components/Header';
 import { PreviewPane } from './components/PreviewPane';
 import { StatusBar } from './components/StatusBar';
+import { panelId, tabId } from './components/ViewTabs';
 import { useT } from './i18n';
 import { useAccounts } from './store/accountsStore';
 import { useSettings } from './store/settingsStore';
 import { useAutoGenerate } from './store/useAutoGenerate';
+import { useView } from './store/viewStore';
+import { BatchView } from './views/BatchView';
+import { HistoryView } from './views/HistoryView';
 
 export function App() {
   const { t, lang } = useT();
+  const view = useView((s) => s.view);
   useAutoGenerate();
 
   useEffect(() => {
@@ -28,10 +33,19 @@ export function App() {
   return (
     <div className="app">
       <Header />
-      <main className="workspace">
+      {/* The code view stays mounted, hidden, so its form and preview survive a look at another view. */}
+      <main
+        className="workspace"
+        role="tabpanel"
+        id={panelId('code')}
+        aria-labelledby={tabId('code')}
+        hidden={view !== 'code'}
+      >
         <CodeForm />
         <PreviewPane />
       </main>
+      {view === 'batch' && <BatchView />}
+      {view === 'history' && <HistoryView />}
       <StatusBar />
     </div>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useT } from '../i18n';
 import { AccountsDialog } from './AccountsDialog';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ViewTabs } from './ViewTabs';
 
 export function Header() {
   const { t } = useT();
@@ -9,6 +10,7 @@ export function Header() {
   return (
     <header className="app-header">
       <h1>{t('appTitle')}</h1>
+      <ViewTabs />
       <span className="spacer" />
       <LanguageSwitch />
       <button type="button" onClick={() => setAccountsOpen(true)} aria-haspopup="dialog">

@@ -1,5 +1,14 @@
+import { batchEn } from './batch.en';
+import { historyEn } from './history.en';
+
 /** The English words of the window. `{name}` marks a value filled in at run time. */
 export const en = {
+  ...batchEn,
+  ...historyEn,
+  viewsLabel: 'Views',
+  viewCode: 'Make a code',
+  viewBatch: 'Batch',
+  viewHistory: 'History',
   appTitle: 'WxaCode Studio',
   language: 'Language',
   languageAuto: 'System ({lang})',

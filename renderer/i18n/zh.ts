@@ -1,6 +1,14 @@
+import { batchZh } from './batch.zh';
 import type { Dictionary } from './en';
+import { historyZh } from './history.zh';
 
 export const zh: Dictionary = {
+  ...batchZh,
+  ...historyZh,
+  viewsLabel: '视图',
+  viewCode: '生成单个码',
+  viewBatch: '批量生成',
+  viewHistory: '历史记录',
   appTitle: 'WxaCode Studio 小程序码工作台',
   language: '语言',
   languageAuto: '跟随系统（{lang}）',
