@@ -174,9 +174,7 @@ async function confirmQuota(plan: BatchPlan, yes: boolean): Promise<void> {
   const { quota } = plan;
   if (!quota.spends || quota.newCodes === 0) return;
   if (!quota.enough) {
-    // Refused before anything is sent, as for invalid input: the CLI's exit 2.
-    const refusal = appError('quota', { needed: quota.newCodes, remaining: quota.remaining ?? 0 });
-    throw new Failure({ ...refusal, code: 'field', field: 'quota' });
+    throw new Failure(appError('quota', { needed: quota.newCodes, remaining: quota.remaining ?? 0 }));
   }
   if (yes) return;
   if (!process.stdin.isTTY) {

@@ -5,7 +5,8 @@ import { type AppError, Failure } from '../../shared/result';
 export const EXIT = { ok: 0, input: 2, wechat: 3, other: 4 } as const;
 
 export function exitCodeFor(error: AppError): number {
-  if (error.code === 'field' || error.code === 'usage') return EXIT.input;
+  // A batch the quota cannot cover is refused before anything is sent, like invalid input.
+  if (error.code === 'field' || error.code === 'usage' || error.code === 'quota') return EXIT.input;
   if (error.code === 'wechat') return EXIT.wechat;
   return EXIT.other;
 }
