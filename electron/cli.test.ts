@@ -5,9 +5,12 @@ import { createServer } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type RunningSandbox, startSandbox } from './sandbox';
 import { decodePicture, pixel, readQr } from './sandbox/testing';
+
+// Every test here starts the CLI as its own process or several: seconds each on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 interface Run {
   code: number | null;
@@ -115,20 +118,51 @@ describe('wxacode generate', () => {
     expect(sandbox.stats()).toMatchObject({ getwxacodeunlimit: 1, createwxaqrcode: 1 });
   });
 
-  it('exits 2 naming the flag and the fix for bad input, sends nothing and writes no file', async () => {
-    const out = join(home, 'bad.png');
-    const cases: [string[], RegExp][] = [
-      [['--path', 'pages/index/index', '--width', '100'], /--width: .*280.*1280/],
-      [['--scene', '门店17'], /--scene: .*门/],
-      [['--path', 'pages/index/index?scancode_time=1'], /--path: .*scancode_time/],
-      [['--path', 'pages/index/index', '--env', 'beta'], /--env: /],
-      [['--path', 'pages/index/index', '--line-color', 'red'], /--line-color: /],
-    ];
-    for (const [flags, message] of cases) {
+  // One process per case, each with its own time limit: a loaded machine starts a CLI in seconds.
+  it.each<[string, string[], RegExp]>([
+    ['a width out of range', ['--path', 'pages/index/index', '--width', '100'], /--width: .*280.*1280/],
+    ['a scene with Chinese characters', ['--scene', '门店17'], /--scene: .*门/],
+    [
+      'the reserved scancode_time',
+      ['--path', 'pages/index/index?scancode_time=1'],
+      /--path: .*scancode_time/,
+    ],
+    ['an unknown version', ['--path', 'pages/index/index', '--env', 'beta'], /--env: /],
+    ['a colour name', ['--path', 'pages/index/index', '--line-color', 'red'], /--line-color: /],
+    [
+      'styling a square QR code cannot have',
+      ['--qrcode', '--path', 'pages/index/index', '--transparent'],
+      /--transparent does not apply to a square QR code.*\n.*Leave out --transparent/,
+    ],
+    [
+      'both a path and a scene',
+      ['--path', 'pages/index/index', '--scene', 'a=1'],
+      /--path does not apply to an unlimited code/,
+    ],
+    [
+      '--page without a scene',
+      ['--path', 'pages/a', '--page', 'pages/b'],
+      /--page does not apply to a mini program code by page path/,
+    ],
+  ])(
+    'exits 2 for %s, naming the flag and the fix; sends nothing and writes no file',
+    async (_case, flags, message) => {
+      const out = join(home, 'bad.png');
       const run = await wxacode(['generate', '--out', out, ...flags, ...sandboxCreds()], { env: secretEnv });
       expect(run.code, run.stderr).toBe(2);
       expect(run.stderr).toMatch(message);
-    }
+      expect(existsSync(out)).toBe(false);
+      expect(sandbox.stats()).toMatchObject({
+        stable_token: 0,
+        getwxacode: 0,
+        getwxacodeunlimit: 0,
+        createwxaqrcode: 0,
+      });
+    },
+  );
+
+  it('exits 2 without credentials, or without the AppSecret, naming where to put it', async () => {
+    const out = join(home, 'bad.png');
     const noCreds = await wxacode(['generate', '--out', out, '--path', 'pages/index/index']);
     expect(noCreds.code).toBe(2);
     expect(noCreds.stderr).toContain('--account NAME, --appid ID');

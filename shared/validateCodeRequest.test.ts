@@ -79,6 +79,23 @@ describe('defaults and fields per kind', () => {
     expect(result.ok && result.value).toMatchObject({ width: 430, lineColor: black, envVersion: 'release' });
   });
 
+  it('sends the default colour under automatic colour, so one code is one request whatever the picker held', () => {
+    const red = validateCodeRequest({
+      kind: 'limited',
+      path: 'pages/a',
+      autoColor: true,
+      lineColor: '#ff0000',
+    });
+    const green = validateCodeRequest({
+      kind: 'limited',
+      path: 'pages/a',
+      autoColor: true,
+      lineColor: '#00ff00',
+    });
+    expect(red.ok && green.ok && red.value).toEqual(green.ok && green.value);
+    expect(red.ok && red.value.kind === 'limited' && red.value.lineColor).toEqual({ r: 0, g: 0, b: 0 });
+  });
+
   it('does not share the default colour object between requests', () => {
     const a = validateCodeRequest(limited);
     if (!a.ok || a.value.kind === 'qrcode') throw new Error('expected a round code');
@@ -147,25 +164,26 @@ describe('path', () => {
     expect(validateCodeRequest({ kind: 'qrcode', path: `pages/a?n=${'中'.repeat(118)}` }).ok).toBe(true);
   });
 
-  it.each(['pages/a?scancode_time=1', 'pages/a?id=1&scancode_time=2', '?scancode_time'])(
-    'rejects the reserved query key in %s',
-    (path) => {
-      for (const kind of ['limited', 'qrcode']) {
-        const error = onlyError({ kind, path }, 'path');
-        expect(error.message.en).toBe(
-          'Page path contains scancode_time, a parameter WeChat reserves for itself.',
-        );
-        expect(error.message.zh).toContain('保留参数 scancode_time');
-        expect(error.hint.en).toBe('Remove scancode_time from the page path.');
-      }
-    },
-  );
-
-  it('allows the word where it is not a query key, and keeps a leading slash as given', () => {
-    for (const path of ['pages/scancode_time/index', 'pages/a?my_scancode_time=1', '/pages/index/index']) {
-      const result = validateCodeRequest({ kind: 'limited', path });
-      expect(result.ok && result.value.kind === 'limited' && result.value.path).toBe(path);
+  it.each([
+    'pages/a?scancode_time=1',
+    'pages/a?id=1&scancode_time=2',
+    '?scancode_time',
+    'pages/scancode_time/index',
+    'pages/a?my_scancode_time=1',
+  ])('rejects the reserved query key in %s', (path) => {
+    for (const kind of ['limited', 'qrcode']) {
+      const error = onlyError({ kind, path }, 'path');
+      expect(error.message.en).toBe(
+        'Page path contains scancode_time, a parameter WeChat reserves for itself.',
+      );
+      expect(error.message.zh).toContain('保留参数 scancode_time');
+      expect(error.hint.en).toBe('Remove scancode_time from the page path.');
     }
+  });
+
+  it('keeps a leading slash as given', () => {
+    const result = validateCodeRequest({ kind: 'limited', path: '/pages/index/index' });
+    expect(result.ok && result.value.kind === 'limited' && result.value.path).toBe('/pages/index/index');
   });
 
   it('trims spaces a spreadsheet cell left around the path', () => {

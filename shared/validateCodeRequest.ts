@@ -155,7 +155,9 @@ function readStyle(read: Read): CodeStyle | undefined {
   ) {
     return undefined;
   }
-  return { width, autoColor, lineColor, transparent };
+  // WeChat ignores line_color under auto_color: one request, one stored code and one quota charge,
+  // whatever colour the picker happened to hold.
+  return { width, autoColor, lineColor: autoColor ? { ...DEFAULT_STYLE.lineColor } : lineColor, transparent };
 }
 
 /** '#rrggbb', 'rrggbb' or '#rgb', any case → Rgb; anything else → null. */
@@ -253,15 +255,12 @@ function reserved(field: CodeRequestField): Checked<never> {
   );
 }
 
-/** True when `scancode_time` is a key in the query part (after '?'); the page part may contain the word. */
-function hasReservedQueryKey(path: string): boolean {
-  const start = path.indexOf('?');
-  if (start < 0) return false;
-  return path
-    .slice(start + 1)
-    .split('&')
-    .some((pair) => pair.split('=')[0] === RESERVED_PARAMETER);
-}
+/**
+ * WeChat answers 85096 ("not allow include scancode_time field") to any path or page that mentions
+ * the word, not only to a query key of that name: refusing every mention here keeps that error,
+ * and for a limited code a spent call, from ever happening.
+ */
+const mentionsReserved = (text: string): boolean => text.includes(RESERVED_PARAMETER);
 
 function checkPath(max: number): (raw: unknown) => Checked<string> {
   return (raw) => {
@@ -283,7 +282,7 @@ function checkPath(max: number): (raw: unknown) => Checked<string> {
         zh: '请缩短路径：在参数中只传一个短 id，由页面查询其余内容。',
       });
     }
-    return hasReservedQueryKey(path) ? reserved('path') : passed(path);
+    return mentionsReserved(path) ? reserved('path') : passed(path);
   };
 }
 
@@ -355,7 +354,7 @@ function checkPage(raw: unknown): Checked<string> {
       },
     );
   }
-  if (page.includes(RESERVED_PARAMETER)) return reserved('page');
+  if (mentionsReserved(page)) return reserved('page');
   const count = characterCount(page);
   if (count > MAX_PAGE) {
     return tooLong('page', count, MAX_PAGE, {

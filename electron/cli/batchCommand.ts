@@ -26,13 +26,14 @@ import {
   asFlagError,
   CREDENTIAL_FLAGS,
   CREDENTIAL_USAGE,
+  flagNotForKind,
   STYLE_FLAGS,
   STYLE_USAGE,
   styleFromFlags,
 } from './codeFlags';
 import { type CredentialFlags, credentialsFromFlags } from './credentials';
 import { cliLanguage } from './exit';
-import { flagError, parseFlags, requireFlag } from './flags';
+import { flagError, parseFlags, requireFlag, wholeNumber } from './flags';
 
 export const BATCH_USAGE = `wxacode batch FILE.(csv|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png'] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--concurrency N] [--rate-per-minute N] [--resume] [--yes] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
       exit 0 only when every row was made; otherwise 2 if any row is invalid, else 3 if WeChat refused any, else 4`;
@@ -65,8 +66,9 @@ export async function batchCommand(args: string[], out: (line: string) => void):
     '.csv 或 .xlsx 文件（每行一个码）',
   );
   const outDir = requireFlag(values.out, '--out', 'the folder for the PNG files', '存放 PNG 文件的文件夹');
-  const concurrency = wholeNumber('--concurrency', values.concurrency, 1, 32) ?? 4;
-  const ratePerMinute = wholeNumber('--rate-per-minute', values['rate-per-minute'], 0, 1_000_000) ?? 5000;
+  // Unset, the engine's defaults apply (4 at a time, WeChat's 5,000 calls a minute).
+  const concurrency = wholeNumber('--concurrency', values.concurrency, 1, 16);
+  const ratePerMinute = wholeNumber('--rate-per-minute', values['rate-per-minute'], 0, 1_000_000, 5000);
   if (values.name !== undefined) checkNameTemplate(values.name);
   const style = styleFromFlags(values);
 
@@ -78,6 +80,8 @@ export async function batchCommand(args: string[], out: (line: string) => void):
   );
   const kind = chosenKind(values.kind) ?? guessKind(mapping);
   if (!kind) throw new Failure(kindUnclear());
+  const unused = flagNotForKind(kind, values);
+  if (unused) throw new Failure(unused);
   const styleCheck = validateCodeRequest({ ...style, kind, path: 'pages/index/index', scene: 'x' });
   if (!styleCheck.ok) throw new Failure(asFlagError(styleCheck.errors[0]!, styleCheck.errors.length - 1));
 
@@ -243,20 +247,5 @@ function kindUnclear() {
     '无法从列判断码类型：表格同时有 path 和 scene 列，或两者都没有。',
     'Add --kind limited, unlimited or qrcode (and --column path=HEADER or --column scene=HEADER if the headers are not recognised).',
     '请加 --kind limited、unlimited 或 qrcode（如表头无法识别，再加 --column path=表头 或 --column scene=表头）。',
-  );
-}
-
-function wholeNumber(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (Number.isInteger(value) && value >= min && value <= max) return value;
-  throw new Failure(
-    flagError(
-      flag,
-      `${flag} must be a whole number from ${min} to ${max}.`,
-      `${flag} 须为 ${min} 到 ${max} 之间的整数。`,
-      `For example ${flag} ${Math.max(min, 4)}.`,
-      `例如 ${flag} ${Math.max(min, 4)}。`,
-    ),
   );
 }

@@ -2,6 +2,7 @@ import { Failure } from '../../shared/result';
 import { fileAccountStore } from '../core/accounts';
 import { accountTokenSource, SANDBOX_SECRET, WECHAT_API_BASE } from '../core/accountTokens';
 import { dataDir } from '../core/dataDir';
+import { publicUrl } from '../core/http';
 import { keychainSecrets } from '../core/secrets';
 import { stableTokenSource } from '../core/stableTokenSource';
 import { tokenServiceSource } from '../core/tokenServiceSource';
@@ -62,13 +63,21 @@ export async function credentialsFromFlags(flags: CredentialFlags, env = process
   }
 
   if (flags['token-url'] !== undefined) {
+    tokenUrl(flags['token-url']);
     const apiBase = apiBaseFlag ?? WECHAT_API_BASE;
     const credential = env.WXACODE_TOKEN_CREDENTIAL;
     const tokens = tokenServiceSource({
       url: flags['token-url'],
       credential: credential ? async () => credential : undefined,
     });
-    return { apiBase, owner: `token-service ${flags['token-url']}`, tokens, close: nothingToClose };
+    // The owner is written to the library and batch journals: the URL without its query or
+    // user info, which may carry a key.
+    return {
+      apiBase,
+      owner: `token-service ${publicUrl(tokenUrl(flags['token-url']))}`,
+      tokens,
+      close: nothingToClose,
+    };
   }
 
   const name = flags.account!;
@@ -107,4 +116,19 @@ export async function credentialsFromFlags(flags: CredentialFlags, env = process
     tokens,
     close: nothingToClose,
   };
+}
+
+/** A token service is reached over http(s); anything else would fail later with a vaguer error. */
+function tokenUrl(raw: string): string {
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (url?.protocol === 'https:' || url?.protocol === 'http:') return raw;
+  throw new Failure(
+    flagError(
+      '--token-url',
+      '--token-url is not an http:// or https:// address.',
+      '--token-url 不是 http:// 或 https:// 地址。',
+      'Give the full address of your token service, such as https://tokens.example.com/wxa.',
+      '请给出令牌服务的完整地址，例如 https://tokens.example.com/wxa。',
+    ),
+  );
 }

@@ -32,3 +32,25 @@ export function requireFlag(value: string | undefined, flag: string, what: strin
     ),
   );
 }
+
+/** A whole-number flag within bounds, undefined when not given; `example` shows a sensible value. */
+export function wholeNumber(
+  flag: string,
+  raw: string | undefined,
+  min: number,
+  max: number,
+  example = Math.max(min, 4),
+): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (Number.isInteger(value) && value >= min && value <= max) return value;
+  throw new Failure(
+    flagError(
+      flag,
+      `${flag} must be a whole number from ${min} to ${max}.`,
+      `${flag} 须为 ${min} 到 ${max} 之间的整数。`,
+      `For example ${flag} ${example}.`,
+      `例如 ${flag} ${example}。`,
+    ),
+  );
+}

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { appError } from '../../shared/errors';
 import { Failure } from '../../shared/result';
 import { validateCodeRequest } from '../../shared/validateCodeRequest';
 import { fileAccountStore } from '../core/accounts';
@@ -12,6 +11,7 @@ import {
   asFlagError,
   CREDENTIAL_FLAGS,
   CREDENTIAL_USAGE,
+  flagNotForKind,
   STYLE_FLAGS,
   STYLE_USAGE,
   styleFromFlags,
@@ -49,6 +49,8 @@ export async function generateCommand(args: string[], out: (line: string) => voi
     );
   }
   const kind = values.qrcode ? 'qrcode' : values.scene !== undefined ? 'unlimited' : 'limited';
+  const unused = flagNotForKind(kind, values);
+  if (unused) throw new Failure(unused);
   const validation = validateCodeRequest({
     kind,
     path: values.path,
@@ -72,13 +74,7 @@ export async function generateCommand(args: string[], out: (line: string) => voi
       client,
     };
     const made = await maker.make(account, validation.value, { regenerate: values.regenerate ?? false });
-    try {
-      await writeFileAtomic(file, made.png);
-    } catch (caught) {
-      throw new Failure(
-        appError('file', { path: file, detail: caught instanceof Error ? caught.message : String(caught) }),
-      );
-    }
+    await writeFileAtomic(file, made.png);
     const { entry } = made;
     out(
       `Saved ${file} (${entry.width}×${entry.height} PNG)${made.fromLibrary ? ' from the library: no API call, no quota used (--regenerate forces a new one)' : ''}`,

@@ -1,6 +1,5 @@
-import { Failure } from '../../shared/result';
 import { startSandbox } from '../sandbox';
-import { flagError, parseFlags } from './flags';
+import { parseFlags, wholeNumber } from './flags';
 
 export const SANDBOX_USAGE = 'wxacode sandbox [--port N] [--quota N] [--rate-per-minute N]';
 
@@ -11,24 +10,11 @@ export async function sandboxCommand(args: string[], out: (line: string) => void
     { port: { type: 'string' }, quota: { type: 'string' }, 'rate-per-minute': { type: 'string' } },
     SANDBOX_USAGE,
   );
-  const number = (flag: string, raw: string | undefined, min: number, max: number) => {
-    if (raw === undefined) return undefined;
-    const n = Number(raw);
-    if (Number.isInteger(n) && n >= min && n <= max) return n;
-    throw new Failure(
-      flagError(
-        flag,
-        `${flag} must be a whole number from ${min} to ${max}.`,
-        `${flag} 须为 ${min} 到 ${max} 之间的整数。`,
-        `For example ${flag} ${max === 65535 ? 8787 : min}.`,
-        `例如 ${flag} ${max === 65535 ? 8787 : min}。`,
-      ),
-    );
-  };
   const sandbox = await startSandbox({
-    port: number('--port', values.port, 0, 65535),
-    quotaLimit: number('--quota', values.quota, 0, 100_000_000),
-    unlimitedPerMinute: number('--rate-per-minute', values['rate-per-minute'], 0, 100_000_000),
+    port: wholeNumber('--port', values.port, 0, 65535, 8787),
+    quotaLimit: wholeNumber('--quota', values.quota, 0, 100_000_000, 100_000),
+    // The sandbox keeps one slot per call a minute allows: a million is 8 MB, and far past WeChat's 5,000.
+    unlimitedPerMinute: wholeNumber('--rate-per-minute', values['rate-per-minute'], 0, 1_000_000, 5000),
   });
   out(`WeChat sandbox listening on ${sandbox.url}`);
   out(

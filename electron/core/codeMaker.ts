@@ -1,5 +1,7 @@
 import type { CodeRequest } from '../../shared/codeRequest';
+import { abortable } from './abortable';
 import type { Library, LibraryEntry } from './library';
+import { requestKey } from './requestKey';
 import type { WechatClient } from './wechatClient';
 
 export interface MadeCode {
@@ -36,16 +38,19 @@ export class CodeMaker {
       const stored = this.library.find(account.appId, request);
       if (stored) return { entry: stored, png: await this.library.readPng(stored), fromLibrary: true };
     }
-    const key = `${account.appId}\n${JSON.stringify(request)}\n${options.regenerate ? 'fresh' : ''}`;
-    const pending = this.inFlight.get(key);
-    if (pending) return pending;
-    const made = this.fetch(account, request, options.signal).finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, made);
-    return made;
+    // A regenerate joins a call already under way: that image is fresh from WeChat too.
+    const key = requestKey(account.appId, request);
+    let made = this.inFlight.get(key);
+    if (!made) {
+      // Shared by every caller, so no one caller's signal stops it (each stops only its own wait).
+      made = this.fetch(account, request).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, made);
+    }
+    return abortable(made, options.signal);
   }
 
-  private async fetch(account: CodeAccount, request: CodeRequest, signal?: AbortSignal): Promise<MadeCode> {
-    const image = await account.client.generate(request, signal);
+  private async fetch(account: CodeAccount, request: CodeRequest): Promise<MadeCode> {
+    const image = await account.client.generate(request);
     const entry = await this.library.add({
       accountId: account.accountId,
       appId: account.appId,

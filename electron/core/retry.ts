@@ -1,5 +1,4 @@
-import { appError } from '../../shared/errors';
-import { Failure } from '../../shared/result';
+import { cancelled } from './abortable';
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */
@@ -22,7 +21,7 @@ export function backoffMs(
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new Failure(appError('cancelled')));
+    if (signal?.aborted) return reject(cancelled());
     const timer = setTimeout(done, ms);
     function done() {
       signal?.removeEventListener('abort', onAbort);
@@ -30,7 +29,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }
     function onAbort() {
       clearTimeout(timer);
-      reject(new Failure(appError('cancelled')));
+      reject(cancelled());
     }
     signal?.addEventListener('abort', onAbort, { once: true });
   });

@@ -35,4 +35,16 @@ describe('token renewal', () => {
     await expect(cache.token()).rejects.toThrow('offline');
     expect(await cache.token()).toBe('ok');
   });
+
+  it('one caller giving up does not fail the others waiting for the same fetch', async () => {
+    let release!: (value: { token: string; expiresIn: number }) => void;
+    const cache = new TokenCache(() => new Promise((resolve) => (release = resolve)));
+    const quitter = new AbortController();
+    const first = cache.token(quitter.signal);
+    const second = cache.token();
+    quitter.abort();
+    await expect(first).rejects.toMatchObject({ error: { code: 'cancelled' } });
+    release({ token: 'shared', expiresIn: 7200 });
+    expect(await second).toBe('shared');
+  });
 });

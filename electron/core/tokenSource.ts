@@ -1,3 +1,5 @@
+import { abortable } from './abortable';
+
 /**
  * Where an access_token comes from. The code client asks for one before each call and reports
  * a token WeChat rejected, so the source can fetch again once instead of reusing it.
@@ -45,7 +47,8 @@ export class TokenCache {
 
   token(signal?: AbortSignal): Promise<string> {
     if (this.current && this.now() < this.current.renewAt) return Promise.resolve(this.current.token);
-    this.inFlight ??= this.fetchToken(signal)
+    // Shared by every caller, so no one caller's signal stops it (each stops only its own wait).
+    this.inFlight ??= this.fetchToken()
       .then(({ token, expiresIn }) => {
         this.current = { token, renewAt: renewAt(this.now(), expiresIn) };
         return token;
@@ -53,7 +56,7 @@ export class TokenCache {
       .finally(() => {
         this.inFlight = undefined;
       });
-    return this.inFlight;
+    return abortable(this.inFlight, signal);
   }
 
   invalidate(token: string): void {

@@ -1,0 +1,73 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CodeRequest } from '../../shared/codeRequest';
+import { CodeMaker } from './codeMaker';
+import { Library } from './library';
+import type { GeneratedImage, WechatClient } from './wechatClient';
+
+const request: CodeRequest = {
+  kind: 'limited',
+  path: 'pages/a',
+  envVersion: 'release',
+  width: 430,
+  autoColor: false,
+  lineColor: { r: 0, g: 0, b: 0 },
+  transparent: false,
+};
+
+/** A client whose one call finishes when the test says, counting calls as WeChat would count quota. */
+function heldClient() {
+  const held = { calls: 0, finish: () => {} };
+  const client: WechatClient = {
+    generate: () =>
+      new Promise<GeneratedImage>((resolve) => {
+        held.calls++;
+        held.finish = () =>
+          resolve({
+            png: Buffer.from('png'),
+            width: 430,
+            height: 430,
+            sourceFormat: 'jpeg',
+            numUsed: held.calls,
+          });
+      }),
+  };
+  return { held, account: { accountId: 'a1', appId: 'wx0123456789abcdef', client } };
+}
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'wxacode-maker-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('making a code that another caller is already making', () => {
+  it('a caller that gives up (a cancelled batch) does not fail the form waiting for the same code', async () => {
+    const library = await Library.open(dir);
+    const maker = new CodeMaker(library);
+    const { held, account } = heldClient();
+    const batch = new AbortController();
+    const fromBatch = maker.make(account, request, { signal: batch.signal });
+    const fromForm = maker.make(account, request);
+    batch.abort();
+    await expect(fromBatch).rejects.toMatchObject({ error: { code: 'cancelled' } });
+    held.finish();
+    expect((await fromForm).fromLibrary).toBe(false);
+    expect(held.calls).toBe(1);
+    // The code WeChat made (and charged for) is kept even though its first caller left.
+    expect(library.find(account.appId, request)).toBeDefined();
+  });
+
+  it('Regenerate during a call for the same code joins it rather than paying twice', async () => {
+    const maker = new CodeMaker(await Library.open(dir));
+    const { held, account } = heldClient();
+    const first = maker.make(account, request);
+    const again = maker.make(account, request, { regenerate: true });
+    held.finish();
+    const [a, b] = await Promise.all([first, again]);
+    expect(a.entry.codeId).toBe(b.entry.codeId);
+    expect(held.calls).toBe(1);
+  });
+});
