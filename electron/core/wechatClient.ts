@@ -13,18 +13,11 @@ export interface GeneratedImage extends PngImage {
   numUsed?: number;
 }
 
-export interface RetryNotice {
-  attempt: number;
-  delayMs: number;
-  error: AppError;
-}
-
 export interface WechatClientOptions {
   apiBase: string;
   tokens: TokenSource;
   http?: Pick<HttpOptions, 'dispatcher' | 'timeoutMs'>;
   retry?: RetryPolicy;
-  onRetry?: (notice: RetryNotice) => void;
 }
 
 export interface WechatClient {
@@ -72,9 +65,7 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
             continue;
           }
           if (!isTransient(error) || tries >= policy.attempts) throw caught;
-          const delayMs = backoffMs(policy, tries);
-          options.onRetry?.({ attempt: tries, delayMs, error });
-          await sleep(delayMs, signal);
+          await sleep(backoffMs(policy, tries), signal);
         }
       }
     },
@@ -82,6 +73,6 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
 }
 
 /** -1 (busy), 45009 (frequency limit), network trouble and gateway junk pass; the rest would fail again. */
-function isTransient(error: AppError): boolean {
+export function isTransient(error: AppError): boolean {
   return error.retryable === true || error.code === 'network' || error.code === 'timeout';
 }

@@ -26,6 +26,13 @@ describe('reading what WeChat answered', () => {
     }
   });
 
+  it('takes {"errcode":0,"errmsg":"ok"} without an image for an unusable answer, not for "error 0"', () => {
+    expect(readWechatAnswer(200, 'application/json', json({ errcode: 0, errmsg: 'ok' }))).toEqual({
+      kind: 'unusable',
+      detail: 'a JSON body without an error code or an image',
+    });
+  });
+
   it('decides the image format from the bytes, not the image/jpeg header', () => {
     expect(readWechatAnswer(200, 'image/jpeg', png())).toMatchObject({ kind: 'image', format: 'png' });
     expect(readWechatAnswer(200, 'image/jpeg', jpegLike)).toMatchObject({ kind: 'image', format: 'jpeg' });

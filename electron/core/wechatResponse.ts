@@ -16,7 +16,7 @@ export function readWechatAnswer(status: number, contentType: string, body: Buff
     const error = parseErrorBody(body);
     if (error) return { kind: 'error', ...error };
     if (status < 200 || status > 299) return { kind: 'unusable', detail: `HTTP ${status}` };
-    return { kind: 'unusable', detail: 'a JSON body without errcode' };
+    return { kind: 'unusable', detail: 'a JSON body without an error code or an image' };
   }
   if (status < 200 || status > 299)
     return { kind: 'unusable', detail: `HTTP ${status} ${describeBody(contentType)}` };
@@ -34,8 +34,10 @@ function parseErrorBody(body: Buffer): { errcode: number; errmsg: string } | nul
     if (parsed && typeof parsed === 'object' && 'errcode' in parsed) {
       const { errcode, errmsg } = parsed as { errcode: unknown; errmsg?: unknown };
       const code = Number(errcode);
-      // WeChat sends errcode 0 on some success bodies; a JSON body is never the image, though.
-      if (Number.isFinite(code)) return { errcode: code, errmsg: typeof errmsg === 'string' ? errmsg : '' };
+      // errcode 0 means "ok" elsewhere in WeChat's API; here a JSON body without an image is an
+      // unusable answer (reported as such, with its content type), not "error 0".
+      if (Number.isFinite(code) && code !== 0)
+        return { errcode: code, errmsg: typeof errmsg === 'string' ? errmsg : '' };
     }
   } catch {
     // Not JSON after all: reported as unusable by the caller.
