@@ -1,6 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { Failure } from '../../shared/result';
+import { validateCodeRequest } from '../../shared/validateCodeRequest';
+import { createWechatClient } from '../core/wechatClient';
+import { startSandbox } from '../sandbox';
+import { decodePicture, readQr, stableToken } from '../sandbox/testing';
 import { credentialsFromFlags } from './credentials';
+
+describe('--appid with an access_token in WXACODE_ACCESS_TOKEN', () => {
+  it('makes codes with that token as is, fetching none itself', async () => {
+    const sandbox = await startSandbox();
+    try {
+      const token = await stableToken(sandbox.url);
+      const credentials = await credentialsFromFlags(
+        { appid: 'wx0123456789abcdef', 'api-base': sandbox.url },
+        { WXACODE_ACCESS_TOKEN: token },
+      );
+      const request = validateCodeRequest({ kind: 'limited', path: 'pages/index/index?id=3' });
+      if (!request.ok) throw new Error('the request is valid');
+      const client = createWechatClient({ apiBase: credentials.apiBase, tokens: credentials.tokens });
+      const image = await client.generate(request.value);
+      expect(readQr(decodePicture(image.png))?.data).toBe('pages/index/index?id=3');
+      expect(sandbox.stats()).toMatchObject({ stable_token: 1, getwxacode: 1 });
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
 
 describe('--token-url', () => {
   it('files codes under the service address without its query, which may carry a key', async () => {

@@ -6,7 +6,7 @@ import { publicUrl } from '../core/http';
 import { keychainSecrets } from '../core/secrets';
 import { stableTokenSource } from '../core/stableTokenSource';
 import { tokenServiceSource } from '../core/tokenServiceSource';
-import type { TokenSource } from '../core/tokenSource';
+import { fixedTokenSource, type TokenSource } from '../core/tokenSource';
 import { startSandbox } from '../sandbox';
 import { flagError } from './flags';
 
@@ -46,14 +46,21 @@ export async function credentialsFromFlags(flags: CredentialFlags, env = process
 
   if (flags.appid !== undefined) {
     const secret = env.WXACODE_APPSECRET;
+    const fixedToken = env.WXACODE_ACCESS_TOKEN;
+    if (!secret && fixedToken) {
+      // A token handed over by whoever holds the AppSecret; it is used as is until WeChat rejects it.
+      const apiBase = apiBaseFlag ?? WECHAT_API_BASE;
+      const tokens = fixedTokenSource(fixedToken);
+      return { apiBase, appId: flags.appid, owner: flags.appid, tokens, close: nothingToClose };
+    }
     if (!secret) {
       throw new Failure(
         flagError(
           'WXACODE_APPSECRET',
           'The AppSecret for --appid is missing.',
           '缺少 --appid 对应的 AppSecret。',
-          'Put it in the environment variable WXACODE_APPSECRET (never on the command line, where other users can see it), or store it once with `wxacode account add`.',
-          '请放在环境变量 WXACODE_APPSECRET 中(不要写在命令行里,其他用户能看到),或用 `wxacode account add` 存入钥匙串。',
+          'Put it in the environment variable WXACODE_APPSECRET (never on the command line, where other users can see it), or store it once with `wxacode account add`; or put an access_token in WXACODE_ACCESS_TOKEN.',
+          '请放在环境变量 WXACODE_APPSECRET 中(不要写在命令行里,其他用户能看到),或用 `wxacode account add` 存入钥匙串;也可把 access_token 放在 WXACODE_ACCESS_TOKEN 中。',
         ),
       );
     }
