@@ -1,18 +1,6 @@
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { shoot } from './harness/screenshots';
 import { expectPainted, studio } from './harness/studio';
-
-// Pictures of the main states for docs/, 1280×800 as the window opens. Regenerated on every run.
-const FOLDER = resolve('docs/screenshots');
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await mkdir(FOLDER, { recursive: true });
-  // No caret blinking into one picture and not the next.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.screenshot({ path: `${FOLDER}/${name}.png` });
-}
 
 test.use({ sandboxOptions: { numUsed: 1233 } });
 
@@ -62,4 +50,45 @@ test('screenshots of the main states', async ({ app, backend }) => {
   await app.emulateMedia({ colorScheme: 'dark' });
   await app.getByRole('combobox', { name: '语言' }).selectOption('en');
   await shoot(app, 'dark');
+});
+
+test('screenshots of History', async ({ app }) => {
+  const ui = studio(app);
+  const make = async (fill: () => Promise<void>) => {
+    await fill();
+    await ui.generate();
+    await expect(ui.newlyGenerated).toBeVisible();
+  };
+  await make(async () => {
+    await ui.path.fill('pages/index/index');
+  });
+  await make(async () => {
+    await ui.kind('Square QR code').check();
+    await ui.path.fill('pages/product/detail?sku=9');
+  });
+  await make(async () => {
+    await ui.kind('Unlimited mini program code').check();
+    await ui.scene.fill('id=42&from=poster');
+    await ui.pageField.fill('pages/shop/index');
+  });
+  await make(async () => {
+    await ui.kind('Mini program code').check();
+    await ui.path.fill('pages/shop/index?id=7');
+    await ui.colorHex.fill('#1aad19');
+    await ui.transparent.check();
+  });
+
+  await app.getByRole('tab', { name: 'History' }).click();
+  const codes = app.getByRole('listbox', { name: 'Codes' }).getByRole('option');
+  await expect(codes).toHaveCount(4);
+  await codes.first().click();
+  await expect(app.getByRole('img', { name: /^Generated code for pages\/shop\/index\?id=7/ })).toBeVisible();
+  for (const thumbnail of await codes.locator('img').all()) {
+    await expect(thumbnail).toHaveJSProperty('complete', true);
+  }
+  await shoot(app, 'history');
+
+  await app.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await expect(app.getByRole('button', { name: '在表单中打开' })).toBeVisible();
+  await shoot(app, 'history-chinese');
 });

@@ -78,10 +78,41 @@ describe('the library', () => {
     });
     expect(library.list({ query: 'SHOP' }).map((e) => e.codeId)).toEqual([shop.codeId]);
     expect(library.list({ query: 'store=9' })).toHaveLength(1);
+    // The page alone, and the file name alone (its underscores are in no page, path or scene).
+    expect(library.list({ query: 'pages/store/' })).toHaveLength(1);
+    expect(library.list({ query: ' Pages_Store_Index ' })).toHaveLength(1);
+    expect(library.list({ query: 'pages/' })).toHaveLength(2);
     expect(library.list({ kind: 'unlimited' })).toHaveLength(1);
     await library.delete(shop.codeId);
     expect((await Library.open(dir)).list({ query: 'shop' })).toEqual([]);
     expect(library.find('wx0123456789abcdef', limited('pages/shop/index?id=7'))).toBeUndefined();
+  });
+  it('answers with the earlier code again when a regenerated one is deleted, across a restart', async () => {
+    const library = await Library.open(dir);
+    const first = await library.add(code('pages/a', Buffer.from('first')));
+    const second = await library.add(code('pages/a', Buffer.from('second')));
+    expect(library.find('wx0123456789abcdef', limited('pages/a'))?.codeId).toBe(second.codeId);
+
+    await library.delete(second.codeId);
+    const found = library.find('wx0123456789abcdef', limited('pages/a'));
+    expect(found?.codeId).toBe(first.codeId);
+    expect((await library.readPng(found!)).toString()).toBe('first');
+    const reopened = await Library.open(dir);
+    expect(reopened.find('wx0123456789abcdef', limited('pages/a'))?.codeId).toBe(first.codeId);
+    expect(reopened.list().map((e) => e.codeId)).toEqual([first.codeId]);
+
+    await reopened.delete(first.codeId);
+    expect(reopened.find('wx0123456789abcdef', limited('pages/a'))).toBeUndefined();
+    expect((await Library.open(dir)).find('wx0123456789abcdef', limited('pages/a'))).toBeUndefined();
+  });
+
+  it('keeps a deletion whose line a crash tore out of effect, and every other line', async () => {
+    const library = await Library.open(dir);
+    const kept = await library.add(code('kept'));
+    await appendFile(join(dir, 'index.jsonl'), `{"op":"delete","codeId":"${kept.codeId}`);
+    const reopened = await Library.open(dir);
+    expect(reopened.list().map((e) => e.codeId)).toEqual([kept.codeId]);
+    expect((await reopened.readPng(kept)).toString()).toBe('png of kept');
   });
 });
 

@@ -48,7 +48,8 @@ type IndexLine = ({ op: 'add' } & LibraryEntry) | { op: 'delete'; codeId: string
  */
 export class Library {
   private readonly byId = new Map<string, LibraryEntry>();
-  private readonly byKey = new Map<string, LibraryEntry>();
+  /** Per request key, every entry still in the library, oldest first: the newest answers a lookup. */
+  private readonly byKey = new Map<string, LibraryEntry[]>();
 
   private constructor(private readonly dir: string) {}
 
@@ -77,7 +78,7 @@ export class Library {
   }
 
   find(appId: string, request: CodeRequest): LibraryEntry | undefined {
-    return this.byKey.get(requestKey(appId, request));
+    return this.byKey.get(requestKey(appId, request))?.at(-1);
   }
 
   get(codeId: string): LibraryEntry | undefined {
@@ -131,14 +132,19 @@ export class Library {
   private replay(line: IndexLine): void {
     if (line.op === 'delete') {
       const entry = this.byId.get(line.codeId);
+      if (!entry) return;
       this.byId.delete(line.codeId);
-      if (entry && this.byKey.get(entry.key) === entry) this.byKey.delete(entry.key);
+      // Deleting a regenerated code brings back the earlier one for the same request: its image
+      // is still on disk (images are never removed), so asking again costs no API call.
+      const same = this.byKey.get(entry.key)?.filter((e) => e !== entry) ?? [];
+      if (same.length > 0) this.byKey.set(entry.key, same);
+      else this.byKey.delete(entry.key);
       return;
     }
     const { op: _op, ...entry } = line;
     this.byId.set(entry.codeId, entry);
     // A forced regeneration adds a newer entry for the same key; the newest one answers lookups.
-    this.byKey.set(entry.key, entry);
+    this.byKey.set(entry.key, [...(this.byKey.get(entry.key) ?? []), entry]);
   }
 }
 

@@ -1,7 +1,8 @@
-import { type ReactNode, useCallback, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Rgb } from '../../shared/codeRequest';
 import { useT } from '../i18n';
-import { previewStyle, scaledHeight } from '../preview/previewStyle';
+import { madeWithOf, previewStyle, scaledHeight } from '../preview/previewStyle';
+import { inkMaskFor } from '../preview/restyle';
 import { useActiveAccount } from '../store/accountsStore';
 import { useCode } from '../store/codeStore';
 import { useCodeView } from '../store/codeView';
@@ -22,6 +23,10 @@ export function PreviewPane() {
     () => (made ? previewStyle(draft, made.request, madeInk) : null),
     [draft, made, madeInk],
   );
+  // Read the line mask now, while nothing is asked of the page: the first styling change is then instant.
+  useEffect(() => {
+    if (made) void inkMaskFor(made.code.codeId, made.code.png, madeWithOf(made.request));
+  }, [made]);
 
   let stage: ReactNode;
   let size: { width: number; height: number } | null = null;
@@ -64,7 +69,7 @@ export function PreviewPane() {
         )}
       </div>
       <div className={`stage${transparent ? ' transparent' : ''}`}>{stage}</div>
-      <PreviewActions enabled={inSync} />
+      <PreviewActions codeId={made && inSync ? made.code.codeId : null} />
     </section>
   );
 }

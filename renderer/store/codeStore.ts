@@ -7,7 +7,7 @@ import { formatHexColor } from '../../shared/validateCodeRequest';
 import { call } from '../api';
 import type { MessageKey, Params } from '../i18n';
 import { useAccounts } from './accountsStore';
-import { checkDraft, type Draft, EMPTY_DRAFT, switchKind } from './draft';
+import { checkDraft, type Draft, draftOf, EMPTY_DRAFT, switchKind } from './draft';
 import { useSettings } from './settingsStore';
 
 /** The last real image and what it was made from, so the preview can tell whether it is current. */
@@ -33,9 +33,12 @@ interface CodeState {
   edit(patch: Partial<Omit<Draft, 'kind'>>): void;
   setKind(kind: CodeKind): void;
   generate(options?: { regenerate?: boolean }): Promise<void>;
-  save(): Promise<void>;
-  copy(): Promise<void>;
-  drag(): Promise<void>;
+  /** Fills the form from a code made earlier and shows that code, as if it had just been made. */
+  open(made: MadeCode): void;
+  /** Save, copy and drag take any stored code: the form's, or one picked in History. */
+  save(codeId: string): Promise<void>;
+  copy(codeId: string): Promise<void>;
+  drag(codeId: string): Promise<void>;
   dismissError(): void;
 }
 
@@ -95,26 +98,24 @@ export const useCode = create<CodeState>()((set, get) => ({
     }
   },
 
-  async save() {
-    const made = get().made;
-    if (!made) return;
-    const saved = await call('code:save', { codeId: made.code.codeId });
+  open(made) {
+    set({ draft: draftOf(made.request), touched: {}, made, error: null, notice: null });
+  },
+
+  async save(codeId) {
+    const saved = await call('code:save', { codeId });
     if (!saved.ok) set({ error: saved.error, notice: null });
     else if (saved.value.saved)
       set({ error: null, notice: { key: 'savedTo', params: { path: saved.value.path ?? '' } } });
   },
 
-  async copy() {
-    const made = get().made;
-    if (!made) return;
-    const copied = await call('code:copy', { codeId: made.code.codeId });
+  async copy(codeId) {
+    const copied = await call('code:copy', { codeId });
     set(copied.ok ? { error: null, notice: { key: 'copied' } } : { error: copied.error, notice: null });
   },
 
-  async drag() {
-    const made = get().made;
-    if (!made) return;
-    const dragged = await call('code:drag', { codeId: made.code.codeId });
+  async drag(codeId) {
+    const dragged = await call('code:drag', { codeId });
     if (!dragged.ok) set({ error: dragged.error });
   },
 

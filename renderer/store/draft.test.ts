@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft, EMPTY_DRAFT, requestKey, sameRequest, switchKind } from './draft';
+import type { CodeRequest } from '../../shared/codeRequest';
+import { checkDraft, draftOf, EMPTY_DRAFT, requestKey, sameRequest, switchKind } from './draft';
 
 describe('checkDraft', () => {
   it('builds the request the main process will accept', () => {
@@ -58,5 +59,36 @@ describe('sameRequest', () => {
     const b = { width: 430, path: 'p', kind: 'qrcode' as const };
     expect(sameRequest(a, b)).toBe(true);
     expect(requestKey(a)).not.toBe(requestKey({ ...a, width: 431 }));
+  });
+});
+
+describe('draftOf', () => {
+  const style = { width: 612, autoColor: false, lineColor: { r: 26, g: 173, b: 25 }, transparent: true };
+  const requests: CodeRequest[] = [
+    { kind: 'limited', path: 'pages/shop/index?id=7', envVersion: 'trial', ...style },
+    {
+      kind: 'unlimited',
+      scene: 'id=42',
+      page: '',
+      checkPath: false,
+      envVersion: 'develop',
+      ...style,
+      // As stored: under automatic colour the request carries the default line colour.
+      autoColor: true,
+      lineColor: { r: 0, g: 0, b: 0 },
+    },
+    { kind: 'qrcode', path: 'pages/news/index', width: 300 },
+  ];
+
+  it.each(requests)('fills the form so it asks for the same $kind code again', (request) => {
+    const draft = draftOf(request);
+    expect(draft.kind).toBe(request.kind);
+    const again = checkDraft(draft).request;
+    expect(again).not.toBeNull();
+    expect(sameRequest(again!, request)).toBe(true);
+  });
+
+  it('shows the colour as the form writes it', () => {
+    expect(draftOf(requests[0]!).lineColor).toBe('#1aad19');
   });
 });

@@ -61,6 +61,20 @@ export function switchKind(draft: Draft, kind: CodeKind): Draft {
   return next;
 }
 
+/** The form filled in as it was for an earlier request, so opening it again asks for the same code. */
+export function draftOf(request: CodeRequest): Draft {
+  const draft: Draft = { ...EMPTY_DRAFT, kind: request.kind, width: String(request.width) };
+  if (request.kind === 'qrcode') return { ...draft, path: request.path };
+  const style = {
+    envVersion: request.envVersion,
+    lineColor: formatHexColor(request.lineColor),
+    autoColor: request.autoColor,
+    transparent: request.transparent,
+  };
+  if (request.kind === 'limited') return { ...draft, ...style, path: request.path };
+  return { ...draft, ...style, scene: request.scene, page: request.page, checkPath: request.checkPath };
+}
+
 export const sameRequest = (a: CodeRequest, b: CodeRequest): boolean => requestKey(a) === requestKey(b);
 
 /** Field order fixed, so two equal requests give equal keys whatever order they were built in. */
