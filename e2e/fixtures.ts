@@ -33,7 +33,10 @@ export const test = base.extend<Fixtures, { site: StaticSite }>({
     await backend.close();
   },
   bridge: async ({ page, backend }, use) => {
-    await use(await bridgeWxacode(page, backend.table));
+    const bridge = await bridgeWxacode(page, backend.table);
+    backend.eventSink = bridge.send;
+    await use(bridge);
+    backend.eventSink = undefined;
   },
   app: async ({ page, site, bridge: _bridge }, use) => {
     // Script errors and Content-Security-Policy refusals fail the test that caused them.

@@ -6,6 +6,7 @@ import {
   clipboard,
   dialog,
   nativeImage,
+  type OpenDialogOptions,
   type SaveDialogOptions,
   shell,
 } from 'electron';
@@ -16,6 +17,13 @@ import type { Desktop } from './services';
 export function electronDesktop(window: () => BrowserWindow | undefined): Desktop {
   // The next save starts where the last one went: codes of one campaign go to one folder.
   let folder: string | undefined;
+
+  /** The open dialog, as a sheet of the window when there is one. */
+  const choose = async (options: OpenDialogOptions): Promise<string | undefined> => {
+    const shown = window();
+    const result = shown ? await dialog.showOpenDialog(shown, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? undefined : result.filePaths[0];
+  };
 
   return {
     async saveDialog(defaultName) {
@@ -41,6 +49,23 @@ export function electronDesktop(window: () => BrowserWindow | undefined): Deskto
     },
     startDrag(file, icon) {
       window()?.webContents.startDrag({ file, icon: nativeImage.createFromBuffer(Buffer.from(icon)) });
+    },
+    chooseSpreadsheet() {
+      return choose({
+        filters: [
+          { name: 'Spreadsheet (.xlsx, .csv)', extensions: ['xlsx', 'csv'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+        properties: ['openFile'],
+      });
+    },
+    chooseFolder() {
+      return choose({ properties: ['openDirectory', 'createDirectory'] });
+    },
+    showInFolder(path) {
+      // openPath shows the folder's contents; its promise only carries an error text, which the
+      // user would see as the file manager not opening.
+      void shell.openPath(path);
     },
   };
 }

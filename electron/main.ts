@@ -52,6 +52,7 @@ async function start(): Promise<void> {
     sandboxUrl: sandbox.url,
     appVersion: app.getVersion(),
     systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getSystemLocale(),
+    notify: (event, payload) => window?.webContents.send(event, payload),
   });
   registerHandlers(ipcMain, createHandlers(services), (frame) => page.isOwnFrame(frame), reportUnexpected);
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import type { AppInfo } from '../shared/ipc';
+import type { EventName } from '../shared/channelNames';
+import type { AppInfo, EventPayload } from '../shared/ipc';
 import { AccountClients } from './accountClients';
 import { type AccountStore, fileAccountStore } from './core/accounts';
 import { CodeMaker } from './core/codeMaker';
@@ -14,7 +15,16 @@ export interface Desktop {
   copyImage(png: Uint8Array): Promise<void>;
   /** Starts dragging `file` out of the window, showing `icon` (a small PNG) under the pointer. */
   startDrag(file: string, icon: Uint8Array): void;
+  /** Asks for a .csv or .xlsx file to make a batch from; undefined when they cancel. */
+  chooseSpreadsheet(): Promise<string | undefined>;
+  /** Asks for the folder a batch's PNGs go to (one may be created in the dialog); undefined when they cancel. */
+  chooseFolder(): Promise<string | undefined>;
+  /** Opens a folder in the file manager. */
+  showInFolder(path: string): void;
 }
+
+/** Sends an event to the page (main → renderer, no answer); nothing happens when no window is open. */
+export type Notify = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 export interface Services {
   /** The app's data folder; everything below is kept in it. */
@@ -27,6 +37,7 @@ export interface Services {
   codes: CodeMaker;
   clients: AccountClients;
   desktop: Desktop;
+  notify: Notify;
   info: AppInfo;
 }
 
@@ -40,6 +51,8 @@ export interface ServicesOptions {
   systemLocale: string;
   /** Where secrets live; the OS keychain unless a test gives its own. */
   secrets?: SecretStore;
+  /** How events reach the page; by default they go nowhere. */
+  notify?: Notify;
 }
 
 export const SANDBOX_ACCOUNT = { id: 'sandbox', name: 'Sandbox', appId: 'wx0123456789abcdef' } as const;
@@ -76,6 +89,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     codes: new CodeMaker(library),
     clients,
     desktop: options.desktop,
+    notify: options.notify ?? (() => {}),
     info: {
       version: options.appVersion,
       systemLocale: options.systemLocale,

@@ -18,6 +18,19 @@ export const CHANNEL_NAMES = [
   'library:list',
   'library:image',
   'library:delete',
+  'batch:open',
+  'batch:plan',
+  'batch:names',
+  'batch:chooseFolder',
+  'batch:start',
+  'batch:pause',
+  'batch:resume',
+  'batch:cancel',
+  'batch:status',
+  'batch:unfinished',
+  'batch:continue',
+  'batch:discard',
+  'batch:showOutput',
 ] as const;
 
 /** Events the main process sends to the page (main → renderer, no answer). */

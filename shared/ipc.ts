@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BatchUpdate, ColumnMapping, PlanView, SheetView, UnfinishedBatchView } from './batch';
 import type { ChannelName, EventName, SubscriberName } from './channelNames';
 import type { CodeKind, CodeRequest } from './codeRequest';
 import type { AppError, Result } from './result';
@@ -134,6 +135,38 @@ const settingsPatch = z
   .partial()
   .strict();
 
+const codeKind = z.enum(['limited', 'unlimited', 'qrcode']);
+const columnIndex = z.number().int().min(0).max(16_383);
+const columnMapping: z.ZodType<ColumnMapping> = z
+  .object({
+    path: columnIndex,
+    scene: columnIndex,
+    page: columnIndex,
+    name: columnIndex,
+    width: columnIndex,
+    color: columnIndex,
+  })
+  .partial()
+  .strict();
+/** The form's styling for every row; the values get the form's own field checks when the batch is planned. */
+const batchStyle = z
+  .object({
+    width: z.union([z.number(), z.string().max(20)]),
+    lineColor: z.union([
+      z.string().max(20),
+      z.object({ r: z.number(), g: z.number(), b: z.number() }).strict(),
+    ]),
+    autoColor: z.boolean(),
+    transparent: z.boolean(),
+    envVersion: z.enum(['release', 'trial', 'develop']),
+    checkPath: z.boolean(),
+  })
+  .partial()
+  .strict();
+const nameTemplate = z.string().max(300);
+const job = schema(z.object({ jobId: id }));
+const batch = schema(z.object({ batchId: id }));
+
 interface ChannelSpec {
   parse: Parser<unknown>;
   result: unknown;
@@ -174,19 +207,46 @@ export const channels = {
   },
   'library:image': { parse: schema(z.object({ codeId: id })), result: {} as GeneratedCode },
   'library:delete': { parse: schema(z.object({ codeId: id })), result: {} as { deleted: true } },
+  'batch:open': { parse: none, result: {} as SheetView | null },
+  'batch:plan': {
+    parse: schema(
+      z.object({ sheetId: id, accountId: id, kind: codeKind, mapping: columnMapping, style: batchStyle }),
+    ),
+    result: {} as PlanView,
+  },
+  'batch:names': {
+    parse: schema(z.object({ planId: id, nameTemplate })),
+    result: {} as { exampleNames: string[] },
+  },
+  'batch:chooseFolder': { parse: none, result: {} as { folder?: string } },
+  'batch:start': {
+    parse: schema(
+      z.object({
+        planId: id,
+        outDir: z.string().min(1).max(4096),
+        nameTemplate,
+        zip: z.boolean(),
+        concurrency: z.number().int().min(1).max(16),
+        ratePerMinute: z.number().int().min(0).max(5000),
+        confirmSpend: z.number().int().min(0).optional(),
+      }),
+    ),
+    result: {} as BatchUpdate,
+  },
+  'batch:pause': { parse: job, result: {} as BatchUpdate },
+  'batch:resume': { parse: job, result: {} as BatchUpdate },
+  'batch:cancel': { parse: job, result: {} as BatchUpdate },
+  'batch:status': { parse: none, result: {} as BatchUpdate | null },
+  'batch:unfinished': { parse: none, result: {} as UnfinishedBatchView[] },
+  'batch:continue': { parse: batch, result: {} as BatchUpdate },
+  'batch:discard': { parse: batch, result: {} as { discarded: true } },
+  'batch:showOutput': { parse: job, result: {} as { shown: true } },
 } as const satisfies { [C in ChannelName]: ChannelSpec };
-
-/** How far a batch has got; sent after each row. */
-export interface BatchProgress {
-  jobId: string;
-  done: number;
-  failed: number;
-  total: number;
-}
 
 /** Every event the main process sends to the page, with its payload. */
 export const events = {
-  'batch:progress': { payload: {} as BatchProgress },
+  /** A running batch's progress: at most every ~250 ms, at every state change and at the end. */
+  'batch:progress': { payload: {} as BatchUpdate },
 } as const satisfies { [E in EventName]: { payload: unknown } };
 
 export type Channel = keyof typeof channels;

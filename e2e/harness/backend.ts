@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import { createHandlers } from '../../electron/handlers/index';
 import type { HandlerTable } from '../../electron/ipc';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../electron/sandbox/index';
-import { createServices, type Desktop } from '../../electron/services';
+import { createServices, type Desktop, type Notify } from '../../electron/services';
 
 /** What the test desktop was handed: the real bytes and paths, for the tests to check. */
 export interface DesktopRecord {
   saveDialogs: string[];
   copied: Buffer[];
   dragged: Array<{ file: string; icon: Buffer }>;
+  /** Folders opened in the file manager. */
+  shown: string[];
 }
 
 export interface Backend {
@@ -20,6 +22,12 @@ export interface Backend {
   /** Where the test desktop's "Save as…" dialog puts files. */
   saveDir: string;
   desktop: DesktopRecord;
+  /** What the "Open spreadsheet" dialog answers next; undefined as if the user pressed Cancel. */
+  nextSpreadsheet?: string;
+  /** What the folder dialog answers; a fresh folder under the backend's root unless a test sets it. */
+  outputFolder: string | undefined;
+  /** Where events for the page go: set once the page is bridged (e2e/fixtures.ts); dropped until then. */
+  eventSink?: Notify;
   close(): Promise<void>;
 }
 
@@ -34,7 +42,7 @@ export async function startBackend(
   const root = await mkdtemp(join(tmpdir(), 'wxacode-e2e-'));
   const dataDir = join(root, 'data');
   const saveDir = join(root, 'saved');
-  const record: DesktopRecord = { saveDialogs: [], copied: [], dragged: [] };
+  const record: DesktopRecord = { saveDialogs: [], copied: [], dragged: [], shown: [] };
   const desktop: Desktop = {
     async saveDialog(defaultName) {
       record.saveDialogs.push(defaultName);
@@ -46,6 +54,11 @@ export async function startBackend(
     startDrag(file, icon) {
       record.dragged.push({ file, icon: Buffer.from(icon) });
     },
+    chooseSpreadsheet: async () => backend.nextSpreadsheet,
+    chooseFolder: async () => backend.outputFolder,
+    showInFolder(path) {
+      record.shown.push(path);
+    },
   };
   await mkdir(saveDir, { recursive: true });
   const services = await createServices({
@@ -54,16 +67,19 @@ export async function startBackend(
     sandboxUrl: sandbox.url,
     appVersion: '0.0.0-e2e',
     systemLocale: options.systemLocale ?? 'en-US',
+    notify: (event, payload) => backend.eventSink?.(event, payload),
   });
-  return {
+  const backend: Backend = {
     table: createHandlers(services),
     sandbox,
     dataDir,
     saveDir,
     desktop: record,
+    outputFolder: join(root, 'output'),
     async close() {
       await sandbox.close();
       await rm(root, { recursive: true, force: true });
     },
   };
+  return backend;
 }

@@ -2,6 +2,7 @@ import type { HandlerTable } from '../ipc';
 import type { Services } from '../services';
 import { accountHandlers } from './accounts';
 import { appHandlers } from './app';
+import { batchHandlers } from './batch';
 import { codeHandlers } from './code';
 import { libraryHandlers } from './library';
 import { settingsHandlers } from './settings';
@@ -14,5 +15,6 @@ export function createHandlers(services: Services): HandlerTable {
     ...accountHandlers(services),
     ...settingsHandlers(services),
     ...libraryHandlers(services),
+    ...batchHandlers(services),
   };
 }

@@ -4,7 +4,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Channel, ChannelResult } from '../../shared/ipc';
+import type { EventName } from '../../shared/channelNames';
+import type { Channel, ChannelResult, EventPayload } from '../../shared/ipc';
 import type { Result } from '../../shared/result';
 import { SANDBOX_SECRET } from '../core/accountTokens';
 import type { SecretStore } from '../core/secrets';
@@ -19,6 +20,11 @@ export interface RecordingDesktop extends Desktop {
   saveAs: string | undefined;
   copied: Uint8Array[];
   dragged: { file: string; icon: Uint8Array }[];
+  /** What the open dialogs answer next: a path, or undefined as if the user pressed Cancel. */
+  spreadsheet: string | undefined;
+  folder: string | undefined;
+  /** Folders opened in the file manager. */
+  shown: string[];
 }
 
 export function recordingDesktop(): RecordingDesktop {
@@ -26,18 +32,31 @@ export function recordingDesktop(): RecordingDesktop {
     saveAs: undefined,
     copied: [],
     dragged: [],
+    spreadsheet: undefined,
+    folder: undefined,
+    shown: [],
     saveDialog: async () => desktop.saveAs,
     copyImage: async (png) => void desktop.copied.push(png),
     startDrag: (file, icon) => void desktop.dragged.push({ file, icon }),
+    chooseSpreadsheet: async () => desktop.spreadsheet,
+    chooseFolder: async () => desktop.folder,
+    showInFolder: (path) => void desktop.shown.push(path),
   };
   return desktop;
 }
+
+/** One event the main process sent to the page. */
+export type SentEvent = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
 
 export interface TestApp {
   dataDir: string;
   sandbox: RunningSandbox;
   services: Services;
   desktop: RecordingDesktop;
+  /** Every event sent to the page, in order. */
+  events: SentEvent[];
+  /** Called with each event as it is sent; returns a function that stops listening. */
+  onEvent(listener: (sent: SentEvent) => void): () => void;
   /** What the page gets for `window.wxacode[channel](payload)`, validation included. */
   call<C extends Channel>(channel: C, payload?: unknown): Promise<Result<ChannelResult<C>>>;
   close(): Promise<void>;
@@ -53,6 +72,8 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
   const dataDir = await mkdtemp(join(tmpdir(), 'wxacode-app-'));
   const sandbox = await startSandbox({ appSecret: SANDBOX_SECRET, ...options.sandbox });
   const desktop = recordingDesktop();
+  const events: SentEvent[] = [];
+  const listeners = new Set<(sent: SentEvent) => void>();
   const services = await createServices({
     dataDir,
     desktop,
@@ -60,6 +81,11 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
     appVersion: '0.0.0-test',
     systemLocale: 'en-US',
     secrets: options.secrets ?? throwawayKeychain(),
+    notify: (event, payload) => {
+      const sent = { event, payload } as SentEvent;
+      events.push(sent);
+      for (const listener of listeners) listener(sent);
+    },
   });
   const handlers = createHandlers(services);
   return {
@@ -67,6 +93,11 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
     sandbox,
     services,
     desktop,
+    events,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     call: (channel, payload) => invokeChannel(handlers, channel, payload),
     async close() {
       await sandbox.close();

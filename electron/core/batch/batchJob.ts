@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { mkdir, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import type { BatchProgress, BatchState } from '../../../shared/batch';
 import { appError, WECHAT_ERRORS } from '../../../shared/errors';
 import { type AppError, Failure } from '../../../shared/result';
 import { writeFileAtomic } from '../atomicFile';
@@ -50,26 +51,7 @@ export interface BatchJobOptions {
   failureStreakLimit?: number;
 }
 
-export type BatchState = 'idle' | 'running' | 'pausing' | 'paused' | 'stopping' | 'finished';
-
-export interface BatchProgress {
-  state: BatchState;
-  /** Valid rows. */
-  total: number;
-  /** Rows whose file is written, this run and earlier runs of the same batch. */
-  done: number;
-  failed: number;
-  remaining: number;
-  /** Rows copied from the library (no API call) this run. */
-  fromLibrary: number;
-  /** Over the last 10 seconds. */
-  codesPerSecond: number;
-  secondsLeft?: number;
-  /** The pace in force (slower than asked after WeChat's rate limit); undefined when unlimited. */
-  callsPerMinute?: number;
-  /** WeChat's latest Num-Used for the 100,000 quota. */
-  numUsed?: number;
-}
+export type { BatchProgress, BatchState };
 
 export interface BatchSummary {
   id: string;

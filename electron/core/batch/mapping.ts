@@ -1,13 +1,8 @@
+import { BATCH_COLUMNS, type BatchColumn, type ColumnMapping } from '../../../shared/batch';
 import type { CodeKind } from '../../../shared/codeRequest';
 import { type AppError, Failure } from '../../../shared/result';
 
-/** What a spreadsheet column can hold for a batch. */
-export type BatchColumn = 'path' | 'scene' | 'page' | 'name' | 'width' | 'color';
-
-export const BATCH_COLUMNS: readonly BatchColumn[] = ['path', 'scene', 'page', 'name', 'width', 'color'];
-
-/** Which column (0-based index into the sheet's headers) holds each thing; absent means not in the sheet. */
-export type ColumnMapping = Partial<Record<BatchColumn, number>>;
+export { BATCH_COLUMNS, type BatchColumn, type ColumnMapping };
 
 /** Header words people write, in English and Chinese, compared without case, spaces, '_' or '-'. */
 const HEADER_WORDS: Record<BatchColumn, readonly string[]> = {

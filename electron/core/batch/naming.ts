@@ -1,9 +1,11 @@
+import { NAME_PLACEHOLDERS } from '../../../shared/batch';
 import { safeFileSegment } from '../../../shared/fileName';
 import { type AppError, Failure } from '../../../shared/result';
 import type { ColumnMapping } from './mapping';
 import type { PlannedRow } from './plan';
 
-export const NAME_PLACEHOLDERS = ['row', 'name', 'page', 'scene', 'path'] as const;
+export { NAME_PLACEHOLDERS };
+
 type Placeholder = (typeof NAME_PLACEHOLDERS)[number];
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;

@@ -1,5 +1,5 @@
+import type { BatchStyle, InvalidRow, QuotaCheck, RowProblem } from '../../../shared/batch';
 import { type CodeKind, type CodeRequest, LIMITED_QUOTA, spendsQuota } from '../../../shared/codeRequest';
-import type { Localized } from '../../../shared/result';
 import { Failure } from '../../../shared/result';
 import { type CodeRequestInput, validateCodeRequest } from '../../../shared/validateCodeRequest';
 import type { Library } from '../library';
@@ -7,11 +7,7 @@ import { requestKey } from '../requestKey';
 import { type BatchColumn, type ColumnMapping, checkMapping } from './mapping';
 import type { Sheet, SheetRow } from './spreadsheet';
 
-/** The form's styling and options, applied to every row; a row's own width or colour cell wins. */
-export type BatchStyle = Pick<
-  CodeRequestInput,
-  'width' | 'lineColor' | 'autoColor' | 'transparent' | 'envVersion' | 'checkPath'
->;
+export type { BatchStyle, InvalidRow, QuotaCheck, RowProblem };
 
 export interface PlannedRow {
   row: number;
@@ -22,32 +18,6 @@ export interface PlannedRow {
   name: string;
   /** An earlier row of this batch asks for the same code: it is made once, for both. */
   sameAs?: number;
-}
-
-export interface RowProblem {
-  /** The request field at fault (path, scene, page, width, lineColor, …). */
-  field: string;
-  /** The header of the column the value came from; absent when it came from the form's styling. */
-  column?: string;
-  message: Localized;
-  hint: Localized;
-}
-
-export interface InvalidRow {
-  row: number;
-  problems: RowProblem[];
-}
-
-export interface QuotaCheck {
-  /** limited and qrcode codes spend the shared 100,000; unlimited ones do not. */
-  spends: boolean;
-  /** Codes this batch will ask WeChat for: distinct requests that are not in the library yet. */
-  newCodes: number;
-  /** WeChat's last reported Num-Used for this AppID, when known. */
-  numUsed?: number;
-  remaining?: number;
-  /** False only when the remainder is known and the batch needs more than it. */
-  enough: boolean;
 }
 
 export interface BatchPlan {

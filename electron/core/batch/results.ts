@@ -1,24 +1,10 @@
-import type { AppError } from '../../../shared/result';
+import type { RowOutcomeView, RowStatus } from '../../../shared/batch';
 import { writeFileAtomic } from '../atomicFile';
-import type { RowProblem } from './plan';
 
-export type RowStatus = 'done' | 'failed' | 'invalid' | 'not-run';
+export type { RowStatus };
 
 /** What became of one spreadsheet row. */
-export interface RowOutcome {
-  row: number;
-  status: RowStatus;
-  /** The output file (name within the output folder), for rows that are or will be made. */
-  file?: string;
-  /** Copied from the library: no API call, no quota. */
-  fromLibrary?: boolean;
-  /** Made once for an earlier row with the same code. */
-  sameAs?: number;
-  /** Why the row failed or was not run. */
-  error?: AppError;
-  /** Why the row is invalid, field by field. */
-  problems?: RowProblem[];
-}
+export type RowOutcome = RowOutcomeView;
 
 type Language = 'en' | 'zh';
 

@@ -1,0 +1,415 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import iconv from 'iconv-lite';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BatchUpdate, PlanView, SheetView } from '../../shared/batch';
+import type { CodeKind } from '../../shared/codeRequest';
+import { decodePicture, readQr } from '../sandbox/testing';
+import { SANDBOX_ACCOUNT } from '../services';
+import { openTestApp, succeeded, type TestApp } from './testing';
+
+const HOME = 'pages/index/index';
+const STYLE = {
+  width: 280,
+  lineColor: '#000000',
+  autoColor: false,
+  transparent: false,
+  envVersion: 'release',
+};
+
+let app: TestApp;
+let dir: string;
+beforeAll(async () => {
+  app = await openTestApp();
+  dir = await mkdtemp(join(tmpdir(), 'wxacode-batch-app-'));
+});
+afterAll(async () => {
+  await app.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const csvLines = (rows: string[][]) => rows.map((cells) => cells.join(',')).join('\r\n');
+const scenes = (count: number, from = 1) =>
+  Array.from({ length: count }, (_, i) => [`id=${from + i}`, `店${from + i}`]);
+const paths = (count: number, tag: string) =>
+  Array.from({ length: count }, (_, i) => [`${HOME}?${tag}=${i + 1}`, `${tag}${i + 1}`]);
+
+async function gbkCsv(name: string, rows: string[][]): Promise<string> {
+  const file = join(dir, name);
+  await writeFile(file, iconv.encode(csvLines([['场景值', '名称'], ...rows]), 'gbk'));
+  return file;
+}
+
+async function bomCsv(name: string, rows: string[][]): Promise<string> {
+  const file = join(dir, name);
+  await writeFile(file, `\ufeff${csvLines([['path', 'name'], ...rows])}`);
+  return file;
+}
+
+/** Chooses the file in the open dialog, as the user would. */
+async function open(file: string): Promise<SheetView> {
+  app.desktop.spreadsheet = file;
+  const sheet = succeeded(await app.call('batch:open'));
+  if (!sheet) throw new Error('the dialog was cancelled');
+  return sheet;
+}
+
+async function plan(sheet: SheetView, kind: CodeKind, style: object = STYLE): Promise<PlanView> {
+  return succeeded(
+    await app.call('batch:plan', {
+      sheetId: sheet.sheetId,
+      accountId: SANDBOX_ACCOUNT.id,
+      kind,
+      mapping: sheet.mapping,
+      style,
+    }),
+  );
+}
+
+const start = (planView: PlanView, outDir: string, extra: object = {}) =>
+  app.call('batch:start', {
+    planId: planView.planId,
+    outDir,
+    nameTemplate: planView.nameTemplate,
+    zip: true,
+    concurrency: 4,
+    ratePerMinute: 0,
+    ...extra,
+  });
+
+/** The job's progress events, in the order sent. */
+const updatesOf = (jobId: string): BatchUpdate[] =>
+  app.events.flatMap((e) => (e.event === 'batch:progress' && e.payload.jobId === jobId ? [e.payload] : []));
+
+/** Resolves with the first update of the job that `matches`, from the events sent so far or to come. */
+function updateWhere(jobId: string, matches: (u: BatchUpdate) => boolean): Promise<BatchUpdate> {
+  const sent = updatesOf(jobId).find(matches);
+  if (sent) return Promise.resolve(sent);
+  return new Promise((resolve) => {
+    const stop = app.onEvent(({ event, payload }) => {
+      if (event === 'batch:progress' && payload.jobId === jobId && matches(payload)) {
+        stop();
+        resolve(payload);
+      }
+    });
+  });
+}
+
+const finished = (jobId: string) => updateWhere(jobId, (u) => u.summary !== undefined);
+
+async function qrText(file: string): Promise<string | undefined> {
+  return readQr(decodePicture(await readFile(file)))?.data;
+}
+
+describe('batch:open', () => {
+  it('reads a GBK CSV, a UTF-8 CSV with BOM and an .xlsx, guessing the columns and the code type', async () => {
+    const gbk = await open(await gbkCsv('门店.csv', scenes(7)));
+    expect(gbk).toMatchObject({
+      fileName: '门店.csv',
+      format: 'csv',
+      encoding: 'gb18030',
+      headers: ['场景值', '名称'],
+      rowCount: 7,
+      mapping: { scene: 0, name: 1 },
+      kind: 'unlimited',
+    });
+    expect(gbk.sample).toHaveLength(5);
+    expect(gbk.sample[0]).toEqual(['id=1', '店1']);
+
+    const bom = await open(await bomCsv('pages.csv', paths(2, 'bom')));
+    expect(bom).toMatchObject({
+      encoding: 'utf-8-bom',
+      headers: ['path', 'name'],
+      mapping: { path: 0, name: 1 },
+      kind: 'limited',
+    });
+    expect(bom.sample).toEqual(paths(2, 'bom'));
+
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('门店');
+    sheet.addRow(['页面路径', '文件名', '宽度']);
+    sheet.addRow([`${HOME}?id=x1`, '一号', 300]);
+    const xlsxFile = join(dir, 'codes.xlsx');
+    await workbook.xlsx.writeFile(xlsxFile);
+    const xlsx = await open(xlsxFile);
+    expect(xlsx).toMatchObject({
+      fileName: 'codes.xlsx',
+      format: 'xlsx',
+      headers: ['页面路径', '文件名', '宽度'],
+      rowCount: 1,
+      sample: [[`${HOME}?id=x1`, '一号', '300']],
+      mapping: { path: 0, name: 1, width: 2 },
+      kind: 'limited',
+    });
+    expect(xlsx).not.toHaveProperty('encoding');
+  });
+
+  it('answers null when the user cancels the dialog, and names the file when it is not a spreadsheet', async () => {
+    app.desktop.spreadsheet = undefined;
+    expect(succeeded(await app.call('batch:open'))).toBeNull();
+    app.desktop.spreadsheet = join(dir, 'old.xls');
+    const old = await app.call('batch:open');
+    expect(old.ok || old.error).toMatchObject({ code: 'field', field: 'file' });
+  });
+});
+
+describe('batch:plan and batch:names', () => {
+  it('returns every bad row with the field, the column and the fix, and counts the rest', async () => {
+    const rows = [...scenes(3), ['bad scene!', '坏'], ['id=2', '重复'], ['', '空']];
+    const view = await plan(await open(await gbkCsv('bad.csv', rows)), 'unlimited');
+    expect(view).toMatchObject({ kind: 'unlimited', valid: 4, repeats: 1, inLibrary: 0 });
+    expect(view.quota).toEqual({ spends: false, newCodes: 3, enough: true });
+    expect(view.invalid.map((r) => r.row)).toEqual([5, 7]);
+    expect(view.invalid[0]!.problems[0]).toMatchObject({
+      field: 'scene',
+      column: '场景值',
+      message: { en: expect.stringContaining('space') },
+      hint: { en: expect.stringContaining('Use only') },
+    });
+    expect(view.invalid[1]!.problems[0]).toMatchObject({ field: 'scene', column: '场景值' });
+    expect(view.nameTemplate).toBe('{row}-{name}.png');
+    expect(view.exampleNames).toEqual(['2-店1.png', '3-店2.png', '4-店3.png']);
+
+    const names = succeeded(
+      await app.call('batch:names', { planId: view.planId, nameTemplate: '{name}_{scene}' }),
+    );
+    expect(names.exampleNames).toEqual(['店1_id=1.png', '店2_id=2.png', '店3_id=3.png']);
+    const bad = await app.call('batch:names', { planId: view.planId, nameTemplate: '{row}-{shop}.png' });
+    expect(bad.ok || bad.error).toMatchObject({
+      field: 'nameTemplate',
+      message: { en: expect.stringContaining('{shop}') },
+      hint: { en: expect.stringContaining('{row}') },
+    });
+  });
+
+  it('refuses styling every row would fail with, a column the kind needs, and a sheet no longer open', async () => {
+    const sheet = await open(await gbkCsv('style.csv', scenes(2)));
+    const wide = await app.call('batch:plan', {
+      sheetId: sheet.sheetId,
+      accountId: SANDBOX_ACCOUNT.id,
+      kind: 'unlimited',
+      mapping: sheet.mapping,
+      style: { ...STYLE, width: 5000 },
+    });
+    expect(wide.ok || wide.error).toMatchObject({ field: 'width' });
+    const noPath = await app.call('batch:plan', {
+      sheetId: sheet.sheetId,
+      accountId: SANDBOX_ACCOUNT.id,
+      kind: 'limited',
+      mapping: sheet.mapping,
+      style: STYLE,
+    });
+    expect(noPath.ok || noPath.error).toMatchObject({
+      field: 'path',
+      hint: { en: expect.stringContaining('路径') },
+    });
+    const gone = await app.call('batch:plan', {
+      sheetId: 'gone',
+      accountId: SANDBOX_ACCOUNT.id,
+      kind: 'unlimited',
+      mapping: sheet.mapping,
+      style: STYLE,
+    });
+    expect(gone.ok || gone.error).toMatchObject({
+      field: 'sheetId',
+      hint: { en: 'Open the spreadsheet again.' },
+    });
+  });
+});
+
+describe('batch:start', () => {
+  it('makes the PNGs, results.csv and the ZIP, sending progress to the end; the same batch again costs no call', async () => {
+    const rows = [...scenes(12), ['id=3', '重复'], ['bad scene!', '坏']];
+    const view = await plan(await open(await gbkCsv('stores.csv', rows)), 'unlimited');
+    const out = join(dir, 'stores');
+    const before = app.sandbox.stats().getwxacodeunlimit;
+    const started = succeeded(await start(view, out));
+    expect(started).toMatchObject({ fileName: 'stores.csv', progress: { total: 13 } });
+    const end = await finished(started.jobId);
+
+    expect(app.sandbox.stats().getwxacodeunlimit - before).toBe(12);
+    expect(end.progress).toMatchObject({ state: 'finished', total: 13, done: 13, failed: 0, remaining: 0 });
+    expect(end.summary).toEqual({
+      outDir: out,
+      resultsFile: join(out, 'results.csv'),
+      zipFile: `${out}.zip`,
+      cancelled: false,
+      problemRows: [],
+    });
+    const states = updatesOf(started.jobId).map((u) => u.progress.state);
+    expect(states).toContain('running');
+    expect(states.at(-1)).toBe('finished');
+    expect(states.filter((s) => s === 'finished')).toHaveLength(1);
+
+    const pngs = (await readdir(out)).filter((f) => f.endsWith('.png')).sort();
+    expect(pngs).toHaveLength(13);
+    expect(pngs).toContain('14-重复.png');
+    const png = PNG.sync.read(await readFile(join(out, '2-店1.png')));
+    expect([png.width, png.height]).toEqual([280, 280]);
+    expect(await qrText(join(out, '2-店1.png'))).toBe(`${HOME}?scene=id=1`);
+    expect(await qrText(join(out, '14-重复.png'))).toBe(`${HOME}?scene=id=3`);
+    const csv = (await readFile(join(out, 'results.csv'), 'utf8')).split('\r\n');
+    expect(csv[0]).toBe('\ufeffrow,status,file,errcode,message');
+    expect(csv[1]).toBe('2,done,2-店1.png,,');
+    expect(csv[14]).toMatch(/^15,invalid,/);
+    const zipped = unzipSync(await readFile(`${out}.zip`));
+    expect(Object.keys(zipped).sort()).toEqual([...pngs, 'results.csv'].sort());
+
+    const status = succeeded(await app.call('batch:status'));
+    expect(status).toEqual(end);
+    expect(succeeded(await app.call('batch:showOutput', { jobId: started.jobId }))).toEqual({ shown: true });
+    expect(app.desktop.shown.at(-1)).toBe(out);
+
+    // Again, into another folder: every code comes from the library.
+    const calls = app.sandbox.stats();
+    const again = succeeded(await start(view, join(dir, 'stores-again'), { zip: false }));
+    const againEnd = await finished(again.jobId);
+    expect(app.sandbox.stats()).toEqual(calls);
+    expect(againEnd.progress).toMatchObject({ done: 13, fromLibrary: 13 });
+    expect(againEnd.summary).not.toHaveProperty('zipFile');
+    expect(await qrText(join(dir, 'stores-again', '13-店12.png'))).toBe(`${HOME}?scene=id=12`);
+  });
+
+  it('refuses a quota-spending batch unless the exact count is confirmed, calling nothing', async () => {
+    const view = await plan(await open(await bomCsv('limited.csv', paths(3, 'quota'))), 'limited');
+    expect(view.quota).toMatchObject({ spends: true, newCodes: 3, enough: true });
+    const out = join(dir, 'limited');
+    const before = app.sandbox.stats();
+
+    const unconfirmed = await start(view, out);
+    expect(unconfirmed.ok || unconfirmed.error).toMatchObject({
+      code: 'field',
+      field: 'confirmSpend',
+      message: { en: expect.stringContaining('spends 3 of the 100,000'), zh: expect.stringContaining('3') },
+      hint: { en: expect.stringContaining('Confirm spending 3 codes') },
+    });
+    const wrong = await start(view, out, { confirmSpend: 2 });
+    expect(wrong.ok || wrong.error).toMatchObject({
+      field: 'confirmSpend',
+      message: { en: expect.stringContaining('not the 2 confirmed') },
+    });
+    const relative = await start(view, 'codes', { confirmSpend: 3 });
+    expect(relative.ok || relative.error).toMatchObject({ field: 'outDir' });
+    expect(app.sandbox.stats()).toEqual(before);
+    await expect(readdir(out)).rejects.toThrow();
+
+    const started = succeeded(await start(view, out, { confirmSpend: 3 }));
+    const end = await finished(started.jobId);
+    expect(end.progress).toMatchObject({ done: 3, numUsed: before.numUsed + 3 });
+    expect(app.sandbox.stats().getwxacode - before.getwxacode).toBe(3);
+    expect(await qrText(join(out, '2-quota1.png'))).toBe(`${HOME}?quota=1`);
+    const sandbox = succeeded(await app.call('accounts:list')).find((a) => a.id === SANDBOX_ACCOUNT.id);
+    expect(sandbox?.numUsed).toBe(app.sandbox.stats().numUsed);
+
+    // Made now, they are free: the same sheet spends nothing and needs no confirmation.
+    const free = await plan(await open(join(dir, 'limited.csv')), 'limited');
+    expect(free.quota).toMatchObject({ spends: true, newCodes: 0 });
+    const freeRun = succeeded(await start(free, join(dir, 'limited-again')));
+    expect((await finished(freeRun.jobId)).progress).toMatchObject({ done: 3, fromLibrary: 3 });
+    expect(app.sandbox.stats().getwxacode - before.getwxacode).toBe(3);
+  });
+
+  it('refuses a batch that needs more quota than is left', async () => {
+    await app.services.accounts.recordNumUsed(SANDBOX_ACCOUNT.id, 99_999);
+    try {
+      const view = await plan(await open(await bomCsv('short.csv', paths(2, 'short'))), 'limited');
+      expect(view.quota).toMatchObject({ newCodes: 2, remaining: 1, enough: false });
+      const before = app.sandbox.stats();
+      const refused = await start(view, join(dir, 'short'), { confirmSpend: 2 });
+      expect(refused.ok || refused.error).toMatchObject({ code: 'quota' });
+      expect(app.sandbox.stats()).toEqual(before);
+    } finally {
+      await app.services.accounts.recordNumUsed(SANDBOX_ACCOUNT.id, app.sandbox.stats().numUsed);
+    }
+  });
+});
+
+describe('pause, resume, cancel and continue', () => {
+  it('changes state on request; a continued batch makes only the rows left, with no limited call repeated', async () => {
+    const file = await bomCsv('slow.csv', paths(30, 'slow'));
+    const view = await plan(await open(file), 'limited');
+    const out = join(dir, 'slow');
+    const before = app.sandbox.stats();
+    // One at a time, ten a second: slow enough to be paused and cancelled midway.
+    const started = succeeded(
+      await start(view, out, { concurrency: 1, ratePerMinute: 600, confirmSpend: 30 }),
+    );
+    const { jobId } = started;
+
+    await updateWhere(jobId, (u) => u.progress.done >= 3);
+    expect(succeeded(await app.call('batch:pause', { jobId })).progress.state).toMatch(/^paus/);
+    await updateWhere(jobId, (u) => u.progress.state === 'paused');
+    expect(succeeded(await app.call('batch:status'))?.progress.state).toBe('paused');
+    const busy = await start(view, join(dir, 'other'), { confirmSpend: 30 });
+    expect(busy.ok || busy.error).toMatchObject({ code: 'busy' });
+
+    expect(succeeded(await app.call('batch:resume', { jobId })).progress.state).toBe('running');
+    const resumedAt = updatesOf(jobId).length;
+    await updateWhere(jobId, (u) => u.progress.done >= 8);
+    expect(succeeded(await app.call('batch:cancel', { jobId })).progress.state).toBe('stopping');
+    const end = await finished(jobId);
+    expect(
+      updatesOf(jobId)
+        .slice(resumedAt)
+        .map((u) => u.progress.state),
+    ).toContain('stopping');
+
+    const done = end.progress.done;
+    expect(done).toBeGreaterThanOrEqual(8);
+    expect(done).toBeLessThan(30);
+    expect(end.summary).toMatchObject({ cancelled: true });
+    expect(end.summary?.problemRows).toHaveLength(30 - done);
+    expect(end.summary?.problemRows.every((r) => r.status === 'not-run')).toBe(true);
+    expect(app.sandbox.stats().getwxacode - before.getwxacode).toBe(done);
+
+    const [unfinished] = succeeded(await app.call('batch:unfinished'));
+    expect(unfinished).toMatchObject({ fileName: 'slow.csv', outDir: out, rows: 30, finished: done });
+
+    const continued = succeeded(await app.call('batch:continue', { batchId: unfinished!.batchId }));
+    const last = await finished(continued.jobId);
+    expect(last.progress).toMatchObject({ state: 'finished', total: 30, done: 30, failed: 0 });
+    expect(last.summary).toMatchObject({ cancelled: false, problemRows: [], zipFile: `${out}.zip` });
+    const after = app.sandbox.stats();
+    expect(after.getwxacode - before.getwxacode).toBe(30);
+    expect(after.numUsed - before.numUsed).toBe(30);
+    expect((await readdir(out)).filter((f) => f.endsWith('.png'))).toHaveLength(30);
+    expect(await qrText(join(out, '31-slow30.png'))).toBe(`${HOME}?slow=30`);
+    expect(succeeded(await app.call('batch:unfinished'))).toEqual([]);
+  });
+
+  it('will not continue from a changed file, and forgets a discarded batch', async () => {
+    const file = await gbkCsv('changed.csv', scenes(20, 100));
+    const view = await plan(await open(file), 'unlimited');
+    const started = succeeded(await start(view, join(dir, 'changed'), { concurrency: 1, ratePerMinute: 60 }));
+    await app.call('batch:cancel', { jobId: started.jobId });
+    await finished(started.jobId);
+    const [unfinished] = succeeded(await app.call('batch:unfinished'));
+    expect(unfinished?.fileName).toBe('changed.csv');
+
+    await writeFile(file, iconv.encode(csvLines([['场景值', '名称'], ...scenes(21, 100)]), 'gbk'));
+    const before = app.sandbox.stats();
+    const refused = await app.call('batch:continue', { batchId: unfinished!.batchId });
+    expect(refused.ok || refused.error).toMatchObject({
+      field: 'file',
+      message: { en: expect.stringContaining('has changed since this batch started') },
+    });
+    await rm(file);
+    const gone = await app.call('batch:continue', { batchId: unfinished!.batchId });
+    expect(gone.ok || gone.error).toMatchObject({
+      field: 'file',
+      hint: { en: expect.stringContaining('Put') },
+    });
+    expect(app.sandbox.stats()).toEqual(before);
+
+    expect(succeeded(await app.call('batch:discard', { batchId: unfinished!.batchId }))).toEqual({
+      discarded: true,
+    });
+    expect(succeeded(await app.call('batch:unfinished'))).toEqual([]);
+    const again = await app.call('batch:discard', { batchId: unfinished!.batchId });
+    expect(again.ok || again.error).toMatchObject({ field: 'batchId' });
+  });
+});

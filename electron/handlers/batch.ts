@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { basename, isAbsolute, resolve } from 'node:path';
+import { batchFolder, removeBatch, unfinishedBatches } from '../core/batch/journal';
+import { checkNameTemplate } from '../core/batch/naming';
+import type { BatchPlan } from '../core/batch/plan';
+import { readSpreadsheet, type Sheet } from '../core/batch/spreadsheet';
+import type { HandlerTable } from '../ipc';
+import type { Services } from '../services';
+import { accountById } from './accounts';
+import { continuedBatch } from './batchContinue';
+import {
+  batchRunning,
+  outDirNotAbsolute,
+  planGone,
+  sheetGone,
+  unfinishedGone,
+  unfinishedRunning,
+} from './batchErrors';
+import { guardQuota, newBatchJob, type PlanChoice, planFor } from './batchLaunch';
+import { BatchRunner } from './batchRunner';
+import { exampleNames, planView, sheetView, unfinishedView } from './batchViews';
+
+type BatchHandlers = Pick<HandlerTable, Extract<keyof HandlerTable, `batch:${string}`>>;
+
+interface CheckedPlan {
+  sheet: Sheet;
+  accountId: string;
+  choice: PlanChoice;
+  plan: BatchPlan;
+}
+
+/** Sheets and plans are kept in memory while the user works on them; the oldest go first. */
+const KEPT_SHEETS = 3;
+const KEPT_PLANS = 20;
+
+/**
+ * Batch generation from a spreadsheet: open → plan (validate, dedupe, quota) → start one job at a
+ * time, with progress sent as 'batch:progress' events; unfinished batches continue from their journal.
+ */
+export function batchHandlers(services: Services): BatchHandlers {
+  const { accounts, desktop, dataDir } = services;
+  const sheets = new Map<string, Sheet>();
+  const plans = new Map<string, CheckedPlan>();
+  const runner = new BatchRunner(services);
+
+  const keep = <T>(map: Map<string, T>, limit: number, value: T): string => {
+    const id = randomUUID();
+    map.set(id, value);
+    for (const old of map.keys()) if (map.size > limit) map.delete(old);
+    return id;
+  };
+  const planned = (planId: string): CheckedPlan => {
+    const found = plans.get(planId);
+    if (!found) throw planGone();
+    return found;
+  };
+  const unfinished = async (batchId: string) => {
+    const found = (await unfinishedBatches(dataDir)).find((b) => b.manifest.id === batchId);
+    if (!found) throw unfinishedGone();
+    if (runner.isRunning(batchId)) throw unfinishedRunning();
+    return found;
+  };
+
+  return {
+    'batch:open': async () => {
+      const file = await desktop.chooseSpreadsheet();
+      if (file === undefined) return null;
+      const sheet = await readSpreadsheet(file);
+      return sheetView(keep(sheets, KEPT_SHEETS, sheet), sheet);
+    },
+
+    'batch:plan': async ({ sheetId, accountId, ...choice }) => {
+      const sheet = sheets.get(sheetId);
+      if (!sheet) throw sheetGone();
+      const plan = planFor(services, sheet, await accountById(accounts, accountId), choice);
+      return planView(keep(plans, KEPT_PLANS, { sheet, accountId, choice, plan }), plan);
+    },
+
+    'batch:names': async ({ planId, nameTemplate }) => ({
+      exampleNames: exampleNames(planned(planId).plan, nameTemplate),
+    }),
+
+    'batch:chooseFolder': async () => {
+      const folder = await desktop.chooseFolder();
+      return folder === undefined ? {} : { folder };
+    },
+
+    'batch:start': async ({
+      planId,
+      outDir,
+      nameTemplate,
+      zip,
+      concurrency,
+      ratePerMinute,
+      confirmSpend,
+    }) => {
+      const { sheet, accountId, choice } = planned(planId);
+      if (runner.isRunning()) throw batchRunning();
+      if (!isAbsolute(outDir)) throw outDirNotAbsolute(outDir);
+      checkNameTemplate(nameTemplate);
+      const dir = resolve(outDir);
+      const account = await accountById(accounts, accountId);
+      // Planned again: codes made since (by the form, another batch) are now free, and the quota is current.
+      const plan = planFor(services, sheet, account, choice);
+      guardQuota(plan.quota, confirmSpend);
+      // A continued batch takes the same concurrency.
+      await services.settings.update({ batchConcurrency: concurrency });
+      const job = await newBatchJob(services, {
+        plan,
+        account,
+        output: { dir, nameTemplate, ...(zip ? { zipFile: `${dir}.zip` } : {}) },
+        concurrency,
+        ratePerMinute,
+        resume: false,
+      });
+      return runner.start(job, { accountId, fileName: basename(sheet.file), outDir: dir });
+    },
+
+    'batch:pause': async ({ jobId }) => runner.pause(jobId),
+    'batch:resume': async ({ jobId }) => runner.resume(jobId),
+    'batch:cancel': async ({ jobId }) => runner.cancel(jobId),
+    'batch:status': async () => runner.status(),
+
+    'batch:unfinished': async () =>
+      (await unfinishedBatches(dataDir)).filter((b) => !runner.isRunning(b.manifest.id)).map(unfinishedView),
+
+    'batch:continue': async ({ batchId }) => {
+      if (runner.isRunning()) throw batchRunning();
+      const { job, ...info } = await continuedBatch(services, await unfinished(batchId));
+      return runner.start(job, info);
+    },
+
+    'batch:discard': async ({ batchId }) => {
+      await unfinished(batchId);
+      await removeBatch(batchFolder(dataDir, batchId));
+      return { discarded: true };
+    },
+
+    'batch:showOutput': async ({ jobId }) => {
+      desktop.showInFolder(runner.outDir(jobId));
+      return { shown: true };
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { Failure } from '../../shared/result';
+import type { BatchJob } from '../core/batch/batchJob';
+import type { UnfinishedBatch } from '../core/batch/journal';
+import { readSpreadsheet } from '../core/batch/spreadsheet';
+import type { Services } from '../services';
+import { inputChanged, inputUnreadable, noAccountFor, recordDamaged } from './batchErrors';
+import { newBatchJob, planFor } from './batchLaunch';
+
+/** What BatchJob writes into a batch's manifest (BatchManifest.settings); read back with care, it is a file. */
+const manifestSettings = z.object({
+  kind: z.enum(['limited', 'unlimited', 'qrcode']),
+  mapping: z.partialRecord(
+    z.enum(['path', 'scene', 'page', 'name', 'width', 'color']),
+    z.number().int().min(0),
+  ),
+  style: z.record(z.string(), z.unknown()),
+  owner: z.string().min(1),
+  output: z.object({
+    dir: z.string().min(1),
+    nameTemplate: z.string().optional(),
+    zipFile: z.string().optional(),
+    resultsFile: z.string().optional(),
+  }),
+});
+
+export interface ContinuedBatch {
+  job: BatchJob;
+  accountId: string;
+  fileName: string;
+  outDir: string;
+}
+
+/**
+ * A batch that stopped before every row was done, set up to run again from its manifest: the same
+ * file, settings and output, so finished rows are skipped and no quota is spent twice.
+ */
+export async function continuedBatch(
+  services: Services,
+  { manifest }: UnfinishedBatch,
+): Promise<ContinuedBatch> {
+  const parsed = manifestSettings.safeParse(manifest.settings);
+  if (!parsed.success) throw recordDamaged();
+  const settings = parsed.data;
+  const account = (await services.accounts.list()).find((a) => a.appId === settings.owner);
+  if (!account) throw noAccountFor(settings.owner);
+
+  const sheet = await readSpreadsheet(manifest.input).catch((cause: unknown) => {
+    throw cause instanceof Failure ? inputUnreadable(manifest.input, cause.error) : cause;
+  });
+  let job: BatchJob;
+  try {
+    const plan = planFor(services, sheet, account, settings);
+    job = await newBatchJob(services, {
+      plan,
+      account,
+      output: settings.output,
+      concurrency: (await services.settings.read()).batchConcurrency,
+      resume: true,
+    });
+  } catch (cause) {
+    // The columns it was planned with are gone: the file is not the one the batch started from.
+    if (cause instanceof Failure) throw inputChanged(manifest.input);
+    throw cause;
+  }
+  // The id covers the file's bytes and every setting: another id means another file.
+  if (job.id !== manifest.id) throw inputChanged(manifest.input);
+  return { job, accountId: account.id, fileName: basename(manifest.input), outDir: manifest.outDir };
+}

@@ -1,0 +1,83 @@
+import type { BatchStyle, ColumnMapping, QuotaCheck } from '../../shared/batch';
+import type { CodeKind } from '../../shared/codeRequest';
+import { appError } from '../../shared/errors';
+import { Failure } from '../../shared/result';
+import type { Account } from '../core/accounts';
+import { BatchJob, type BatchOutput } from '../core/batch/batchJob';
+import { type BatchPlan, lastNumUsed, planBatch } from '../core/batch/plan';
+import type { Sheet } from '../core/batch/spreadsheet';
+import type { Services } from '../services';
+import { spendNotConfirmed } from './batchErrors';
+
+// From a sheet to a job, the same way for a new batch and a continued one: the CLI's
+// plan → quota → BatchJob, with the app's account, library and code maker.
+
+export interface PlanChoice {
+  kind: CodeKind;
+  mapping: ColumnMapping;
+  style: BatchStyle;
+}
+
+/** Checks every row for the account, finds repeats and codes the library holds, and counts the quota. */
+export function planFor(
+  { library }: Pick<Services, 'library'>,
+  sheet: Sheet,
+  account: Account,
+  choice: PlanChoice,
+): BatchPlan {
+  return planBatch({
+    sheet,
+    ...choice,
+    owner: account.appId,
+    library,
+    numUsed: lastNumUsed(library, account.appId, account.numUsed),
+  });
+}
+
+/**
+ * Limited and square codes spend a lifetime quota: a batch that needs more than is left is refused,
+ * and one that spends any runs only when the user confirmed exactly the count it spends.
+ */
+export function guardQuota(quota: QuotaCheck, confirmSpend: number | undefined): void {
+  if (!quota.spends || quota.newCodes === 0) return;
+  if (!quota.enough) {
+    throw new Failure(appError('quota', { needed: quota.newCodes, remaining: quota.remaining ?? 0 }));
+  }
+  if (confirmSpend !== quota.newCodes) throw spendNotConfirmed(quota.newCodes, confirmSpend);
+}
+
+export interface JobChoice {
+  plan: BatchPlan;
+  account: Account;
+  output: BatchOutput;
+  concurrency?: number;
+  ratePerMinute?: number;
+  resume: boolean;
+}
+
+/** A job on the app's code maker, so a code the form is making at the same moment is made once. */
+export async function newBatchJob(services: Services, choice: JobChoice): Promise<BatchJob> {
+  const { plan, account, output, concurrency, ratePerMinute, resume } = choice;
+  return new BatchJob({
+    plan,
+    account: { accountId: account.id, appId: account.appId, client: services.clients.clientFor(account) },
+    library: services.library,
+    maker: services.codes,
+    dataDir: services.dataDir,
+    output,
+    ...(concurrency !== undefined ? { concurrency } : {}),
+    ...(ratePerMinute !== undefined ? { ratePerMinute } : {}),
+    resume,
+    language: await resultsLanguage(services),
+  });
+}
+
+/** The results CSV speaks the app's language: the chosen one, else the system's. */
+async function resultsLanguage({
+  settings,
+  info,
+}: Pick<Services, 'settings' | 'info'>): Promise<'en' | 'zh'> {
+  const { locale } = await settings.read();
+  if (locale !== 'auto') return locale;
+  return /^zh/i.test(info.systemLocale) ? 'zh' : 'en';
+}

@@ -1,0 +1,158 @@
+// What the batch engine (electron/core/batch) and the Batch view share: the engine's view-level
+// types live here, once, and the engine imports them; the views of a sheet, a plan and a running
+// job are what the batch channels in shared/ipc.ts carry.
+import type { CodeKind } from './codeRequest';
+import type { AppError, Localized } from './result';
+import type { CodeRequestInput } from './validateCodeRequest';
+
+/** What a spreadsheet column can hold for a batch. */
+export type BatchColumn = 'path' | 'scene' | 'page' | 'name' | 'width' | 'color';
+
+export const BATCH_COLUMNS: readonly BatchColumn[] = ['path', 'scene', 'page', 'name', 'width', 'color'];
+
+/** Which column (0-based index into the sheet's headers) holds each thing; absent means not in the sheet. */
+export type ColumnMapping = Partial<Record<BatchColumn, number>>;
+
+/** Placeholders a file name template may use, e.g. `{row}-{name}.png`. */
+export const NAME_PLACEHOLDERS = ['row', 'name', 'page', 'scene', 'path'] as const;
+
+/** The form's styling and options, applied to every row; a row's own width or colour cell wins. */
+export type BatchStyle = Pick<
+  CodeRequestInput,
+  'width' | 'lineColor' | 'autoColor' | 'transparent' | 'envVersion' | 'checkPath'
+>;
+
+export interface RowProblem {
+  /** The request field at fault (path, scene, page, width, lineColor, …). */
+  field: string;
+  /** The header of the column the value came from; absent when it came from the form's styling. */
+  column?: string;
+  message: Localized;
+  hint: Localized;
+}
+
+export interface InvalidRow {
+  row: number;
+  problems: RowProblem[];
+}
+
+export interface QuotaCheck {
+  /** limited and qrcode codes spend the shared 100,000; unlimited ones do not. */
+  spends: boolean;
+  /** Codes this batch will ask WeChat for: distinct requests that are not in the library yet. */
+  newCodes: number;
+  /** WeChat's last reported Num-Used for this AppID, when known. */
+  numUsed?: number;
+  remaining?: number;
+  /** False only when the remainder is known and the batch needs more than it. */
+  enough: boolean;
+}
+
+export type BatchState = 'idle' | 'running' | 'pausing' | 'paused' | 'stopping' | 'finished';
+
+export interface BatchProgress {
+  state: BatchState;
+  /** Valid rows. */
+  total: number;
+  /** Rows whose file is written, this run and earlier runs of the same batch. */
+  done: number;
+  failed: number;
+  remaining: number;
+  /** Rows copied from the library (no API call) this run. */
+  fromLibrary: number;
+  /** Over the last 10 seconds. */
+  codesPerSecond: number;
+  secondsLeft?: number;
+  /** The pace in force (slower than asked after WeChat's rate limit); undefined when unlimited. */
+  callsPerMinute?: number;
+  /** WeChat's latest Num-Used for the 100,000 quota. */
+  numUsed?: number;
+}
+
+export type RowStatus = 'done' | 'failed' | 'invalid' | 'not-run';
+
+/** What the renderer knows about an imported spreadsheet; main keeps the parsed rows. */
+export interface SheetView {
+  sheetId: string;
+  /** Base name only. */
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  /** How a CSV's text was stored (detected): 'utf-8', 'utf-8-bom', 'gb18030', … */
+  encoding?: string;
+  headers: string[];
+  rowCount: number;
+  /** The first 5 rows' cells. */
+  sample: string[][];
+  /** Guessed from the headers. */
+  mapping: ColumnMapping;
+  /** Guessed from the mapping; undefined when unclear. */
+  kind?: CodeKind;
+}
+
+export interface PlanView {
+  planId: string;
+  kind: CodeKind;
+  /** Valid rows. */
+  valid: number;
+  /** Every bad row with its problems (field, column header, message, hint). */
+  invalid: InvalidRow[];
+  /** Valid rows repeating an earlier row's code (made once). */
+  repeats: number;
+  /** Distinct codes already in the library (no API call). */
+  inLibrary: number;
+  quota: QuotaCheck;
+  /** The default file name template for this mapping. */
+  nameTemplate: string;
+  /** The first 3 file names with that template. */
+  exampleNames: string[];
+}
+
+/** What became of one spreadsheet row. */
+export interface RowOutcomeView {
+  row: number;
+  status: RowStatus;
+  /** The output file (name within the output folder), for rows that are or will be made. */
+  file?: string;
+  /** Copied from the library: no API call, no quota. */
+  fromLibrary?: boolean;
+  /** Made once for an earlier row with the same code. */
+  sameAs?: number;
+  /** Why the row failed or was not run. */
+  error?: AppError;
+  /** Why the row is invalid, field by field. */
+  problems?: RowProblem[];
+}
+
+export interface BatchSummaryView {
+  outDir: string;
+  /** '' when the batch failed before it could write one (see stoppedBy). */
+  resultsFile: string;
+  zipFile?: string;
+  cancelled: boolean;
+  stoppedBy?: AppError;
+  outputError?: AppError;
+  /** Failed and not-run rows (at most MAX_PROBLEM_ROWS), for the table. */
+  problemRows: RowOutcomeView[];
+}
+
+export const MAX_PROBLEM_ROWS = 500;
+
+/** Payload of the 'batch:progress' event and the answer of the control channels. */
+export interface BatchUpdate {
+  jobId: string;
+  fileName: string;
+  progress: BatchProgress;
+  /** Present once the job has finished (state 'finished'). */
+  summary?: BatchSummaryView;
+}
+
+export interface UnfinishedBatchView {
+  batchId: string;
+  fileName: string;
+  outDir: string;
+  startedAt: string;
+  /** Valid rows in the batch. */
+  rows: number;
+  /** Rows already finished. */
+  finished: number;
+}
