@@ -52,6 +52,12 @@ export interface LibraryEntryView {
   suggestedName: string;
 }
 
+/** One page of the codes matching a search, newest first, and how many match in all. */
+export interface LibraryPage {
+  entries: LibraryEntryView[];
+  total: number;
+}
+
 export interface AppSettings {
   locale: 'auto' | 'en' | 'zh';
   lastAccountId?: string;
@@ -201,9 +207,12 @@ export const channels = {
         query: z.string().max(200).optional(),
         accountId: id.optional(),
         kind: z.enum(['limited', 'unlimited', 'qrcode']).optional(),
+        // A page at a time: the library may hold 50,000 codes, too many to send at once.
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
       }),
     ),
-    result: {} as LibraryEntryView[],
+    result: {} as LibraryPage,
   },
   'library:image': { parse: schema(z.object({ codeId: id })), result: {} as GeneratedCode },
   'library:delete': { parse: schema(z.object({ codeId: id })), result: {} as { deleted: true } },

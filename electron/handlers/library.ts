@@ -4,11 +4,17 @@ import type { Library, LibraryEntry } from '../core/library';
 import type { HandlerTable } from '../ipc';
 import type { Services } from '../services';
 
+/** Codes per page when the page does not say. */
+const DEFAULT_PAGE = 200;
+
 type LibraryHandlers = Pick<HandlerTable, 'library:list' | 'library:image' | 'library:delete'>;
 
 export function libraryHandlers({ library }: Services): LibraryHandlers {
   return {
-    'library:list': async (filter) => library.list(filter).map(entryView),
+    'library:list': async ({ offset = 0, limit = DEFAULT_PAGE, ...filter }) => {
+      const matches = library.list(filter);
+      return { entries: matches.slice(offset, offset + limit).map(entryView), total: matches.length };
+    },
     'library:image': async ({ codeId }) => {
       const entry = storedCode(library, codeId);
       return generatedCode(entry, await library.readPng(entry), true);

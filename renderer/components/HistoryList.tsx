@@ -14,14 +14,14 @@ export function focusSelectedCode(): void {
 
 /**
  * The codes as a listbox, newest first: arrow keys, Home and End move the selection (and the focus,
- * which stays on the selected code), Delete asks to delete it. Only a page of them is drawn at a
- * time ("Show more" adds the next).
+ * which stays on the selected code), Delete asks to delete it. The codes come a page at a time
+ * ("Show more" fetches the next).
  */
 export function HistoryList() {
   const { t } = useT();
   const entries = useHistory((s) => s.entries);
   const listedFor = useHistory((s) => s.listedFor);
-  const shown = useHistory((s) => s.shown);
+  const total = useHistory((s) => s.total);
   const selectedId = useHistory((s) => s.selectedId);
   const select = useHistory((s) => s.select);
   const showMore = useHistory((s) => s.showMore);
@@ -39,8 +39,7 @@ export function HistoryList() {
   if (entries === null) return <p className="note history-loading">{t('historyLoading')}</p>;
   if (entries.length === 0) return isFiltered(listedFor) ? <NoMatch query={listedFor.query} /> : <NoCodes />;
 
-  const visible = entries.slice(0, shown);
-  const more = Math.min(PAGE_SIZE, entries.length - visible.length);
+  const more = Math.min(PAGE_SIZE, total - entries.length);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Delete' && selectedId) {
@@ -49,26 +48,31 @@ export function HistoryList() {
       return;
     }
     const at = entries.findIndex((e) => e.codeId === selectedId);
-    const to = { ArrowDown: at + 1, ArrowUp: Math.max(0, at - 1), Home: 0, End: visible.length - 1 }[
+    const to = { ArrowDown: at + 1, ArrowUp: Math.max(0, at - 1), Home: 0, End: entries.length - 1 }[
       event.key
     ];
     if (to === undefined) return;
     event.preventDefault();
-    const next = entries[Math.min(to, entries.length - 1)];
-    if (!next) return;
-    // Moving down past the last drawn code draws the next page rather than stopping short.
-    if (to >= visible.length) showMore();
-    void select(next.codeId);
+    const next = entries[to];
+    if (next) {
+      void select(next.codeId);
+    } else if (more > 0) {
+      // Moving down past the last code shown fetches the next page rather than stopping short.
+      void showMore().then(() => {
+        const fetched = useHistory.getState().entries?.[to];
+        if (fetched) void select(fetched.codeId);
+      });
+    }
   };
 
   return (
     <>
       <p className="history-count" role="status">
-        {entries.length > visible.length
-          ? t('historyShowing', { shown: formatCount(visible.length), count: formatCount(entries.length) })
-          : entries.length === 1
+        {total > entries.length
+          ? t('historyShowing', { shown: formatCount(entries.length), count: formatCount(total) })
+          : total === 1
             ? t('historyCountOne')
-            : t('historyCount', { count: formatCount(entries.length) })}
+            : t('historyCount', { count: formatCount(total) })}
       </p>
       <div className="history-scroll">
         <div
@@ -78,7 +82,7 @@ export function HistoryList() {
           onKeyDown={onKeyDown}
           className="history-list"
         >
-          {visible.map((entry, index) => (
+          {entries.map((entry, index) => (
             <HistoryItem
               key={entry.codeId}
               entry={entry}
@@ -87,7 +91,7 @@ export function HistoryList() {
           ))}
         </div>
         {more > 0 && (
-          <button type="button" className="history-more" onClick={showMore}>
+          <button type="button" className="history-more" onClick={() => void showMore()}>
             {t('historyShowMore', { more: formatCount(more) })}
           </button>
         )}

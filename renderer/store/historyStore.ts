@@ -4,7 +4,7 @@ import type { GeneratedCode, LibraryEntryView } from '../../shared/ipc';
 import type { AppError } from '../../shared/result';
 import { call } from '../api';
 
-/** How many codes the list shows at first and adds per "Show more": the library may hold 50,000. */
+/** How many codes the list asks for at first and per "Show more": the library may hold 50,000. */
 export const PAGE_SIZE = 200;
 
 export interface HistoryFilter {
@@ -23,10 +23,11 @@ export const isFiltered = (filter: HistoryFilter): boolean =>
 interface HistoryState {
   /** As the user set it; the list follows it (the query after a pause in typing). */
   filter: HistoryFilter;
-  /** The codes matching `listedFor`, newest first; null until the first answer. */
+  /** The pages fetched so far of the codes matching `listedFor`, newest first; null until the first answer. */
   entries: LibraryEntryView[] | null;
+  /** How many codes match `listedFor` in all. */
+  total: number;
   listedFor: HistoryFilter;
-  shown: number;
   selectedId: string | null;
   /** The selected code's image, once read. */
   selected: GeneratedCode | null;
@@ -34,7 +35,8 @@ interface HistoryState {
   error: AppError | null;
   setFilter(patch: Partial<HistoryFilter>): void;
   load(filter: HistoryFilter): Promise<void>;
-  showMore(): void;
+  /** Fetches the next page. */
+  showMore(): Promise<void>;
   select(codeId: string | null): Promise<void>;
   askDelete(asking: boolean): void;
   remove(codeId: string): Promise<boolean>;
@@ -48,8 +50,8 @@ let imageTicket = 0;
 export const useHistory = create<HistoryState>()((set, get) => ({
   filter: NO_FILTER,
   entries: null,
+  total: 0,
   listedFor: NO_FILTER,
-  shown: PAGE_SIZE,
   selectedId: null,
   selected: null,
   confirmingDelete: false,
@@ -61,31 +63,33 @@ export const useHistory = create<HistoryState>()((set, get) => ({
 
   async load(filter) {
     const ticket = ++listTicket;
-    const query = filter.query.trim();
-    const listed = await call('library:list', {
-      ...(query ? { query } : {}),
-      ...(filter.accountId ? { accountId: filter.accountId } : {}),
-      ...(filter.kind ? { kind: filter.kind } : {}),
-    });
+    // A refresh of the same list keeps as many codes as were shown, so the user stays in place.
+    const sameFilter = JSON.stringify(filter) === JSON.stringify(get().listedFor);
+    const limit = sameFilter ? Math.max(PAGE_SIZE, get().entries?.length ?? 0) : PAGE_SIZE;
+    const listed = await call('library:list', { ...filterPayload(filter), limit });
     if (ticket !== listTicket) return;
     if (!listed.ok) {
       set({ error: listed.error });
       return;
     }
-    const sameFilter = JSON.stringify(filter) === JSON.stringify(get().listedFor);
     const { selectedId } = get();
-    const stillListed = listed.value.some((e) => e.codeId === selectedId);
-    set({
-      entries: listed.value,
-      listedFor: filter,
-      shown: sameFilter ? get().shown : PAGE_SIZE,
-      error: null,
-    });
+    const stillListed = listed.value.entries.some((e) => e.codeId === selectedId);
+    set({ entries: listed.value.entries, total: listed.value.total, listedFor: filter, error: null });
     if (!stillListed && selectedId !== null) await get().select(null);
   },
 
-  showMore() {
-    set({ shown: get().shown + PAGE_SIZE });
+  async showMore() {
+    const { entries, listedFor } = get();
+    const ticket = listTicket;
+    const offset = entries?.length ?? 0;
+    const listed = await call('library:list', { ...filterPayload(listedFor), offset, limit: PAGE_SIZE });
+    // A new search meanwhile, or another page already added: this answer is stale.
+    if (ticket !== listTicket || (get().entries?.length ?? 0) !== offset) return;
+    if (!listed.ok) {
+      set({ error: listed.error });
+      return;
+    }
+    set({ entries: [...(entries ?? []), ...listed.value.entries], total: listed.value.total });
   },
 
   async select(codeId) {
@@ -113,7 +117,7 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     const at = entries.findIndex((e) => e.codeId === codeId);
     const rest = entries.filter((e) => e.codeId !== codeId);
     const next = rest[Math.min(at, rest.length - 1)]?.codeId ?? null;
-    set({ entries: rest, confirmingDelete: false, error: null });
+    set({ entries: rest, total: get().total - 1, confirmingDelete: false, error: null });
     await get().select(next);
     await get().load(get().listedFor);
     return true;
@@ -123,3 +127,12 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     set({ error: null });
   },
 }));
+
+function filterPayload(filter: HistoryFilter) {
+  const query = filter.query.trim();
+  return {
+    ...(query ? { query } : {}),
+    ...(filter.accountId ? { accountId: filter.accountId } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+  };
+}
