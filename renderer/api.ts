@@ -1,4 +1,12 @@
-import type { Channel, ChannelInput, ChannelResult, WxacodeApi } from '../shared/ipc';
+import { type EventName, subscriberName } from '../shared/channelNames';
+import type {
+  Channel,
+  ChannelInput,
+  ChannelResult,
+  EventPayload,
+  Subscriber,
+  WxacodeApi,
+} from '../shared/ipc';
 import type { Result } from '../shared/result';
 
 type Invoke<C extends Channel> = (payload: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>;
@@ -7,12 +15,14 @@ type Invoke<C extends Channel> = (payload: ChannelInput<C>) => Promise<Result<Ch
  * Calls the main process through the preload's `window.wxacode`. Always resolves to a Result, so
  * every caller shows a failure the same way, even when the page runs outside the app.
  */
+const bridge = (): Partial<WxacodeApi> | undefined =>
+  (window as unknown as { wxacode?: Partial<WxacodeApi> }).wxacode;
+
 export async function call<C extends Channel>(
   channel: C,
   payload: ChannelInput<C>,
 ): Promise<Result<ChannelResult<C>>> {
-  const api = (window as unknown as { wxacode?: WxacodeApi }).wxacode;
-  const invoke = api?.[channel] as Invoke<C> | undefined;
+  const invoke = bridge()?.[channel] as Invoke<C> | undefined;
   if (!invoke) {
     return {
       ok: false,
@@ -42,4 +52,16 @@ export async function call<C extends Channel>(
       },
     };
   }
+}
+
+/**
+ * Listens to an event from the main process until the returned function is called. Outside the
+ * app there is nothing to hear: the listener is simply never called.
+ */
+export function subscribe<E extends EventName>(
+  event: E,
+  listener: (payload: EventPayload<E>) => void,
+): () => void {
+  const on = bridge()?.[subscriberName(event)] as Subscriber<E> | undefined;
+  return on ? on(listener) : () => {};
 }

@@ -1,0 +1,58 @@
+import { formatCount, useT } from '../../i18n';
+import { useBatch } from '../../store/batchStore';
+
+/** Batches a crash, a quit or a cancel left part-done: continuing skips the finished rows. */
+export function UnfinishedBatches({ locked }: { locked: boolean }) {
+  const { t, lang } = useT();
+  const unfinished = useBatch((s) => s.unfinished);
+  const continueBatch = useBatch((s) => s.continueBatch);
+  const discard = useBatch((s) => s.discard);
+  if (unfinished.length === 0) return null;
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+  return (
+    <section className="unfinished" aria-labelledby="unfinished-title">
+      <h4 id="unfinished-title">{t('unfinishedTitle')}</h4>
+      <p className="note">{t('unfinishedNote')}</p>
+      <ul>
+        {unfinished.map((batch) => (
+          <li key={batch.batchId}>
+            <div className="unfinished-text">
+              <span className="file-name">{batch.fileName}</span>
+              <span className="note">
+                {t('unfinishedLine', {
+                  finished: formatCount(batch.finished),
+                  rows: formatCount(batch.rows),
+                  when: when(batch.startedAt),
+                })}
+              </span>
+              <span className="note path" title={batch.outDir}>
+                {batch.outDir}
+              </span>
+            </div>
+            <button
+              type="button"
+              disabled={locked}
+              aria-label={t('continueNamed', { name: batch.fileName })}
+              onClick={() => void continueBatch(batch.batchId)}
+            >
+              {t('continueBatch')}
+            </button>
+            <button
+              type="button"
+              className="ghost"
+              disabled={locked}
+              aria-label={t('discardNamed', { name: batch.fileName })}
+              onClick={() => void discard(batch.batchId)}
+            >
+              {t('discardBatch')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

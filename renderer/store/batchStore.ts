@@ -1,0 +1,306 @@
+import { create } from 'zustand';
+import type {
+  BatchColumn,
+  BatchUpdate,
+  ColumnMapping,
+  PlanView,
+  SheetView,
+  UnfinishedBatchView,
+} from '../../shared/batch';
+import type { CodeKind } from '../../shared/codeRequest';
+import type { AppError } from '../../shared/result';
+import { call } from '../api';
+import { useAccounts } from './accountsStore';
+import { CONCURRENCY, type FormStyle, needsConfirmation, PACE, wholeNumber } from './batchRules';
+
+interface BatchState {
+  sheet: SheetView | null;
+  opening: boolean;
+  importError: AppError | null;
+  unfinished: UnfinishedBatchView[];
+  kind: CodeKind | null;
+  mapping: ColumnMapping;
+  plan: PlanView | null;
+  planning: boolean;
+  planError: AppError | null;
+  /** The account the plan was made for: its Num-Used is updated when the batch ends. */
+  planAccountId: string | null;
+  /** null: the plan's default template, which follows the columns until the user types one. */
+  nameTemplate: string | null;
+  exampleNames: string[];
+  nameError: AppError | null;
+  outDir: string | null;
+  zip: boolean;
+  concurrency: string;
+  ratePerMinute: string;
+  /** The count of new codes the user said yes to; a plan that spends a different count asks again. */
+  confirmedSpend: number | null;
+  job: BatchUpdate | null;
+  /** Bad rows the running or finished job's plan skipped; null for a job not started from this view's plan. */
+  skippedRows: number | null;
+  /** A finished job the user put away (New batch, another import): coming back to the view does not bring it back. */
+  dismissedJobId: string | null;
+  starting: boolean;
+  runError: AppError | null;
+  /** Bumped when a job ends: the library has changed, so the plan is checked again. */
+  finishedRuns: number;
+
+  load(): Promise<void>;
+  open(): Promise<void>;
+  setKind(kind: CodeKind): void;
+  setColumn(column: BatchColumn, index: number | undefined): void;
+  check(accountId: string | null, style: FormStyle): Promise<void>;
+  setNameTemplate(template: string): Promise<void>;
+  chooseFolder(): Promise<void>;
+  setZip(zip: boolean): void;
+  setConcurrency(text: string): void;
+  setRatePerMinute(text: string): void;
+  confirm(yes: boolean): void;
+  start(): Promise<void>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  cancel(): Promise<void>;
+  received(update: BatchUpdate): void;
+  showOutput(): Promise<void>;
+  continueBatch(batchId: string): Promise<void>;
+  discard(batchId: string): Promise<void>;
+  newBatch(): void;
+}
+
+const SETUP = {
+  sheet: null,
+  importError: null,
+  kind: null,
+  mapping: {},
+  plan: null,
+  planning: false,
+  planError: null,
+  planAccountId: null,
+  nameTemplate: null,
+  exampleNames: [],
+  nameError: null,
+  outDir: null,
+  zip: false,
+  concurrency: String(CONCURRENCY.default),
+  ratePerMinute: String(PACE.default),
+  confirmedSpend: null,
+  job: null,
+  skippedRows: null,
+  starting: false,
+  runError: null,
+} satisfies Partial<BatchState>;
+
+// Answers that arrive after a newer question was asked are dropped.
+let planAsked = 0;
+let namesAsked = 0;
+
+/**
+ * An answer about a job may arrive after the event that ended it (a cancel's answer after the
+ * `finished` event): a finished job does not go back to running, except through a new start.
+ */
+function supersedes(current: BatchUpdate | null, update: BatchUpdate): boolean {
+  if (!current || current.jobId !== update.jobId) return true;
+  return !(current.progress.state === 'finished' && update.progress.state !== 'finished');
+}
+
+export const useBatch = create<BatchState>()((set, get) => {
+  const examplesFor = async (plan: PlanView, template: string | null) => {
+    const asked = ++namesAsked;
+    if (template === null) {
+      set({ exampleNames: plan.exampleNames, nameError: null });
+      return;
+    }
+    const named = await call('batch:names', { planId: plan.planId, nameTemplate: template });
+    if (asked !== namesAsked) return;
+    set(
+      named.ok
+        ? { exampleNames: named.value.exampleNames, nameError: null }
+        : { exampleNames: [], nameError: named.error },
+    );
+  };
+
+  const loadUnfinished = async () => {
+    const listed = await call('batch:unfinished', undefined);
+    if (listed.ok) set({ unfinished: listed.value });
+  };
+
+  /** Answers of the control channels and the progress events land here alike. */
+  const apply = (update: BatchUpdate) => {
+    const before = get().job;
+    if (!supersedes(before, update)) return;
+    set({ job: update });
+    const ended =
+      update.progress.state === 'finished' &&
+      !(before?.jobId === update.jobId && before.progress.state === 'finished');
+    if (!ended) return;
+    set({ finishedRuns: get().finishedRuns + 1 });
+    const accountId = get().planAccountId;
+    if (accountId && update.progress.numUsed !== undefined) {
+      useAccounts.getState().recordNumUsed(accountId, update.progress.numUsed);
+    }
+    void loadUnfinished();
+  };
+
+  const control = async (channel: 'batch:pause' | 'batch:resume' | 'batch:cancel') => {
+    const job = get().job;
+    if (!job) return;
+    const answer = await call(channel, { jobId: job.jobId });
+    if (answer.ok) apply(answer.value);
+    else set({ runError: answer.error });
+  };
+
+  return {
+    ...SETUP,
+    opening: false,
+    unfinished: [],
+    finishedRuns: 0,
+    dismissedJobId: null,
+
+    async load() {
+      const [status] = await Promise.all([call('batch:status', undefined), loadUnfinished()]);
+      if (!status.ok || !status.value) return;
+      const putAway =
+        status.value.jobId === get().dismissedJobId && status.value.progress.state === 'finished';
+      if (!putAway) apply(status.value);
+    },
+
+    async open() {
+      if (get().opening) return;
+      set({ opening: true });
+      const opened = await call('batch:open', undefined);
+      if (!opened.ok) {
+        set({ opening: false, importError: opened.error });
+        return;
+      }
+      const sheet = opened.value;
+      // Cancelled: whatever was imported before stays.
+      if (!sheet) {
+        set({ opening: false });
+        return;
+      }
+      const { outDir, zip, concurrency, ratePerMinute } = get();
+      set({
+        ...SETUP,
+        dismissedJobId: get().job?.jobId ?? get().dismissedJobId,
+        outDir,
+        zip,
+        concurrency,
+        ratePerMinute,
+        opening: false,
+        sheet,
+        kind: sheet.kind ?? null,
+        mapping: sheet.mapping,
+      });
+    },
+
+    setKind(kind) {
+      set({ kind });
+    },
+
+    setColumn(column, index) {
+      const mapping = { ...get().mapping };
+      if (index === undefined) delete mapping[column];
+      else mapping[column] = index;
+      set({ mapping });
+    },
+
+    async check(accountId, style) {
+      const { sheet, kind, mapping } = get();
+      const asked = ++planAsked;
+      if (!sheet || !kind || !accountId) {
+        set({ plan: null, planning: false, planError: null });
+        return;
+      }
+      set({ planning: true });
+      const planned = await call('batch:plan', { sheetId: sheet.sheetId, accountId, kind, mapping, style });
+      if (asked !== planAsked) return;
+      if (!planned.ok) {
+        set({ plan: null, planning: false, planError: planned.error, exampleNames: [] });
+        return;
+      }
+      set({ plan: planned.value, planning: false, planError: null, planAccountId: accountId });
+      await examplesFor(planned.value, get().nameTemplate);
+    },
+
+    async setNameTemplate(template) {
+      set({ nameTemplate: template });
+      const plan = get().plan;
+      if (plan) await examplesFor(plan, template);
+    },
+
+    async chooseFolder() {
+      const chosen = await call('batch:chooseFolder', undefined);
+      if (!chosen.ok) set({ runError: chosen.error });
+      else if (chosen.value.folder) set({ outDir: chosen.value.folder });
+    },
+
+    setZip: (zip) => set({ zip }),
+    setConcurrency: (concurrency) => set({ concurrency }),
+    setRatePerMinute: (ratePerMinute) => set({ ratePerMinute }),
+
+    confirm(yes) {
+      set({ confirmedSpend: yes ? (get().plan?.quota.newCodes ?? null) : null });
+    },
+
+    async start() {
+      const { plan, outDir, nameTemplate, zip, concurrency, ratePerMinute, starting } = get();
+      const workers = wholeNumber(concurrency, CONCURRENCY);
+      const pace = wholeNumber(ratePerMinute, PACE);
+      if (starting || !plan || !outDir || workers === undefined || pace === undefined) return;
+      set({ starting: true, runError: null, job: null, skippedRows: plan.invalid.length });
+      const started = await call('batch:start', {
+        planId: plan.planId,
+        outDir,
+        nameTemplate: nameTemplate ?? plan.nameTemplate,
+        zip,
+        concurrency: workers,
+        ratePerMinute: pace,
+        ...(needsConfirmation(plan) ? { confirmSpend: get().confirmedSpend ?? 0 } : {}),
+      });
+      set({ starting: false });
+      if (!started.ok) {
+        set({ runError: started.error });
+        return;
+      }
+      // Progress events may have told more already; the answer only fills in when none came.
+      if (get().job?.jobId !== started.value.jobId) apply(started.value);
+      // Spent is spent: the next run of these settings asks again for whatever it would spend.
+      set({ confirmedSpend: null });
+    },
+
+    pause: () => control('batch:pause'),
+    resume: () => control('batch:resume'),
+    cancel: () => control('batch:cancel'),
+    received: apply,
+
+    async showOutput() {
+      const job = get().job;
+      if (!job) return;
+      const shown = await call('batch:showOutput', { jobId: job.jobId });
+      if (!shown.ok) set({ runError: shown.error });
+    },
+
+    async continueBatch(batchId) {
+      set({ starting: true, runError: null, importError: null, job: null, skippedRows: null });
+      const continued = await call('batch:continue', { batchId });
+      set({ starting: false });
+      if (!continued.ok) {
+        set({ importError: continued.error });
+        return;
+      }
+      if (get().job?.jobId !== continued.value.jobId) apply(continued.value);
+      await loadUnfinished();
+    },
+
+    async discard(batchId) {
+      const discarded = await call('batch:discard', { batchId });
+      if (!discarded.ok) set({ importError: discarded.error });
+      await loadUnfinished();
+    },
+
+    newBatch() {
+      set({ ...SETUP, dismissedJobId: get().job?.jobId ?? get().dismissedJobId });
+      void loadUnfinished();
+    },
+  };
+});
