@@ -140,7 +140,11 @@ export const MAX_PROBLEM_ROWS = 500;
 /** Payload of the 'batch:progress' event and the answer of the control channels. */
 export interface BatchUpdate {
   jobId: string;
+  /** The account the batch makes codes for: its Num-Used is the one the batch reports. */
+  accountId: string;
   fileName: string;
+  /** Bad rows the batch skipped (they are in results.csv as invalid). */
+  skippedRows: number;
   progress: BatchProgress;
   /** Present once the job has finished (state 'finished'). */
   summary?: BatchSummaryView;

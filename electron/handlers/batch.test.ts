@@ -228,7 +228,12 @@ describe('batch:start', () => {
     const out = join(dir, 'stores');
     const before = app.sandbox.stats().getwxacodeunlimit;
     const started = succeeded(await start(view, out));
-    expect(started).toMatchObject({ fileName: 'stores.csv', progress: { total: 13 } });
+    expect(started).toMatchObject({
+      fileName: 'stores.csv',
+      accountId: SANDBOX_ACCOUNT.id,
+      skippedRows: 1,
+      progress: { total: 13 },
+    });
     const end = await finished(started.jobId);
 
     expect(app.sandbox.stats().getwxacodeunlimit - before).toBe(12);
@@ -372,6 +377,7 @@ describe('pause, resume, cancel and continue', () => {
     const continued = succeeded(await app.call('batch:continue', { batchId: unfinished!.batchId }));
     const last = await finished(continued.jobId);
     expect(last.progress).toMatchObject({ state: 'finished', total: 30, done: 30, failed: 0 });
+    expect(last).toMatchObject({ fileName: 'slow.csv', accountId: continued.accountId, skippedRows: 0 });
     expect(last.summary).toMatchObject({ cancelled: false, problemRows: [], zipFile: `${out}.zip` });
     const after = app.sandbox.stats();
     expect(after.getwxacode - before.getwxacode).toBe(30);

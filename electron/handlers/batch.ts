@@ -113,7 +113,12 @@ export function batchHandlers(services: Services): BatchHandlers {
         ratePerMinute,
         resume: false,
       });
-      return runner.start(job, { accountId, fileName: basename(sheet.file), outDir: dir });
+      return runner.start(job, {
+        accountId,
+        fileName: basename(sheet.file),
+        skippedRows: plan.invalid.length,
+        outDir: dir,
+      });
     },
 
     'batch:pause': async ({ jobId }) => runner.pause(jobId),

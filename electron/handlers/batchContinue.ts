@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { Failure } from '../../shared/result';
 import type { BatchJob } from '../core/batch/batchJob';
 import type { UnfinishedBatch } from '../core/batch/journal';
+import type { BatchPlan } from '../core/batch/plan';
 import { readSpreadsheet } from '../core/batch/spreadsheet';
 import type { Services } from '../services';
 import { inputChanged, inputUnreadable, noAccountFor, recordDamaged } from './batchErrors';
 import { newBatchJob, planFor } from './batchLaunch';
+import type { RunInfo } from './batchRunner';
 
 /** What BatchJob writes into a batch's manifest (BatchManifest.settings); read back with care, it is a file. */
 const manifestSettings = z.object({
@@ -25,11 +27,8 @@ const manifestSettings = z.object({
   }),
 });
 
-export interface ContinuedBatch {
+export interface ContinuedBatch extends RunInfo {
   job: BatchJob;
-  accountId: string;
-  fileName: string;
-  outDir: string;
 }
 
 /**
@@ -50,8 +49,9 @@ export async function continuedBatch(
     throw cause instanceof Failure ? inputUnreadable(manifest.input, cause.error) : cause;
   });
   let job: BatchJob;
+  let plan: BatchPlan;
   try {
-    const plan = planFor(services, sheet, account, settings);
+    plan = planFor(services, sheet, account, settings);
     job = await newBatchJob(services, {
       plan,
       account,
@@ -66,5 +66,11 @@ export async function continuedBatch(
   }
   // The id covers the file's bytes and every setting: another id means another file.
   if (job.id !== manifest.id) throw inputChanged(manifest.input);
-  return { job, accountId: account.id, fileName: basename(manifest.input), outDir: manifest.outDir };
+  return {
+    job,
+    accountId: account.id,
+    fileName: basename(manifest.input),
+    skippedRows: plan.invalid.length,
+    outDir: manifest.outDir,
+  };
 }

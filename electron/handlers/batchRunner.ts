@@ -12,16 +12,13 @@ interface Run {
   job: BatchJob;
   accountId: string;
   fileName: string;
+  skippedRows: number;
   outDir: string;
   /** Set once the job has finished. */
   summary?: BatchSummaryView;
 }
 
-export interface RunInfo {
-  accountId: string;
-  fileName: string;
-  outDir: string;
-}
+export type RunInfo = Omit<Run, 'jobId' | 'job' | 'summary'>;
 
 /**
  * The app's one batch at a time: runs it, sends its progress to the page, records the Num-Used
@@ -111,7 +108,7 @@ export class BatchRunner {
 
   private update(run: Run): BatchUpdate {
     const progress = run.summary ? { ...run.job.progress(), state: 'finished' as const } : run.job.progress();
-    return batchUpdate(run.jobId, run.fileName, progress, run.summary);
+    return batchUpdate(run, progress, run.summary);
   }
 }
 

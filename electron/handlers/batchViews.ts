@@ -69,12 +69,16 @@ export function summaryView(summary: BatchSummary, outDir: string): BatchSummary
 }
 
 export function batchUpdate(
-  jobId: string,
-  fileName: string,
+  {
+    jobId,
+    accountId,
+    fileName,
+    skippedRows,
+  }: Pick<BatchUpdate, 'jobId' | 'accountId' | 'fileName' | 'skippedRows'>,
   progress: BatchProgress,
   summary?: BatchSummaryView,
 ): BatchUpdate {
-  return { jobId, fileName, progress, ...(summary ? { summary } : {}) };
+  return { jobId, accountId, fileName, skippedRows, progress, ...(summary ? { summary } : {}) };
 }
 
 export function unfinishedView({ manifest, finished }: UnfinishedBatch): UnfinishedBatchView {

@@ -48,7 +48,9 @@ const plan = (newCodes: number): PlanView => ({
 
 const update = (state: BatchProgress['state'], done: number): BatchUpdate => ({
   jobId: 'job-1',
+  accountId: 'sandbox',
   fileName: 'shops.csv',
+  skippedRows: 0,
   progress: { state, total: 4, done, failed: 0, remaining: 4 - done, fromLibrary: 0, codesPerSecond: 1 },
 });
 

@@ -23,8 +23,6 @@ interface BatchState {
   plan: PlanView | null;
   planning: boolean;
   planError: AppError | null;
-  /** The account the plan was made for: its Num-Used is updated when the batch ends. */
-  planAccountId: string | null;
   /** null: the plan's default template, which follows the columns until the user types one. */
   nameTemplate: string | null;
   exampleNames: string[];
@@ -36,8 +34,6 @@ interface BatchState {
   /** The count of new codes the user said yes to; a plan that spends a different count asks again. */
   confirmedSpend: number | null;
   job: BatchUpdate | null;
-  /** Bad rows the running or finished job's plan skipped; null for a job not started from this view's plan. */
-  skippedRows: number | null;
   /** A finished job the user put away (New batch, another import): coming back to the view does not bring it back. */
   dismissedJobId: string | null;
   starting: boolean;
@@ -75,7 +71,6 @@ const SETUP = {
   plan: null,
   planning: false,
   planError: null,
-  planAccountId: null,
   nameTemplate: null,
   exampleNames: [],
   nameError: null,
@@ -85,7 +80,6 @@ const SETUP = {
   ratePerMinute: String(PACE.default),
   confirmedSpend: null,
   job: null,
-  skippedRows: null,
   starting: false,
   runError: null,
 } satisfies Partial<BatchState>;
@@ -134,9 +128,8 @@ export const useBatch = create<BatchState>()((set, get) => {
       !(before?.jobId === update.jobId && before.progress.state === 'finished');
     if (!ended) return;
     set({ finishedRuns: get().finishedRuns + 1 });
-    const accountId = get().planAccountId;
-    if (accountId && update.progress.numUsed !== undefined) {
-      useAccounts.getState().recordNumUsed(accountId, update.progress.numUsed);
+    if (update.progress.numUsed !== undefined) {
+      useAccounts.getState().recordNumUsed(update.accountId, update.progress.numUsed);
     }
     void loadUnfinished();
   };
@@ -218,7 +211,7 @@ export const useBatch = create<BatchState>()((set, get) => {
         set({ plan: null, planning: false, planError: planned.error, exampleNames: [] });
         return;
       }
-      set({ plan: planned.value, planning: false, planError: null, planAccountId: accountId });
+      set({ plan: planned.value, planning: false, planError: null });
       await examplesFor(planned.value, get().nameTemplate);
     },
 
@@ -247,7 +240,7 @@ export const useBatch = create<BatchState>()((set, get) => {
       const workers = wholeNumber(concurrency, CONCURRENCY);
       const pace = wholeNumber(ratePerMinute, PACE);
       if (starting || !plan || !outDir || workers === undefined || pace === undefined) return;
-      set({ starting: true, runError: null, job: null, skippedRows: plan.invalid.length });
+      set({ starting: true, runError: null, job: null });
       const started = await call('batch:start', {
         planId: plan.planId,
         outDir,
@@ -281,7 +274,7 @@ export const useBatch = create<BatchState>()((set, get) => {
     },
 
     async continueBatch(batchId) {
-      set({ starting: true, runError: null, importError: null, job: null, skippedRows: null });
+      set({ starting: true, runError: null, importError: null, job: null });
       const continued = await call('batch:continue', { batchId });
       set({ starting: false });
       if (!continued.ok) {

@@ -9,7 +9,6 @@ import { ProblemRowsTable } from './ProblemRowsTable';
 /** What a finished batch made, what it skipped, where the files are. */
 export function JobSummary({ job }: { job: BatchUpdate }) {
   const { t } = useT();
-  const skipped = useBatch((s) => s.skippedRows);
   const showOutput = useBatch((s) => s.showOutput);
   const newBatch = useBatch((s) => s.newBatch);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -35,7 +34,7 @@ export function JobSummary({ job }: { job: BatchUpdate }) {
     { label: t('summaryFromLibrary'), value: p.fromLibrary },
     { label: t('summaryFailed'), value: p.failed, ...(p.failed > 0 ? { tone: 'bad' as const } : {}) },
     ...(p.remaining > 0 ? [{ label: t('summaryNotRun'), value: p.remaining, tone: 'bad' as const }] : []),
-    ...(skipped !== null ? [{ label: t('summarySkipped'), value: skipped }] : []),
+    ...(job.skippedRows > 0 ? [{ label: t('summarySkipped'), value: job.skippedRows }] : []),
   ];
 
   return (
