@@ -6,6 +6,7 @@ import { SANDBOX_SECRET } from './core/accountTokens';
 import { dataDir } from './core/dataDir';
 import { electronDesktop, openExternally } from './desktop';
 import { createHandlers } from './handlers';
+import { clearOldDragCopies } from './handlers/dragOut';
 import { registerHandlers } from './ipc';
 import { startSandbox } from './sandbox';
 import { createServices } from './services';
@@ -55,6 +56,7 @@ async function start(): Promise<void> {
     notify: (event, payload) => window?.webContents.send(event, payload),
   });
   registerHandlers(ipcMain, createHandlers(services), (frame) => page.isOwnFrame(frame), reportUnexpected);
+  void clearOldDragCopies(join(services.dataDir, 'drag'));
 
   window = new BrowserWindow({
     width: 1180,

@@ -1,8 +1,11 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { writeFileAtomic } from '../core/atomicFile';
 import type { LibraryEntry } from '../core/library';
+
+/** Drag copies older than this are removed at start-up: the drop that took them is long over. */
+const DRAG_COPY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** Edge of the image shown under the pointer while a code is dragged out. */
 export const DRAG_ICON_SIZE = 64;
@@ -23,4 +26,22 @@ export async function dragFile(folder: string, entry: LibraryEntry, png: Uint8Ar
     await writeFileAtomic(file, png);
   }
   return file;
+}
+
+/**
+ * Removes drag copies made more than a day ago. Not at the end of a drag: the app is not told when
+ * the receiving program has finished copying the file, so a copy must outlive its drag a while.
+ */
+export async function clearOldDragCopies(folder: string, now = Date.now()): Promise<number> {
+  const copies = await readdir(folder).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of copies) {
+    const path = join(folder, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info && now - info.mtimeMs > DRAG_COPY_LIFETIME_MS) {
+      await rm(path, { recursive: true, force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
