@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Failure } from '../../shared/result';
 import { appendLine, readJsonFile, writeFileAtomic } from './atomicFile';
+import { failureOf } from './testing';
 
 let dir: string;
 beforeEach(async () => {
@@ -12,15 +12,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-async function failureOf(promise: Promise<unknown>): Promise<Failure> {
-  const caught = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(caught).toBeInstanceOf(Failure);
-  return caught as Failure;
-}
 
 describe('writeFileAtomic', () => {
   it('writes text and bytes, replaces old content, and leaves no temp file behind', async () => {

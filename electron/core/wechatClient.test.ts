@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../shared/codeRequest';
-import { Failure } from '../../shared/result';
 import { validateCodeRequest } from '../../shared/validateCodeRequest';
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { decodePicture, pixel, readQr } from '../sandbox/testing';
 import { stableTokenSource } from './stableTokenSource';
+import { failureOf } from './testing';
 import { createWechatClient, type WechatClient } from './wechatClient';
 
 const FAST_RETRY = { attempts: 4, baseDelayMs: 5, maxDelayMs: 20 };
@@ -21,16 +21,6 @@ async function injectFaults(sandbox: RunningSandbox, faults: unknown[]) {
     body: JSON.stringify({ faults }),
   });
   expect(res.status).toBe(200);
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<Failure> {
-  try {
-    await promise;
-  } catch (caught) {
-    if (caught instanceof Failure) return caught;
-    throw caught;
-  }
-  throw new Error('expected a failure');
 }
 
 let sandbox: RunningSandbox;

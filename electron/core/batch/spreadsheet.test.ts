@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Failure } from '../../../shared/result';
+import { failureOf } from '../testing';
 import { readSpreadsheet } from './spreadsheet';
 
 let dir: string;
@@ -14,15 +14,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-async function failureOf(promise: Promise<unknown>): Promise<Failure> {
-  const caught = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(caught).toBeInstanceOf(Failure);
-  return caught as Failure;
-}
 
 describe('readSpreadsheet: CSV', () => {
   it('reads a GBK file with Chinese headers; row numbers are the ones Excel shows; blank rows are skipped', async () => {
