@@ -2,7 +2,8 @@
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type EnvironmentOptions } from 'vite';
+import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
+import { BUILT_PAGE_POLICY } from './electron/appPage';
 
 /** A path in this project, whatever folder the build runs from. */
 const resolve = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -10,6 +11,23 @@ const resolve = (path: string): string => fileURLToPath(new URL(path, import.met
 // One config, four outputs: `vite build` builds them all (Vite's app builder). The renderer is a
 // browser bundle; main, preload and the CLI are CommonJS for Electron's and Node's loaders.
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/**
+ * The built page gets its Content-Security-Policy as a <meta>: a file:// page has no response
+ * headers. From the one policy main.ts also uses; not in development, where the dev server's
+ * inline hot-reload script needs the relaxed policy main sends as a header.
+ */
+const contentSecurityPolicy: Plugin = {
+  name: 'wxacode-content-security-policy',
+  apply: 'build',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: BUILT_PAGE_POLICY },
+      injectTo: 'head-prepend',
+    },
+  ],
+};
 
 function nodeEntry(name: string, entry: string, bundleDeps: boolean): EnvironmentOptions {
   return {
@@ -34,7 +52,7 @@ export default defineConfig({
   // The page's folder is the root, so the built page lands at dist/renderer/index.html.
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy],
   builder: {},
   environments: {
     client: {

@@ -3,12 +3,13 @@ import { pathToFileURL } from 'node:url';
 export interface AppPage {
   /** What the window loads. */
   url: string;
-  /** For responses served over http(s), i.e. by the dev server; the built page has its own <meta>. */
+  /** For responses served over http(s), i.e. by the dev server; the built page carries it in a <meta>. */
   contentSecurityPolicy: string;
   /** Whether an IPC message comes from the app's own page, in the window's top frame. */
   isOwnFrame(frame: { url: string; parent: unknown } | null): boolean;
 }
 
+/** One policy for the page, written into the built index.html (vite.config.ts) and sent by main. */
 const POLICY = {
   'default-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'blob:'],
@@ -41,9 +42,7 @@ export function appPage(options: { indexHtml: string; devServerUrl?: string }): 
 
   return {
     url,
-    contentSecurityPolicy: Object.entries(policy)
-      .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
-      .join('; '),
+    contentSecurityPolicy: policyText(policy),
     isOwnFrame(frame) {
       if (!frame || frame.parent !== null || !URL.canParse(frame.url)) return false;
       const sender = new URL(frame.url);
@@ -53,4 +52,13 @@ export function appPage(options: { indexHtml: string; devServerUrl?: string }): 
         : sender.protocol === 'file:' && sender.pathname === own.pathname;
     },
   };
+}
+
+/** The built page's policy, for the <meta> tag that file:// pages (no response headers) rely on. */
+export const BUILT_PAGE_POLICY = policyText(POLICY);
+
+function policyText(policy: Record<string, string[]>): string {
+  return Object.entries(policy)
+    .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
+    .join('; ');
 }
