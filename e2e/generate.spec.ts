@@ -95,3 +95,31 @@ test('an unlimited code is made by itself when the user pauses typing, if asked 
   await expect.poll(() => backend.desktop.copied.length).toBe(1);
   expect(qrText(decodePicture(backend.desktop.copied[0]!))).toBe('pages/index/index?scene=id=42');
 });
+
+test('an edit made while an automatic generate is running is made when that call ends', async ({
+  app,
+  backend,
+}) => {
+  const ui = studio(app);
+  const generating = app.getByRole('button', { name: 'Generating…' });
+  await ui.kind('Unlimited mini program code').check();
+  await app.getByRole('switch', { name: 'Generate automatically when I pause typing' }).check();
+  await ui.pageField.fill('pages/index/index');
+  // WeChat is slow to answer the first code: the user keeps typing meanwhile.
+  await fetch(`${backend.sandbox.url}/__sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ faults: [{ endpoint: 'getwxacodeunlimit', kind: 'stall', ms: 2000 }] }),
+  });
+  await ui.scene.fill('id=1');
+  await expect(generating).toBeVisible();
+  await ui.scene.pressSequentially('2');
+  await expect(generating).toBeHidden();
+
+  await expect(ui.realImage).toHaveAccessibleName(/^Generated code for pages\/index\/index scene id=12\./);
+  await expect(ui.newlyGenerated).toBeVisible();
+  expect(backend.sandbox.stats().getwxacodeunlimit).toBe(2);
+  await ui.copyButton.click();
+  await expect.poll(() => backend.desktop.copied.length).toBe(1);
+  expect(qrText(decodePicture(backend.desktop.copied[0]!))).toBe('pages/index/index?scene=id=12');
+});

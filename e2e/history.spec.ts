@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { invokeChannel } from '../electron/ipc';
@@ -116,6 +117,12 @@ test('lists the codes made, newest first; searches, filters, saves, copies and d
   await app.keyboard.press('Escape');
   await expect(history.confirmDelete).toBeHidden();
   await expect(history.codes).toHaveCount(3);
+  // The focus goes back to the button that asked, whether clicked or pressed with Enter.
+  await expect(history.deleteButton).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(history.confirmDelete).toBeFocused();
+  await history.cancelDelete.click();
+  await expect(history.deleteButton).toBeFocused();
   await history.deleteButton.click();
   await expect(history.confirmDelete).toBeFocused();
   await app.keyboard.press('Enter');
@@ -230,4 +237,45 @@ test('a large library shows a page at a time and reads only the thumbnails in vi
   await expect(history.codes).toHaveCount(205);
   await expect(app.getByText('205 codes', { exact: true })).toBeVisible();
   await expect(history.codes.last()).toHaveAccessibleName('pages/index/index scene n=1');
+});
+
+test('codes a batch makes while History is shown join the list when it finishes', async ({
+  app,
+  backend,
+}) => {
+  const ui = studio(app);
+  const history = historyView(app);
+  await makeSquare(ui);
+  await history.tab.click();
+  await expect(history.codes).toHaveCount(1);
+
+  // The batch runs in the main process; History, left open, hears only its progress.
+  const sheet = join(backend.saveDir, 'posters.csv');
+  await writeFile(sheet, 'scene,page\r\nid=1,pages/index/index\r\nid=2,pages/index/index\r\n');
+  backend.nextSpreadsheet = sheet;
+  const opened = await invokeChannel(backend.table, 'batch:open', undefined);
+  if (!opened.ok || !opened.value) throw new Error('the spreadsheet did not open');
+  const planned = await invokeChannel(backend.table, 'batch:plan', {
+    sheetId: opened.value.sheetId,
+    accountId: 'sandbox',
+    kind: 'unlimited',
+    mapping: opened.value.mapping,
+    style: { width: 280 },
+  });
+  if (!planned.ok) throw new Error(planned.error.message.en);
+  const started = await invokeChannel(backend.table, 'batch:start', {
+    planId: planned.value.planId,
+    outDir: backend.outputFolder,
+    nameTemplate: planned.value.nameTemplate,
+    zip: false,
+    concurrency: 1,
+    ratePerMinute: 0,
+  });
+  expect(started.ok).toBe(true);
+
+  await expect(history.codes).toHaveCount(3);
+  await expect(app.getByText('3 codes', { exact: true })).toBeVisible();
+  await expect(history.code('pages/index/index scene id=2')).toBeVisible();
+  await expect(history.code('pages/index/index scene id=1')).toBeVisible();
+  expect(backend.sandbox.stats().getwxacodeunlimit).toBe(2);
 });

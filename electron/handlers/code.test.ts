@@ -68,22 +68,6 @@ describe('code:generate', () => {
     expect(!noAccount.ok && noAccount.error.message.en).toBe('This account no longer exists.');
     expect(app.sandbox.stats()).toEqual(before);
   });
-
-  it('sends the list a page at a time, with the number of matches in all', async () => {
-    for (const id of [1, 2, 3]) succeeded(await generate(app, `pages/index/index?id=paged${id}`));
-    const first = succeeded(await app.call('library:list', { query: 'paged', limit: 2 }));
-    expect(first.total).toBe(3);
-    expect(first.entries.map((e) => e.request.kind === 'limited' && e.request.path)).toEqual([
-      'pages/index/index?id=paged3',
-      'pages/index/index?id=paged2',
-    ]);
-    const rest = succeeded(await app.call('library:list', { query: 'paged', offset: 2, limit: 2 }));
-    expect(rest.entries.map((e) => e.request.kind === 'limited' && e.request.path)).toEqual([
-      'pages/index/index?id=paged1',
-    ]);
-    const tooMany = await app.call('library:list', { limit: 5000 });
-    expect(tooMany.ok || tooMany.error.field).toBe('limit');
-  });
 });
 
 describe('code:save, code:copy, code:drag', () => {

@@ -16,17 +16,27 @@ export function DeleteCode({ entry }: { entry: LibraryEntryView }) {
   const remove = useHistory((s) => s.remove);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
+  /** Where the focus goes back to on cancel; null for the Delete button. */
   const cameFrom = useRef<HTMLElement | null>(null);
+  const cancelling = useRef(false);
 
   useEffect(() => {
-    if (!confirming) return;
-    cameFrom.current = document.activeElement as HTMLElement | null;
-    confirmButton.current?.focus();
+    if (confirming) {
+      // Asked from the list (its Delete key), the focus is still on the code. Asked with the Delete
+      // button, the focus was on that button, already replaced by this row: it lands on <body>.
+      const active = document.activeElement;
+      cameFrom.current = active instanceof HTMLElement && active !== document.body ? active : null;
+      confirmButton.current?.focus();
+    } else if (cancelling.current) {
+      // Only now is the Delete button back in the page to take the focus.
+      cancelling.current = false;
+      (cameFrom.current?.isConnected ? cameFrom.current : deleteButton.current)?.focus();
+    }
   }, [confirming]);
 
   const cancel = () => {
+    cancelling.current = true;
     askDelete(false);
-    (cameFrom.current?.isConnected ? cameFrom.current : deleteButton.current)?.focus();
   };
 
   const confirm = async () => {

@@ -3,9 +3,7 @@ import type { GeneratedCode } from '../../shared/ipc';
 import { useT } from '../i18n';
 import { ObjectUrls } from '../preview/objectUrls';
 import { useCode } from '../store/codeStore';
-
-const targetOf = (request: CodeRequest): string =>
-  request.kind === 'unlimited' ? `${request.page || '/'} ? ${request.scene}` : request.path;
+import { targetText } from './codeFacts';
 
 /**
  * URLs made at render time, so switching back from the live preview never shows an empty frame.
@@ -24,7 +22,7 @@ export function RealCode({ code, request }: { code: GeneratedCode; request: Code
       src={imageUrls.urlFor(code.codeId, code.png)}
       width={code.width}
       height={code.height}
-      alt={t('codeAlt', { target: targetOf(request) })}
+      alt={t('codeAlt', { target: targetText(t, request) })}
       draggable
       onDragStart={(e) => {
         // The OS drag (Electron's startDrag) carries the real file; the browser's own would carry a blob URL.

@@ -16,6 +16,12 @@ export function targetOf(t: Translate, request: CodeRequest): { page: string; sc
   return { page: request.page || t('historyHomePage'), scene: t('historyScene', { scene: request.scene }) };
 }
 
+/** The same in one line, for an image's text alternative. */
+export function targetText(t: Translate, request: CodeRequest): string {
+  const { page, scene } = targetOf(t, request);
+  return scene ? `${page} ${scene}` : page;
+}
+
 /** The account's name; its AppID when the account has been removed since. */
 export function accountOf(t: Translate, accounts: AccountView[], entry: LibraryEntryView): string {
   return (

@@ -29,6 +29,8 @@ interface CodeState {
   made: MadeCode | null;
   busy: boolean;
   error: AppError | null;
+  /** What the last failed request asked for: making codes by themselves does not ask it again. */
+  failed: { request: CodeRequest; accountId: string } | null;
   notice: Notice | null;
   edit(patch: Partial<Omit<Draft, 'kind'>>): void;
   setKind(kind: CodeKind): void;
@@ -51,12 +53,19 @@ const NO_ACCOUNT: AppError = {
   },
 };
 
+/**
+ * The form's latest generate or open. An answer that comes after the user moved on (opened a code
+ * from History, switched account) is stale: it must not replace the code the form shows.
+ */
+let formTicket = 0;
+
 export const useCode = create<CodeState>()((set, get) => ({
   draft: EMPTY_DRAFT,
   touched: {},
   made: null,
   busy: false,
   error: null,
+  failed: null,
   notice: null,
 
   edit(patch) {
@@ -83,23 +92,31 @@ export const useCode = create<CodeState>()((set, get) => ({
       set({ error: NO_ACCOUNT });
       return;
     }
+    const ticket = ++formTicket;
     set({ busy: true, notice: null });
     const result = await call('code:generate', { accountId, request, regenerate });
-    if (!result.ok) {
-      set({ busy: false, error: result.error });
-      return;
-    }
-    set({ busy: false, error: null, made: { code: result.value, request, accountId } });
-    if (result.value.numUsed !== undefined) {
+    const current = ticket === formTicket && useAccounts.getState().activeId === accountId;
+    // WeChat's Num-Used is a fact about the account, however late it comes.
+    if (result.ok && result.value.numUsed !== undefined) {
       useAccounts.getState().recordNumUsed(accountId, result.value.numUsed);
     }
+    if (!current) {
+      set({ busy: false });
+      return;
+    }
+    if (!result.ok) {
+      set({ busy: false, error: result.error, failed: { request, accountId } });
+      return;
+    }
+    set({ busy: false, error: null, failed: null, made: { code: result.value, request, accountId } });
     if (request.kind !== 'qrcode' && !request.autoColor) {
       useSettings.getState().rememberColor(formatHexColor(request.lineColor));
     }
   },
 
   open(made) {
-    set({ draft: draftOf(made.request), touched: {}, made, error: null, notice: null });
+    formTicket++;
+    set({ draft: draftOf(made.request), touched: {}, made, error: null, failed: null, notice: null });
   },
 
   async save(codeId) {

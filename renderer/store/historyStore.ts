@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { BatchUpdate } from '../../shared/batch';
 import type { CodeKind } from '../../shared/codeRequest';
 import type { GeneratedCode, LibraryEntryView } from '../../shared/ipc';
 import type { AppError } from '../../shared/result';
@@ -37,6 +38,8 @@ interface HistoryState {
   load(filter: HistoryFilter): Promise<void>;
   /** Fetches the next page. */
   showMore(): Promise<void>;
+  /** Hears a batch's progress while History is shown. */
+  batchUpdated(update: Pick<BatchUpdate, 'progress'>): void;
   select(codeId: string | null): Promise<void>;
   askDelete(asking: boolean): void;
   remove(codeId: string): Promise<boolean>;
@@ -79,17 +82,27 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   },
 
   async showMore() {
-    const { entries, listedFor } = get();
+    const { listedFor } = get();
     const ticket = listTicket;
-    const offset = entries?.length ?? 0;
+    const offset = get().entries?.length ?? 0;
     const listed = await call('library:list', { ...filterPayload(listedFor), offset, limit: PAGE_SIZE });
     // A new search meanwhile, or another page already added: this answer is stale.
-    if (ticket !== listTicket || (get().entries?.length ?? 0) !== offset) return;
+    const entries = get().entries ?? [];
+    if (ticket !== listTicket || entries.length !== offset) return;
     if (!listed.ok) {
       set({ error: listed.error });
       return;
     }
-    set({ entries: [...(entries ?? []), ...listed.value.entries], total: listed.value.total });
+    // Codes made since the last page shift the offset: the page may repeat codes already listed.
+    const listedIds = new Set(entries.map((e) => e.codeId));
+    const added = listed.value.entries.filter((e) => !listedIds.has(e.codeId));
+    set({ entries: [...entries, ...added], total: listed.value.total });
+  },
+
+  batchUpdated(update) {
+    // A batch adds codes to the library: once it stops making them, the list shows them.
+    if (update.progress.state === 'finished' || update.progress.state === 'paused')
+      void get().load(get().listedFor);
   },
 
   async select(codeId) {

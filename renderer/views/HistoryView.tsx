@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { subscribe } from '../api';
 import { ErrorText } from '../components/ErrorNotice';
 import { HistoryDetail } from '../components/HistoryDetail';
 import { HistoryFilters } from '../components/HistoryFilters';
@@ -35,6 +36,9 @@ export function HistoryView() {
       }),
     [load],
   );
+
+  // So do a batch's codes, made in the main process while this view is shown.
+  useEffect(() => subscribe('batch:progress', useHistory.getState().batchUpdated), []);
 
   return (
     <main className="history-view" role="tabpanel" id={panelId('history')} aria-labelledby={tabId('history')}>
