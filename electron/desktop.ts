@@ -63,9 +63,8 @@ export function electronDesktop(window: () => BrowserWindow | undefined): Deskto
       return choose({ properties: ['openDirectory', 'createDirectory'] });
     },
     showInFolder(path) {
-      // openPath shows the folder's contents; its promise only carries an error text, which the
-      // user would see as the file manager not opening.
-      void shell.openPath(path);
+      // Not openPath: that opens what the path is, and a folder named *.app on macOS would run.
+      shell.showItemInFolder(path);
     },
   };
 }

@@ -9,13 +9,19 @@ import { createHandlers } from './handlers';
 import { clearOldDragCopies } from './handlers/dragOut';
 import { registerHandlers } from './ipc';
 import { startSandbox } from './sandbox';
-import { createServices } from './services';
+import { createServices, type Services } from './services';
 
 // The same folder the CLI uses (WXACODE_DATA_DIR overrides it). Set before the single-instance lock,
 // which is taken per userData folder.
 app.setPath('userData', dataDir());
 
 let window: BrowserWindow | undefined;
+let services: Services | undefined;
+/** Set when the first quit was held for the batch to finish: the quit after it goes through. */
+let readyToQuit = false;
+
+/** Long enough for calls in flight to come back; a quit is not held up for longer. */
+const BATCH_FINISH_MS = 30_000;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -34,6 +40,15 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
   app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    const batches = services?.batches;
+    if (readyToQuit || !batches) return;
+    // A call in flight may already have cost quota: let it come back and be recorded, so Continue
+    // does not ask for it again; no new row starts.
+    event.preventDefault();
+    readyToQuit = true;
+    void batches.shutdown(BATCH_FINISH_MS).finally(() => app.quit());
+  });
   app.whenReady().then(start).catch(showStartupError);
 }
 
@@ -47,13 +62,18 @@ async function start(): Promise<void> {
   lockDownSession(page);
 
   const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, appSecret: SANDBOX_SECRET });
-  const services = await createServices({
+  services = await createServices({
     dataDir: app.getPath('userData'),
     desktop: electronDesktop(() => window),
     sandboxUrl: sandbox.url,
     appVersion: app.getVersion(),
     systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getSystemLocale(),
-    notify: (event, payload) => window?.webContents.send(event, payload),
+    notify: (event, payload) => {
+      // A batch may still report while the window is closing.
+      if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) {
+        window.webContents.send(event, payload);
+      }
+    },
   });
   registerHandlers(ipcMain, createHandlers(services), (frame) => page.isOwnFrame(frame), reportUnexpected);
   void clearOldDragCopies(join(services.dataDir, 'drag'));

@@ -7,6 +7,7 @@ import { CodeMaker } from './core/codeMaker';
 import { Library } from './core/library';
 import { keychainSecrets, type SecretStore } from './core/secrets';
 import { fileSettingsStore, type SettingsStore } from './core/settings';
+import { BatchRunner } from './handlers/batchRunner';
 
 /** The few things only the desktop can do; electron/desktop.ts does them with Electron. */
 export interface Desktop {
@@ -19,7 +20,7 @@ export interface Desktop {
   chooseSpreadsheet(): Promise<string | undefined>;
   /** Asks for the folder a batch's PNGs go to (one may be created in the dialog); undefined when they cancel. */
   chooseFolder(): Promise<string | undefined>;
-  /** Opens a folder in the file manager. */
+  /** Shows a file or folder selected in the file manager; never opens or runs it. */
   showInFolder(path: string): void;
 }
 
@@ -36,6 +37,8 @@ export interface Services {
   settings: SettingsStore;
   codes: CodeMaker;
   clients: AccountClients;
+  /** The one batch at a time; main asks it to finish before the app quits. */
+  batches: BatchRunner;
   desktop: Desktop;
   notify: Notify;
   info: AppInfo;
@@ -80,6 +83,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     await accounts.save({ ...SANDBOX_ACCOUNT, source: { kind: 'sandbox' } });
   }
   const library = await Library.open(join(options.dataDir, 'library'));
+  const notify = options.notify ?? (() => {});
   return {
     dataDir: options.dataDir,
     library,
@@ -88,8 +92,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     settings: fileSettingsStore(options.dataDir),
     codes: new CodeMaker(library),
     clients,
+    batches: new BatchRunner({ notify, accounts }),
     desktop: options.desktop,
-    notify: options.notify ?? (() => {}),
+    notify,
     info: {
       version: options.appVersion,
       systemLocale: options.systemLocale,

@@ -137,9 +137,17 @@ export interface BatchSummaryView {
 
 export const MAX_PROBLEM_ROWS = 500;
 
+/** Where a batch's ZIP goes when the user asks for one: beside its output folder, named after it. */
+export const zipFileFor = (outDir: string): string => `${outDir}.zip`;
+
 /** Payload of the 'batch:progress' event and the answer of the control channels. */
 export interface BatchUpdate {
   jobId: string;
+  /**
+   * Counts up with every update of the job, events and answers alike: the page keeps the highest,
+   * so an answer that arrives after a newer event does not take the view back.
+   */
+  sequence: number;
   /** The account the batch makes codes for: its Num-Used is the one the batch reports. */
   accountId: string;
   fileName: string;

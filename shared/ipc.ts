@@ -141,7 +141,8 @@ const settingsPatch = z
   .partial()
   .strict();
 
-const codeKind = z.enum(['limited', 'unlimited', 'qrcode']);
+/** The three code kinds, as every channel (and a batch's manifest) accepts them. */
+export const codeKind = z.enum(['limited', 'unlimited', 'qrcode']) satisfies z.ZodType<CodeKind>;
 const columnIndex = z.number().int().min(0).max(16_383);
 const columnMapping: z.ZodType<ColumnMapping> = z
   .object({
@@ -206,7 +207,7 @@ export const channels = {
       z.object({
         query: z.string().max(200).optional(),
         accountId: id.optional(),
-        kind: z.enum(['limited', 'unlimited', 'qrcode']).optional(),
+        kind: codeKind.optional(),
         // A page at a time: the library may hold 50,000 codes, too many to send at once.
         offset: z.number().int().min(0).optional(),
         limit: z.number().int().min(1).max(1000).optional(),

@@ -33,14 +33,13 @@ describe('fileSettingsStore', () => {
       store.update({ locale: 'en' }),
       store.update({ lastAccountId: 'acc-1' }),
       store.update({ autoGenerateUnlimited: false }),
-      store.update({ batchConcurrency: 8 }),
+      store.update({ recentColors: ['#123456'] }),
     ]);
     expect(await fileSettingsStore(dir).read()).toEqual({
       locale: 'en',
       lastAccountId: 'acc-1',
-      recentColors: [],
+      recentColors: ['#123456'],
       autoGenerateUnlimited: false,
-      batchConcurrency: 8,
     });
     expect(await readdir(dir)).toEqual(['settings.json']);
   });
@@ -76,7 +75,6 @@ describe('fileSettingsStore', () => {
       JSON.stringify({
         locale: 'fr',
         autoGenerateUnlimited: false,
-        batchConcurrency: 1000,
         recentColors: ['#FF0000', 'red', '#00ff00', '#ff0000', 7, ...Array(10).fill('#0000ff')],
         unknown: true,
       }),
@@ -90,13 +88,13 @@ describe('fileSettingsStore', () => {
 
   it('refuses a bad value with an error naming the setting, and keeps the file as it was', async () => {
     const store = fileSettingsStore(dir);
-    await store.update({ batchConcurrency: 2 });
-    const caught = await store.update({ batchConcurrency: 0 }).catch((e: unknown) => e);
+    await store.update({ locale: 'zh' });
+    const caught = await store.update({ locale: 'fr' as 'en' }).catch((e: unknown) => e);
     expect(caught).toBeInstanceOf(Failure);
-    expect((caught as Failure).error).toMatchObject({ code: 'field', field: 'batchConcurrency' });
-    expect((caught as Failure).error.message.en).toContain('from 1 to 16');
-    expect((caught as Failure).error.message.zh).toContain('1 到 16');
-    expect((await store.read()).batchConcurrency).toBe(2);
+    expect((caught as Failure).error).toMatchObject({ code: 'field', field: 'locale' });
+    expect((caught as Failure).error.message.en).toContain('auto, en or zh');
+    expect((caught as Failure).error.message.zh).toContain('auto、en 或 zh');
+    expect((await store.read()).locale).toBe('zh');
     await expect(store.update({ recentColors: Array(9).fill('#000000') })).rejects.toThrow(/recentColors/);
   });
 });

@@ -5,10 +5,8 @@ import type { AppSettings } from '../../shared/ipc';
 import { type AppError, Failure, type Localized } from '../../shared/result';
 import { unreadable, writeFileAtomic } from './atomicFile';
 
-export interface Settings extends AppSettings {
-  /** How many codes a batch requests at the same time. */
-  batchConcurrency: number;
-}
+/** What settings.json keeps: the settings the page sees, nothing more. */
+export type Settings = AppSettings;
 
 export const MAX_RECENT_COLORS = 8;
 
@@ -16,7 +14,6 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: 'auto',
   recentColors: [],
   autoGenerateUnlimited: true,
-  batchConcurrency: 4,
 };
 
 export interface SettingsStore {
@@ -32,7 +29,6 @@ const fields = {
   lastAccountId: z.string().min(1).max(200).optional(),
   recentColors: z.array(z.string().regex(COLOR)).max(MAX_RECENT_COLORS),
   autoGenerateUnlimited: z.boolean(),
-  batchConcurrency: z.number().int().min(1).max(16),
 } satisfies Record<keyof Settings, z.ZodType>;
 
 /** What each setting accepts, for the error that names it. */
@@ -44,7 +40,6 @@ const EXPECTED: Record<keyof Settings, Localized> = {
     zh: `最多 ${MAX_RECENT_COLORS} 个颜色，如 #1a2b3c`,
   },
   autoGenerateUnlimited: { en: 'true or false', zh: 'true 或 false' },
-  batchConcurrency: { en: 'a whole number from 1 to 16', zh: '1 到 16 的整数' },
 };
 
 /**
@@ -110,7 +105,7 @@ function settingsFrom(raw: Record<string, unknown>): Settings {
   const colors = Array.isArray(raw.recentColors) ? raw.recentColors : [];
   const valid = colors.filter((c): c is string => typeof c === 'string' && COLOR.test(c));
   settings.recentColors = [...new Set(valid.map((c) => c.toLowerCase()))].slice(0, MAX_RECENT_COLORS);
-  for (const key of ['locale', 'lastAccountId', 'autoGenerateUnlimited', 'batchConcurrency'] as const) {
+  for (const key of ['locale', 'lastAccountId', 'autoGenerateUnlimited'] as const) {
     const parsed = fields[key].safeParse(raw[key]);
     if (parsed.success && parsed.data !== undefined) Object.assign(settings, { [key]: parsed.data });
   }

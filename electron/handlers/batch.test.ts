@@ -5,10 +5,10 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BatchUpdate, PlanView, SheetView } from '../../shared/batch';
 import type { CodeKind } from '../../shared/codeRequest';
-import { decodePicture, readQr } from '../sandbox/testing';
+import { call, decodePicture, readQr } from '../sandbox/testing';
 import { SANDBOX_ACCOUNT } from '../services';
 import { openTestApp, succeeded, type TestApp } from './testing';
 
@@ -265,9 +265,11 @@ describe('batch:start', () => {
     expect(Object.keys(zipped).sort()).toEqual([...pngs, 'results.csv'].sort());
 
     const status = succeeded(await app.call('batch:status'));
-    expect(status).toEqual(end);
+    expect(status).toEqual({ ...end, sequence: expect.any(Number) });
+    expect(status!.sequence).toBeGreaterThan(end.sequence);
     expect(succeeded(await app.call('batch:showOutput', { jobId: started.jobId }))).toEqual({ shown: true });
-    expect(app.desktop.shown.at(-1)).toBe(out);
+    // Selected in its folder, not opened: nothing at the path is run.
+    expect(app.desktop.shown.at(-1)).toBe(join(out, 'results.csv'));
 
     // Again, into another folder: every code comes from the library.
     const calls = app.sandbox.stats();
@@ -374,7 +376,18 @@ describe('pause, resume, cancel and continue', () => {
     const [unfinished] = succeeded(await app.call('batch:unfinished'));
     expect(unfinished).toMatchObject({ fileName: 'slow.csv', outDir: out, rows: 30, finished: done });
 
-    const continued = succeeded(await app.call('batch:continue', { batchId: unfinished!.batchId }));
+    // Continue pressed twice at once: one run starts, the other is told a batch is running.
+    const [first, second] = await Promise.all([
+      app.call('batch:continue', { batchId: unfinished!.batchId }),
+      app.call('batch:continue', { batchId: unfinished!.batchId }),
+    ]);
+    const continued = succeeded(first.ok ? first : second);
+    const refused = first.ok ? second : first;
+    expect(refused.ok || refused.error).toMatchObject({
+      code: 'busy',
+      message: { en: 'Another batch is running.', zh: '另一个批量生成任务正在运行。' },
+      hint: { en: expect.stringContaining('cancel it') },
+    });
     const last = await finished(continued.jobId);
     expect(last.progress).toMatchObject({ state: 'finished', total: 30, done: 30, failed: 0 });
     expect(last).toMatchObject({ fileName: 'slow.csv', accountId: continued.accountId, skippedRows: 0 });
@@ -385,6 +398,26 @@ describe('pause, resume, cancel and continue', () => {
     expect((await readdir(out)).filter((f) => f.endsWith('.png'))).toHaveLength(30);
     expect(await qrText(join(out, '31-slow30.png'))).toBe(`${HOME}?slow=30`);
     expect(succeeded(await app.call('batch:unfinished'))).toEqual([]);
+  });
+
+  it('continues at the pace and concurrency the batch was started with', async () => {
+    const view = await plan(await open(await gbkCsv('paced.csv', scenes(20, 300))), 'unlimited');
+    const started = succeeded(await start(view, join(dir, 'paced'), { concurrency: 1, ratePerMinute: 60 }));
+    expect(started.progress.callsPerMinute).toBe(60);
+    await app.call('batch:cancel', { jobId: started.jobId });
+    await finished(started.jobId);
+    // Another batch in between, at another pace, must not change it.
+    const other = await plan(await open(await gbkCsv('fast.csv', scenes(2, 400))), 'unlimited');
+    await finished(
+      succeeded(await start(other, join(dir, 'fast'), { concurrency: 8, ratePerMinute: 0 })).jobId,
+    );
+
+    const paced = succeeded(await app.call('batch:unfinished')).find((b) => b.fileName === 'paced.csv');
+    const continued = succeeded(await app.call('batch:continue', { batchId: paced!.batchId }));
+    expect(continued.progress.callsPerMinute).toBe(60);
+    await app.call('batch:cancel', { jobId: continued.jobId });
+    await finished(continued.jobId);
+    succeeded(await app.call('batch:discard', { batchId: paced!.batchId }));
   });
 
   it('will not continue from a changed file, and forgets a discarded batch', async () => {
@@ -417,5 +450,61 @@ describe('pause, resume, cancel and continue', () => {
     expect(succeeded(await app.call('batch:unfinished'))).toEqual([]);
     const again = await app.call('batch:discard', { batchId: unfinished!.batchId });
     expect(again.ok || again.error).toMatchObject({ field: 'batchId' });
+  });
+});
+
+describe('quitting mid-batch', () => {
+  it('lets the calls in flight come back and be kept, then resolves; no batch starts after', async () => {
+    const quitting = await openTestApp();
+    try {
+      quitting.desktop.spreadsheet = await bomCsv('quit.csv', paths(10, 'quit'));
+      const sheet = succeeded(await quitting.call('batch:open'));
+      const view = succeeded(
+        await quitting.call('batch:plan', {
+          sheetId: sheet!.sheetId,
+          accountId: SANDBOX_ACCOUNT.id,
+          kind: 'limited',
+          mapping: sheet!.mapping,
+          style: STYLE,
+        }),
+      );
+      // The first two calls are slow: they are still with WeChat when the app quits.
+      const arranged = await call(`${quitting.sandbox.url}/__sandbox/faults`, {
+        body: { faults: [{ endpoint: 'getwxacode', kind: 'stall', ms: 1500, times: 2 }] },
+      });
+      expect(arranged.status).toBe(200);
+      const out = join(dir, 'quit');
+      const started = succeeded(
+        await quitting.call('batch:start', {
+          planId: view.planId,
+          outDir: out,
+          nameTemplate: view.nameTemplate,
+          zip: false,
+          concurrency: 2,
+          ratePerMinute: 0,
+          confirmSpend: 10,
+        }),
+      );
+      await vi.waitFor(() => expect(quitting.sandbox.stats().getwxacode).toBe(2), { timeout: 10_000 });
+
+      await quitting.services.batches.shutdown(30_000);
+
+      // WeChat made (and charged for) two codes: both are on disk and recorded, none was dropped.
+      const status = succeeded(await quitting.call('batch:status'));
+      expect(status).toMatchObject({ jobId: started.jobId, progress: { state: 'finished', done: 2 } });
+      expect(status?.summary).toMatchObject({ cancelled: true });
+      expect(quitting.sandbox.stats()).toMatchObject({ getwxacode: 2, numUsed: 2 });
+      expect((await readdir(out)).filter((f) => f.endsWith('.png')).sort()).toEqual([
+        '2-quit1.png',
+        '3-quit2.png',
+      ]);
+      const [unfinished] = succeeded(await quitting.call('batch:unfinished'));
+      expect(unfinished).toMatchObject({ fileName: 'quit.csv', rows: 10, finished: 2 });
+      const refused = await quitting.call('batch:continue', { batchId: unfinished!.batchId });
+      expect(refused.ok || refused.error).toMatchObject({ code: 'busy' });
+      expect(quitting.sandbox.stats().getwxacode).toBe(2);
+    } finally {
+      await quitting.close();
+    }
   });
 });

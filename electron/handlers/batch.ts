@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { basename, isAbsolute, resolve } from 'node:path';
+import { zipFileFor } from '../../shared/batch';
 import { batchFolder, removeBatch, unfinishedBatches } from '../core/batch/journal';
 import { checkNameTemplate } from '../core/batch/naming';
 import type { BatchPlan } from '../core/batch/plan';
@@ -17,7 +18,6 @@ import {
   unfinishedRunning,
 } from './batchErrors';
 import { guardQuota, newBatchJob, type PlanChoice, planFor } from './batchLaunch';
-import { BatchRunner } from './batchRunner';
 import { exampleNames, planView, sheetView, unfinishedView } from './batchViews';
 
 type BatchHandlers = Pick<HandlerTable, Extract<keyof HandlerTable, `batch:${string}`>>;
@@ -38,10 +38,9 @@ const KEPT_PLANS = 20;
  * time, with progress sent as 'batch:progress' events; unfinished batches continue from their journal.
  */
 export function batchHandlers(services: Services): BatchHandlers {
-  const { accounts, desktop, dataDir } = services;
+  const { accounts, desktop, dataDir, batches: runner } = services;
   const sheets = new Map<string, Sheet>();
   const plans = new Map<string, CheckedPlan>();
-  const runner = new BatchRunner(services);
 
   const keep = <T>(map: Map<string, T>, limit: number, value: T): string => {
     const id = randomUUID();
@@ -85,41 +84,32 @@ export function batchHandlers(services: Services): BatchHandlers {
       return folder === undefined ? {} : { folder };
     },
 
-    'batch:start': async ({
-      planId,
-      outDir,
-      nameTemplate,
-      zip,
-      concurrency,
-      ratePerMinute,
-      confirmSpend,
-    }) => {
-      const { sheet, accountId, choice } = planned(planId);
-      if (runner.isRunning()) throw batchRunning();
-      if (!isAbsolute(outDir)) throw outDirNotAbsolute(outDir);
-      checkNameTemplate(nameTemplate);
-      const dir = resolve(outDir);
-      const account = await accountById(accounts, accountId);
-      // Planned again: codes made since (by the form, another batch) are now free, and the quota is current.
-      const plan = planFor(services, sheet, account, choice);
-      guardQuota(plan.quota, confirmSpend);
-      // A continued batch takes the same concurrency.
-      await services.settings.update({ batchConcurrency: concurrency });
-      const job = await newBatchJob(services, {
-        plan,
-        account,
-        output: { dir, nameTemplate, ...(zip ? { zipFile: `${dir}.zip` } : {}) },
-        concurrency,
-        ratePerMinute,
-        resume: false,
-      });
-      return runner.start(job, {
-        accountId,
-        fileName: basename(sheet.file),
-        skippedRows: plan.invalid.length,
-        outDir: dir,
-      });
-    },
+    'batch:start': ({ planId, outDir, nameTemplate, zip, concurrency, ratePerMinute, confirmSpend }) =>
+      runner.claim(async () => {
+        const { sheet, accountId, choice } = planned(planId);
+        if (runner.isRunning()) throw batchRunning();
+        if (!isAbsolute(outDir)) throw outDirNotAbsolute(outDir);
+        checkNameTemplate(nameTemplate);
+        const dir = resolve(outDir);
+        const account = await accountById(accounts, accountId);
+        // Planned again: codes made since (by the form, another batch) are now free, and the quota is current.
+        const plan = planFor(services, sheet, account, choice);
+        guardQuota(plan.quota, confirmSpend);
+        const job = await newBatchJob(services, {
+          plan,
+          account,
+          output: { dir, nameTemplate, ...(zip ? { zipFile: zipFileFor(dir) } : {}) },
+          concurrency,
+          ratePerMinute,
+          resume: false,
+        });
+        return runner.start(job, {
+          accountId,
+          fileName: basename(sheet.file),
+          skippedRows: plan.invalid.length,
+          outDir: dir,
+        });
+      }),
 
     'batch:pause': async ({ jobId }) => runner.pause(jobId),
     'batch:resume': async ({ jobId }) => runner.resume(jobId),
@@ -129,20 +119,24 @@ export function batchHandlers(services: Services): BatchHandlers {
     'batch:unfinished': async () =>
       (await unfinishedBatches(dataDir)).filter((b) => !runner.isRunning(b.manifest.id)).map(unfinishedView),
 
-    'batch:continue': async ({ batchId }) => {
-      if (runner.isRunning()) throw batchRunning();
-      const { job, ...info } = await continuedBatch(services, await unfinished(batchId));
-      return runner.start(job, info);
-    },
+    'batch:continue': ({ batchId }) =>
+      runner.claim(async () => {
+        if (runner.isRunning()) throw batchRunning();
+        const { job, ...info } = await continuedBatch(services, await unfinished(batchId));
+        return runner.start(job, info);
+      }),
 
-    'batch:discard': async ({ batchId }) => {
-      await unfinished(batchId);
-      await removeBatch(batchFolder(dataDir, batchId));
-      return { discarded: true };
-    },
+    'batch:discard': ({ batchId }) =>
+      runner.claim(async () => {
+        await unfinished(batchId);
+        await removeBatch(batchFolder(dataDir, batchId));
+        return { discarded: true as const };
+      }),
 
+    // Selects the results file (or the folder) in the file manager rather than opening the folder:
+    // the folder's path came from the page, and opening a folder named *.app on macOS runs it.
     'batch:showOutput': async ({ jobId }) => {
-      desktop.showInFolder(runner.outDir(jobId));
+      desktop.showInFolder(runner.shownPath(jobId));
       return { shown: true };
     },
   };

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { codeKind } from '../../shared/ipc';
 import { Failure } from '../../shared/result';
 import type { BatchJob } from '../core/batch/batchJob';
 import type { UnfinishedBatch } from '../core/batch/journal';
@@ -12,7 +13,7 @@ import type { RunInfo } from './batchRunner';
 
 /** What BatchJob writes into a batch's manifest (BatchManifest.settings); read back with care, it is a file. */
 const manifestSettings = z.object({
-  kind: z.enum(['limited', 'unlimited', 'qrcode']),
+  kind: codeKind,
   mapping: z.partialRecord(
     z.enum(['path', 'scene', 'page', 'name', 'width', 'color']),
     z.number().int().min(0),
@@ -25,6 +26,9 @@ const manifestSettings = z.object({
     zipFile: z.string().optional(),
     resultsFile: z.string().optional(),
   }),
+  // Absent from batches started by an older version: they take BatchJob's defaults.
+  concurrency: z.number().int().min(1).max(16).optional(),
+  ratePerMinute: z.number().int().min(0).optional(),
 });
 
 export interface ContinuedBatch extends RunInfo {
@@ -56,7 +60,8 @@ export async function continuedBatch(
       plan,
       account,
       output: settings.output,
-      concurrency: (await services.settings.read()).batchConcurrency,
+      concurrency: settings.concurrency,
+      ratePerMinute: settings.ratePerMinute,
       resume: true,
     });
   } catch (cause) {

@@ -1,6 +1,7 @@
 import type { BatchStyle, ColumnMapping, QuotaCheck } from '../../shared/batch';
 import type { CodeKind } from '../../shared/codeRequest';
 import { appError } from '../../shared/errors';
+import { type Lang, resolveLang } from '../../shared/language';
 import { Failure } from '../../shared/result';
 import type { Account } from '../core/accounts';
 import { BatchJob, type BatchOutput } from '../core/batch/batchJob';
@@ -73,11 +74,6 @@ export async function newBatchJob(services: Services, choice: JobChoice): Promis
 }
 
 /** The results CSV speaks the app's language: the chosen one, else the system's. */
-async function resultsLanguage({
-  settings,
-  info,
-}: Pick<Services, 'settings' | 'info'>): Promise<'en' | 'zh'> {
-  const { locale } = await settings.read();
-  if (locale !== 'auto') return locale;
-  return /^zh/i.test(info.systemLocale) ? 'zh' : 'en';
+async function resultsLanguage({ settings, info }: Pick<Services, 'settings' | 'info'>): Promise<Lang> {
+  return resolveLang((await settings.read()).locale, info.systemLocale);
 }

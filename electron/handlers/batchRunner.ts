@@ -4,7 +4,7 @@ import { appError } from '../../shared/errors';
 import { Failure } from '../../shared/result';
 import type { BatchJob } from '../core/batch/batchJob';
 import type { Services } from '../services';
-import { jobUnknown } from './batchErrors';
+import { batchRunning, jobUnknown } from './batchErrors';
 import { batchUpdate, summaryView } from './batchViews';
 
 interface Run {
@@ -14,11 +14,15 @@ interface Run {
   fileName: string;
   skippedRows: number;
   outDir: string;
+  /** Updates made so far: each one carries the next number, so the page can drop one that arrives late. */
+  updates: number;
+  /** Resolves once the job has ended and its summary is set. */
+  ended?: Promise<void>;
   /** Set once the job has finished. */
   summary?: BatchSummaryView;
 }
 
-export type RunInfo = Omit<Run, 'jobId' | 'job' | 'summary'>;
+export type RunInfo = Omit<Run, 'jobId' | 'job' | 'updates' | 'ended' | 'summary'>;
 
 /**
  * The app's one batch at a time: runs it, sends its progress to the page, records the Num-Used
@@ -26,6 +30,10 @@ export type RunInfo = Omit<Run, 'jobId' | 'job' | 'summary'>;
  */
 export class BatchRunner {
   private run?: Run;
+  /** A start, continue or discard is under way (see `claim`). */
+  private claimed = false;
+  /** The app is quitting: no batch starts any more. */
+  private closing = false;
 
   constructor(private readonly services: Pick<Services, 'notify' | 'accounts'>) {}
 
@@ -35,10 +43,25 @@ export class BatchRunner {
     return !!run && !run.summary && (batchId === undefined || run.job.id === batchId);
   }
 
+  /**
+   * Runs `step` (a start, a continue or a discard) holding the one batch slot, taken before its
+   * first await: another of them meanwhile is refused with `batchRunning`, so two clicks cannot
+   * start a batch twice and a discard cannot remove the journal a continue is reading.
+   */
+  async claim<T>(step: () => Promise<T>): Promise<T> {
+    if (this.claimed || this.closing) throw batchRunning();
+    this.claimed = true;
+    try {
+      return await step();
+    } finally {
+      this.claimed = false;
+    }
+  }
+
   /** Starts the job; resolves once it is under way, or fails with what kept it from starting (its folder, …). */
   async start(job: BatchJob, info: RunInfo): Promise<BatchUpdate> {
-    if (this.isRunning()) throw new Error('BatchRunner.start: one batch at a time');
-    const run: Run = { jobId: randomUUID(), job, ...info };
+    if (this.isRunning() || this.closing) throw batchRunning();
+    const run: Run = { jobId: randomUUID(), job, ...info, updates: 0 };
     const previous = this.run;
     this.run = run;
     job.on('progress', (progress) => {
@@ -48,13 +71,14 @@ export class BatchRunner {
     const underWay = new Promise<void>((resolve) => job.once('state', () => resolve()));
     const outcome = job.run();
     let failedToStart: unknown;
-    const ended = outcome.then(
+    const ended = outcome.then<void, void>(
       (summary) => this.finish(run, summaryView(summary, run.outDir)),
       (cause: unknown) => {
         if (job.state === 'idle') failedToStart = cause;
         else return this.finish(run, stoppedSummary(run.outDir, cause));
       },
     );
+    run.ended = ended;
     await Promise.race([underWay, ended]);
     if (failedToStart !== undefined) {
       this.run = previous;
@@ -82,13 +106,33 @@ export class BatchRunner {
     return this.update(run);
   }
 
+  /**
+   * For quitting: starts no batch any more, cancels the running one (its calls in flight finish and
+   * are kept: WeChat may have charged for them) and resolves once it has ended, its journal and
+   * results written, or after `timeoutMs` at the latest.
+   */
+  async shutdown(timeoutMs: number): Promise<void> {
+    this.closing = true;
+    const run = this.run;
+    if (!run?.ended || run.summary) return;
+    run.job.cancel();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    await Promise.race([run.ended, late]);
+    clearTimeout(timer);
+  }
+
   /** The running or last batch. */
   status(): BatchUpdate | null {
     return this.run ? this.update(this.run) : null;
   }
 
-  outDir(jobId: string): string {
-    return this.find(jobId).outDir;
+  /** What "Show in folder" selects: the results CSV once written, else the output folder itself. */
+  shownPath(jobId: string): string {
+    const run = this.find(jobId);
+    return run.summary?.resultsFile || run.outDir;
   }
 
   private find(jobId: string): Run {
@@ -108,7 +152,8 @@ export class BatchRunner {
 
   private update(run: Run): BatchUpdate {
     const progress = run.summary ? { ...run.job.progress(), state: 'finished' as const } : run.job.progress();
-    return batchUpdate(run, progress, run.summary);
+    run.updates++;
+    return batchUpdate({ ...run, sequence: run.updates }, progress, run.summary);
   }
 }
 

@@ -71,14 +71,15 @@ export function summaryView(summary: BatchSummary, outDir: string): BatchSummary
 export function batchUpdate(
   {
     jobId,
+    sequence,
     accountId,
     fileName,
     skippedRows,
-  }: Pick<BatchUpdate, 'jobId' | 'accountId' | 'fileName' | 'skippedRows'>,
+  }: Pick<BatchUpdate, 'jobId' | 'sequence' | 'accountId' | 'fileName' | 'skippedRows'>,
   progress: BatchProgress,
   summary?: BatchSummaryView,
 ): BatchUpdate {
-  return { jobId, accountId, fileName, skippedRows, progress, ...(summary ? { summary } : {}) };
+  return { jobId, sequence, accountId, fileName, skippedRows, progress, ...(summary ? { summary } : {}) };
 }
 
 export function unfinishedView({ manifest, finished }: UnfinishedBatch): UnfinishedBatchView {

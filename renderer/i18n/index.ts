@@ -1,18 +1,16 @@
+import { type Lang, resolveLang as resolveSetting } from '../../shared/language';
 import type { Localized } from '../../shared/result';
 import { useSettings } from '../store/settingsStore';
 import { type Dictionary, en, type MessageKey } from './en';
 import { zh } from './zh';
 
-export type Lang = 'en' | 'zh';
-export type { MessageKey };
+export type { Lang, MessageKey };
 
 const DICTIONARIES: Record<Lang, Dictionary> = { en, zh };
 
 /** 'auto' follows the OS locale (from the main process, else the browser's). */
-export function resolveLang(setting: 'auto' | Lang, systemLocale: string | undefined): Lang {
-  if (setting !== 'auto') return setting;
-  return /^zh/i.test(systemLocale ?? navigator.language) ? 'zh' : 'en';
-}
+export const resolveLang = (setting: 'auto' | Lang, systemLocale: string | undefined): Lang =>
+  resolveSetting(setting, systemLocale ?? navigator.language);
 
 export type Params = Record<string, string | number>;
 

@@ -44,7 +44,7 @@ const ready: StartInputs = {
   outDir: '/tmp/out',
   concurrency: '4',
   ratePerMinute: '5000',
-  confirmedSpend: 3,
+  confirmedSpend: { planId: plan().planId, newCodes: 3 },
 };
 
 const blocker = (patch: Partial<StartInputs>) => {
@@ -93,8 +93,10 @@ describe('startBlocker', () => {
     expect(blocker({ confirmedSpend: null })).toBe(
       'Tick the box above to confirm the quota this batch spends.',
     );
-    // Confirmed for an earlier plan that spent 2: the new plan asks again.
-    expect(blocker({ confirmedSpend: 2 })).toMatch(/^Tick the box/);
+    // Confirmed for this plan when it spent 2: now that it spends 3, it asks again.
+    expect(blocker({ confirmedSpend: { planId: plan().planId, newCodes: 2 } })).toMatch(/^Tick the box/);
+    // The same count confirmed for another plan (another account, another sheet) is no yes for this one.
+    expect(blocker({ confirmedSpend: { planId: 'another-plan', newCodes: 3 } })).toMatch(/^Tick the box/);
   });
 
   it('needs no confirmation when nothing is spent', () => {
@@ -104,7 +106,7 @@ describe('startBlocker', () => {
 
   it('refuses a batch the remaining quota cannot pay for, confirmed or not', () => {
     const short = plan({ newCodes: 50, numUsed: 99_990, remaining: 10, enough: false });
-    expect(blocker({ plan: short, confirmedSpend: 50 })).toBe(
+    expect(blocker({ plan: short, confirmedSpend: { planId: short.planId, newCodes: 50 } })).toBe(
       'Not enough quota: the batch needs 50 new codes and 10 remain.',
     );
   });

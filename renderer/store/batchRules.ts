@@ -72,6 +72,16 @@ export function quotaSentence(quota: QuotaCheck, t: Translate): string {
 /** The plan asks the user to say yes to spending quota before it starts. */
 export const needsConfirmation = (plan: PlanView): boolean => plan.quota.spends && plan.quota.newCodes > 0;
 
+/** A yes to spending quota: given for one plan (its account, sheet, code type, columns, styling) and one count. */
+export interface SpendConfirmation {
+  planId: string;
+  newCodes: number;
+}
+
+/** The yes covers this plan: the one it was given for, still spending the count the user saw. */
+export const spendConfirmed = (plan: PlanView, confirmed: SpendConfirmation | null): boolean =>
+  confirmed !== null && confirmed.planId === plan.planId && confirmed.newCodes === plan.quota.newCodes;
+
 export interface StartInputs {
   hasSheet: boolean;
   kind: CodeKind | null;
@@ -83,8 +93,8 @@ export interface StartInputs {
   outDir: string | null;
   concurrency: string;
   ratePerMinute: string;
-  /** The count of new codes the user ticked "I understand" for. */
-  confirmedSpend: number | null;
+  /** What the user ticked "I understand" for. */
+  confirmedSpend: SpendConfirmation | null;
 }
 
 /** Why Start cannot be pressed yet, first reason first; null when it can. */
@@ -110,7 +120,7 @@ export function startBlocker(s: StartInputs): Notice | null {
   ) {
     return { key: 'blockAdvanced' };
   }
-  if (needsConfirmation(s.plan) && s.confirmedSpend !== quota.newCodes) {
+  if (needsConfirmation(s.plan) && !spendConfirmed(s.plan, s.confirmedSpend)) {
     return { key: 'blockConfirm' };
   }
   return null;

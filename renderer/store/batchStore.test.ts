@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { BatchProgress, BatchUpdate, PlanView, SheetView } from '../../shared/batch';
 import { appError } from '../../shared/errors';
 import { type AppError, fail, ok } from '../../shared/result';
+import { spendConfirmed } from './batchRules';
 import { useBatch } from './batchStore';
 
 /** The page's `window.wxacode`, answering each channel from a table the test sets. */
@@ -34,8 +35,8 @@ const sheet: SheetView = {
   kind: 'limited',
 };
 
-const plan = (newCodes: number): PlanView => ({
-  planId: `plan-${newCodes}`,
+const plan = (newCodes: number, planId = `plan-${newCodes}`): PlanView => ({
+  planId,
   kind: 'limited',
   valid: 4,
   invalid: [],
@@ -46,8 +47,10 @@ const plan = (newCodes: number): PlanView => ({
   exampleNames: ['2-门店一.png'],
 });
 
-const update = (state: BatchProgress['state'], done: number): BatchUpdate => ({
+/** An update main made; by default, later ones are those with more rows done. */
+const update = (state: BatchProgress['state'], done: number, sequence = done + 1): BatchUpdate => ({
   jobId: 'job-1',
+  sequence,
   accountId: 'sandbox',
   fileName: 'shops.csv',
   skippedRows: 0,
@@ -88,10 +91,33 @@ describe('the Batch view store', () => {
   it('a confirmation covers the count it was given for, and no other', async () => {
     await planned(3);
     useBatch.getState().confirm(true);
-    expect(useBatch.getState().confirmedSpend).toBe(3);
+    expect(useBatch.getState().confirmedSpend).toEqual({ planId: 'plan-3', newCodes: 3 });
+    // Checked again for the same sheet and account, now spending more: the yes does not cover it.
     answers['batch:plan'] = () => plan(5);
     await useBatch.getState().check('sandbox', style);
-    expect(useBatch.getState().confirmedSpend).not.toBe(useBatch.getState().plan?.quota.newCodes);
+    const { plan: now, confirmedSpend } = useBatch.getState();
+    expect(now && spendConfirmed(now, confirmedSpend)).toBe(false);
+  });
+
+  it('a confirmation does not carry over to another account, even for the same count', async () => {
+    await planned(3);
+    answers['batch:chooseFolder'] = () => ({ folder: '/out/shops' });
+    await useBatch.getState().chooseFolder();
+    useBatch.getState().confirm(true);
+    // The same sheet checked again for the same account keeps the yes…
+    answers['batch:plan'] = () => plan(3, 'plan-3-again');
+    await useBatch.getState().check('sandbox', style);
+    expect(useBatch.getState().confirmedSpend).toEqual({ planId: 'plan-3-again', newCodes: 3 });
+    // …another account's plan, spending its own 3 codes, does not.
+    answers['batch:plan'] = () => plan(3, 'plan-3-other-account');
+    await useBatch.getState().check('other-account', style);
+    expect(useBatch.getState().confirmedSpend).toBeNull();
+    answers['batch:start'] = () => update('running', 0);
+    await useBatch.getState().start();
+    expect(asked.find((a) => a.channel === 'batch:start')?.payload).toMatchObject({
+      planId: 'plan-3-other-account',
+      confirmSpend: 0,
+    });
   });
 
   it('starts with the confirmed count, the default names and the chosen folder', async () => {
@@ -123,6 +149,26 @@ describe('the Batch view store', () => {
     expect(useBatch.getState().job?.progress.state).toBe('finished');
     // The library changed: the plan is to be checked again, once.
     expect(useBatch.getState().finishedRuns).toBe(runs + 1);
+  });
+
+  it('a status read before a newer event does not take the view back', async () => {
+    useBatch.getState().received(update('paused', 5));
+    answers['batch:status'] = () => update('running', 3);
+    await useBatch.getState().load();
+    expect(useBatch.getState().job?.progress).toMatchObject({ state: 'paused', done: 5 });
+  });
+
+  it('continues an unfinished batch once however often Continue is pressed, and discards nothing meanwhile', async () => {
+    answers['batch:continue'] = () => update('running', 0);
+    answers['batch:discard'] = () => ({ discarded: true });
+    await Promise.all([
+      useBatch.getState().continueBatch('batch-1'),
+      useBatch.getState().continueBatch('batch-1'),
+      useBatch.getState().discard('batch-1'),
+    ]);
+    expect(asked.filter((a) => a.channel === 'batch:continue')).toHaveLength(1);
+    expect(asked.filter((a) => a.channel === 'batch:discard')).toHaveLength(0);
+    expect(useBatch.getState().job?.progress.state).toBe('running');
   });
 
   it('New batch puts a finished job away: coming back to the view does not bring it back', async () => {

@@ -11,7 +11,20 @@ import type { CodeKind } from '../../shared/codeRequest';
 import type { AppError } from '../../shared/result';
 import { call } from '../api';
 import { useAccounts } from './accountsStore';
-import { CONCURRENCY, type FormStyle, needsConfirmation, PACE, wholeNumber } from './batchRules';
+import {
+  CONCURRENCY,
+  type FormStyle,
+  needsConfirmation,
+  PACE,
+  type SpendConfirmation,
+  wholeNumber,
+} from './batchRules';
+
+/** The sheet and account a plan was made for. */
+interface PlanSource {
+  sheetId: string;
+  accountId: string;
+}
 
 interface BatchState {
   sheet: SheetView | null;
@@ -21,6 +34,8 @@ interface BatchState {
   kind: CodeKind | null;
   mapping: ColumnMapping;
   plan: PlanView | null;
+  /** What `plan` was made for: a yes to spending quota does not carry over to another account or sheet. */
+  plannedFor: PlanSource | null;
   planning: boolean;
   planError: AppError | null;
   /** null: the plan's default template, which follows the columns until the user types one. */
@@ -31,8 +46,11 @@ interface BatchState {
   zip: boolean;
   concurrency: string;
   ratePerMinute: string;
-  /** The count of new codes the user said yes to; a plan that spends a different count asks again. */
-  confirmedSpend: number | null;
+  /**
+   * The yes to spending quota, for the plan it was given on. A new plan of the same sheet and
+   * account keeps it (and asks again if its count differs); one for another account or sheet drops it.
+   */
+  confirmedSpend: SpendConfirmation | null;
   job: BatchUpdate | null;
   /** A finished job the user put away (New batch, another import): coming back to the view does not bring it back. */
   dismissedJobId: string | null;
@@ -69,6 +87,7 @@ const SETUP = {
   kind: null,
   mapping: {},
   plan: null,
+  plannedFor: null,
   planning: false,
   planError: null,
   nameTemplate: null,
@@ -89,12 +108,23 @@ let planAsked = 0;
 let namesAsked = 0;
 
 /**
- * An answer about a job may arrive after the event that ended it (a cancel's answer after the
- * `finished` event): a finished job does not go back to running, except through a new start.
+ * An answer about a job may arrive after a newer event (a cancel's answer after the `finished`
+ * event, a status asked for before a pause): the update made last in main wins, whatever arrives last.
  */
 function supersedes(current: BatchUpdate | null, update: BatchUpdate): boolean {
   if (!current || current.jobId !== update.jobId) return true;
-  return !(current.progress.state === 'finished' && update.progress.state !== 'finished');
+  return update.sequence > current.sequence;
+}
+
+/** The yes given for the last plan, moved to the new one when it is for the same sheet and account. */
+function carriedConfirmation(
+  confirmed: SpendConfirmation | null,
+  before: PlanSource | null,
+  now: PlanSource,
+  plan: PlanView,
+): SpendConfirmation | null {
+  if (!confirmed || before?.sheetId !== now.sheetId || before.accountId !== now.accountId) return null;
+  return { planId: plan.planId, newCodes: confirmed.newCodes };
 }
 
 export const useBatch = create<BatchState>()((set, get) => {
@@ -201,17 +231,32 @@ export const useBatch = create<BatchState>()((set, get) => {
       const { sheet, kind, mapping } = get();
       const asked = ++planAsked;
       if (!sheet || !kind || !accountId) {
-        set({ plan: null, planning: false, planError: null });
+        set({ plan: null, plannedFor: null, planning: false, planError: null, confirmedSpend: null });
         return;
       }
       set({ planning: true });
       const planned = await call('batch:plan', { sheetId: sheet.sheetId, accountId, kind, mapping, style });
       if (asked !== planAsked) return;
       if (!planned.ok) {
-        set({ plan: null, planning: false, planError: planned.error, exampleNames: [] });
+        set({
+          plan: null,
+          plannedFor: null,
+          planning: false,
+          planError: planned.error,
+          exampleNames: [],
+          confirmedSpend: null,
+        });
         return;
       }
-      set({ plan: planned.value, planning: false, planError: null });
+      const source = { sheetId: sheet.sheetId, accountId };
+      const { confirmedSpend, plannedFor } = get();
+      set({
+        plan: planned.value,
+        plannedFor: source,
+        planning: false,
+        planError: null,
+        confirmedSpend: carriedConfirmation(confirmedSpend, plannedFor, source, planned.value),
+      });
       await examplesFor(planned.value, get().nameTemplate);
     },
 
@@ -232,11 +277,12 @@ export const useBatch = create<BatchState>()((set, get) => {
     setRatePerMinute: (ratePerMinute) => set({ ratePerMinute }),
 
     confirm(yes) {
-      set({ confirmedSpend: yes ? (get().plan?.quota.newCodes ?? null) : null });
+      const plan = get().plan;
+      set({ confirmedSpend: yes && plan ? { planId: plan.planId, newCodes: plan.quota.newCodes } : null });
     },
 
     async start() {
-      const { plan, outDir, nameTemplate, zip, concurrency, ratePerMinute, starting } = get();
+      const { plan, outDir, nameTemplate, zip, concurrency, ratePerMinute, starting, confirmedSpend } = get();
       const workers = wholeNumber(concurrency, CONCURRENCY);
       const pace = wholeNumber(ratePerMinute, PACE);
       if (starting || !plan || !outDir || workers === undefined || pace === undefined) return;
@@ -248,7 +294,10 @@ export const useBatch = create<BatchState>()((set, get) => {
         zip,
         concurrency: workers,
         ratePerMinute: pace,
-        ...(needsConfirmation(plan) ? { confirmSpend: get().confirmedSpend ?? 0 } : {}),
+        // Main plans again and refuses unless this is exactly what it would spend now.
+        ...(needsConfirmation(plan)
+          ? { confirmSpend: confirmedSpend?.planId === plan.planId ? confirmedSpend.newCodes : 0 }
+          : {}),
       });
       set({ starting: false });
       if (!started.ok) {
@@ -274,6 +323,7 @@ export const useBatch = create<BatchState>()((set, get) => {
     },
 
     async continueBatch(batchId) {
+      if (get().starting) return;
       set({ starting: true, runError: null, importError: null, job: null });
       const continued = await call('batch:continue', { batchId });
       set({ starting: false });
@@ -286,6 +336,7 @@ export const useBatch = create<BatchState>()((set, get) => {
     },
 
     async discard(batchId) {
+      if (get().starting) return;
       const discarded = await call('batch:discard', { batchId });
       if (!discarded.ok) set({ importError: discarded.error });
       await loadUnfinished();

@@ -10,7 +10,7 @@ import type { Library } from '../library';
 import { type BatchManifest, batchFolder, batchId, Journal, removeBatch } from './journal';
 import { defaultNameTemplate, fileNames } from './naming';
 import type { BatchPlan } from './plan';
-import { RateLimiter } from './rateLimiter';
+import { RateLimiter, WECHAT_CALLS_PER_MINUTE } from './rateLimiter';
 import { type RowOutcome, writeResultsCsv } from './results';
 import { writeZip } from './zip';
 
@@ -88,6 +88,7 @@ interface QueueItem {
 const WHOLE_BATCH_ERRCODES = new Set([40013, 40125, 40164, 40243, 45029, 48001, 61007]);
 const WHOLE_BATCH_CODES = new Set(['no-secret', 'keychain-unavailable', 'keychain-locked', 'file']);
 const RATE_LIMIT_ERRCODES = new Set([45009, 45011]);
+const DEFAULT_CONCURRENCY = 4;
 const PROGRESS_EVERY_MS = 250;
 const RATE_WINDOW_MS = 10_000;
 
@@ -136,7 +137,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     const nameTemplate = output.nameTemplate ?? defaultNameTemplate(plan.mapping);
     this.names = fileNames(plan.rows, nameTemplate);
     this.maker = options.maker ?? new CodeMaker(options.library);
-    this.limiter = new RateLimiter(options.ratePerMinute ?? 5000);
+    this.limiter = new RateLimiter(this.ratePerMinute);
     this.id = batchId({
       input: plan.sheet.contentHash,
       kind: plan.kind,
@@ -146,6 +147,14 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       outDir: this.outDir,
       nameTemplate,
     });
+  }
+
+  private get concurrency(): number {
+    return this.options.concurrency ?? DEFAULT_CONCURRENCY;
+  }
+
+  private get ratePerMinute(): number {
+    return this.options.ratePerMinute ?? WECHAT_CALLS_PER_MINUTE;
   }
 
   get state(): BatchState {
@@ -233,6 +242,9 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         style: plan.style,
         owner: plan.owner,
         output: this.options.output,
+        // Not part of the id: a continued batch runs at the pace it was started with, whatever it is.
+        concurrency: this.concurrency,
+        ratePerMinute: this.ratePerMinute,
       },
     };
     this.journal = await Journal.open(folder, manifest, this.options.resume ?? false);
@@ -243,7 +255,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     const ticker = setInterval(() => this.emitProgress(true), 1000);
     ticker.unref();
     try {
-      const workers = Math.max(1, Math.min(this.options.concurrency ?? 4, this.queue.length || 1));
+      const workers = Math.max(1, Math.min(this.concurrency, this.queue.length || 1));
       await Promise.all(Array.from({ length: workers }, () => this.work()));
       this.endedAt = performance.now();
     } finally {

@@ -1,4 +1,4 @@
-import { NAME_PLACEHOLDERS } from '../../../shared/batch';
+import { NAME_PLACEHOLDERS, zipFileFor } from '../../../shared/batch';
 import { useT } from '../../i18n';
 import { CONCURRENCY, PACE } from '../../store/batchRules';
 import { useBatch } from '../../store/batchStore';
@@ -56,7 +56,7 @@ export function OutputStep({ locked }: { locked: boolean }) {
         label={t('alsoZip')}
         checked={s.zip}
         onChange={s.setZip}
-        note={s.outDir ? t('zipNoteAt', { path: `${s.outDir}.zip` }) : t('zipNote')}
+        note={s.outDir ? t('zipNoteAt', { path: zipFileFor(s.outDir) }) : t('zipNote')}
       />
       <details className="advanced">
         <summary>{t('advanced')}</summary>

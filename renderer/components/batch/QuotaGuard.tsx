@@ -1,6 +1,6 @@
 import type { PlanView } from '../../../shared/batch';
 import { useT } from '../../i18n';
-import { countOf, needsConfirmation, quotaSentence } from '../../store/batchRules';
+import { countOf, needsConfirmation, quotaSentence, spendConfirmed } from '../../store/batchRules';
 import { useBatch } from '../../store/batchStore';
 
 /**
@@ -21,7 +21,7 @@ export function QuotaGuard({ plan }: { plan: PlanView }) {
         <label className="confirm-spend">
           <input
             type="checkbox"
-            checked={confirmedSpend === quota.newCodes}
+            checked={spendConfirmed(plan, confirmedSpend)}
             aria-describedby="quota-sentence"
             onChange={(e) => confirm(e.target.checked)}
           />

@@ -1,5 +1,6 @@
 import { formatCount, useT } from '../../i18n';
 import { useBatch } from '../../store/batchStore';
+import { madeAt } from '../codeFacts';
 
 /** Batches a crash, a quit or a cancel left part-done: continuing skips the finished rows. */
 export function UnfinishedBatches({ locked }: { locked: boolean }) {
@@ -7,12 +8,9 @@ export function UnfinishedBatches({ locked }: { locked: boolean }) {
   const unfinished = useBatch((s) => s.unfinished);
   const continueBatch = useBatch((s) => s.continueBatch);
   const discard = useBatch((s) => s.discard);
+  // While one is starting, a second click would start it twice or discard what is being continued.
+  const starting = useBatch((s) => s.starting);
   if (unfinished.length === 0) return null;
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    });
   return (
     <section className="unfinished" aria-labelledby="unfinished-title">
       <h4 id="unfinished-title">{t('unfinishedTitle')}</h4>
@@ -26,7 +24,7 @@ export function UnfinishedBatches({ locked }: { locked: boolean }) {
                 {t('unfinishedLine', {
                   finished: formatCount(batch.finished),
                   rows: formatCount(batch.rows),
-                  when: when(batch.startedAt),
+                  when: madeAt(lang, batch.startedAt),
                 })}
               </span>
               <span className="note path" title={batch.outDir}>
@@ -35,7 +33,7 @@ export function UnfinishedBatches({ locked }: { locked: boolean }) {
             </div>
             <button
               type="button"
-              disabled={locked}
+              disabled={locked || starting}
               aria-label={t('continueNamed', { name: batch.fileName })}
               onClick={() => void continueBatch(batch.batchId)}
             >
@@ -44,7 +42,7 @@ export function UnfinishedBatches({ locked }: { locked: boolean }) {
             <button
               type="button"
               className="ghost"
-              disabled={locked}
+              disabled={locked || starting}
               aria-label={t('discardNamed', { name: batch.fileName })}
               onClick={() => void discard(batch.batchId)}
             >
