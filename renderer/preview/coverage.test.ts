@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { inkColor, lineCoverage } from './coverage';
+import { coverageMatrix, inkColor, type MadeWith } from './coverage';
 
 /** RGBA pixels from [r, g, b, a] tuples. */
 const pixels = (...list: Array<[number, number, number, number]>) => Uint8ClampedArray.from(list.flat());
 
-describe('lineCoverage', () => {
+/** The mask's alpha, 0–255, for each pixel, as the browser's feColorMatrix computes it. */
+function lineCoverage(rgba: Uint8ClampedArray, madeWith: MadeWith): number[] {
+  const m = coverageMatrix(madeWith, inkColor(rgba, madeWith.transparent));
+  expect(m.slice(0, 15).every((v) => v === 0)).toBe(true);
+  const alphas: number[] = [];
+  for (let o = 0; o < rgba.length; o += 4) {
+    const [r, g, b, a] = [rgba[o]!, rgba[o + 1]!, rgba[o + 2]!, rgba[o + 3]!].map((v) => v / 255);
+    const alpha = m[15]! * r! + m[16]! * g! + m[17]! * b! + m[18]! * a! + m[19]!;
+    alphas.push(Math.round(Math.min(1, Math.max(0, alpha)) * 255));
+  }
+  return alphas;
+}
+
+describe('the line mask of a real image', () => {
   it('reads an opaque image as the distance from white towards the line colour it was made with', () => {
     const red = { r: 255, g: 0, b: 0 };
     const image = pixels([255, 255, 255, 255], [255, 0, 0, 255], [255, 128, 128, 255], [255, 250, 250, 255]);

@@ -1,5 +1,5 @@
 import type { Rgb } from '../../shared/codeRequest';
-import { inkColor, lineCoverage, type MadeWith } from './coverage';
+import { coverageMatrix, inkColor, type MadeWith } from './coverage';
 import { type PreviewStyle, scaledHeight } from './previewStyle';
 
 /** A real image reduced to where its lines are: black with the line coverage as alpha. */
@@ -30,24 +30,61 @@ export const inkMaskReady = (codeId: string): InkMask | null =>
   cached?.codeId === codeId ? cached.ready : null;
 
 async function readInkMask(png: Uint8Array, madeWith: MadeWith): Promise<InkMask> {
-  const bitmap = await createImageBitmap(new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }), {
-    premultiplyAlpha: 'none',
-    colorSpaceConversion: 'none',
-  });
-  const { width, height } = bitmap;
+  const url = URL.createObjectURL(new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const width = image.naturalWidth;
+    const height = image.naturalHeight;
+    const ink = madeWith.lineColor ?? inkColor(samplePixels(image), madeWith.transparent);
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext('2d')!;
+    context.filter = `url(#${coverageFilter(coverageMatrix(madeWith, ink))})`;
+    context.drawImage(image, 0, 0);
+    context.filter = 'none';
+    return { canvas, width, height, ink };
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** The image's pixels at up to 256 px: enough to find the line colour, and quick to read. */
+function samplePixels(image: HTMLImageElement): Uint8ClampedArray {
+  const scale = Math.min(1, 256 / Math.max(image.naturalWidth, image.naturalHeight));
+  const width = Math.max(1, Math.round(image.naturalWidth * scale));
+  const height = Math.max(1, Math.round(image.naturalHeight * scale));
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  context.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  const pixels = context.getImageData(0, 0, width, height);
-  const coverage = lineCoverage(pixels.data, madeWith);
-  const ink = madeWith.lineColor ?? inkColor(pixels.data, madeWith.transparent);
-  const mask = context.createImageData(width, height);
-  for (let i = 0; i < coverage.length; i++) mask.data[i * 4 + 3] = coverage[i]!;
-  context.putImageData(mask, 0, 0);
-  return { canvas, width, height, ink };
+  context.drawImage(image, 0, 0, width, height);
+  return context.getImageData(0, 0, width, height).data;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+const filterIds = new Map<string, string>();
+
+/** The id of a hidden SVG filter applying `matrix`, made once per matrix; a canvas filter can use it by url(). */
+function coverageFilter(matrix: number[]): string {
+  const values = matrix.join(' ');
+  const known = filterIds.get(values);
+  if (known) return known;
+  const holder = document.getElementById('coverage-filters') ?? filterHolder();
+  const id = `coverage-${filterIds.size}`;
+  const filter = document.createElementNS(SVG, 'filter');
+  filter.id = id;
+  // In sRGB, as the pixels are stored: the default (linearRGB) would bend the coverage.
+  filter.setAttribute('color-interpolation-filters', 'sRGB');
+  const colorMatrix = document.createElementNS(SVG, 'feColorMatrix');
+  colorMatrix.setAttribute('type', 'matrix');
+  colorMatrix.setAttribute('values', values);
+  filter.append(colorMatrix);
+  holder.append(filter);
+  filterIds.set(values, id);
+  return id;
 }
 
 /** What a canvas shows, written on it so anyone can tell which style a paint finished. */
@@ -75,4 +112,15 @@ export function paintRestyled(target: HTMLCanvasElement, mask: InkMask, style: P
   }
   context.globalCompositeOperation = 'source-over';
   target.dataset.style = styleSignature(style);
+}
+
+function filterHolder(): SVGSVGElement {
+  const holder = document.createElementNS(SVG, 'svg');
+  holder.id = 'coverage-filters';
+  holder.setAttribute('aria-hidden', 'true');
+  holder.setAttribute('width', '0');
+  holder.setAttribute('height', '0');
+  holder.setAttribute('style', 'position: absolute');
+  document.body.append(holder);
+  return holder;
 }
