@@ -1,16 +1,9 @@
 import type { CodeRequest } from '../../shared/codeRequest';
 import type { GeneratedCode } from '../../shared/ipc';
 import { useT } from '../i18n';
-import { ObjectUrls } from '../preview/objectUrls';
+import { codeImageUrls } from '../preview/objectUrls';
 import { useCode } from '../store/codeStore';
 import { targetText } from './codeFacts';
-
-/**
- * URLs made at render time, so switching back from the live preview never shows an empty frame.
- * A few are kept: the form's code and the one picked in History are on screen (or one click away)
- * at once; older ones are released.
- */
-const imageUrls = new ObjectUrls(4);
 
 /** The real image as WeChat made it; dragging it out hands the stored file to the OS. */
 export function RealCode({ code, request }: { code: GeneratedCode; request: CodeRequest }) {
@@ -19,7 +12,7 @@ export function RealCode({ code, request }: { code: GeneratedCode; request: Code
   return (
     <img
       className="code-image"
-      src={imageUrls.urlFor(code.codeId, code.png)}
+      src={codeImageUrls.urlFor(code.codeId, code.png)}
       width={code.width}
       height={code.height}
       alt={t('codeAlt', { target: targetText(t, request) })}

@@ -33,3 +33,11 @@ export class ObjectUrls {
     return url;
   }
 }
+
+/**
+ * The real codes' URLs, made at render time so switching back from the live preview never shows an
+ * empty frame, and shared with the preview's mask reader, which then finds the image already
+ * decoded. A few are kept: the form's code and the one picked in History are on screen (or one
+ * click away) at once; older ones are released.
+ */
+export const codeImageUrls = new ObjectUrls(4);

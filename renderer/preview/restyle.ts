@@ -1,5 +1,6 @@
 import type { Rgb } from '../../shared/codeRequest';
 import { coverageMatrix, inkColor, type MadeWith } from './coverage';
+import { codeImageUrls } from './objectUrls';
 import { type PreviewStyle, scaledHeight } from './previewStyle';
 
 /** A real image reduced to where its lines are: black with the line coverage as alpha. */
@@ -16,7 +17,11 @@ let cached: { codeId: string; mask: Promise<InkMask>; ready: InkMask | null } | 
 /** One mask per real image: the preview switches back and forth without decoding it again. */
 export function inkMaskFor(codeId: string, png: Uint8Array, madeWith: MadeWith): Promise<InkMask> {
   if (cached?.codeId !== codeId) {
-    const entry: NonNullable<typeof cached> = { codeId, mask: readInkMask(png, madeWith), ready: null };
+    const entry: NonNullable<typeof cached> = {
+      codeId,
+      mask: readInkMask(codeImageUrls.urlFor(codeId, png), madeWith),
+      ready: null,
+    };
     void entry.mask.then((mask) => {
       entry.ready = mask;
     });
@@ -29,26 +34,21 @@ export function inkMaskFor(codeId: string, png: Uint8Array, madeWith: MadeWith):
 export const inkMaskReady = (codeId: string): InkMask | null =>
   cached?.codeId === codeId ? cached.ready : null;
 
-async function readInkMask(png: Uint8Array, madeWith: MadeWith): Promise<InkMask> {
-  const url = URL.createObjectURL(new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
-  try {
-    const image = new Image();
-    image.src = url;
-    await image.decode();
-    const width = image.naturalWidth;
-    const height = image.naturalHeight;
-    const ink = madeWith.lineColor ?? inkColor(samplePixels(image), madeWith.transparent);
-    const canvas = document.createElement('canvas');
-    canvas.width = width;
-    canvas.height = height;
-    const context = canvas.getContext('2d')!;
-    context.filter = `url(#${coverageFilter(coverageMatrix(madeWith, ink))})`;
-    context.drawImage(image, 0, 0);
-    context.filter = 'none';
-    return { canvas, width, height, ink };
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+async function readInkMask(url: string, madeWith: MadeWith): Promise<InkMask> {
+  const image = new Image();
+  image.src = url;
+  await image.decode();
+  const width = image.naturalWidth;
+  const height = image.naturalHeight;
+  const ink = madeWith.lineColor ?? inkColor(samplePixels(image), madeWith.transparent);
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d')!;
+  context.filter = `url(#${coverageFilter(coverageMatrix(madeWith, ink))})`;
+  context.drawImage(image, 0, 0);
+  context.filter = 'none';
+  return { canvas, width, height, ink };
 }
 
 /** The image's pixels at up to 256 px: enough to find the line colour, and quick to read. */
