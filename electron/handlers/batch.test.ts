@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BatchUpdate, PlanView, SheetView } from '../../shared/batch';
+import { type BatchUpdate, type PlanView, type SheetView, zipFileFor } from '../../shared/batch';
 import type { CodeKind } from '../../shared/codeRequest';
 import { call, decodePicture, readQr } from '../sandbox/testing';
 import { SANDBOX_ACCOUNT } from '../services';
@@ -479,7 +480,7 @@ describe('quitting mid-batch', () => {
           planId: view.planId,
           outDir: out,
           nameTemplate: view.nameTemplate,
-          zip: false,
+          zip: true,
           concurrency: 2,
           ratePerMinute: 0,
           confirmSpend: 10,
@@ -493,6 +494,9 @@ describe('quitting mid-batch', () => {
       const status = succeeded(await quitting.call('batch:status'));
       expect(status).toMatchObject({ jobId: started.jobId, progress: { state: 'finished', done: 2 } });
       expect(status?.summary).toMatchObject({ cancelled: true });
+      // No ZIP of a batch cut short by the quit (Continue makes it at the end): the wait stays short.
+      expect(status?.summary?.zipFile).toBeUndefined();
+      expect(existsSync(zipFileFor(out))).toBe(false);
       expect(quitting.sandbox.stats()).toMatchObject({ getwxacode: 2, numUsed: 2 });
       expect((await readdir(out)).filter((f) => f.endsWith('.png')).sort()).toEqual([
         '2-quit1.png',

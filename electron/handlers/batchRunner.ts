@@ -115,7 +115,7 @@ export class BatchRunner {
     this.closing = true;
     const run = this.run;
     if (!run?.ended || run.summary) return;
-    run.job.cancel();
+    run.job.cancel({ skipZip: true });
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, timeoutMs);

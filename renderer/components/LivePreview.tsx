@@ -21,11 +21,15 @@ export function LivePreview({
 
   useEffect(() => {
     let current = true;
-    void inkMaskFor(made.code.codeId, made.code.png, madeWithOf(made.request)).then((read) => {
-      if (!current) return;
-      setMask(read);
-      onInk(read.ink);
-    });
+    inkMaskFor(made.code.codeId, made.code.png, madeWithOf(made.request)).then(
+      (read) => {
+        if (!current) return;
+        setMask(read);
+        onInk(read.ink);
+      },
+      // The mask could not be read: the canvas stays blank until the next code; Generate still works.
+      () => {},
+    );
     return () => {
       current = false;
     };

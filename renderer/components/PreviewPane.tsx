@@ -25,7 +25,8 @@ export function PreviewPane() {
   );
   // Read the line mask now, while nothing is asked of the page: the first styling change is then instant.
   useEffect(() => {
-    if (made) void inkMaskFor(made.code.codeId, made.code.png, madeWithOf(made.request));
+    // A failure shows when the preview asks for the mask itself.
+    if (made) inkMaskFor(made.code.codeId, made.code.png, madeWithOf(made.request)).catch(() => {});
   }, [made]);
 
   let stage: ReactNode;

@@ -22,9 +22,15 @@ export function inkMaskFor(codeId: string, png: Uint8Array, madeWith: MadeWith):
       mask: readInkMask(codeImageUrls.urlFor(codeId, png), madeWith),
       ready: null,
     };
-    void entry.mask.then((mask) => {
-      entry.ready = mask;
-    });
+    entry.mask.then(
+      (mask) => {
+        entry.ready = mask;
+      },
+      () => {
+        // An image that would not decode: the next ask tries again rather than keep the failure.
+        if (cached === entry) cached = null;
+      },
+    );
     cached = entry;
   }
   return cached.mask;
@@ -66,6 +72,9 @@ function samplePixels(image: HTMLImageElement): Uint8ClampedArray {
 
 const SVG = 'http://www.w3.org/2000/svg';
 const filterIds = new Map<string, string>();
+/** Filters kept: one per line colour of the codes made lately; each serves only the draw that reads a mask. */
+const KEPT_FILTERS = 16;
+let filtersMade = 0;
 
 /** The id of a hidden SVG filter applying `matrix`, made once per matrix; a canvas filter can use it by url(). */
 function coverageFilter(matrix: number[]): string {
@@ -73,7 +82,7 @@ function coverageFilter(matrix: number[]): string {
   const known = filterIds.get(values);
   if (known) return known;
   const holder = document.getElementById('coverage-filters') ?? filterHolder();
-  const id = `coverage-${filterIds.size}`;
+  const id = `coverage-${filtersMade++}`;
   const filter = document.createElementNS(SVG, 'filter');
   filter.id = id;
   // In sRGB, as the pixels are stored: the default (linearRGB) would bend the coverage.
@@ -84,6 +93,11 @@ function coverageFilter(matrix: number[]): string {
   filter.append(colorMatrix);
   holder.append(filter);
   filterIds.set(values, id);
+  for (const [oldValues, oldId] of filterIds) {
+    if (filterIds.size <= KEPT_FILTERS) break;
+    document.getElementById(oldId)?.remove();
+    filterIds.delete(oldValues);
+  }
   return id;
 }
 

@@ -72,7 +72,11 @@ export function quotaSentence(quota: QuotaCheck, t: Translate): string {
 /** The plan asks the user to say yes to spending quota before it starts. */
 export const needsConfirmation = (plan: PlanView): boolean => plan.quota.spends && plan.quota.newCodes > 0;
 
-/** A yes to spending quota: given for one plan (its account, sheet, code type, columns, styling) and one count. */
+/**
+ * A yes to spending quota: given for one count of new codes, on one sheet for one account. It stays
+ * with later plans of that sheet and account while the count is the same (main checks the count again
+ * at start); another account or sheet, or another count, asks again.
+ */
 export interface SpendConfirmation {
   planId: string;
   newCodes: number;

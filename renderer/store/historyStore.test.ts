@@ -95,5 +95,10 @@ describe('the History store', () => {
     make();
     useHistory.getState().batchUpdated(batch('paused'));
     await expect.poll(shownIds).toHaveLength(4);
+    // A paused batch reports every second: the list is read once for the pause, not each time.
+    const afterPause = listed.length;
+    useHistory.getState().batchUpdated(batch('paused'));
+    useHistory.getState().batchUpdated(batch('paused'));
+    expect(listed.length).toBe(afterPause);
   });
 });

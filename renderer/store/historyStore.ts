@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BatchUpdate } from '../../shared/batch';
+import type { BatchState, BatchUpdate } from '../../shared/batch';
 import type { CodeKind } from '../../shared/codeRequest';
 import type { GeneratedCode, LibraryEntryView } from '../../shared/ipc';
 import type { AppError } from '../../shared/result';
@@ -48,6 +48,8 @@ interface HistoryState {
 
 // Answers can arrive out of order (a slow search, then a quick one): only the latest request counts.
 let listTicket = 0;
+/** The state of the batch last heard of. */
+let lastBatchState: BatchState | undefined;
 let imageTicket = 0;
 
 export const useHistory = create<HistoryState>()((set, get) => ({
@@ -99,10 +101,12 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     set({ entries: [...entries, ...added], total: listed.value.total });
   },
 
-  batchUpdated(update) {
-    // A batch adds codes to the library: once it stops making them, the list shows them.
-    if (update.progress.state === 'finished' || update.progress.state === 'paused')
-      void get().load(get().listedFor);
+  batchUpdated({ progress: { state } }) {
+    // A batch adds codes to the library: once it stops making them, the list shows them. Once per
+    // stop: a paused batch still reports every second.
+    const stopped = (state === 'finished' || state === 'paused') && state !== lastBatchState;
+    lastBatchState = state;
+    if (stopped) void get().load(get().listedFor);
   },
 
   async select(codeId) {

@@ -112,6 +112,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   private pauseWanted = false;
   private stopping = false;
   private cancelled = false;
+  private skipZip = false;
   private stoppedBy?: AppError;
   private failureStreak = 0;
   private numUsed?: number;
@@ -177,10 +178,12 @@ export class BatchJob extends EventEmitter<BatchEvents> {
 
   /**
    * Starts no more rows. Calls in flight finish and are kept (a limited code WeChat has made costs
-   * quota whether or not its image arrives), unless `abandonInFlight`.
+   * quota whether or not its image arrives), unless `abandonInFlight`. `skipZip` leaves the ZIP out
+   * (the app is quitting: a large one could outlast the wait, and Continue makes it at the end).
    */
-  cancel(options: { abandonInFlight?: boolean } = {}): void {
+  cancel(options: { abandonInFlight?: boolean; skipZip?: boolean } = {}): void {
     if (options.abandonInFlight) this.callController.abort();
+    if (options.skipZip) this.skipZip = true;
     if (this.stopping) return;
     this.cancelled = true;
     this.stop();
@@ -404,7 +407,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     let outputError: AppError | undefined;
     try {
       await writeResultsCsv(resultsFile, outcomes, language);
-      if (output.zipFile) {
+      if (output.zipFile && !this.skipZip) {
         await mkdir(dirname(resolve(output.zipFile)), { recursive: true });
         const members = outcomes
           .filter((o) => o.status === 'done' && o.file)
@@ -421,7 +424,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       cancelled: this.cancelled,
       ...(this.stoppedBy ? { stoppedBy: this.stoppedBy } : {}),
       resultsFile,
-      ...(output.zipFile && !outputError ? { zipFile: resolve(output.zipFile) } : {}),
+      ...(output.zipFile && !this.skipZip && !outputError ? { zipFile: resolve(output.zipFile) } : {}),
       ...(outputError ? { outputError } : {}),
     };
   }
