@@ -9,7 +9,7 @@ import { createHandlers } from './handlers';
 import { clearOldDragCopies } from './handlers/dragOut';
 import { registerHandlers } from './ipc';
 import { startSandbox } from './sandbox';
-import { createServices, type Services } from './services';
+import { createServices, finishWork, type Services } from './services';
 
 // The same folder the CLI uses (WXACODE_DATA_DIR overrides it). Set before the single-instance lock,
 // which is taken per userData folder.
@@ -21,7 +21,7 @@ let services: Services | undefined;
 let readyToQuit = false;
 
 /** Long enough for calls in flight to come back; a quit is not held up for longer. */
-const BATCH_FINISH_MS = 30_000;
+const WORK_FINISH_MS = 30_000;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -41,13 +41,12 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', (event) => {
-    const batches = services?.batches;
-    if (readyToQuit || !batches) return;
-    // A call in flight may already have cost quota: let it come back and be recorded, so Continue
-    // does not ask for it again; no new row starts.
+    if (readyToQuit || !services) return;
+    // A call in flight may already have cost quota: let it come back and be kept, so neither the
+    // form nor Continue asks for it again; no new batch row starts.
     event.preventDefault();
     readyToQuit = true;
-    void batches.shutdown(BATCH_FINISH_MS).finally(() => app.quit());
+    void finishWork(services, WORK_FINISH_MS).finally(() => app.quit());
   });
   app.whenReady().then(start).catch(showStartupError);
 }

@@ -102,3 +102,20 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
   };
 }
+
+/**
+ * Before the app quits: calls in flight may already have cost quota, so they come back and are
+ * kept (in the library, and a batch's journal) rather than dropped, for at most `timeoutMs`. The
+ * running batch starts no more rows.
+ */
+export async function finishWork(
+  services: Pick<Services, 'batches' | 'codes'>,
+  timeoutMs: number,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  await Promise.race([Promise.all([services.batches.shutdown(timeoutMs), services.codes.idle()]), late]);
+  clearTimeout(timer);
+}

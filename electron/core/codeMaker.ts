@@ -49,6 +49,11 @@ export class CodeMaker {
     return abortable(made, options.signal);
   }
 
+  /** Resolves once every call now in flight has come back (and its code is kept), or failed. */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.inFlight.values()]);
+  }
+
   private async fetch(account: CodeAccount, request: CodeRequest): Promise<MadeCode> {
     const image = await account.client.generate(request);
     const entry = await this.library.add({

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readQr } from '../sandbox/testing';
-import { SANDBOX_ACCOUNT } from '../services';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { call, readQr } from '../sandbox/testing';
+import { finishWork, SANDBOX_ACCOUNT } from '../services';
 import { DRAG_ICON_SIZE } from './dragOut';
 import { openTestApp, succeeded, type TestApp } from './testing';
 
@@ -152,5 +152,24 @@ describe('library', () => {
     ]);
     const tooMany = await app.call('library:list', { limit: 5000 });
     expect(tooMany.ok || tooMany.error.field).toBe('limit');
+  });
+});
+
+describe('quitting', () => {
+  it('waits for a code WeChat is still making, and keeps it: asking again costs nothing', async () => {
+    const arranged = await call(`${app.sandbox.url}/__sandbox/faults`, {
+      body: { faults: [{ endpoint: 'getwxacode', kind: 'stall', ms: 800 }] },
+    });
+    expect(arranged.status).toBe(200);
+    const before = app.sandbox.stats().getwxacode;
+    const making = generate(app, 'pages/index/index?id=quitting');
+    await vi.waitFor(() => expect(app.sandbox.stats().getwxacode).toBe(before + 1));
+
+    await finishWork(app.services, 30_000);
+
+    expect(app.services.library.list({ query: 'id=quitting' })).toHaveLength(1);
+    expect(succeeded(await making).fromLibrary).toBe(false);
+    expect(succeeded(await generate(app, 'pages/index/index?id=quitting')).fromLibrary).toBe(true);
+    expect(app.sandbox.stats().getwxacode).toBe(before + 1);
   });
 });
