@@ -1,5 +1,7 @@
 /** The three WeChat code endpoints, in the user's words. */
-export type CodeKind = 'limited' | 'unlimited' | 'qrcode';
+/** The three codes WeChat makes, in the order the app offers them. */
+export const CODE_KINDS = ['limited', 'unlimited', 'qrcode'] as const;
+export type CodeKind = (typeof CODE_KINDS)[number];
 export type EnvVersion = 'release' | 'trial' | 'develop';
 
 export interface Rgb {

@@ -1,3 +1,4 @@
+import { resolveLang } from './language';
 import type { AppError, Localized } from './result';
 
 /** What an errcode means to the user, how to fix it, and what the client should do by itself. */
@@ -444,6 +445,5 @@ export function describeForCli(error: AppError, lang: 'en' | 'zh'): string {
 
 /** The CLI speaks Chinese when the locale says so (LC_ALL over LC_MESSAGES over LANG, as POSIX does). */
 export function pickLanguage(env: { LANG?: string; LC_ALL?: string; LC_MESSAGES?: string }): 'en' | 'zh' {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh/i.test(locale) ? 'zh' : 'en';
+  return resolveLang('auto', env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
 }

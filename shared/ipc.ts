@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BatchUpdate, ColumnMapping, PlanView, SheetView, UnfinishedBatchView } from './batch';
 import type { ChannelName, EventName, SubscriberName } from './channelNames';
-import type { CodeKind, CodeRequest } from './codeRequest';
+import { CODE_KINDS, type CodeKind, type CodeRequest } from './codeRequest';
 import type { AppError, Result } from './result';
 import { validateCodeRequest } from './validateCodeRequest';
 
@@ -142,7 +142,7 @@ const settingsPatch = z
   .strict();
 
 /** The three code kinds, as every channel (and a batch's manifest) accepts them. */
-export const codeKind = z.enum(['limited', 'unlimited', 'qrcode']) satisfies z.ZodType<CodeKind>;
+export const codeKind = z.enum(CODE_KINDS) satisfies z.ZodType<CodeKind>;
 const columnIndex = z.number().int().min(0).max(16_383);
 const columnMapping: z.ZodType<ColumnMapping> = z
   .object({

@@ -8,7 +8,7 @@ import type {
   SquareCodeRequest,
   UnlimitedCodeRequest,
 } from './codeRequest';
-import { DEFAULT_STYLE, MAX_WIDTH, MIN_WIDTH } from './codeRequest';
+import { CODE_KINDS, DEFAULT_STYLE, MAX_WIDTH, MIN_WIDTH } from './codeRequest';
 import type { AppError, Localized } from './result';
 
 export interface FieldError extends AppError {
@@ -41,7 +41,6 @@ interface Problem {
 
 type Checked<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
-const KINDS: readonly CodeKind[] = ['limited', 'unlimited', 'qrcode'];
 const ENV_VERSIONS: readonly EnvVersion[] = ['release', 'trial', 'develop'];
 const MAX_LIMITED_PATH = 1024;
 const MAX_SQUARE_PATH = 128;
@@ -208,7 +207,7 @@ const characterCount = (text: string): number => Array.from(text).length;
 
 function checkKind(raw: unknown): Checked<CodeKind> {
   const word = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-  const kind = KINDS.find((k) => k === word);
+  const kind = CODE_KINDS.find((k) => k === word);
   if (kind) return passed(kind);
   return problem(
     {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import type { CodeKind } from '../../shared/codeRequest';
+import { CODE_KINDS, type CodeKind } from '../../shared/codeRequest';
 import { appError } from '../../shared/errors';
 import { Failure } from '../../shared/result';
 import { validateCodeRequest } from '../../shared/validateCodeRequest';
@@ -37,8 +37,6 @@ import { flagError, parseFlags, requireFlag, wholeNumber } from './flags';
 
 export const BATCH_USAGE = `wxacode batch FILE.(csv|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png'] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--concurrency N] [--rate-per-minute N] [--resume] [--yes] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
       exit 0 only when every row was made; otherwise 2 if any row is invalid, else 3 if WeChat refused any, else 4`;
-
-const KINDS: readonly CodeKind[] = ['limited', 'unlimited', 'qrcode'];
 
 export async function batchCommand(args: string[], out: (line: string) => void): Promise<void> {
   const { values, positionals } = parseFlags(
@@ -227,7 +225,7 @@ function columnChoices(raw: string[]): Partial<Record<BatchColumn, string>> {
 
 function chosenKind(raw: string | undefined): CodeKind | undefined {
   if (raw === undefined) return undefined;
-  const kind = KINDS.find((k) => k === raw.trim().toLowerCase());
+  const kind = CODE_KINDS.find((k) => k === raw.trim().toLowerCase());
   if (kind) return kind;
   throw new Failure(
     flagError(

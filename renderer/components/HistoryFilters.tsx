@@ -1,10 +1,8 @@
-import type { CodeKind } from '../../shared/codeRequest';
+import { CODE_KINDS, type CodeKind } from '../../shared/codeRequest';
 import { useT } from '../i18n';
 import { useAccounts } from '../store/accountsStore';
 import { useHistory } from '../store/historyStore';
 import { KIND_LABELS } from './codeFacts';
-
-const KINDS: CodeKind[] = ['limited', 'unlimited', 'qrcode'];
 
 /** Search and the two filters; each select says "All …" when it filters nothing. */
 export function HistoryFilters() {
@@ -52,7 +50,7 @@ export function HistoryFilters() {
           onChange={(e) => setFilter({ kind: e.target.value as CodeKind | '' })}
         >
           <option value="">{t('historyAllKinds')}</option>
-          {KINDS.map((kind) => (
+          {CODE_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {t(KIND_LABELS[kind])}
             </option>
