@@ -5,6 +5,7 @@ import {
   ClipboardItem,
   clipboard,
   dialog,
+  type MessageBoxOptions,
   nativeImage,
   type OpenDialogOptions,
   type SaveDialogOptions,
@@ -61,6 +62,24 @@ export function electronDesktop(window: () => BrowserWindow | undefined): Deskto
     },
     chooseFolder() {
       return choose({ properties: ['openDirectory', 'createDirectory'] });
+    },
+    async confirm(question) {
+      const options: MessageBoxOptions = {
+        type: 'warning',
+        title: question.title,
+        message: question.message,
+        detail: question.detail,
+        buttons: [question.cancel, question.confirm],
+        // Cancel is what Enter, Escape and closing the dialog choose: spending takes a deliberate click.
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      };
+      const shown = window();
+      const { response } = shown
+        ? await dialog.showMessageBox(shown, options)
+        : await dialog.showMessageBox(options);
+      return response === 1;
     },
     showInFolder(path) {
       // Not openPath: that opens what the path is, and a folder named *.app on macOS would run.

@@ -20,8 +20,23 @@ export interface Desktop {
   chooseSpreadsheet(): Promise<string | undefined>;
   /** Asks for the folder a batch's PNGs go to (one may be created in the dialog); undefined when they cancel. */
   chooseFolder(): Promise<string | undefined>;
+  /**
+   * Asks the user a yes/no question in a native dialog, which the page can neither draw, read nor
+   * answer; Cancel is the default button. True only when they chose `question.confirm`.
+   */
+  confirm(question: Confirmation): Promise<boolean>;
   /** Shows a file or folder selected in the file manager; never opens or runs it. */
   showInFolder(path: string): void;
+}
+
+/** A native yes/no question, in the app's language. */
+export interface Confirmation {
+  title: string;
+  message: string;
+  detail: string;
+  /** The label of the button that says yes, naming what it does ("Make 3 codes"). */
+  confirm: string;
+  cancel: string;
 }
 
 /** Sends an event to the page (main → renderer, no answer); nothing happens when no window is open. */

@@ -58,6 +58,12 @@ export interface LibraryPage {
   total: number;
 }
 
+/** A folder the user chose in main's dialog: its path, for display, and the grant that names it to main. */
+export interface FolderGrant {
+  grant: string;
+  folder: string;
+}
+
 export interface AppSettings {
   locale: 'auto' | 'en' | 'zh';
   lastAccountId?: string;
@@ -228,17 +234,18 @@ export const channels = {
     parse: schema(z.object({ planId: id, nameTemplate })),
     result: {} as { exampleNames: string[] },
   },
-  'batch:chooseFolder': { parse: none, result: {} as { folder?: string } },
+  // The page gets the chosen folder's path to show, and a grant to start a batch into it: it never
+  // sends a path. Quota is confirmed in main's native dialog at start, not by the page.
+  'batch:chooseFolder': { parse: none, result: {} as FolderGrant | null },
   'batch:start': {
     parse: schema(
       z.object({
         planId: id,
-        outDir: z.string().min(1).max(4096),
+        folderGrant: id,
         nameTemplate,
         zip: z.boolean(),
         concurrency: z.number().int().min(1).max(16),
         ratePerMinute: z.number().int().min(0).max(5000),
-        confirmSpend: z.number().int().min(0).optional(),
       }),
     ),
     result: {} as BatchUpdate,

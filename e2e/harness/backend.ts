@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createHandlers } from '../../electron/handlers/index';
 import type { HandlerTable } from '../../electron/ipc';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../electron/sandbox/index';
-import { createServices, type Desktop, type Notify } from '../../electron/services';
+import { type Confirmation, createServices, type Desktop, type Notify } from '../../electron/services';
 
 /** What the test desktop was handed: the real bytes and paths, for the tests to check. */
 export interface DesktopRecord {
@@ -13,6 +13,8 @@ export interface DesktopRecord {
   dragged: Array<{ file: string; icon: Buffer }>;
   /** Folders opened in the file manager. */
   shown: string[];
+  /** The native confirmations main showed (spending quota), with their text. */
+  confirmations: Confirmation[];
 }
 
 export interface Backend {
@@ -26,6 +28,8 @@ export interface Backend {
   nextSpreadsheet?: string;
   /** What the folder dialog answers; a fresh folder under the backend's root unless a test sets it. */
   outputFolder: string | undefined;
+  /** How the user answers main's native confirmations, which the page cannot click: 'ok' unless a test says. */
+  confirmAnswer: 'ok' | 'cancel';
   /** Where events for the page go: set once the page is bridged (e2e/fixtures.ts); dropped until then. */
   eventSink?: Notify;
   close(): Promise<void>;
@@ -42,7 +46,7 @@ export async function startBackend(
   const root = await mkdtemp(join(tmpdir(), 'wxacode-e2e-'));
   const dataDir = join(root, 'data');
   const saveDir = join(root, 'saved');
-  const record: DesktopRecord = { saveDialogs: [], copied: [], dragged: [], shown: [] };
+  const record: DesktopRecord = { saveDialogs: [], copied: [], dragged: [], shown: [], confirmations: [] };
   const desktop: Desktop = {
     async saveDialog(defaultName) {
       record.saveDialogs.push(defaultName);
@@ -58,6 +62,10 @@ export async function startBackend(
     chooseFolder: async () => backend.outputFolder,
     showInFolder(path) {
       record.shown.push(path);
+    },
+    async confirm(question) {
+      record.confirmations.push(question);
+      return backend.confirmAnswer === 'ok';
     },
   };
   await mkdir(saveDir, { recursive: true });
@@ -76,6 +84,7 @@ export async function startBackend(
     saveDir,
     desktop: record,
     outputFolder: join(root, 'output'),
+    confirmAnswer: 'ok',
     async close() {
       await sandbox.close();
       await rm(root, { recursive: true, force: true });

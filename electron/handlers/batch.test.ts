@@ -9,7 +9,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type BatchUpdate, type PlanView, type SheetView, zipFileFor } from '../../shared/batch';
 import type { CodeKind } from '../../shared/codeRequest';
-import { call, decodePicture, readQr } from '../sandbox/testing';
+import { call, decodePicture, jsonOf, readQr } from '../sandbox/testing';
 import { SANDBOX_ACCOUNT } from '../services';
 import { openTestApp, succeeded, type TestApp } from './testing';
 
@@ -71,10 +71,19 @@ async function plan(sheet: SheetView, kind: CodeKind, style: object = STYLE): Pr
   );
 }
 
-const start = (planView: PlanView, outDir: string, extra: object = {}) =>
-  app.call('batch:start', {
+/** Chooses the folder in main's folder dialog, as the user would: the page gets a grant for it. */
+async function chooseFolder(folder: string, on: TestApp = app): Promise<string> {
+  on.desktop.folder = folder;
+  const chosen = succeeded(await on.call('batch:chooseFolder'));
+  if (!chosen) throw new Error('the dialog was cancelled');
+  expect(chosen.folder).toBe(folder);
+  return chosen.grant;
+}
+
+const startWith = (planView: PlanView, folderGrant: string, extra: object = {}, on: TestApp = app) =>
+  on.call('batch:start', {
     planId: planView.planId,
-    outDir,
+    folderGrant,
     nameTemplate: planView.nameTemplate,
     zip: true,
     concurrency: 4,
@@ -82,16 +91,23 @@ const start = (planView: PlanView, outDir: string, extra: object = {}) =>
     ...extra,
   });
 
+const start = async (planView: PlanView, outDir: string, extra: object = {}) =>
+  startWith(planView, await chooseFolder(outDir), extra);
+
 /** The job's progress events, in the order sent. */
-const updatesOf = (jobId: string): BatchUpdate[] =>
-  app.events.flatMap((e) => (e.event === 'batch:progress' && e.payload.jobId === jobId ? [e.payload] : []));
+const updatesOf = (jobId: string, on: TestApp = app): BatchUpdate[] =>
+  on.events.flatMap((e) => (e.event === 'batch:progress' && e.payload.jobId === jobId ? [e.payload] : []));
 
 /** Resolves with the first update of the job that `matches`, from the events sent so far or to come. */
-function updateWhere(jobId: string, matches: (u: BatchUpdate) => boolean): Promise<BatchUpdate> {
-  const sent = updatesOf(jobId).find(matches);
+function updateWhere(
+  jobId: string,
+  matches: (u: BatchUpdate) => boolean,
+  on: TestApp = app,
+): Promise<BatchUpdate> {
+  const sent = updatesOf(jobId, on).find(matches);
   if (sent) return Promise.resolve(sent);
   return new Promise((resolve) => {
-    const stop = app.onEvent(({ event, payload }) => {
+    const stop = on.onEvent(({ event, payload }) => {
       if (event === 'batch:progress' && payload.jobId === jobId && matches(payload)) {
         stop();
         resolve(payload);
@@ -100,7 +116,7 @@ function updateWhere(jobId: string, matches: (u: BatchUpdate) => boolean): Promi
   });
 }
 
-const finished = (jobId: string) => updateWhere(jobId, (u) => u.summary !== undefined);
+const finished = (jobId: string, on: TestApp = app) => updateWhere(jobId, (u) => u.summary !== undefined, on);
 
 async function qrText(file: string): Promise<string | undefined> {
   return readQr(decodePicture(await readFile(file)))?.data;
@@ -282,56 +298,144 @@ describe('batch:start', () => {
     expect(await qrText(join(dir, 'stores-again', '13-店12.png'))).toBe(`${HOME}?scene=id=12`);
   });
 
-  it('refuses a quota-spending batch unless the exact count is confirmed, calling nothing', async () => {
-    const view = await plan(await open(await bomCsv('limited.csv', paths(3, 'quota'))), 'limited');
-    expect(view.quota).toMatchObject({ spends: true, newCodes: 3, enough: true });
-    const out = join(dir, 'limited');
+  it('starts only into a folder the user chose in the dialog: a path or an unknown grant writes nothing', async () => {
+    const view = await plan(await open(await gbkCsv('madeup.csv', scenes(3, 900))), 'unlimited');
+    const madeUp = join(dir, 'made-up');
     const before = app.sandbox.stats();
 
-    const unconfirmed = await start(view, out);
-    expect(unconfirmed.ok || unconfirmed.error).toMatchObject({
-      code: 'field',
-      field: 'confirmSpend',
-      message: { en: expect.stringContaining('spends 3 of the 100,000'), zh: expect.stringContaining('3') },
-      hint: { en: expect.stringContaining('Confirm spending 3 codes') },
+    for (const folderGrant of [madeUp, `${madeUp}/../elsewhere`, 'not-a-grant']) {
+      const refused = await startWith(view, folderGrant);
+      expect(refused.ok || refused.error).toMatchObject({
+        code: 'field',
+        field: 'folderGrant',
+        message: { en: 'This output folder was not chosen in the folder dialog of this window.' },
+        hint: { en: 'Choose the output folder with “Choose folder…”.' },
+      });
+    }
+    // The old shape, a path of the page's own, is not a way in either.
+    const withPath = await app.call('batch:start', {
+      planId: view.planId,
+      outDir: madeUp,
+      nameTemplate: view.nameTemplate,
+      zip: true,
+      concurrency: 4,
+      ratePerMinute: 0,
     });
-    const wrong = await start(view, out, { confirmSpend: 2 });
-    expect(wrong.ok || wrong.error).toMatchObject({
-      field: 'confirmSpend',
-      message: { en: expect.stringContaining('not the 2 confirmed') },
-    });
-    const relative = await start(view, 'codes', { confirmSpend: 3 });
-    expect(relative.ok || relative.error).toMatchObject({ field: 'outDir' });
+    expect(withPath.ok || withPath.error).toMatchObject({ code: 'field', field: 'folderGrant' });
     expect(app.sandbox.stats()).toEqual(before);
-    await expect(readdir(out)).rejects.toThrow();
+    expect(existsSync(madeUp)).toBe(false);
+    expect(existsSync(zipFileFor(madeUp))).toBe(false);
+    expect(existsSync(join(dir, 'elsewhere'))).toBe(false);
 
-    const started = succeeded(await start(view, out, { confirmSpend: 3 }));
-    const end = await finished(started.jobId);
-    expect(end.progress).toMatchObject({ done: 3, numUsed: before.numUsed + 3 });
-    expect(app.sandbox.stats().getwxacode - before.getwxacode).toBe(3);
-    expect(await qrText(join(out, '2-quota1.png'))).toBe(`${HOME}?quota=1`);
-    const sandbox = succeeded(await app.call('accounts:list')).find((a) => a.id === SANDBOX_ACCOUNT.id);
-    expect(sandbox?.numUsed).toBe(app.sandbox.stats().numUsed);
-
-    // Made now, they are free: the same sheet spends nothing and needs no confirmation.
-    const free = await plan(await open(join(dir, 'limited.csv')), 'limited');
-    expect(free.quota).toMatchObject({ spends: true, newCodes: 0 });
-    const freeRun = succeeded(await start(free, join(dir, 'limited-again')));
-    expect((await finished(freeRun.jobId)).progress).toMatchObject({ done: 3, fromLibrary: 3 });
-    expect(app.sandbox.stats().getwxacode - before.getwxacode).toBe(3);
+    // Cancelling the dialog gives no grant.
+    app.desktop.folder = undefined;
+    expect(succeeded(await app.call('batch:chooseFolder'))).toBeNull();
   });
 
-  it('refuses a batch that needs more quota than is left', async () => {
+  it('refuses a batch that needs more quota than is left, without asking', async () => {
     await app.services.accounts.recordNumUsed(SANDBOX_ACCOUNT.id, 99_999);
     try {
       const view = await plan(await open(await bomCsv('short.csv', paths(2, 'short'))), 'limited');
       expect(view.quota).toMatchObject({ newCodes: 2, remaining: 1, enough: false });
       const before = app.sandbox.stats();
-      const refused = await start(view, join(dir, 'short'), { confirmSpend: 2 });
+      const asked = app.desktop.asked.length;
+      const refused = await start(view, join(dir, 'short'));
       expect(refused.ok || refused.error).toMatchObject({ code: 'quota' });
+      expect(app.desktop.asked).toHaveLength(asked);
       expect(app.sandbox.stats()).toEqual(before);
     } finally {
       await app.services.accounts.recordNumUsed(SANDBOX_ACCOUNT.id, app.sandbox.stats().numUsed);
+    }
+  });
+});
+
+describe('the native quota confirmation', () => {
+  let spender: TestApp;
+  beforeAll(async () => {
+    // WeChat has reported Num-Used 1,233 for this AppID, so the dialog can say what remains.
+    spender = await openTestApp({ sandbox: { numUsed: 1233 } });
+    await spender.services.accounts.recordNumUsed(SANDBOX_ACCOUNT.id, 1233);
+  });
+  afterAll(() => spender.close());
+
+  /** WeChat's own count of calls, as the sandbox reports it over HTTP. */
+  const wechatCalls = async () =>
+    jsonOf(await call(`${spender.sandbox.url}/__sandbox/stats`)) as { getwxacode: number; numUsed: number };
+
+  async function spendPlan(name: string): Promise<PlanView> {
+    // Four distinct codes and one repeat: the repeat is made once, so the batch spends 4.
+    spender.desktop.spreadsheet = await bomCsv(`${name}.csv`, [
+      ...paths(4, name),
+      [`${HOME}?${name}=1`, 'again'],
+    ]);
+    const sheet = succeeded(await spender.call('batch:open'));
+    return succeeded(
+      await spender.call('batch:plan', {
+        sheetId: sheet!.sheetId,
+        accountId: SANDBOX_ACCOUNT.id,
+        kind: 'limited',
+        mapping: sheet!.mapping,
+        style: STYLE,
+      }),
+    );
+  }
+
+  it('names the count and what remains; Cancel spends nothing and writes nothing, OK spends exactly the planned count', async () => {
+    const view = await spendPlan('spend');
+    expect(view.quota).toEqual({ spends: true, newCodes: 4, numUsed: 1233, remaining: 98_767, enough: true });
+    const out = join(dir, 'spend');
+    const grant = await chooseFolder(out, spender);
+    const question = {
+      title: 'Spend quota',
+      message: 'This batch makes 4 new codes, spending 4 of the 100,000 lifetime quota.',
+      detail:
+        'About 98,767 of the 100,000 remain (Num-Used 1,233). Spent codes never come back. Unlimited codes (a scene column) spend none.',
+      confirm: 'Make 4 codes',
+      cancel: 'Cancel',
+    };
+
+    spender.desktop.answer = 'cancel';
+    const cancelled = await startWith(view, grant, {}, spender);
+    expect(cancelled.ok || cancelled.error).toMatchObject({ code: 'cancelled' });
+    expect(spender.desktop.asked).toEqual([question]);
+    expect(await wechatCalls()).toMatchObject({ getwxacode: 0, numUsed: 1233 });
+    expect(existsSync(out)).toBe(false);
+    expect(succeeded(await spender.call('batch:unfinished'))).toEqual([]);
+
+    spender.desktop.answer = 'ok';
+    const started = succeeded(await startWith(view, grant, {}, spender));
+    const end = await finished(started.jobId, spender);
+    expect(spender.desktop.asked).toEqual([question, question]);
+    expect(end.progress).toMatchObject({ done: 5, failed: 0, numUsed: 1237 });
+    expect(await wechatCalls()).toMatchObject({ getwxacode: 4, numUsed: 1237 });
+    expect((await readdir(out)).filter((f) => f.endsWith('.png'))).toHaveLength(5);
+
+    // Made now, they are free: the same sheet spends nothing and asks nothing.
+    const free = await spendPlan('spend');
+    expect(free.quota).toMatchObject({ newCodes: 0 });
+    await finished(succeeded(await startWith(free, grant, {}, spender)).jobId, spender);
+    expect(spender.desktop.asked).toHaveLength(2);
+    expect((await wechatCalls()).getwxacode).toBe(4);
+  });
+
+  it('asks in the app’s language', async () => {
+    succeeded(await spender.call('settings:update', { locale: 'zh' }));
+    try {
+      const view = await spendPlan('zh');
+      spender.desktop.answer = 'cancel';
+      const cancelled = await startWith(view, await chooseFolder(join(dir, 'zh'), spender), {}, spender);
+      expect(cancelled.ok || cancelled.error.code).toBe('cancelled');
+      expect(spender.desktop.asked.at(-1)).toEqual({
+        title: '消耗额度',
+        message: '此批次将生成 4 个新码，消耗 100,000 总额度中的 4 个。',
+        detail:
+          '100,000 个中约剩 98,763 个（Num-Used 1,237）。消耗的额度不会恢复。无限量小程序码（scene 列）不消耗额度。',
+        confirm: '生成 4 个码',
+        cancel: '取消',
+      });
+      expect((await wechatCalls()).getwxacode).toBe(4);
+    } finally {
+      succeeded(await spender.call('settings:update', { locale: 'auto' }));
     }
   });
 });
@@ -343,16 +447,14 @@ describe('pause, resume, cancel and continue', () => {
     const out = join(dir, 'slow');
     const before = app.sandbox.stats();
     // One at a time, ten a second: slow enough to be paused and cancelled midway.
-    const started = succeeded(
-      await start(view, out, { concurrency: 1, ratePerMinute: 600, confirmSpend: 30 }),
-    );
+    const started = succeeded(await start(view, out, { concurrency: 1, ratePerMinute: 600 }));
     const { jobId } = started;
 
     await updateWhere(jobId, (u) => u.progress.done >= 3);
     expect(succeeded(await app.call('batch:pause', { jobId })).progress.state).toMatch(/^paus/);
     await updateWhere(jobId, (u) => u.progress.state === 'paused');
     expect(succeeded(await app.call('batch:status'))?.progress.state).toBe('paused');
-    const busy = await start(view, join(dir, 'other'), { confirmSpend: 30 });
+    const busy = await start(view, join(dir, 'other'));
     expect(busy.ok || busy.error).toMatchObject({ code: 'busy' });
 
     expect(succeeded(await app.call('batch:resume', { jobId })).progress.state).toBe('running');
@@ -376,6 +478,16 @@ describe('pause, resume, cancel and continue', () => {
 
     const [unfinished] = succeeded(await app.call('batch:unfinished'));
     expect(unfinished).toMatchObject({ fileName: 'slow.csv', outDir: out, rows: 30, finished: done });
+
+    // Going on spends the rows left: the user is asked again, and a Cancel spends nothing.
+    app.desktop.answer = 'cancel';
+    const notNow = await app.call('batch:continue', { batchId: unfinished!.batchId });
+    expect(notNow.ok || notNow.error.code).toBe('cancelled');
+    expect(app.desktop.asked.at(-1)?.message).toBe(
+      `This batch makes ${30 - done} new codes, spending ${30 - done} of the 100,000 lifetime quota.`,
+    );
+    expect(app.sandbox.stats().getwxacode - before.getwxacode).toBe(done);
+    app.desktop.answer = 'ok';
 
     // Continue pressed twice at once: one run starts, the other is told a batch is running.
     const [first, second] = await Promise.all([
@@ -478,12 +590,11 @@ describe('quitting mid-batch', () => {
       const started = succeeded(
         await quitting.call('batch:start', {
           planId: view.planId,
-          outDir: out,
+          folderGrant: await chooseFolder(out, quitting),
           nameTemplate: view.nameTemplate,
           zip: true,
           concurrency: 2,
           ratePerMinute: 0,
-          confirmSpend: 10,
         }),
       );
       await vi.waitFor(() => expect(quitting.sandbox.stats().getwxacode).toBe(2), { timeout: 10_000 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { basename, isAbsolute, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { zipFileFor } from '../../shared/batch';
 import { batchFolder, removeBatch, unfinishedBatches } from '../core/batch/journal';
 import { checkNameTemplate } from '../core/batch/naming';
@@ -11,13 +11,13 @@ import { accountById } from './accounts';
 import { continuedBatch } from './batchContinue';
 import {
   batchRunning,
-  outDirNotAbsolute,
+  folderNotChosen,
   planGone,
   sheetGone,
   unfinishedGone,
   unfinishedRunning,
 } from './batchErrors';
-import { guardQuota, newBatchJob, type PlanChoice, planFor } from './batchLaunch';
+import { confirmQuota, newBatchJob, type PlanChoice, planFor } from './batchLaunch';
 import { exampleNames, planView, sheetView, unfinishedView } from './batchViews';
 
 type BatchHandlers = Pick<HandlerTable, Extract<keyof HandlerTable, `batch:${string}`>>;
@@ -32,6 +32,8 @@ interface CheckedPlan {
 /** Sheets and plans are kept in memory while the user works on them; the oldest go first. */
 const KEPT_SHEETS = 3;
 const KEPT_PLANS = 20;
+/** Folders the user chose in the folder dialog, by the grant the page holds for each. */
+const KEPT_FOLDERS = 20;
 
 /**
  * Batch generation from a spreadsheet: open → plan (validate, dedupe, quota) → start one job at a
@@ -41,6 +43,9 @@ export function batchHandlers(services: Services): BatchHandlers {
   const { accounts, desktop, dataDir, batches: runner } = services;
   const sheets = new Map<string, Sheet>();
   const plans = new Map<string, CheckedPlan>();
+  // The page never sends a path: it holds an opaque grant for a folder the user picked in main's
+  // dialog, so a compromised page cannot write codes anywhere the user did not choose.
+  const folders = new Map<string, string>();
 
   const keep = <T>(map: Map<string, T>, limit: number, value: T): string => {
     const id = randomUUID();
@@ -81,20 +86,21 @@ export function batchHandlers(services: Services): BatchHandlers {
 
     'batch:chooseFolder': async () => {
       const folder = await desktop.chooseFolder();
-      return folder === undefined ? {} : { folder };
+      return folder === undefined ? null : { grant: keep(folders, KEPT_FOLDERS, folder), folder };
     },
 
-    'batch:start': ({ planId, outDir, nameTemplate, zip, concurrency, ratePerMinute, confirmSpend }) =>
+    'batch:start': ({ planId, folderGrant, nameTemplate, zip, concurrency, ratePerMinute }) =>
       runner.claim(async () => {
         const { sheet, accountId, choice } = planned(planId);
         if (runner.isRunning()) throw batchRunning();
-        if (!isAbsolute(outDir)) throw outDirNotAbsolute(outDir);
+        const dir = folders.get(folderGrant);
+        if (dir === undefined) throw folderNotChosen();
         checkNameTemplate(nameTemplate);
-        const dir = resolve(outDir);
         const account = await accountById(accounts, accountId);
         // Planned again: codes made since (by the form, another batch) are now free, and the quota is current.
         const plan = planFor(services, sheet, account, choice);
-        guardQuota(plan.quota, confirmSpend);
+        // Asked while this start holds the batch slot: a second Start meanwhile is refused, not asked twice.
+        await confirmQuota(services, plan.quota);
         const job = await newBatchJob(services, {
           plan,
           account,
@@ -122,7 +128,9 @@ export function batchHandlers(services: Services): BatchHandlers {
     'batch:continue': ({ batchId }) =>
       runner.claim(async () => {
         if (runner.isRunning()) throw batchRunning();
-        const { job, ...info } = await continuedBatch(services, await unfinished(batchId));
+        const { job, quota, ...info } = await continuedBatch(services, await unfinished(batchId));
+        // The user may have stopped this batch to stop spending: going on spends only with their yes.
+        await confirmQuota(services, quota);
         return runner.start(job, info);
       }),
 
@@ -134,7 +142,7 @@ export function batchHandlers(services: Services): BatchHandlers {
       }),
 
     // Selects the results file (or the folder) in the file manager rather than opening the folder:
-    // the folder's path came from the page, and opening a folder named *.app on macOS runs it.
+    // opening a folder named *.app on macOS runs it.
     'batch:showOutput': async ({ jobId }) => {
       desktop.showInFolder(runner.shownPath(jobId));
       return { shown: true };

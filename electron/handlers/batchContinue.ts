@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
+import type { QuotaCheck } from '../../shared/batch';
 import { codeKind } from '../../shared/ipc';
 import { Failure } from '../../shared/result';
 import type { BatchJob } from '../core/batch/batchJob';
@@ -33,6 +34,8 @@ const manifestSettings = z.object({
 
 export interface ContinuedBatch extends RunInfo {
   job: BatchJob;
+  /** What the rows left would spend: codes made before are in the library and cost nothing. */
+  quota: QuotaCheck;
 }
 
 /**
@@ -73,6 +76,7 @@ export async function continuedBatch(
   if (job.id !== manifest.id) throw inputChanged(manifest.input);
   return {
     job,
+    quota: plan.quota,
     accountId: account.id,
     fileName: basename(manifest.input),
     skippedRows: plan.invalid.length,

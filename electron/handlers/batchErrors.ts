@@ -45,33 +45,16 @@ export const batchRunning = (): Failure =>
     retryable: true,
   });
 
-export const outDirNotAbsolute = (outDir: string): Failure =>
+/** The page names the output folder only by the grant main gave when the user chose it in the dialog. */
+export const folderNotChosen = (): Failure =>
   fieldFailure(
-    'outDir',
-    { en: `“${outDir}” is not a full folder path.`, zh: `“${outDir}”不是完整的文件夹路径。` },
-    { en: 'Choose the output folder with “Choose…”.', zh: '请用“选择…”按钮选择输出文件夹。' },
-  );
-
-/** The quota guard: limited and square codes spend a lifetime quota, so the user confirms the exact count. */
-export function spendNotConfirmed(newCodes: number, confirmed: number | undefined): Failure {
-  const n = newCodes.toLocaleString('en-US');
-  return fieldFailure(
-    'confirmSpend',
-    confirmed === undefined
-      ? {
-          en: `This batch spends ${n} of the 100,000 lifetime codes, and that was not confirmed.`,
-          zh: `此批次将消耗 100,000 总额度中的 ${n} 个，但尚未确认。`,
-        }
-      : {
-          en: `This batch now spends ${n} of the 100,000 lifetime codes, not the ${confirmed.toLocaleString('en-US')} confirmed.`,
-          zh: `此批次现在将消耗 100,000 总额度中的 ${n} 个，而不是已确认的 ${confirmed.toLocaleString('en-US')} 个。`,
-        },
+    'folderGrant',
     {
-      en: `Confirm spending ${n} codes and start again, or make unlimited codes (a scene column), which spend none.`,
-      zh: `请确认消耗 ${n} 个额度后重新开始；或改为生成不限数量的码（scene 列），它不消耗总额度。`,
+      en: 'This output folder was not chosen in the folder dialog of this window.',
+      zh: '此输出文件夹不是在本窗口的文件夹对话框中选择的。',
     },
+    { en: 'Choose the output folder with “Choose folder…”.', zh: '请用“选择文件夹…”按钮选择输出文件夹。' },
   );
-}
 
 export const unfinishedGone = (): Failure =>
   fieldFailure(

@@ -1,14 +1,14 @@
 import type { BatchStyle, ColumnMapping, QuotaCheck } from '../../shared/batch';
 import type { CodeKind } from '../../shared/codeRequest';
 import { appError } from '../../shared/errors';
-import { type Lang, resolveLang } from '../../shared/language';
 import { Failure } from '../../shared/result';
 import type { Account } from '../core/accounts';
 import { BatchJob, type BatchOutput } from '../core/batch/batchJob';
 import { type BatchPlan, lastNumUsed, planBatch } from '../core/batch/plan';
 import type { Sheet } from '../core/batch/spreadsheet';
 import type { Services } from '../services';
-import { spendNotConfirmed } from './batchErrors';
+import { appLanguage } from './appLanguage';
+import { batchSpendQuestion } from './spendQuestions';
 
 // From a sheet to a job, the same way for a new batch and a continued one: the CLI's
 // plan → quota → BatchJob, with the app's account, library and code maker.
@@ -37,14 +37,19 @@ export function planFor(
 
 /**
  * Limited and square codes spend a lifetime quota: a batch that needs more than is left is refused,
- * and one that spends any runs only when the user confirmed exactly the count it spends.
+ * and one that spends any runs only when the user says yes to its count in main's native dialog.
+ * The page cannot answer that dialog, so a compromised page cannot spend quota by itself.
  */
-export function guardQuota(quota: QuotaCheck, confirmSpend: number | undefined): void {
+export async function confirmQuota(
+  services: Pick<Services, 'desktop' | 'settings' | 'info'>,
+  quota: QuotaCheck,
+): Promise<void> {
   if (!quota.spends || quota.newCodes === 0) return;
   if (!quota.enough) {
     throw new Failure(appError('quota', { needed: quota.newCodes, remaining: quota.remaining ?? 0 }));
   }
-  if (confirmSpend !== quota.newCodes) throw spendNotConfirmed(quota.newCodes, confirmSpend);
+  const question = batchSpendQuestion(quota, await appLanguage(services));
+  if (!(await services.desktop.confirm(question))) throw new Failure(appError('cancelled'));
 }
 
 export interface JobChoice {
@@ -69,11 +74,7 @@ export async function newBatchJob(services: Services, choice: JobChoice): Promis
     ...(concurrency !== undefined ? { concurrency } : {}),
     ...(ratePerMinute !== undefined ? { ratePerMinute } : {}),
     resume,
-    language: await resultsLanguage(services),
+    // The results CSV speaks the app's language.
+    language: await appLanguage(services),
   });
-}
-
-/** The results CSV speaks the app's language: the chosen one, else the system's. */
-async function resultsLanguage({ settings, info }: Pick<Services, 'settings' | 'info'>): Promise<Lang> {
-  return resolveLang((await settings.read()).locale, info.systemLocale);
 }

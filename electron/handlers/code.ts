@@ -1,25 +1,38 @@
 import { join } from 'node:path';
+import { type CodeRequest, spendsQuota } from '../../shared/codeRequest';
+import type { Account } from '../core/accounts';
 import { writeFileAtomic } from '../core/atomicFile';
+import { lastNumUsed, quotaCheck } from '../core/batch/plan';
 import type { HandlerTable } from '../ipc';
 import type { Services } from '../services';
 import { accountById } from './accounts';
+import { appLanguage } from './appLanguage';
 import { dragFile, dragIcon } from './dragOut';
+import { FormSpendGuard } from './formSpendGuard';
 import { generatedCode, storedCode } from './library';
+import { formSpendQuestion } from './spendQuestions';
 
 type CodeHandlers = Pick<HandlerTable, 'code:generate' | 'code:save' | 'code:copy' | 'code:drag'>;
 
 /** Making a code, and the ways it leaves the app: saved, copied, dragged out. All use the stored PNG. */
-export function codeHandlers({
-  accounts,
-  codes,
-  clients,
-  library,
-  desktop,
-  dataDir,
-}: Services): CodeHandlers {
+export function codeHandlers(services: Services): CodeHandlers {
+  const { accounts, codes, clients, library, desktop, dataDir } = services;
+  const guard = new FormSpendGuard();
+
+  /** A new limited or square code spends quota: past a handful a minute, the user says yes natively. */
+  const admitSpend = async (account: Account, request: CodeRequest, regenerate: boolean) => {
+    if (!spendsQuota(request.kind)) return;
+    if (!regenerate && library.find(account.appId, request)) return;
+    await guard.admit(account.appId, async (made) => {
+      const quota = quotaCheck(request.kind, 1, lastNumUsed(library, account.appId, account.numUsed));
+      return desktop.confirm(formSpendQuestion(made, quota, await appLanguage(services)));
+    });
+  };
+
   return {
     'code:generate': async ({ accountId, request, regenerate }) => {
       const account = await accountById(accounts, accountId);
+      await admitSpend(account, request, regenerate);
       const made = await codes.make(
         { accountId: account.id, appId: account.appId, client: clients.clientFor(account) },
         request,

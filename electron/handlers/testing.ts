@@ -1,5 +1,5 @@
 // Test support: the app's real services and handlers over a real sandbox, in a throwaway data
-// folder, with a desktop whose save dialog answers what the test chose. Used by the handler tests
+// folder, with a desktop whose dialogs answer what the test chose. Used by the handler tests
 // and by the browser end-to-end suite, which bridges window.wxacode to `call`.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import type { SecretStore } from '../core/secrets';
 import { throwawayKeychain } from '../core/throwawayKeyring';
 import { invokeChannel } from '../ipc';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../sandbox';
-import { createServices, type Desktop, type Services } from '../services';
+import { type Confirmation, createServices, type Desktop, type Services } from '../services';
 import { createHandlers } from '.';
 
 export interface RecordingDesktop extends Desktop {
@@ -25,6 +25,10 @@ export interface RecordingDesktop extends Desktop {
   folder: string | undefined;
   /** Folders opened in the file manager. */
   shown: string[];
+  /** How the user answers the native confirmations (spending quota): 'ok' unless a test says otherwise. */
+  answer: 'ok' | 'cancel';
+  /** Every native confirmation shown, in order, with its text. */
+  asked: Confirmation[];
 }
 
 export function recordingDesktop(): RecordingDesktop {
@@ -35,12 +39,18 @@ export function recordingDesktop(): RecordingDesktop {
     spreadsheet: undefined,
     folder: undefined,
     shown: [],
+    answer: 'ok',
+    asked: [],
     saveDialog: async () => desktop.saveAs,
     copyImage: async (png) => void desktop.copied.push(png),
     startDrag: (file, icon) => void desktop.dragged.push({ file, icon }),
     chooseSpreadsheet: async () => desktop.spreadsheet,
     chooseFolder: async () => desktop.folder,
     showInFolder: (path) => void desktop.shown.push(path),
+    confirm: async (question) => {
+      desktop.asked.push(question);
+      return desktop.answer === 'ok';
+    },
   };
   return desktop;
 }

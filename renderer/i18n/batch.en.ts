@@ -104,7 +104,8 @@ export const batchEn = {
   quotaNotEnough:
     'This batch needs {codes}, but only {remaining} of the {limit} lifetime quota remain (Num-Used {used}).',
   quotaNotEnoughFix: 'Leave rows out, or make unlimited codes (a scene column), which spend no quota.',
-  confirmSpend: 'I understand this spends {codes} of the quota, for good.',
+  confirmSpendNote:
+    'When you press Start, the app asks you to confirm spending {codes} in a dialog of its own.',
 
   startBatch: 'Start',
   startAgain: 'Start again',
@@ -118,7 +119,6 @@ export const batchEn = {
   blockNoFolder: 'Choose an output folder.',
   blockNameTemplate: 'Fix the file name template.',
   blockAdvanced: 'Fix the numbers under Advanced.',
-  blockConfirm: 'Tick the box above to confirm the quota this batch spends.',
 
   stateStarting: 'Starting',
   stateRunning: 'Running',

@@ -100,7 +100,7 @@ export const batchZh: Record<keyof typeof batchEn, string> = {
     '此批次将消耗总额度 {limit} 中的 {codes}；微信返回已用数量（Num-Used）之前，无法得知剩余多少。',
   quotaNotEnough: '此批次需要 {codes}，但总额度 {limit} 只剩 {remaining} 个（已用 {used}）。',
   quotaNotEnoughFix: '请减少行数，或改用无限量小程序码（场景值列），它不消耗总额度。',
-  confirmSpend: '我了解此批次将永久消耗 {codes}额度。',
+  confirmSpendNote: '按“开始”后，应用会弹出对话框，请你确认消耗 {codes}额度。',
 
   startBatch: '开始',
   startAgain: '再次开始',
@@ -114,7 +114,6 @@ export const batchZh: Record<keyof typeof batchEn, string> = {
   blockNoFolder: '请选择输出文件夹。',
   blockNameTemplate: '请修正文件名模板。',
   blockAdvanced: '请修正“高级”中的数字。',
-  blockConfirm: '请勾选上方的确认框，确认此批次消耗的额度。',
 
   stateStarting: '正在开始',
   stateRunning: '正在生成',

@@ -4,6 +4,7 @@ import { type Lang, type Translate, translate } from '../i18n';
 import {
   columnsFor,
   encodingLabel,
+  needsConfirmation,
   quotaSentence,
   type StartInputs,
   startBlocker,
@@ -41,10 +42,9 @@ const ready: StartInputs = {
   planFailed: false,
   plan: plan(),
   nameFailed: false,
-  outDir: '/tmp/out',
+  hasFolder: true,
   concurrency: '4',
   ratePerMinute: '5000',
-  confirmedSpend: { planId: plan().planId, newCodes: 3 },
 };
 
 const blocker = (patch: Partial<StartInputs>) => {
@@ -85,34 +85,20 @@ describe('quotaSentence', () => {
 });
 
 describe('startBlocker', () => {
-  it('lets a ready, confirmed batch start', () => {
+  it('lets a ready batch start: the yes to its quota is asked for natively by main, not ticked here', () => {
     expect(startBlocker(ready)).toBeNull();
+    expect(needsConfirmation(ready.plan!)).toBe(true);
+    expect(needsConfirmation(plan({ spends: false }))).toBe(false);
+    expect(needsConfirmation(plan({ newCodes: 0 }))).toBe(false);
   });
 
-  it('asks for the confirmation of exactly the count the plan spends', () => {
-    expect(blocker({ confirmedSpend: null })).toBe(
-      'Tick the box above to confirm the quota this batch spends.',
-    );
-    // Confirmed for this plan when it spent 2: now that it spends 3, it asks again.
-    expect(blocker({ confirmedSpend: { planId: plan().planId, newCodes: 2 } })).toMatch(/^Tick the box/);
-    // The same count confirmed for another plan (another account, another sheet) is no yes for this one.
-    expect(blocker({ confirmedSpend: { planId: 'another-plan', newCodes: 3 } })).toMatch(/^Tick the box/);
-  });
-
-  it('needs no confirmation when nothing is spent', () => {
-    expect(blocker({ confirmedSpend: null, plan: plan({ spends: false }) })).toBeNull();
-    expect(blocker({ confirmedSpend: null, plan: plan({ newCodes: 0 }) })).toBeNull();
-  });
-
-  it('refuses a batch the remaining quota cannot pay for, confirmed or not', () => {
+  it('refuses a batch the remaining quota cannot pay for', () => {
     const short = plan({ newCodes: 50, numUsed: 99_990, remaining: 10, enough: false });
-    expect(blocker({ plan: short, confirmedSpend: { planId: short.planId, newCodes: 50 } })).toBe(
-      'Not enough quota: the batch needs 50 new codes and 10 remain.',
-    );
+    expect(blocker({ plan: short })).toBe('Not enough quota: the batch needs 50 new codes and 10 remain.');
   });
 
   it('gives the first missing thing first', () => {
-    expect(blocker({ hasSheet: false, outDir: null })).toBe('Import a spreadsheet first.');
+    expect(blocker({ hasSheet: false, hasFolder: false })).toBe('Import a spreadsheet first.');
     expect(blocker({ kind: null })).toBe('Choose the code type under Columns.');
     expect(blocker({ accountId: null })).toBe('Choose an account in the status bar first.');
     expect(blocker({ planFailed: true })).toBe('Fix the problem shown under Check.');
@@ -120,7 +106,7 @@ describe('startBlocker', () => {
     expect(blocker({ plan: plan({}, { valid: 0 }) })).toBe(
       'No row is valid: fix the rows listed under Check.',
     );
-    expect(blocker({ outDir: null })).toBe('Choose an output folder.');
+    expect(blocker({ hasFolder: false })).toBe('Choose an output folder.');
     expect(blocker({ nameFailed: true })).toBe('Fix the file name template.');
     expect(blocker({ concurrency: '17' })).toBe('Fix the numbers under Advanced.');
     expect(blocker({ ratePerMinute: '' })).toBe('Fix the numbers under Advanced.');

@@ -69,22 +69,8 @@ export function quotaSentence(quota: QuotaCheck, t: Translate): string {
   return t('quotaSpends', { codes, limit, remaining, used });
 }
 
-/** The plan asks the user to say yes to spending quota before it starts. */
+/** Start will ask the user, in a dialog of main's, to say yes to spending quota. */
 export const needsConfirmation = (plan: PlanView): boolean => plan.quota.spends && plan.quota.newCodes > 0;
-
-/**
- * A yes to spending quota: given for one count of new codes, on one sheet for one account. It stays
- * with later plans of that sheet and account while the count is the same (main checks the count again
- * at start); another account or sheet, or another count, asks again.
- */
-export interface SpendConfirmation {
-  planId: string;
-  newCodes: number;
-}
-
-/** The yes covers this plan: the one it was given for, still spending the count the user saw. */
-export const spendConfirmed = (plan: PlanView, confirmed: SpendConfirmation | null): boolean =>
-  confirmed !== null && confirmed.planId === plan.planId && confirmed.newCodes === plan.quota.newCodes;
 
 export interface StartInputs {
   hasSheet: boolean;
@@ -94,11 +80,9 @@ export interface StartInputs {
   planFailed: boolean;
   plan: PlanView | null;
   nameFailed: boolean;
-  outDir: string | null;
+  hasFolder: boolean;
   concurrency: string;
   ratePerMinute: string;
-  /** What the user ticked "I understand" for. */
-  confirmedSpend: SpendConfirmation | null;
 }
 
 /** Why Start cannot be pressed yet, first reason first; null when it can. */
@@ -116,16 +100,13 @@ export function startBlocker(s: StartInputs): Notice | null {
       params: { needed: formatCount(quota.newCodes), remaining: formatCount(quota.remaining ?? 0) },
     };
   }
-  if (!s.outDir) return { key: 'blockNoFolder' };
+  if (!s.hasFolder) return { key: 'blockNoFolder' };
   if (s.nameFailed) return { key: 'blockNameTemplate' };
   if (
     wholeNumber(s.concurrency, CONCURRENCY) === undefined ||
     wholeNumber(s.ratePerMinute, PACE) === undefined
   ) {
     return { key: 'blockAdvanced' };
-  }
-  if (needsConfirmation(s.plan) && !spendConfirmed(s.plan, s.confirmedSpend)) {
-    return { key: 'blockConfirm' };
   }
   return null;
 }

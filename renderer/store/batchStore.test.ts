@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { BatchProgress, BatchUpdate, PlanView, SheetView } from '../../shared/batch';
 import { appError } from '../../shared/errors';
 import { type AppError, fail, ok } from '../../shared/result';
-import { spendConfirmed } from './batchRules';
 import { useBatch } from './batchStore';
 
 /** The page's `window.wxacode`, answering each channel from a table the test sets. */
@@ -88,55 +87,47 @@ describe('the Batch view store', () => {
     expect(useBatch.getState().exampleNames).toEqual(['2-门店一.png']);
   });
 
-  it('a confirmation covers the count it was given for, and no other', async () => {
+  it('starts into the chosen folder by its grant, never by a path, with the default names', async () => {
     await planned(3);
-    useBatch.getState().confirm(true);
-    expect(useBatch.getState().confirmedSpend).toEqual({ planId: 'plan-3', newCodes: 3 });
-    // Checked again for the same sheet and account, now spending more: the yes does not cover it.
-    answers['batch:plan'] = () => plan(5);
-    await useBatch.getState().check('sandbox', style);
-    const { plan: now, confirmedSpend } = useBatch.getState();
-    expect(now && spendConfirmed(now, confirmedSpend)).toBe(false);
-  });
-
-  it('a confirmation does not carry over to another account, even for the same count', async () => {
-    await planned(3);
-    answers['batch:chooseFolder'] = () => ({ folder: '/out/shops' });
+    answers['batch:chooseFolder'] = () => ({ grant: 'grant-1', folder: '/out/shops' });
     await useBatch.getState().chooseFolder();
-    useBatch.getState().confirm(true);
-    // The same sheet checked again for the same account keeps the yes…
-    answers['batch:plan'] = () => plan(3, 'plan-3-again');
-    await useBatch.getState().check('sandbox', style);
-    expect(useBatch.getState().confirmedSpend).toEqual({ planId: 'plan-3-again', newCodes: 3 });
-    // …another account's plan, spending its own 3 codes, does not.
-    answers['batch:plan'] = () => plan(3, 'plan-3-other-account');
-    await useBatch.getState().check('other-account', style);
-    expect(useBatch.getState().confirmedSpend).toBeNull();
+    expect(useBatch.getState().folder).toEqual({ grant: 'grant-1', folder: '/out/shops' });
     answers['batch:start'] = () => update('running', 0);
     await useBatch.getState().start();
-    expect(asked.find((a) => a.channel === 'batch:start')?.payload).toMatchObject({
-      planId: 'plan-3-other-account',
-      confirmSpend: 0,
-    });
-  });
-
-  it('starts with the confirmed count, the default names and the chosen folder', async () => {
-    await planned(3);
-    answers['batch:chooseFolder'] = () => ({ folder: '/out/shops' });
-    await useBatch.getState().chooseFolder();
-    useBatch.getState().confirm(true);
-    answers['batch:start'] = () => update('running', 0);
-    await useBatch.getState().start();
-    expect(asked.find((a) => a.channel === 'batch:start')?.payload).toEqual({
+    const payload = asked.find((a) => a.channel === 'batch:start')?.payload;
+    expect(payload).toEqual({
       planId: 'plan-3',
-      outDir: '/out/shops',
+      folderGrant: 'grant-1',
       nameTemplate: '{row}-{name}.png',
       zip: false,
       concurrency: 4,
       ratePerMinute: 5000,
-      confirmSpend: 3,
     });
+    // Nothing in it names a path or says yes to spending: main asks the user for that itself.
+    expect(JSON.stringify(payload)).not.toContain('/out/shops');
     expect(useBatch.getState().job?.progress.state).toBe('running');
+  });
+
+  it('keeps the chosen folder when the folder dialog is cancelled, and a new import keeps it too', async () => {
+    await planned(3);
+    answers['batch:chooseFolder'] = () => ({ grant: 'grant-1', folder: '/out/shops' });
+    await useBatch.getState().chooseFolder();
+    answers['batch:chooseFolder'] = () => null;
+    await useBatch.getState().chooseFolder();
+    await planned(2);
+    expect(useBatch.getState().folder).toEqual({ grant: 'grant-1', folder: '/out/shops' });
+  });
+
+  it('says nothing when the user cancels the quota dialog, and shows any other refusal', async () => {
+    await planned(3);
+    answers['batch:chooseFolder'] = () => ({ grant: 'grant-1', folder: '/out/shops' });
+    await useBatch.getState().chooseFolder();
+    refusals['batch:start'] = appError('cancelled');
+    await useBatch.getState().start();
+    expect(useBatch.getState()).toMatchObject({ runError: null, starting: false, job: null });
+    refusals['batch:start'] = appError('quota', { needed: 3, remaining: 1 });
+    await useBatch.getState().start();
+    expect(useBatch.getState().runError?.code).toBe('quota');
   });
 
   it('a late answer does not take a finished job back to running', async () => {

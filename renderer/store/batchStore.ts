@@ -8,23 +8,11 @@ import type {
   UnfinishedBatchView,
 } from '../../shared/batch';
 import type { CodeKind } from '../../shared/codeRequest';
+import type { FolderGrant } from '../../shared/ipc';
 import type { AppError } from '../../shared/result';
 import { call } from '../api';
 import { useAccounts } from './accountsStore';
-import {
-  CONCURRENCY,
-  type FormStyle,
-  needsConfirmation,
-  PACE,
-  type SpendConfirmation,
-  wholeNumber,
-} from './batchRules';
-
-/** The sheet and account a plan was made for. */
-interface PlanSource {
-  sheetId: string;
-  accountId: string;
-}
+import { CONCURRENCY, type FormStyle, PACE, wholeNumber } from './batchRules';
 
 interface BatchState {
   sheet: SheetView | null;
@@ -34,23 +22,17 @@ interface BatchState {
   kind: CodeKind | null;
   mapping: ColumnMapping;
   plan: PlanView | null;
-  /** What `plan` was made for: a yes to spending quota does not carry over to another account or sheet. */
-  plannedFor: PlanSource | null;
   planning: boolean;
   planError: AppError | null;
   /** null: the plan's default template, which follows the columns until the user types one. */
   nameTemplate: string | null;
   exampleNames: string[];
   nameError: AppError | null;
-  outDir: string | null;
+  /** The folder chosen in main's dialog: its path to show, and the grant Start names it by. */
+  folder: FolderGrant | null;
   zip: boolean;
   concurrency: string;
   ratePerMinute: string;
-  /**
-   * The yes to spending quota, for the plan it was given on. A new plan of the same sheet and
-   * account keeps it (and asks again if its count differs); one for another account or sheet drops it.
-   */
-  confirmedSpend: SpendConfirmation | null;
   job: BatchUpdate | null;
   /** A finished job the user put away (New batch, another import): coming back to the view does not bring it back. */
   dismissedJobId: string | null;
@@ -69,7 +51,6 @@ interface BatchState {
   setZip(zip: boolean): void;
   setConcurrency(text: string): void;
   setRatePerMinute(text: string): void;
-  confirm(yes: boolean): void;
   start(): Promise<void>;
   pause(): Promise<void>;
   resume(): Promise<void>;
@@ -87,17 +68,15 @@ const SETUP = {
   kind: null,
   mapping: {},
   plan: null,
-  plannedFor: null,
   planning: false,
   planError: null,
   nameTemplate: null,
   exampleNames: [],
   nameError: null,
-  outDir: null,
+  folder: null,
   zip: false,
   concurrency: String(CONCURRENCY.default),
   ratePerMinute: String(PACE.default),
-  confirmedSpend: null,
   job: null,
   starting: false,
   runError: null,
@@ -114,17 +93,6 @@ let namesAsked = 0;
 function supersedes(current: BatchUpdate | null, update: BatchUpdate): boolean {
   if (!current || current.jobId !== update.jobId) return true;
   return update.sequence > current.sequence;
-}
-
-/** The yes given for the last plan, moved to the new one when it is for the same sheet and account. */
-function carriedConfirmation(
-  confirmed: SpendConfirmation | null,
-  before: PlanSource | null,
-  now: PlanSource,
-  plan: PlanView,
-): SpendConfirmation | null {
-  if (!confirmed || before?.sheetId !== now.sheetId || before.accountId !== now.accountId) return null;
-  return { planId: plan.planId, newCodes: confirmed.newCodes };
 }
 
 export const useBatch = create<BatchState>()((set, get) => {
@@ -201,11 +169,11 @@ export const useBatch = create<BatchState>()((set, get) => {
         set({ opening: false });
         return;
       }
-      const { outDir, zip, concurrency, ratePerMinute } = get();
+      const { folder, zip, concurrency, ratePerMinute } = get();
       set({
         ...SETUP,
         dismissedJobId: get().job?.jobId ?? get().dismissedJobId,
-        outDir,
+        folder,
         zip,
         concurrency,
         ratePerMinute,
@@ -231,32 +199,17 @@ export const useBatch = create<BatchState>()((set, get) => {
       const { sheet, kind, mapping } = get();
       const asked = ++planAsked;
       if (!sheet || !kind || !accountId) {
-        set({ plan: null, plannedFor: null, planning: false, planError: null, confirmedSpend: null });
+        set({ plan: null, planning: false, planError: null });
         return;
       }
       set({ planning: true });
       const planned = await call('batch:plan', { sheetId: sheet.sheetId, accountId, kind, mapping, style });
       if (asked !== planAsked) return;
       if (!planned.ok) {
-        set({
-          plan: null,
-          plannedFor: null,
-          planning: false,
-          planError: planned.error,
-          exampleNames: [],
-          confirmedSpend: null,
-        });
+        set({ plan: null, planning: false, planError: planned.error, exampleNames: [] });
         return;
       }
-      const source = { sheetId: sheet.sheetId, accountId };
-      const { confirmedSpend, plannedFor } = get();
-      set({
-        plan: planned.value,
-        plannedFor: source,
-        planning: false,
-        planError: null,
-        confirmedSpend: carriedConfirmation(confirmedSpend, plannedFor, source, planned.value),
-      });
+      set({ plan: planned.value, planning: false, planError: null });
       await examplesFor(planned.value, get().nameTemplate);
     },
 
@@ -269,45 +222,36 @@ export const useBatch = create<BatchState>()((set, get) => {
     async chooseFolder() {
       const chosen = await call('batch:chooseFolder', undefined);
       if (!chosen.ok) set({ runError: chosen.error });
-      else if (chosen.value.folder) set({ outDir: chosen.value.folder });
+      else if (chosen.value) set({ folder: chosen.value });
     },
 
     setZip: (zip) => set({ zip }),
     setConcurrency: (concurrency) => set({ concurrency }),
     setRatePerMinute: (ratePerMinute) => set({ ratePerMinute }),
 
-    confirm(yes) {
-      const plan = get().plan;
-      set({ confirmedSpend: yes && plan ? { planId: plan.planId, newCodes: plan.quota.newCodes } : null });
-    },
-
     async start() {
-      const { plan, outDir, nameTemplate, zip, concurrency, ratePerMinute, starting, confirmedSpend } = get();
+      const { plan, folder, nameTemplate, zip, concurrency, ratePerMinute, starting } = get();
       const workers = wholeNumber(concurrency, CONCURRENCY);
       const pace = wholeNumber(ratePerMinute, PACE);
-      if (starting || !plan || !outDir || workers === undefined || pace === undefined) return;
+      if (starting || !plan || !folder || workers === undefined || pace === undefined) return;
       set({ starting: true, runError: null, job: null });
+      // Main plans again and, if the batch spends quota, asks the user in a native dialog.
       const started = await call('batch:start', {
         planId: plan.planId,
-        outDir,
+        folderGrant: folder.grant,
         nameTemplate: nameTemplate ?? plan.nameTemplate,
         zip,
         concurrency: workers,
         ratePerMinute: pace,
-        // Main plans again and refuses unless this is exactly what it would spend now.
-        ...(needsConfirmation(plan)
-          ? { confirmSpend: confirmedSpend?.planId === plan.planId ? confirmedSpend.newCodes : 0 }
-          : {}),
       });
       set({ starting: false });
       if (!started.ok) {
-        set({ runError: started.error });
+        // Cancel in that dialog was the user's own choice: nothing to report.
+        if (started.error.code !== 'cancelled') set({ runError: started.error });
         return;
       }
       // Progress events may have told more already; the answer only fills in when none came.
       if (get().job?.jobId !== started.value.jobId) apply(started.value);
-      // Spent is spent: the next run of these settings asks again for whatever it would spend.
-      set({ confirmedSpend: null });
     },
 
     pause: () => control('batch:pause'),
@@ -328,7 +272,7 @@ export const useBatch = create<BatchState>()((set, get) => {
       const continued = await call('batch:continue', { batchId });
       set({ starting: false });
       if (!continued.ok) {
-        set({ importError: continued.error });
+        if (continued.error.code !== 'cancelled') set({ importError: continued.error });
         return;
       }
       if (get().job?.jobId !== continued.value.jobId) apply(continued.value);

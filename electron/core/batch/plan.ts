@@ -124,7 +124,8 @@ export function planBatch(input: PlanInput): BatchPlan {
   };
 }
 
-function quotaCheck(kind: CodeKind, newCodes: number, numUsed: number | undefined): QuotaCheck {
+/** What spending `newCodes` of `kind` does to the 100,000, given the last Num-Used seen. */
+export function quotaCheck(kind: CodeKind, newCodes: number, numUsed: number | undefined): QuotaCheck {
   if (!spendsQuota(kind)) return { spends: false, newCodes, enough: true };
   if (numUsed === undefined) return { spends: true, newCodes, enough: true };
   const remaining = Math.max(0, LIMITED_QUOTA - numUsed);

@@ -27,9 +27,9 @@ export function OutputStep({ locked }: { locked: boolean }) {
           <output
             id="batch-folder"
             aria-labelledby="batch-folder-label"
-            className={s.outDir ? 'path' : 'note'}
+            className={s.folder ? 'path' : 'note'}
           >
-            {s.outDir ?? t('noFolder')}
+            {s.folder?.folder ?? t('noFolder')}
           </output>
         </div>
         <p className="note">{t('folderNote')}</p>
@@ -56,7 +56,7 @@ export function OutputStep({ locked }: { locked: boolean }) {
         label={t('alsoZip')}
         checked={s.zip}
         onChange={s.setZip}
-        note={s.outDir ? t('zipNoteAt', { path: zipFileFor(s.outDir) }) : t('zipNote')}
+        note={s.folder ? t('zipNoteAt', { path: zipFileFor(s.folder.folder) }) : t('zipNote')}
       />
       <details className="advanced">
         <summary>{t('advanced')}</summary>

@@ -1,16 +1,13 @@
 import type { PlanView } from '../../../shared/batch';
 import { useT } from '../../i18n';
-import { countOf, needsConfirmation, quotaSentence, spendConfirmed } from '../../store/batchRules';
-import { useBatch } from '../../store/batchStore';
+import { countOf, needsConfirmation, quotaSentence } from '../../store/batchRules';
 
 /**
- * Limited and square codes spend a lifetime quota that never comes back: the batch says how much,
- * and starts only after the user ticks that they understand the count.
+ * Limited and square codes spend a lifetime quota that never comes back: the batch says how much.
+ * The yes itself is given in main's native dialog at Start, which the page can neither show nor answer.
  */
 export function QuotaGuard({ plan }: { plan: PlanView }) {
   const { t } = useT();
-  const confirmedSpend = useBatch((s) => s.confirmedSpend);
-  const confirm = useBatch((s) => s.confirm);
   const { quota } = plan;
   const tone = !quota.enough ? 'danger' : needsConfirmation(plan) ? 'warn' : 'calm';
   return (
@@ -18,15 +15,9 @@ export function QuotaGuard({ plan }: { plan: PlanView }) {
       <p id="quota-sentence">{quotaSentence(quota, t)}</p>
       {!quota.enough && <p className="fix">{`${t('fixPrefix')} ${t('quotaNotEnoughFix')}`}</p>}
       {quota.enough && needsConfirmation(plan) && (
-        <label className="confirm-spend">
-          <input
-            type="checkbox"
-            checked={spendConfirmed(plan, confirmedSpend)}
-            aria-describedby="quota-sentence"
-            onChange={(e) => confirm(e.target.checked)}
-          />
-          {t('confirmSpend', { codes: countOf(quota.newCodes, 'codesOne', 'codesMany', t) })}
-        </label>
+        <p className="confirm-spend">
+          {t('confirmSpendNote', { codes: countOf(quota.newCodes, 'codesOne', 'codesMany', t) })}
+        </p>
       )}
     </div>
   );

@@ -18,10 +18,9 @@ export function StartPanel() {
     planFailed: s.planError !== null,
     plan: s.plan,
     nameFailed: s.nameError !== null,
-    outDir: s.outDir,
+    hasFolder: s.folder !== null,
     concurrency: s.concurrency,
     ratePerMinute: s.ratePerMinute,
-    confirmedSpend: s.confirmedSpend,
   });
   return (
     <div className="start-panel">
