@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { call, readQr } from '../sandbox/testing';
+import { call, jsonOf, readQr } from '../sandbox/testing';
 import { finishWork, SANDBOX_ACCOUNT } from '../services';
 import { DRAG_ICON_SIZE } from './dragOut';
 import { openTestApp, succeeded, type TestApp } from './testing';
@@ -67,6 +67,58 @@ describe('code:generate', () => {
     expect(noAccount.ok || noAccount.error).toMatchObject({ code: 'field', field: 'accountId' });
     expect(!noAccount.ok && noAccount.error.message.en).toBe('This account no longer exists.');
     expect(app.sandbox.stats()).toEqual(before);
+  });
+});
+
+describe('many new limited codes from the form in a minute', () => {
+  let burst: TestApp;
+  beforeAll(async () => {
+    burst = await openTestApp({ sandbox: { numUsed: 5000 } });
+  });
+  afterAll(() => burst.close());
+
+  /** WeChat's own count of calls, as the sandbox reports it over HTTP. */
+  const wechatCalls = async () => jsonOf(await call(`${burst.sandbox.url}/__sandbox/stats`)).getwxacode;
+
+  it('ask natively from the 6th on; Cancel spends nothing, repeats from the library never ask', async () => {
+    burst.desktop.answer = 'cancel';
+    for (let i = 1; i <= 5; i++) succeeded(await generate(burst, `pages/index/index?burst=${i}`));
+    expect(burst.desktop.asked).toEqual([]);
+    // The same five again come from the library: no call, nothing counted, nothing asked.
+    for (let i = 1; i <= 5; i++) {
+      expect(succeeded(await generate(burst, `pages/index/index?burst=${i}`)).fromLibrary).toBe(true);
+    }
+    // Unlimited codes spend no quota: never asked about.
+    const unlimited = { kind: 'unlimited', scene: 'id=1', page: 'pages/index/index', envVersion: 'release' };
+    succeeded(await burst.call('code:generate', { accountId: SANDBOX_ACCOUNT.id, request: unlimited }));
+    expect(burst.desktop.asked).toEqual([]);
+    expect(await wechatCalls()).toBe(5);
+
+    const sixth = await generate(burst, 'pages/index/index?burst=6');
+    expect(sixth.ok || sixth.error).toMatchObject({ code: 'cancelled' });
+    expect(burst.desktop.asked).toEqual([
+      {
+        title: 'Spend quota',
+        message:
+          'This is the 6th new code in a minute; each spends 1 of the 100,000 lifetime quota. Make it?',
+        detail:
+          'About 94,995 of the 100,000 remain (Num-Used 5,005). If you did not ask for these codes, choose Cancel. After “Make it”, you are not asked again for the rest of this minute.',
+        confirm: 'Make it',
+        cancel: 'Cancel',
+      },
+    ]);
+    // Regenerate is a new code too: asked, and cancelled.
+    const again = await generate(burst, 'pages/index/index?burst=1', true);
+    expect(again.ok || again.error.code).toBe('cancelled');
+    expect(burst.desktop.asked).toHaveLength(2);
+    expect(await wechatCalls()).toBe(5);
+
+    // A yes makes the code, and holds for the rest of the minute.
+    burst.desktop.answer = 'ok';
+    expect(succeeded(await generate(burst, 'pages/index/index?burst=6')).fromLibrary).toBe(false);
+    expect(succeeded(await generate(burst, 'pages/index/index?burst=1', true)).fromLibrary).toBe(false);
+    expect(burst.desktop.asked).toHaveLength(3);
+    expect(await wechatCalls()).toBe(7);
   });
 });
 
