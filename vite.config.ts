@@ -13,9 +13,10 @@ const resolve = (path: string): string => fileURLToPath(new URL(path, import.met
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 /**
- * The built page gets its Content-Security-Policy as a <meta>: a file:// page has no response
- * headers. From the one policy main.ts also uses; not in development, where the dev server's
- * inline hot-reload script needs the relaxed policy main sends as a header.
+ * The built page also carries its Content-Security-Policy as a <meta>, besides the header main's
+ * app:// handler sends: the browser suite serves the page as plain files, and the policy holds
+ * there too. From the one policy in electron/appPage.ts; not in development, where the dev
+ * server's inline hot-reload script needs the relaxed policy main sends as a header.
  */
 const contentSecurityPolicy: Plugin = {
   name: 'wxacode-content-security-policy',

@@ -8,12 +8,15 @@ import { electronDesktop, openExternally } from './desktop';
 import { createHandlers } from './handlers';
 import { clearOldDragCopies } from './handlers/dragOut';
 import { registerHandlers } from './ipc';
+import { registerAppScheme, serveAppPage } from './main/appProtocol';
 import { startSandbox } from './sandbox';
 import { createServices, finishWork, type Services } from './services';
 
 // The same folder the CLI uses (WXACODE_DATA_DIR overrides it). Set before the single-instance lock,
 // which is taken per userData folder.
 app.setPath('userData', dataDir());
+// The page's own scheme must be known before the app is ready.
+registerAppScheme();
 
 let window: BrowserWindow | undefined;
 let services: Services | undefined;
@@ -54,10 +57,10 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const root = app.getAppPath();
   const page = appPage({
-    indexHtml: join(root, 'dist/renderer/index.html'),
     // An environment variable must not be able to point an installed app at another page.
     devServerUrl: app.isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL,
   });
+  serveAppPage(join(root, 'dist/renderer'), page.contentSecurityPolicy);
   lockDownSession(page);
 
   const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, appSecret: SANDBOX_SECRET });

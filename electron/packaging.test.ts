@@ -75,6 +75,8 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       enableCookieEncryption: true,
+      // The page is on app://: file:// pages get no more than a browser gives them.
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 

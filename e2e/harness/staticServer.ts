@@ -1,34 +1,27 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.map': 'application/json',
-};
+import { contentTypeOf, pageFile } from '../../electron/appFiles';
 
 export interface StaticSite {
   url: string;
   close(): Promise<void>;
 }
 
-/** Serves the built renderer as the app loads it: plain files, nothing added. */
+/**
+ * Serves the built renderer as main's app:// handler does (the same files and types), but without
+ * its header: the policy the page enforces here is the <meta> of the built index.html.
+ */
 export async function serveStatic(root: string): Promise<StaticSite> {
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root + sep)) {
+    const file = pageFile(root, new URL(request.url ?? '/', 'http://x').pathname);
+    if (file === undefined) {
       response.writeHead(403).end();
       return;
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(200, { 'Content-Type': contentTypeOf(file) });
       response.end(body);
     } catch {
       response.writeHead(404).end();
