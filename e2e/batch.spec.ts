@@ -13,7 +13,7 @@ test.afterEach(async () => {
   await rm(inputDir, { recursive: true, force: true });
 });
 
-test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, quota confirmed, each code made once, a second run from the library', async ({
+test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, quota confirmed in main’s dialog, each code made once, a second run from the library', async ({
   app,
   backend,
 }) => {
@@ -53,21 +53,20 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
     'Enter the page the code opens',
   );
 
-  // The quota guard: 3 distinct new codes; Start waits for a folder and an explicit yes.
+  // The quota guard: 3 distinct new codes; Start waits for a folder, then main asks natively.
   await expect(
     app.getByText(
       'This batch will spend 3 new codes of the 100,000 lifetime quota; the remaining count is unknown until WeChat reports Num-Used.',
     ),
   ).toBeVisible();
+  await expect(ui.spendNote).toHaveText(
+    'When you press Start, the app asks you to confirm spending 3 codes in a dialog of its own.',
+  );
   await expect(ui.start).toBeDisabled();
   await expect(ui.start).toHaveAccessibleDescription('Choose an output folder.');
   await ui.chooseFolder.click();
   const outDir = backend.outputFolder!;
   await expect(app.getByText(outDir, { exact: true })).toBeVisible();
-  await expect(ui.start).toBeDisabled();
-  await expect(ui.start).toHaveAccessibleDescription(
-    'Tick the box above to confirm the quota this batch spends.',
-  );
 
   // A template with an unknown placeholder is refused at the field, with the fix.
   await ui.nameTemplate.fill('{rows}.png');
@@ -79,13 +78,26 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
   await expect(app.getByText('一号店-2.png')).toBeVisible();
   await ui.zip.check();
 
-  await ui.confirmSpend.check();
-  await expect(ui.confirmSpend).toHaveAccessibleName(
-    'I understand this spends 3 codes of the quota, for good.',
-  );
+  // Start asks in main's dialog, which the page cannot answer: Cancel there spends and writes nothing.
+  const question = {
+    title: 'Spend quota',
+    message: 'This batch makes 3 new codes, spending 3 of the 100,000 lifetime quota.',
+    detail:
+      'What remains is unknown until WeChat reports Num-Used. Spent codes never come back. Unlimited codes (a scene column) spend none.',
+    confirm: 'Make 3 codes',
+    cancel: 'Cancel',
+  };
+  backend.confirmAnswer = 'cancel';
   await expect(ui.start).toBeEnabled();
   await ui.start.click();
+  await expect.poll(() => backend.desktop.confirmations).toEqual([question]);
+  await expect(ui.start).toBeEnabled();
+  await expect(ui.panel.getByRole('alert')).toHaveCount(0);
+  expect(backend.sandbox.stats().getwxacode).toBe(0);
+  await expect(stat(outDir)).rejects.toThrow();
 
+  backend.confirmAnswer = 'ok';
+  await ui.start.click();
   await expect(ui.summary).toBeVisible();
   await expect(ui.summary).toContainText('Finished:');
   await expect(ui.summary.getByText('4 Made')).toBeVisible();
@@ -127,11 +139,12 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
       'Every code is already in the library: this batch spends none of the 100,000 lifetime quota.',
     ),
   ).toBeVisible();
-  await expect(ui.confirmSpend).toHaveCount(0);
+  await expect(ui.spendNote).toHaveCount(0);
   await ui.startAgain.click();
   await expect(ui.summary.getByText('4 From the library (no API call)')).toBeVisible();
   await expect(ui.summary.getByText('4 Made')).toBeVisible();
   expect(backend.sandbox.stats().getwxacode).toBe(3);
+  expect(backend.desktop.confirmations).toEqual([question, question]);
 });
 
 test('an unlimited .xlsx batch paused, resumed, cancelled and continued later', async ({ app, backend }) => {
@@ -150,7 +163,7 @@ test('an unlimited .xlsx batch paused, resumed, cancelled and continued later', 
   await expect(ui.column('Page')).toHaveValue('1');
   await expect(app.getByText('12 Valid rows')).toBeVisible();
   await expect(app.getByText('Unlimited codes spend none of the 100,000 lifetime quota.')).toBeVisible();
-  await expect(ui.confirmSpend).toHaveCount(0);
+  await expect(ui.spendNote).toHaveCount(0);
 
   await ui.chooseFolder.click();
   // One code a second, one at a time: slow enough to pause and cancel in the middle.

@@ -263,9 +263,11 @@ test('codes a batch makes while History is shown join the list when it finishes'
     style: { width: 280 },
   });
   if (!planned.ok) throw new Error(planned.error.message.en);
+  const folder = await invokeChannel(backend.table, 'batch:chooseFolder', undefined);
+  if (!folder.ok || !folder.value) throw new Error('no folder was chosen');
   const started = await invokeChannel(backend.table, 'batch:start', {
     planId: planned.value.planId,
-    outDir: backend.outputFolder,
+    folderGrant: folder.value.grant,
     nameTemplate: planned.value.nameTemplate,
     zip: false,
     concurrency: 1,

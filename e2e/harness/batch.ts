@@ -22,7 +22,8 @@ export function batchView(page: Page) {
     advanced: page.getByText('Advanced', { exact: true }),
     concurrency: page.getByRole('spinbutton', { name: 'Codes at the same time' }),
     pace: page.getByRole('spinbutton', { name: 'Pace (calls per minute)' }),
-    confirmSpend: page.getByRole('checkbox', { name: /^I understand this spends/ }),
+    /** What the quota guard says Start will ask; the yes itself is main's native dialog. */
+    spendNote: page.getByText(/^When you press Start, the app asks you to confirm spending/),
     start: page.getByRole('button', { name: 'Start', exact: true }),
     startAgain: page.getByRole('button', { name: 'Start again' }),
     progress,
