@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { subscribe } from './api';
 import { CodeForm } from './components/CodeForm';
 import { Header } from './components/Header';
 import { PreviewPane } from './components/PreviewPane';
@@ -18,11 +19,27 @@ export function App() {
   useAutoGenerate();
 
   useEffect(() => {
-    // Settings first: they name the account used last time.
+    // Settings first: they name the account used last time, and the view the window was left on.
     void useSettings
       .getState()
       .load()
-      .then(() => useAccounts.getState().load());
+      .then(() => {
+        const { lastView } = useSettings.getState().settings;
+        if (lastView) useView.getState().show(lastView);
+        return useAccounts.getState().load();
+      });
+  }, []);
+
+  useEffect(() => {
+    const rememberView = useView.subscribe((state, before) => {
+      if (state.view !== before.view) void useSettings.getState().update({ lastView: state.view });
+    });
+    // The menu and a clicked batch notification ask for a view from the main process.
+    const fromMenu = subscribe('app:show-view', ({ view }) => useView.getState().show(view));
+    return () => {
+      rememberView();
+      fromMenu();
+    };
   }, []);
 
   useEffect(() => {

@@ -4,6 +4,7 @@ import type { ChannelName, EventName, SubscriberName } from './channelNames';
 import { CODE_KINDS, type CodeKind, type CodeRequest } from './codeRequest';
 import type { AppError, Result } from './result';
 import { validateCodeRequest } from './validateCodeRequest';
+import { VIEWS, type View } from './views';
 
 /**
  * Every IPC channel, declared once. The main process registers a handler per entry through the
@@ -63,6 +64,8 @@ export interface AppSettings {
   lastAccountId?: string;
   recentColors: string[];
   autoGenerateUnlimited: boolean;
+  /** The view shown when the app was last used: the window opens on it again. */
+  lastView?: View;
 }
 
 export interface AppInfo {
@@ -137,6 +140,7 @@ const settingsPatch = z
     lastAccountId: id,
     recentColors: z.array(z.string().regex(/^#[0-9a-f]{6}$/i)).max(8),
     autoGenerateUnlimited: z.boolean(),
+    lastView: z.enum(VIEWS),
   })
   .partial()
   .strict();
@@ -257,6 +261,8 @@ export const channels = {
 export const events = {
   /** A running batch's progress: at most every ~250 ms, at every state change and at the end. */
   'batch:progress': { payload: {} as BatchUpdate },
+  /** The menu or a clicked notification asks the window to show a view (a batch's end shows Batch). */
+  'app:show-view': { payload: {} as { view: View } },
 } as const satisfies { [E in EventName]: { payload: unknown } };
 
 export type Channel = keyof typeof channels;

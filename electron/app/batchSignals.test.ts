@@ -24,7 +24,10 @@ afterAll(async () => {
 /** Runs a batch of `rows` limited codes from `name` to the end; returns every update main was sent. */
 async function runBatch(name: string, rows: number, faults: object[] = []): Promise<BatchUpdate[]> {
   const file = join(dir, name);
-  const lines = ['path,name', ...Array.from({ length: rows }, (_, i) => `pages/index/index?${name}=${i},n${i}`)];
+  const lines = [
+    'path,name',
+    ...Array.from({ length: rows }, (_, i) => `pages/index/index?${name}=${i},n${i}`),
+  ];
   await writeFile(file, lines.join('\n'));
   await call(`${app.sandbox.url}/__sandbox/faults`, { body: { faults } });
   app.desktop.spreadsheet = file;
@@ -71,7 +74,9 @@ describe('the taskbar progress of a batch', () => {
     const bars = updates.map(taskbarProgress);
     const running = bars.slice(0, -1);
     expect(running.length).toBeGreaterThan(0);
-    expect(running.every((bar) => bar.mode === 'normal' && bar.progress >= 0 && bar.progress <= 1)).toBe(true);
+    expect(running.every((bar) => bar.mode === 'normal' && bar.progress >= 0 && bar.progress <= 1)).toBe(
+      true,
+    );
     // Never goes back.
     expect(running.map((bar) => bar.progress)).toEqual([...running.map((bar) => bar.progress)].sort());
     expect(bars.at(-1)).toEqual(NO_PROGRESS);
@@ -107,7 +112,9 @@ describe('the notification at the end of a batch', () => {
     const updates = await runBatch('shops.csv', 2);
     const notices = new BatchNotices();
     const told = updates.flatMap((u) => notices.noticeFor(u, 'zh') ?? []);
-    expect(told).toEqual([{ kind: 'finished', title: '批量生成已完成', body: '已根据 shops.csv 生成 2 个码。' }]);
+    expect(told).toEqual([
+      { kind: 'finished', title: '批量生成已完成', body: '已根据 shops.csv 生成 2 个码。' },
+    ]);
     // The same end seen again (the view asking for the status) tells nothing new.
     expect(notices.noticeFor(updates.at(-1)!, 'en')).toBeUndefined();
     expect(new BatchNotices().noticeFor(updates.at(-1)!, 'en')).toEqual({

@@ -43,7 +43,16 @@ describe('the application menu', () => {
 
   it('gives Edit the standard roles, so undo, copy, paste and select all work in every field on macOS', () => {
     const mac = roles(submenu(menuTemplate(facts({ platform: 'darwin' })), 'Edit'));
-    expect(mac).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll']);
+    expect(mac).toEqual([
+      'undo',
+      'redo',
+      'cut',
+      'copy',
+      'paste',
+      'pasteAndMatchStyle',
+      'delete',
+      'selectAll',
+    ]);
     const windows = roles(submenu(menuTemplate(facts({ platform: 'win32' })), 'Edit'));
     expect(windows).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
   });

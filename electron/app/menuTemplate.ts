@@ -159,7 +159,9 @@ export function menuTemplate(facts: MenuFacts): MenuItemSpec[] {
       })),
       separator,
       // A development build only: in an installed app Reload would drop the form and the batch view.
-      ...(facts.packaged ? [] : [role('reload', 'reload'), role('toggleDevTools', 'toggleDevTools'), separator]),
+      ...(facts.packaged
+        ? []
+        : [role('reload', 'reload'), role('toggleDevTools', 'toggleDevTools'), separator]),
       role('resetZoom', 'resetZoom'),
       role('zoomIn', 'zoomIn'),
       role('zoomOut', 'zoomOut'),

@@ -88,6 +88,10 @@ const TEXT = {
 export type ShellTextKey = keyof typeof TEXT;
 
 /** A text in `lang`, with `{name}` placeholders filled in. */
-export function shellText(lang: Lang, key: ShellTextKey, params: Record<string, string | number> = {}): string {
+export function shellText(
+  lang: Lang,
+  key: ShellTextKey,
+  params: Record<string, string | number> = {},
+): string {
   return fillPlaceholders(TEXT[key][lang], params);
 }

@@ -72,7 +72,9 @@ describe('the saved placement', () => {
     await savePlacement(dir, placed(12.4, 80.6, 1000.2, 700, true));
     expect(await readPlacement(dir)).toEqual(placed(12, 81, 1000, 700, true));
     expect(await readdir(dir)).toEqual(['window-state.json']);
-    expect(JSON.parse(await readFile(join(dir, 'window-state.json'), 'utf8'))).toMatchObject({ maximized: true });
+    expect(JSON.parse(await readFile(join(dir, 'window-state.json'), 'utf8'))).toMatchObject({
+      maximized: true,
+    });
   });
 
   it('is ignored when damaged or odd, and the window opens at its default place', async () => {

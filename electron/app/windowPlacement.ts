@@ -66,7 +66,8 @@ export function restoredPlacement(
 }
 
 function reachable(window: Rectangle, display: Rectangle): boolean {
-  const overlapX = Math.min(window.x + window.width, display.x + display.width) - Math.max(window.x, display.x);
+  const overlapX =
+    Math.min(window.x + window.width, display.x + display.width) - Math.max(window.x, display.x);
   // The title bar: the window's top edge must be on the display.
   const topOnDisplay = window.y >= display.y - REACHABLE.height && window.y < display.y + display.height;
   return overlapX >= REACHABLE.width && topOnDisplay;
