@@ -19,6 +19,7 @@ export const CHANNEL_NAMES = [
   'library:image',
   'library:delete',
   'batch:open',
+  'batch:openDropped',
   'batch:plan',
   'batch:names',
   'batch:chooseFolder',

@@ -222,6 +222,12 @@ export const channels = {
   'library:image': { parse: schema(z.object({ codeId: id })), result: {} as GeneratedCode },
   'library:delete': { parse: schema(z.object({ codeId: id })), result: {} as { deleted: true } },
   'batch:open': { parse: none, result: {} as SheetView | null },
+  'batch:openDropped': {
+    // The bytes and the name of a file dropped onto the window, never its path; the size is
+    // bounded (MAX_DROPPED_SHEET_BYTES) by keepDroppedSheet, with an error that says so in both languages.
+    parse: schema(z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) })),
+    result: {} as SheetView,
+  },
   'batch:plan': {
     parse: schema(
       z.object({ sheetId: id, accountId: id, kind: codeKind, mapping: columnMapping, style: batchStyle }),
