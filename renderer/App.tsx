@@ -9,6 +9,7 @@ import { useT } from './i18n';
 import { useAccounts } from './store/accountsStore';
 import { useSettings } from './store/settingsStore';
 import { useAutoGenerate } from './store/useAutoGenerate';
+import { useSheetDrop } from './store/useSheetDrop';
 import { useView } from './store/viewStore';
 import { BatchView } from './views/BatchView';
 import { HistoryView } from './views/HistoryView';
@@ -47,8 +48,10 @@ export function App() {
     document.title = t('appTitle');
   }, [lang, t]);
 
+  const { dragging, ...dropTarget } = useSheetDrop();
+
   return (
-    <div className="app">
+    <div className={dragging ? 'app app--dropping' : 'app'} {...dropTarget}>
       <Header />
       {/* The code view stays mounted, hidden, so its form and preview survive a look at another view. */}
       <main

@@ -73,8 +73,8 @@ describe('batch:openDropped', () => {
     expect(huge.ok || huge.error).toMatchObject({
       field: 'file',
       message: {
-        en: 'huge.csv is 51 MB, more than the 50 MB a dropped spreadsheet may be.',
-        zh: 'huge.csv 大小为 51 MB，超过了拖入表格的上限 50 MB。',
+        en: 'huge.csv is larger than the 50 MB a dropped spreadsheet may be.',
+        zh: 'huge.csv 超过了拖入表格的大小上限 50 MB。',
       },
     });
     expect(await readdir(join(app.dataDir, 'dropped'))).toEqual(before);

@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../atomicFile';
  * the name it had, so the Batch view and results show that name.
  */
 export async function keepDroppedSheet(dataDir: string, name: string, bytes: Uint8Array): Promise<string> {
-  if (bytes.byteLength > MAX_DROPPED_SHEET_BYTES) throw new Failure(tooLarge(name, bytes.byteLength));
+  if (bytes.byteLength > MAX_DROPPED_SHEET_BYTES) throw new Failure(tooLarge(name));
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
   const folder = join(dataDir, 'dropped', hash);
   await mkdir(folder, { recursive: true });
@@ -23,14 +23,15 @@ export async function keepDroppedSheet(dataDir: string, name: string, bytes: Uin
   return file;
 }
 
-function tooLarge(name: string, size: number): AppError {
-  const mb = (n: number) => `${Math.ceil(n / 2 ** 20)} MB`;
+/** The page sends at most one byte past the limit of a larger file, so the size itself is not told. */
+function tooLarge(name: string): AppError {
+  const limit = `${MAX_DROPPED_SHEET_BYTES / 2 ** 20} MB`;
   return {
     code: 'field',
     field: 'file',
     message: {
-      en: `${name} is ${mb(size)}, more than the ${mb(MAX_DROPPED_SHEET_BYTES)} a dropped spreadsheet may be.`,
-      zh: `${name} 大小为 ${mb(size)}，超过了拖入表格的上限 ${mb(MAX_DROPPED_SHEET_BYTES)}。`,
+      en: `${name} is larger than the ${limit} a dropped spreadsheet may be.`,
+      zh: `${name} 超过了拖入表格的大小上限 ${limit}。`,
     },
     hint: {
       en: 'Split it into smaller sheets, or save it as .xlsx, which is much smaller than CSV.',
