@@ -3,26 +3,10 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import iconv from 'iconv-lite';
 import { expect, test } from './fixtures';
 import { batchView } from './harness/batch';
-
-/** Drops files onto the window as the OS does: a drag over it, then the drop, with real File objects. */
-async function dropFiles(page: Page, files: Array<{ name: string; bytes: Buffer; type: string }>) {
-  const encoded = files.map((f) => ({ name: f.name, type: f.type, base64: f.bytes.toString('base64') }));
-  await page.evaluate((list) => {
-    const transfer = new DataTransfer();
-    for (const f of list) {
-      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
-      transfer.items.add(new File([bytes], f.name, { type: f.type }));
-    }
-    const target = document.querySelector('.app')!;
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
-    }
-  }, encoded);
-}
+import { dropFiles } from './harness/drop';
 
 const stores = iconv.encode(
   '页面路径,文件名\r\npages/shop/index?id=1,一号店\r\npages/shop/index?id=2,二号店\r\n',

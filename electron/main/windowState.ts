@@ -16,24 +16,35 @@ export async function windowPlacement(dataDir: string): Promise<WindowPlacement>
   );
 }
 
-/** Maximises the window if it was, and saves its place whenever the user moves, resizes or closes it. */
+/**
+ * Maximises the window if it was, and saves its place whenever the user moves, resizes or closes
+ * it. The close waits for the save: the app may quit right after, and the file must be on disk.
+ */
 export function keepWindowPlacement(
   window: BrowserWindow,
   dataDir: string,
   placement: WindowPlacement,
 ): void {
   if (placement.maximized) window.maximize();
-  const save = () => {
+  const save = async () => {
     if (window.isDestroyed()) return;
     // The normal bounds: a maximised window comes back maximised over the size it had before.
-    void savePlacement(dataDir, { bounds: window.getNormalBounds(), maximized: window.isMaximized() }).catch(
+    await savePlacement(dataDir, { bounds: window.getNormalBounds(), maximized: window.isMaximized() }).catch(
       (cause: unknown) => console.warn('WxaCode Studio: the window placement was not saved:', cause),
     );
   };
   // 'resized' and 'moved' come at the end of a drag (macOS, Windows); Linux has only the close.
-  window.on('resized', save);
-  window.on('moved', save);
-  window.on('maximize', save);
-  window.on('unmaximize', save);
-  window.on('close', save);
+  window.on('resized', () => void save());
+  window.on('moved', () => void save());
+  window.on('maximize', () => void save());
+  window.on('unmaximize', () => void save());
+  let saved = false;
+  window.on('close', (event) => {
+    if (saved) return;
+    event.preventDefault();
+    void save().finally(() => {
+      saved = true;
+      if (!window.isDestroyed()) window.close();
+    });
+  });
 }
