@@ -31,14 +31,18 @@ function electronBinary(): string | undefined {
 const binary = electronBinary();
 test.skip(!binary, 'no Electron binary on this machine');
 
-test('makes a limited code on the Sandbox account, shows it and saves it as a PNG', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'wxacode-electron-'));
-  const app = await electron.launch({
+/** The built app in English, on the data folder given. */
+const launchIn = (dataDir: string): Promise<ElectronApplication> =>
+  electron.launch({
     executablePath: binary,
     args: ['.', '--lang=en-US'],
     cwd: PROJECT,
     env: { ...process.env, WXACODE_DATA_DIR: dataDir, LANG: 'en_US.UTF-8', LANGUAGE: 'en' },
   });
+
+test('makes a limited code on the Sandbox account, shows it and saves it as a PNG', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'wxacode-electron-'));
+  const app = await launchIn(dataDir);
   try {
     const target = join(dataDir, 'saved code.png');
     // The native save dialog cannot be clicked through; the main process answers it instead.
@@ -68,12 +72,7 @@ test('makes a limited code on the Sandbox account, shows it and saves it as a PN
 /** The app in English with a throwaway data folder; closed and removed after `use`. */
 async function withApp(use: (app: ElectronApplication, dataDir: string) => Promise<void>): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'wxacode-electron-'));
-  const app = await electron.launch({
-    executablePath: binary,
-    args: ['.', '--lang=en-US'],
-    cwd: PROJECT,
-    env: { ...process.env, WXACODE_DATA_DIR: dataDir, LANG: 'en_US.UTF-8', LANGUAGE: 'en' },
-  });
+  const app = await launchIn(dataDir);
   try {
     await use(app, dataDir);
   } finally {
@@ -99,7 +98,8 @@ test('has an application menu in the app’s language, with Edit roles and Help,
       .poll(() => menuLabels(app))
       .toEqual([...(mac ? ['WxaCode Studio'] : []), 'File', 'Edit', 'View', 'Window', 'Help']);
     const edit = await app.evaluate(
-      ({ Menu }, index) => Menu.getApplicationMenu()!.items[index]!.submenu!.items.map((item) => item.role),
+      ({ Menu }, index) =>
+        Menu.getApplicationMenu()!.items[index]!.submenu!.items.map((item) => item.role?.toLowerCase()),
       offset + 1,
     );
     expect(edit).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectall']));
@@ -178,13 +178,7 @@ test('shows a batch on the taskbar and tells the OS when it has finished; the no
 
 test('reopens where the window was left, at its size, on its last view', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'wxacode-electron-'));
-  const launch = () =>
-    electron.launch({
-      executablePath: binary,
-      args: ['.', '--lang=en-US'],
-      cwd: PROJECT,
-      env: { ...process.env, WXACODE_DATA_DIR: dataDir, LANG: 'en_US.UTF-8', LANGUAGE: 'en' },
-    });
+  const launch = () => launchIn(dataDir);
   try {
     const first = await launch();
     const page = await first.firstWindow();
