@@ -33,7 +33,10 @@ export function App() {
 
   useEffect(() => {
     const rememberView = useView.subscribe((state, before) => {
-      if (state.view !== before.view) void useSettings.getState().update({ lastView: state.view });
+      const saved = useSettings.getState().settings.lastView;
+      if (state.view !== before.view && state.view !== saved) {
+        void useSettings.getState().update({ lastView: state.view });
+      }
     });
     // The menu and a clicked batch notification ask for a view from the main process.
     const fromMenu = subscribe('app:show-view', ({ view }) => useView.getState().show(view));
