@@ -31,7 +31,7 @@ const TEXT = {
   pasteAndMatchStyle: { en: 'Paste and Match Style', zh: '粘贴并匹配样式' },
   delete: { en: 'Delete', zh: '删除' },
   selectAll: { en: 'Select All', zh: '全选' },
-  showCode: { en: 'Make a Code', zh: '生成小程序码' },
+  showCode: { en: 'Make a Code', zh: '生成单个码' },
   showBatch: { en: 'Batch', zh: '批量生成' },
   showHistory: { en: 'History', zh: '历史记录' },
   reload: { en: 'Reload', zh: '重新加载' },
@@ -58,7 +58,7 @@ const TEXT = {
   batchStoppedTitle: { en: 'Batch stopped on an error', zh: '批量生成因错误停止' },
   batchStoppedBody: {
     en: '{reason} Continue it from “Unfinished batches” once fixed.',
-    zh: '{reason}解决后可在“未完成的批量”中继续。',
+    zh: '{reason}解决后可在“未完成的批次”中继续。',
   },
   batchAttentionTitle: { en: 'Batch needs your attention', zh: '批量生成需要处理' },
   batchAttentionBody: {
