@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { Failure } from '../shared/result';
+import { MIN_SIZE } from './app/windowPlacement';
 import { type AppPage, appPage } from './appPage';
 import { SANDBOX_SECRET } from './core/accountTokens';
 import { dataDir } from './core/dataDir';
@@ -9,6 +10,7 @@ import { createHandlers } from './handlers';
 import { clearOldDragCopies } from './handlers/dragOut';
 import { registerHandlers } from './ipc';
 import { registerAppScheme, serveAppPage } from './main/appProtocol';
+import { type DesktopShell, startDesktopShell } from './main/desktopShell';
 import { startSandbox } from './sandbox';
 import { createServices, finishWork, type Services } from './services';
 
@@ -20,6 +22,7 @@ registerAppScheme();
 
 let window: BrowserWindow | undefined;
 let services: Services | undefined;
+let shell: DesktopShell | undefined;
 /** Set when the first quit was held for the batch to finish: the quit after it goes through. */
 let readyToQuit = false;
 
@@ -71,20 +74,22 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getSystemLocale(),
     notify: (event, payload) => {
+      shell?.observe(event, payload);
       // A batch may still report while the window is closing.
       if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) {
         window.webContents.send(event, payload);
       }
     },
   });
+  shell = await startDesktopShell(services, () => window);
   registerHandlers(ipcMain, createHandlers(services), (frame) => page.isOwnFrame(frame), reportUnexpected);
   void clearOldDragCopies(join(services.dataDir, 'drag'));
 
+  const placement = await shell.placement();
   window = new BrowserWindow({
-    width: 1180,
-    height: 800,
-    minWidth: 820,
-    minHeight: 560,
+    ...placement.bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'WxaCode Studio',
     show: false,
     webPreferences: {
@@ -96,6 +101,7 @@ async function start(): Promise<void> {
       spellcheck: false,
     },
   });
+  shell.attach(window, placement);
   window.once('ready-to-show', () => window?.show());
   window.on('closed', () => {
     window = undefined;

@@ -8,6 +8,7 @@ import type { Configuration } from 'app-builder-lib';
 import { getFileMatchers } from 'app-builder-lib/out/fileMatcher';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url));
@@ -109,5 +110,37 @@ describe('electron-builder.yml', () => {
     expect(native.some((p) => p.includes('libvips'))).toBe(true);
     expect(native.filter((p) => !unpacked(p))).toEqual([]);
     expect(unpacked('node_modules/zod/index.js')).toBe(false);
+  });
+
+  it('makes an NSIS installer that speaks Chinese and English, choosing by the Windows language', () => {
+    expect(config.nsis).toMatchObject({
+      multiLanguageInstaller: true,
+      installerLanguages: ['zh_CN', 'en_US'],
+    });
+  });
+
+  it('gives Linux a menu entry with a Chinese name, comment and categories', () => {
+    const entry = config.linux?.desktop?.entry as Record<string, string>;
+    expect(entry).toMatchObject({
+      Name: 'WxaCode Studio',
+      'Name[zh_CN]': '小程序码工作室',
+      'Comment[zh_CN]': expect.stringContaining('小程序码'),
+      Categories: 'Graphics;Office;Utility;',
+    });
+  });
+
+  it('has the app icon drawn at every size: 16 to 512 for Linux, 1024 for macOS and Windows', async () => {
+    expect(config.linux?.icon).toBe('build/icons');
+    for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) {
+      const png = PNG.sync.read(await readFile(join(PROJECT, `build/icons/${size}x${size}.png`)));
+      expect([png.width, png.height]).toEqual([size, size]);
+    }
+    const large = PNG.sync.read(await readFile(join(PROJECT, 'build/icon.png')));
+    expect([large.width, large.height]).toEqual([1024, 1024]);
+  });
+
+  it('writes the generic update feed given at build time (WXACODE_UPDATE_URL) into the app', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder's own macro, expanded when it builds
+    expect(config.publish).toEqual({ provider: 'generic', url: '${env.WXACODE_UPDATE_URL}' });
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { subscribe } from './api';
 import { CodeForm } from './components/CodeForm';
 import { Header } from './components/Header';
 import { PreviewPane } from './components/PreviewPane';
@@ -8,6 +9,7 @@ import { useT } from './i18n';
 import { useAccounts } from './store/accountsStore';
 import { useSettings } from './store/settingsStore';
 import { useAutoGenerate } from './store/useAutoGenerate';
+import { useSheetDrop } from './store/useSheetDrop';
 import { useView } from './store/viewStore';
 import { BatchView } from './views/BatchView';
 import { HistoryView } from './views/HistoryView';
@@ -18,11 +20,30 @@ export function App() {
   useAutoGenerate();
 
   useEffect(() => {
-    // Settings first: they name the account used last time.
+    // Settings first: they name the account used last time, and the view the window was left on.
     void useSettings
       .getState()
       .load()
-      .then(() => useAccounts.getState().load());
+      .then(() => {
+        const { lastView } = useSettings.getState().settings;
+        if (lastView) useView.getState().show(lastView);
+        return useAccounts.getState().load();
+      });
+  }, []);
+
+  useEffect(() => {
+    const rememberView = useView.subscribe((state, before) => {
+      const saved = useSettings.getState().settings.lastView;
+      if (state.view !== before.view && state.view !== saved) {
+        void useSettings.getState().update({ lastView: state.view });
+      }
+    });
+    // The menu and a clicked batch notification ask for a view from the main process.
+    const fromMenu = subscribe('app:show-view', ({ view }) => useView.getState().show(view));
+    return () => {
+      rememberView();
+      fromMenu();
+    };
   }, []);
 
   useEffect(() => {
@@ -30,8 +51,10 @@ export function App() {
     document.title = t('appTitle');
   }, [lang, t]);
 
+  const { dragging, ...dropTarget } = useSheetDrop();
+
   return (
-    <div className="app">
+    <div className={dragging ? 'app app--dropping' : 'app'} {...dropTarget}>
       <Header />
       {/* The code view stays mounted, hidden, so its form and preview survive a look at another view. */}
       <main

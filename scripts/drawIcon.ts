@@ -1,10 +1,15 @@
-// Draws build/icon.png, the app icon electron-builder turns into each platform's format: a
-// stylised mini program code (rays in rings around a centre disc) on WeChat green.
+// Draws the app icon at every size a desktop asks for: a stylised mini program code (rays in rings
+// around a centre disc) on WeChat green. Each size is drawn from the shapes, not scaled from a big
+// picture, so the 16-pixel taskbar icon is as sharp as it can be. build/icon.png (1024) is what
+// electron-builder turns into macOS's .icns and Windows' .ico; build/icons/NxN.png (16 to 512) is
+// Linux's set.
 // Run: npx tsx scripts/drawIcon.ts
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 
+/** The drawing's own coordinates: every shape below is measured on a 512 × 512 canvas. */
 const SIZE = 512;
+const LINUX_SIZES = [16, 24, 32, 48, 64, 128, 256, 512];
 const CENTRE = SIZE / 2;
 /** Samples per pixel along each axis, for smooth edges. */
 const SUPERSAMPLE = 4;
@@ -63,22 +68,34 @@ function colourAt(x: number, y: number): Rgba {
   return onRay(radius, Math.atan2(y - CENTRE, x - CENTRE)) ? INK : WHITE;
 }
 
-const png = new PNG({ width: SIZE, height: SIZE });
-for (let y = 0; y < SIZE; y++) {
-  for (let x = 0; x < SIZE; x++) {
-    const sum = [0, 0, 0, 0];
-    for (let sy = 0; sy < SUPERSAMPLE; sy++) {
-      for (let sx = 0; sx < SUPERSAMPLE; sx++) {
-        const colour = colourAt(x + (sx + 0.5) / SUPERSAMPLE, y + (sy + 0.5) / SUPERSAMPLE);
-        // Premultiplied, so a transparent sample does not darken the edge.
-        for (let c = 0; c < 3; c++) sum[c]! += colour[c]! * colour[3];
-        sum[3]! += colour[3];
+function draw(size: number): Buffer {
+  const png = new PNG({ width: size, height: size });
+  const scale = SIZE / size;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const sum = [0, 0, 0, 0];
+      for (let sy = 0; sy < SUPERSAMPLE; sy++) {
+        for (let sx = 0; sx < SUPERSAMPLE; sx++) {
+          const colour = colourAt(
+            (x + (sx + 0.5) / SUPERSAMPLE) * scale,
+            (y + (sy + 0.5) / SUPERSAMPLE) * scale,
+          );
+          // Premultiplied, so a transparent sample does not darken the edge.
+          for (let c = 0; c < 3; c++) sum[c]! += colour[c]! * colour[3];
+          sum[3]! += colour[3];
+        }
       }
+      const offset = (y * size + x) * 4;
+      const alpha = sum[3]!;
+      for (let c = 0; c < 3; c++) png.data[offset + c] = alpha ? Math.round(sum[c]! / alpha) : 0;
+      png.data[offset + 3] = Math.round(alpha / SUPERSAMPLE ** 2);
     }
-    const offset = (y * SIZE + x) * 4;
-    const alpha = sum[3]!;
-    for (let c = 0; c < 3; c++) png.data[offset + c] = alpha ? Math.round(sum[c]! / alpha) : 0;
-    png.data[offset + 3] = Math.round(alpha / SUPERSAMPLE ** 2);
   }
+  return PNG.sync.write(png);
 }
-writeFileSync(new URL('../build/icon.png', import.meta.url), PNG.sync.write(png));
+
+mkdirSync(new URL('../build/icons', import.meta.url), { recursive: true });
+for (const size of LINUX_SIZES) {
+  writeFileSync(new URL(`../build/icons/${size}x${size}.png`, import.meta.url), draw(size));
+}
+writeFileSync(new URL('../build/icon.png', import.meta.url), draw(1024));

@@ -137,6 +137,9 @@ export interface BatchSummaryView {
 
 export const MAX_PROBLEM_ROWS = 500;
 
+/** The largest spreadsheet that may be dropped onto the window (its bytes cross IPC): 50 MB. */
+export const MAX_DROPPED_SHEET_BYTES = 50 * 2 ** 20;
+
 /** Where a batch's ZIP goes when the user asks for one: beside its output folder, named after it. */
 export const zipFileFor = (outDir: string): string => `${outDir}.zip`;
 

@@ -4,6 +4,7 @@ import type { ChannelName, EventName, SubscriberName } from './channelNames';
 import { CODE_KINDS, type CodeKind, type CodeRequest } from './codeRequest';
 import type { AppError, Result } from './result';
 import { validateCodeRequest } from './validateCodeRequest';
+import { VIEWS, type View } from './views';
 
 /**
  * Every IPC channel, declared once. The main process registers a handler per entry through the
@@ -69,6 +70,8 @@ export interface AppSettings {
   lastAccountId?: string;
   recentColors: string[];
   autoGenerateUnlimited: boolean;
+  /** The view shown when the app was last used: the window opens on it again. */
+  lastView?: View;
 }
 
 export interface AppInfo {
@@ -143,6 +146,7 @@ const settingsPatch = z
     lastAccountId: id,
     recentColors: z.array(z.string().regex(/^#[0-9a-f]{6}$/i)).max(8),
     autoGenerateUnlimited: z.boolean(),
+    lastView: z.enum(VIEWS),
   })
   .partial()
   .strict();
@@ -224,6 +228,12 @@ export const channels = {
   'library:image': { parse: schema(z.object({ codeId: id })), result: {} as GeneratedCode },
   'library:delete': { parse: schema(z.object({ codeId: id })), result: {} as { deleted: true } },
   'batch:open': { parse: none, result: {} as SheetView | null },
+  'batch:openDropped': {
+    // The bytes and the name of a file dropped onto the window, never its path; the size is
+    // bounded (MAX_DROPPED_SHEET_BYTES) by keepDroppedSheet, with an error that says so in both languages.
+    parse: schema(z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) })),
+    result: {} as SheetView,
+  },
   'batch:plan': {
     parse: schema(
       z.object({ sheetId: id, accountId: id, kind: codeKind, mapping: columnMapping, style: batchStyle }),
@@ -264,6 +274,8 @@ export const channels = {
 export const events = {
   /** A running batch's progress: at most every ~250 ms, at every state change and at the end. */
   'batch:progress': { payload: {} as BatchUpdate },
+  /** The menu or a clicked notification asks the window to show a view (a batch's end shows Batch). */
+  'app:show-view': { payload: {} as { view: View } },
 } as const satisfies { [E in EventName]: { payload: unknown } };
 
 export type Channel = keyof typeof channels;

@@ -6,8 +6,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test } from '@playwright/test';
+import { type ElectronApplication, _electron as electron, expect, test } from '@playwright/test';
 import { PNG } from 'pngjs';
+import { batchView } from '../harness/batch';
+import { dropFiles } from '../harness/drop';
 import { studio } from '../harness/studio';
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,14 +31,18 @@ function electronBinary(): string | undefined {
 const binary = electronBinary();
 test.skip(!binary, 'no Electron binary on this machine');
 
-test('makes a limited code on the Sandbox account, shows it and saves it as a PNG', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'wxacode-electron-'));
-  const app = await electron.launch({
+/** The built app in English, on the data folder given. */
+const launchIn = (dataDir: string): Promise<ElectronApplication> =>
+  electron.launch({
     executablePath: binary,
     args: ['.', '--lang=en-US'],
     cwd: PROJECT,
     env: { ...process.env, WXACODE_DATA_DIR: dataDir, LANG: 'en_US.UTF-8', LANGUAGE: 'en' },
   });
+
+test('makes a limited code on the Sandbox account, shows it and saves it as a PNG', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'wxacode-electron-'));
+  const app = await launchIn(dataDir);
   try {
     const target = join(dataDir, 'saved code.png');
     // The native save dialog cannot be clicked through; the main process answers it instead.
@@ -59,6 +65,142 @@ test('makes a limited code on the Sandbox account, shows it and saves it as a PN
     expect([saved.width, saved.height]).toEqual([430, 430]);
   } finally {
     await app.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+/** The app in English with a throwaway data folder; closed and removed after `use`. */
+async function withApp(use: (app: ElectronApplication, dataDir: string) => Promise<void>): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'wxacode-electron-'));
+  const app = await launchIn(dataDir);
+  try {
+    await use(app, dataDir);
+  } finally {
+    await app.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The application menu as labels: the top level, or one menu's items (separators left out). */
+const menuLabels = (app: ElectronApplication, menu?: number) =>
+  app.evaluate(({ Menu }, index) => {
+    const top = Menu.getApplicationMenu()?.items ?? [];
+    const items = index === undefined ? top : (top[index]?.submenu?.items ?? []);
+    return items.filter((item) => item.type !== 'separator').map((item) => item.label);
+  }, menu);
+
+test('has an application menu in the app’s language, with Edit roles and Help, and switches views from it', async () => {
+  await withApp(async (app) => {
+    const page = await app.firstWindow();
+    const mac = process.platform === 'darwin';
+    const offset = mac ? 1 : 0;
+    await expect
+      .poll(() => menuLabels(app))
+      .toEqual([...(mac ? ['WxaCode Studio'] : []), 'File', 'Edit', 'View', 'Window', 'Help']);
+    const edit = await app.evaluate(
+      ({ Menu }, index) =>
+        Menu.getApplicationMenu()!.items[index]!.submenu!.items.map((item) => item.role?.toLowerCase()),
+      offset + 1,
+    );
+    expect(edit).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectall']));
+    expect(await menuLabels(app, offset + 4)).toEqual(
+      expect.arrayContaining(['WeChat Docs: Mini Program Codes', 'Open Log Folder']),
+    );
+    // Started from the checkout, not installed: Reload and the developer tools are there.
+    expect(await menuLabels(app, offset + 2)).toEqual(expect.arrayContaining(['Reload', 'Developer Tools']));
+
+    await app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.getMenuItemById('show-history')!.click());
+    await expect(page.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
+
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+    await expect
+      .poll(() => menuLabels(app))
+      .toEqual([...(mac ? ['WxaCode Studio'] : []), '文件', '编辑', '视图', '窗口', '帮助']);
+  });
+});
+
+test('shows a batch on the taskbar and tells the OS when it has finished; the notification leads to Batch', async () => {
+  await withApp(async (app, dataDir) => {
+    const page = await app.firstWindow();
+    const outDir = join(dataDir, 'codes');
+    // What the taskbar and the OS were told, recorded in the main process; the output folder is
+    // answered as the native dialog would be.
+    await app.evaluate(({ BrowserWindow, Notification, dialog }, folder) => {
+      const record = globalThis as unknown as { bars: unknown[]; notices: Electron.Notification[] };
+      record.bars = [];
+      record.notices = [];
+      const window = BrowserWindow.getAllWindows()[0]!;
+      const setBar = window.setProgressBar.bind(window);
+      window.setProgressBar = (progress, options) => {
+        record.bars.push({ progress, mode: options?.mode });
+        setBar(progress, options);
+      };
+      Notification.isSupported = () => true;
+      Notification.prototype.show = function show(this: Electron.Notification) {
+        record.notices.push(this);
+      };
+      dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [folder] });
+      // The quota question main asks before a limited batch spends: answered "Make the codes".
+      dialog.showMessageBox = async () => ({ response: 1, checkboxChecked: false });
+    }, outDir);
+
+    await dropFiles(page, [
+      {
+        name: 'stores.csv',
+        bytes: Buffer.from('path,name\npages/a/a?id=1,one\npages/a/a?id=2,two\n'),
+        type: 'text/csv',
+      },
+    ]);
+    const ui = batchView(page);
+    await expect(ui.tab).toHaveAttribute('aria-selected', 'true');
+    await ui.chooseFolder.click();
+    await ui.start.click();
+    await expect(ui.summary).toContainText('Finished:');
+
+    const bars = await app.evaluate(() => (globalThis as unknown as { bars: unknown[] }).bars);
+    expect(bars.length).toBeGreaterThan(1);
+    expect(bars).toContainEqual(expect.objectContaining({ mode: 'normal' }));
+    expect(bars.at(-1)).toEqual({ progress: -1, mode: 'none' });
+    const notices = await app.evaluate(() =>
+      (globalThis as unknown as { notices: Electron.Notification[] }).notices.map((n) => ({
+        title: n.title,
+        body: n.body,
+      })),
+    );
+    expect(notices).toEqual([{ title: 'Batch finished', body: '2 codes made from stores.csv.' }]);
+
+    await page.getByRole('tab', { name: 'Make a code' }).click();
+    await app.evaluate(() =>
+      (globalThis as unknown as { notices: Electron.Notification[] }).notices[0]!.emit('click'),
+    );
+    await expect(ui.tab).toHaveAttribute('aria-selected', 'true');
+  });
+});
+
+test('reopens where the window was left, at its size, on its last view', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'wxacode-electron-'));
+  const launch = () => launchIn(dataDir);
+  try {
+    const first = await launch();
+    const page = await first.firstWindow();
+    await page.getByRole('tab', { name: 'History' }).click();
+    await first.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0]!.setBounds({ width: 900, height: 640 }),
+    );
+    await first.close();
+
+    const second = await launch();
+    try {
+      const again = await second.firstWindow();
+      await expect(again.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
+      const size = await second.evaluate(({ BrowserWindow }) =>
+        BrowserWindow.getAllWindows()[0]!.getBounds(),
+      );
+      expect([size.width, size.height]).toEqual([900, 640]);
+    } finally {
+      await second.close();
+    }
+  } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
 });

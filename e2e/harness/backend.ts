@@ -87,7 +87,9 @@ export async function startBackend(
     confirmAnswer: 'ok',
     async close() {
       await sandbox.close();
-      await rm(root, { recursive: true, force: true });
+      // A settings write the page started as it closed (the view it was left on) may still be
+      // renaming its temporary file into the folder: removing is tried again until it is done.
+      await rm(root, { recursive: true, force: true, maxRetries: 10 });
     },
   };
   return backend;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { AppSettings } from '../../shared/ipc';
 import { type AppError, Failure, type Localized } from '../../shared/result';
+import { VIEWS } from '../../shared/views';
 import { unreadable, writeFileAtomic } from './atomicFile';
 
 /** What settings.json keeps: the settings the page sees, nothing more. */
@@ -29,6 +30,7 @@ const fields = {
   lastAccountId: z.string().min(1).max(200).optional(),
   recentColors: z.array(z.string().regex(COLOR)).max(MAX_RECENT_COLORS),
   autoGenerateUnlimited: z.boolean(),
+  lastView: z.enum(VIEWS).optional(),
 } satisfies Record<keyof Settings, z.ZodType>;
 
 /** What each setting accepts, for the error that names it. */
@@ -40,6 +42,7 @@ const EXPECTED: Record<keyof Settings, Localized> = {
     zh: `最多 ${MAX_RECENT_COLORS} 个颜色，如 #1a2b3c`,
   },
   autoGenerateUnlimited: { en: 'true or false', zh: 'true 或 false' },
+  lastView: { en: VIEWS.join(', '), zh: VIEWS.join('、') },
 };
 
 /**
@@ -105,7 +108,7 @@ function settingsFrom(raw: Record<string, unknown>): Settings {
   const colors = Array.isArray(raw.recentColors) ? raw.recentColors : [];
   const valid = colors.filter((c): c is string => typeof c === 'string' && COLOR.test(c));
   settings.recentColors = [...new Set(valid.map((c) => c.toLowerCase()))].slice(0, MAX_RECENT_COLORS);
-  for (const key of ['locale', 'lastAccountId', 'autoGenerateUnlimited'] as const) {
+  for (const key of ['locale', 'lastAccountId', 'autoGenerateUnlimited', 'lastView'] as const) {
     const parsed = fields[key].safeParse(raw[key]);
     if (parsed.success && parsed.data !== undefined) Object.assign(settings, { [key]: parsed.data });
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { zipFileFor } from '../../shared/batch';
+import { keepDroppedSheet } from '../core/batch/droppedSheet';
 import { batchFolder, removeBatch, unfinishedBatches } from '../core/batch/journal';
 import { checkNameTemplate } from '../core/batch/naming';
 import type { BatchPlan } from '../core/batch/plan';
@@ -70,6 +71,11 @@ export function batchHandlers(services: Services): BatchHandlers {
       const file = await desktop.chooseSpreadsheet();
       if (file === undefined) return null;
       const sheet = await readSpreadsheet(file);
+      return sheetView(keep(sheets, KEPT_SHEETS, sheet), sheet);
+    },
+
+    'batch:openDropped': async ({ name, bytes }) => {
+      const sheet = await readSpreadsheet(await keepDroppedSheet(dataDir, name, bytes));
       return sheetView(keep(sheets, KEPT_SHEETS, sheet), sheet);
     },
 

@@ -1,4 +1,5 @@
 import { type Lang, resolveLang as resolveSetting } from '../../shared/language';
+import { fillPlaceholders } from '../../shared/placeholders';
 import type { Localized } from '../../shared/result';
 import { useSettings } from '../store/settingsStore';
 import { type Dictionary, en, type MessageKey } from './en';
@@ -15,9 +16,7 @@ export const resolveLang = (setting: 'auto' | Lang, systemLocale: string | undef
 export type Params = Record<string, string | number>;
 
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
-  return DICTIONARIES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fillPlaceholders(DICTIONARIES[lang][key], params);
 }
 
 export function useLang(): Lang {

@@ -1,15 +1,16 @@
 import { create } from 'zustand';
-import type {
-  BatchColumn,
-  BatchUpdate,
-  ColumnMapping,
-  PlanView,
-  SheetView,
-  UnfinishedBatchView,
+import {
+  type BatchColumn,
+  type BatchUpdate,
+  type ColumnMapping,
+  MAX_DROPPED_SHEET_BYTES,
+  type PlanView,
+  type SheetView,
+  type UnfinishedBatchView,
 } from '../../shared/batch';
 import type { CodeKind } from '../../shared/codeRequest';
 import type { FolderGrant } from '../../shared/ipc';
-import type { AppError } from '../../shared/result';
+import type { AppError, Result } from '../../shared/result';
 import { call } from '../api';
 import { useAccounts } from './accountsStore';
 import { CONCURRENCY, type FormStyle, PACE, wholeNumber } from './batchRules';
@@ -43,6 +44,8 @@ interface BatchState {
 
   load(): Promise<void>;
   open(): Promise<void>;
+  /** A .csv or .xlsx dropped onto the window. */
+  openDropped(file: File): Promise<void>;
   setKind(kind: CodeKind): void;
   setColumn(column: BatchColumn, index: number | undefined): void;
   check(accountId: string | null, style: FormStyle): Promise<void>;
@@ -132,6 +135,36 @@ export const useBatch = create<BatchState>()((set, get) => {
     void loadUnfinished();
   };
 
+  /** A sheet opened from the dialog or dropped onto the window: a new batch starts from it. */
+  const openSheet = async (open: () => Promise<Result<SheetView | null>>) => {
+    if (get().opening) return;
+    set({ opening: true });
+    const answer = await open();
+    if (!answer.ok) {
+      set({ opening: false, importError: answer.error });
+      return;
+    }
+    const sheet = answer.value;
+    // Cancelled: whatever was imported before stays.
+    if (!sheet) {
+      set({ opening: false });
+      return;
+    }
+    const { folder, zip, concurrency, ratePerMinute } = get();
+    set({
+      ...SETUP,
+      dismissedJobId: get().job?.jobId ?? get().dismissedJobId,
+      folder,
+      zip,
+      concurrency,
+      ratePerMinute,
+      opening: false,
+      sheet,
+      kind: sheet.kind ?? null,
+      mapping: sheet.mapping,
+    });
+  };
+
   const control = async (channel: 'batch:pause' | 'batch:resume' | 'batch:cancel') => {
     const job = get().job;
     if (!job) return;
@@ -155,34 +188,17 @@ export const useBatch = create<BatchState>()((set, get) => {
       if (!putAway) apply(status.value);
     },
 
-    async open() {
-      if (get().opening) return;
-      set({ opening: true });
-      const opened = await call('batch:open', undefined);
-      if (!opened.ok) {
-        set({ opening: false, importError: opened.error });
-        return;
-      }
-      const sheet = opened.value;
-      // Cancelled: whatever was imported before stays.
-      if (!sheet) {
-        set({ opening: false });
-        return;
-      }
-      const { folder, zip, concurrency, ratePerMinute } = get();
-      set({
-        ...SETUP,
-        dismissedJobId: get().job?.jobId ?? get().dismissedJobId,
-        folder,
-        zip,
-        concurrency,
-        ratePerMinute,
-        opening: false,
-        sheet,
-        kind: sheet.kind ?? null,
-        mapping: sheet.mapping,
-      });
-    },
+    open: () => openSheet(() => call('batch:open', undefined)),
+
+    // Only the bytes the main process accepts (and one more, so a larger file is refused there):
+    // a 2 GB file dropped by mistake is not read into the page.
+    openDropped: (file) =>
+      openSheet(async () =>
+        call('batch:openDropped', {
+          name: file.name,
+          bytes: new Uint8Array(await file.slice(0, MAX_DROPPED_SHEET_BYTES + 1).arrayBuffer()),
+        }),
+      ),
 
     setKind(kind) {
       set({ kind });

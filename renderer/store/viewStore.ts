@@ -1,9 +1,7 @@
 import { create } from 'zustand';
+import { VIEWS, type View } from '../../shared/views';
 
-/** The three things the window does; one shows at a time. */
-export type View = 'code' | 'batch' | 'history';
-
-export const VIEWS: readonly View[] = ['code', 'batch', 'history'];
+export { VIEWS, type View };
 
 interface ViewState {
   view: View;
