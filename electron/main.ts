@@ -1,19 +1,22 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { appError } from '../shared/errors';
 import { Failure } from '../shared/result';
 import { type AppPage, appPage } from './appPage';
 import { SANDBOX_SECRET } from './core/accountTokens';
 import { dataDir } from './core/dataDir';
+import { openErrorLog } from './core/errorLog';
 import { electronDesktop, openExternally } from './desktop';
 import { createHandlers } from './handlers';
 import { clearOldDragCopies } from './handlers/dragOut';
-import { registerHandlers } from './ipc';
+import { registerHandlers, reportTo } from './ipc';
 import { startSandbox } from './sandbox';
 import { createServices, finishWork, type Services } from './services';
 
 // The same folder the CLI uses (WXACODE_DATA_DIR overrides it). Set before the single-instance lock,
 // which is taken per userData folder.
 app.setPath('userData', dataDir());
+const log = openErrorLog({ dataDir: dataDir(), process: 'app' });
 
 let window: BrowserWindow | undefined;
 let services: Services | undefined;
@@ -65,6 +68,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     desktop: electronDesktop(() => window),
     sandboxUrl: sandbox.url,
+    log,
     appVersion: app.getVersion(),
     systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getSystemLocale(),
     notify: (event, payload) => {
@@ -74,7 +78,7 @@ async function start(): Promise<void> {
       }
     },
   });
-  registerHandlers(ipcMain, createHandlers(services), (frame) => page.isOwnFrame(frame), reportUnexpected);
+  registerHandlers(ipcMain, createHandlers(services), (frame) => page.isOwnFrame(frame), reportTo(log));
   void clearOldDragCopies(join(services.dataDir, 'drag'));
 
   window = new BrowserWindow({
@@ -115,11 +119,8 @@ function lockDownSession(page: AppPage): void {
   });
 }
 
-function reportUnexpected(channel: string, cause: unknown): void {
-  console.error(`WxaCode Studio: unexpected error on ${channel}:`, cause);
-}
-
 function showStartupError(cause: unknown): void {
+  log.failed('startup', cause instanceof Failure ? cause.error : appError('internal'), { cause });
   const text =
     cause instanceof Failure
       ? `${cause.error.message.en}\n${cause.error.hint.en}\n\n${cause.error.message.zh}\n${cause.error.hint.zh}`

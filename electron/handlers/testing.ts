@@ -10,7 +10,7 @@ import type { Result } from '../../shared/result';
 import { SANDBOX_SECRET } from '../core/accountTokens';
 import type { SecretStore } from '../core/secrets';
 import { throwawayKeychain } from '../core/throwawayKeyring';
-import { invokeChannel } from '../ipc';
+import { invokeChannel, reportTo } from '../ipc';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../sandbox';
 import { createServices, type Desktop, type Services } from '../services';
 import { createHandlers } from '.';
@@ -98,7 +98,8 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    call: (channel, payload) => invokeChannel(handlers, channel, payload),
+    // Every error answered is logged, as main's handlers do: the support log in `dataDir/logs`.
+    call: (channel, payload) => invokeChannel(handlers, channel, payload, reportTo(services.log)),
     async close() {
       await sandbox.close();
       await rm(dataDir, { recursive: true, force: true });
