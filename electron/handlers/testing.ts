@@ -66,10 +66,12 @@ export interface TestAppOptions {
   sandbox?: SandboxOptions;
   /** Default: a keychain entry namespace of its own in the throwaway keyring (scripts/with-keyring.sh). */
   secrets?: SecretStore;
+  /** Default: a new temporary folder; a test may share one with the CLI, as the app does. */
+  dataDir?: string;
 }
 
 export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'wxacode-app-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'wxacode-app-')));
   const sandbox = await startSandbox({ appSecret: SANDBOX_SECRET, ...options.sandbox });
   const desktop = recordingDesktop();
   const events: SentEvent[] = [];
