@@ -147,7 +147,9 @@ describe('registerHandlers', () => {
       },
     });
     const reported: string[] = [];
-    registerHandlers(ipcMain, handlers, trusted, (channel, error) => reported.push(`${channel} ${error.code}`));
+    registerHandlers(ipcMain, handlers, trusted, (channel, error) =>
+      reported.push(`${channel} ${error.code}`),
+    );
     for (const frame of [{ url: 'https://evil.example/' }, { url: 'file:///tmp/other.html' }, null]) {
       const answer = await send('accounts:remove', frame, { id: 'sandbox' });
       expect(answer).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
