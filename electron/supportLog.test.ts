@@ -9,6 +9,7 @@ import type { BatchUpdate } from '../shared/batch';
 import type { Channel, ChannelResult } from '../shared/ipc';
 import type { Result } from '../shared/result';
 import { type Run, runCli } from './cli/batchTesting';
+import { readLog } from './core/testing';
 import { openTestApp, succeeded, type TestApp } from './handlers/testing';
 import { type RunningSandbox, startSandbox } from './sandbox';
 import { call } from './sandbox/testing';
@@ -105,20 +106,6 @@ async function files(dir: string): Promise<string[]> {
 function needles(secrets: string[]): Buffer[] {
   const forms = secrets.flatMap((s) => [s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1)]);
   return [...new Set(forms)].map((form) => Buffer.from(form));
-}
-
-interface LogLine {
-  process: string;
-  level: string;
-  where: string;
-  code?: string;
-  errcode?: number;
-  field?: string;
-  message?: string;
-  count?: number;
-  rows?: number[];
-  done?: number;
-  cause?: { code?: string; name?: string }[];
 }
 
 describe('the support log', () => {
@@ -338,12 +325,9 @@ describe('the support log', () => {
     expect(batch.code).toBe(2);
 
     // What a supporter finds: each error the user saw, with its code and cause, from both processes.
-    const logs = (await files(join(home, 'logs'))).filter((f) => f.endsWith('.log'));
-    const lines: LogLine[] = (await Promise.all(logs.map((f) => readFile(f, 'utf8'))))
-      .flatMap((text) => text.split('\n').filter(Boolean))
-      .map((line) => JSON.parse(line));
-    const found = (where: Partial<LogLine>) =>
-      lines.filter((l) => Object.entries(where).every(([k, v]) => l[k as keyof LogLine] === v));
+    const { lines } = await readLog(home);
+    const found = (where: Record<string, unknown>) =>
+      lines.filter((l) => Object.entries(where).every(([k, v]) => l[k] === v));
     expect(found({ process: 'app', where: 'code:generate', code: 'wechat', errcode: 40125 })).toHaveLength(1);
     expect(found({ process: 'cli', where: 'generate', code: 'wechat', errcode: 40125 })).toHaveLength(1);
     expect(found({ process: 'app', where: 'code:generate', errcode: 40001 })).toHaveLength(1);

@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appError } from '../../shared/errors';
 import { rememberSecret } from '../../shared/redact';
-import { Failure } from '../../shared/result';
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { call } from '../sandbox/testing';
 import { LOG_FILE_NAME, openErrorLog } from './errorLog';
 import { send } from './http';
+import { failureOf, readLog } from './testing';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -26,39 +26,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Line {
-  time: string;
-  process: string;
-  pid: number;
-  level: string;
-  where: string;
-  code?: string;
-  errcode?: number;
-  field?: string;
-  message?: string;
-  seq?: number;
-  cause?: { name?: string; code?: string; message?: string; stack?: string; errcode?: number }[];
-}
-
-async function logLines(dataDir: string): Promise<{ files: string[]; lines: Line[] }> {
-  const folder = join(dataDir, 'logs');
-  const files = (await readdir(folder)).sort();
-  const texts = await Promise.all(files.map((f) => readFile(join(folder, f), 'utf8')));
-  const lines = texts.flatMap((t) => t.split('\n').filter(Boolean)).map((l) => JSON.parse(l) as Line);
-  return { files, lines };
-}
-
-/** What the app's handlers do with an error they answer with. */
-async function caught(work: Promise<unknown>): Promise<Failure> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof Failure) return error;
-    throw error;
-  }
-  throw new Error('expected a Failure');
-}
-
 describe('the error log', () => {
   it('writes one JSON line per error: time, process, level, code, errcode, field, message and the cause chain', async () => {
     const home = join(dir, 'lines');
@@ -67,16 +34,16 @@ describe('the error log', () => {
     await call(`${sandbox.url}/__sandbox/faults`, {
       body: { faults: [{ endpoint: 'getwxacode', kind: 'stall', ms: 5000 }] },
     });
-    const timeout = await caught(
+    const timeout = await failureOf(
       send('POST', `${sandbox.url}/wxa/getwxacode?access_token=T0KEN`, {}, { timeoutMs: 200 }),
     );
     log.failed('code:generate', timeout.error, { cause: timeout });
-    const refused = await caught(send('GET', 'http://127.0.0.1:9/token?key=abc', undefined));
+    const refused = await failureOf(send('GET', 'http://127.0.0.1:9/token?key=abc', undefined));
     log.failed('accounts:test', refused.error, { cause: refused });
     log.failed('code:generate', appError('internal'), { cause: new TypeError('x is not a function') });
     log.failed('batch:plan', { ...appError('internal'), code: 'field', field: 'width' });
 
-    const { files, lines } = await logLines(home);
+    const { files, lines } = await readLog(home);
     expect(files).toEqual([LOG_FILE_NAME]);
     expect(lines.map((l) => [l.process, l.pid, l.level, l.where, l.code])).toEqual([
       ['app', process.pid, 'error', 'code:generate', 'timeout'],
@@ -115,7 +82,7 @@ describe('the error log', () => {
     for (const leak of [secret, encodeURIComponent(secret), 'hunter22', 'c1 ', 'b1b1b1']) {
       expect(text).not.toContain(leak);
     }
-    const [line] = (await logLines(home)).lines;
+    const [line] = (await readLog(home)).lines;
     expect(line?.cause?.map((c) => c.message)).toEqual([
       'stable_token refused *** (***%2Fx)',
       'GET https://tokens.example.com/t?credential=*** Authorization: Bearer ***',
@@ -126,7 +93,7 @@ describe('the error log', () => {
     const home = join(dir, 'rotation');
     const log = openErrorLog({ dataDir: home, process: 'app', maxFileBytes: 2000, keptFiles: 3 });
     for (let seq = 0; seq < 200; seq++) log.note('test', { seq });
-    const { files } = await logLines(home);
+    const { files } = await readLog(home);
     expect(files).toEqual(['wxacode.1.log', 'wxacode.2.log', 'wxacode.3.log', LOG_FILE_NAME]);
     const last = (await readFile(join(home, 'logs', LOG_FILE_NAME), 'utf8')).trim().split('\n').at(-1);
     expect(JSON.parse(last!).seq).toBe(199);
@@ -162,7 +129,7 @@ process.exit(0);
     await writeFile(go, '');
     const codes = await Promise.all(children.map((child) => new Promise((done) => child.on('close', done))));
     expect(codes).toEqual([0, 0]);
-    const { files, lines } = await logLines(home);
+    const { files, lines } = await readLog(home);
     expect(files.length).toBeGreaterThan(10);
     const pids = [...new Set(lines.map((l) => l.pid))];
     expect(pids).toHaveLength(2);

@@ -74,6 +74,25 @@ export function rotate(folder: string, maxBytes: number, kept: number): void {
   }
 }
 
+/** One line of the log, as a supporter (or a test) reads it back. */
+export interface LogRecord {
+  time: string;
+  process: LoggingProcess;
+  pid: number;
+  level: 'error' | 'info';
+  /** The channel (`code:generate`), CLI command (`generate`), `batch` or `startup`. */
+  where: string;
+  code?: string;
+  errcode?: number;
+  field?: string;
+  /** The English message the user was shown. */
+  message?: string;
+  errmsg?: string;
+  cause?: CauseRecord[];
+  /** Facts that place an error or a note: a batch's id, its totals, the rows a failure group covers, … */
+  [fact: string]: unknown;
+}
+
 interface CauseRecord {
   name?: string;
   code?: string | number;
