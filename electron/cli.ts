@@ -40,8 +40,9 @@ async function main(argv: string[]): Promise<number> {
   }
   // The app's support log, in the same data folder: a supporter sees the CLI's errors beside the app's.
   const log = openErrorLog({ dataDir: dataDir(), process: 'cli' });
-  for (const name of ['WXACODE_APPSECRET', 'WXACODE_ACCESS_TOKEN', 'WXACODE_TOKEN_CREDENTIAL']) {
-    rememberSecret(process.env[name]);
+  // Credentials handed over in the environment are masked wherever they might turn up.
+  for (const variable of ['WXACODE_APPSECRET', 'WXACODE_ACCESS_TOKEN', 'WXACODE_TOKEN_CREDENTIAL']) {
+    rememberSecret(process.env[variable]);
   }
   try {
     await command(args, out, log);
