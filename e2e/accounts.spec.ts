@@ -110,3 +110,14 @@ test('a token service account reports a failing service with its fix', async ({ 
   );
   expect(await app.content()).not.toContain('bearer-xyz');
 });
+
+test('Open log folder shows the support log in the file manager; the page names no path', async ({
+  app,
+  backend,
+}) => {
+  await app.getByRole('button', { name: 'Accounts…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Accounts' });
+  await expect(dialog.getByText('It never holds an AppSecret or token.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Open log folder' }).click();
+  await expect.poll(() => backend.desktop.shown).toEqual([`${backend.dataDir}/logs/wxacode.log`]);
+});

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
+import { rememberSecret } from '../shared/redact';
 import { ACCOUNT_USAGE, accountCommand } from './cli/accountCommand';
 import { BATCH_USAGE, batchCommand } from './cli/batchCommand';
 import { asAppError, EXIT, exitCodeFor, printError } from './cli/exit';
 import { GENERATE_USAGE, generateCommand } from './cli/generateCommand';
 import { SANDBOX_USAGE, sandboxCommand } from './cli/sandboxCommand';
+import { dataDir } from './core/dataDir';
+import { type ErrorLog, openErrorLog } from './core/errorLog';
 
 const USAGE = `wxacode: make WeChat mini program codes (小程序码)
 
@@ -14,7 +17,9 @@ const USAGE = `wxacode: make WeChat mini program codes (小程序码)
 
 Exit codes: 0 success, 2 invalid input (nothing was sent), 3 WeChat error, 4 network or other failure.`;
 
-const commands: Record<string, (args: string[], out: (line: string) => void) => Promise<void>> = {
+type Command = (args: string[], out: (line: string) => void, log: ErrorLog) => Promise<void>;
+
+const commands: Record<string, Command> = {
   generate: generateCommand,
   batch: batchCommand,
   account: accountCommand,
@@ -33,11 +38,18 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Unknown command “${name}”.\n\n${USAGE}\n`);
     return EXIT.input;
   }
+  // The app's support log, in the same data folder: a supporter sees the CLI's errors beside the app's.
+  const log = openErrorLog({ dataDir: dataDir(), process: 'cli' });
+  // Credentials handed over in the environment are masked wherever they might turn up.
+  for (const variable of ['WXACODE_APPSECRET', 'WXACODE_ACCESS_TOKEN', 'WXACODE_TOKEN_CREDENTIAL']) {
+    rememberSecret(process.env[variable]);
+  }
   try {
-    await command(args, out);
+    await command(args, out, log);
     return EXIT.ok;
   } catch (caught) {
     const error = asAppError(caught);
+    log.failed(name, error, { cause: caught });
     printError(error);
     return exitCodeFor(error);
   }

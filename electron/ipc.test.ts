@@ -78,11 +78,28 @@ describe('invokeChannel', () => {
       }),
       'accounts:test',
       { id: 'a' },
-      (_channel, cause) => reported.push(cause),
+      (channel, error, cause) => reported.push({ channel, code: error.code, cause }),
     );
     expect(result.ok || result.error.code).toBe('internal');
     expect(JSON.stringify(result)).not.toContain('hunter2');
-    expect(reported).toHaveLength(1);
+    // The cause goes to the support log only, which redacts it (core/errorLog.ts).
+    expect(reported).toEqual([{ channel: 'accounts:test', code: 'internal', cause: expect.any(Error) }]);
+  });
+
+  it('reports every error the page is answered with: a refused payload, a Failure, an unexpected throw', async () => {
+    const reported: string[] = [];
+    const report = (channel: string, error: { code: string; field?: string }) =>
+      reported.push(`${channel} ${error.code} ${error.field ?? ''}`.trim());
+    const handlers = table({
+      'code:save': async () => {
+        throw new Failure({ code: 'file', message: { en: 'x', zh: 'x' }, hint: { en: 'y', zh: 'y' } });
+      },
+    });
+    await invokeChannel(handlers, 'code:save', {}, report);
+    await invokeChannel(handlers, 'code:save', { codeId: 'abc' }, report);
+    await invokeChannel(handlers, 'accounts:test', { id: 'a' }, report);
+    await invokeChannel(table({ 'app:info': async () => INFO }), 'app:info', undefined, report);
+    expect(reported).toEqual(['code:save field codeId', 'code:save file', 'accounts:test internal']);
   });
 });
 
@@ -129,11 +146,16 @@ describe('registerHandlers', () => {
         return { removed: true };
       },
     });
-    registerHandlers(ipcMain, handlers, trusted);
+    const reported: string[] = [];
+    registerHandlers(ipcMain, handlers, trusted, (channel, error) =>
+      reported.push(`${channel} ${error.code}`),
+    );
     for (const frame of [{ url: 'https://evil.example/' }, { url: 'file:///tmp/other.html' }, null]) {
       const answer = await send('accounts:remove', frame, { id: 'sandbox' });
       expect(answer).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
     }
     expect(ran).toBe(0);
+    // A supporter sees that something other than the window knocked.
+    expect(reported).toEqual(Array(3).fill('accounts:remove untrusted-sender'));
   });
 });

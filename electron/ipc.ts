@@ -1,6 +1,7 @@
 import { appError } from '../shared/errors';
 import { type Channel, type ChannelPayload, type ChannelResult, channels } from '../shared/ipc';
 import { type AppError, Failure, type Result } from '../shared/result';
+import type { ErrorLog } from './core/errorLog';
 
 /** One handler per channel, typed from the shared map; handlers throw Failure for what the user can fix. */
 export type HandlerTable = { [C in Channel]: (payload: ChannelPayload<C>) => Promise<ChannelResult<C>> };
@@ -13,8 +14,17 @@ export interface IpcMainLike<Frame> {
   ): void;
 }
 
-/** Called with what went wrong unexpectedly; the page only learns that something did. */
-export type UnexpectedErrorReport = (channel: Channel, cause: unknown) => void;
+/**
+ * Called with every error a channel answers with (the support log): the error the page is shown
+ * and, when something threw, what did. An unexpected throw reaches the page only as `internal`.
+ */
+export type ErrorReport = (channel: Channel, error: AppError, cause?: unknown) => void;
+
+/** Reports every error a channel answers with to the support log. */
+export const reportTo =
+  (log: ErrorLog): ErrorReport =>
+  (channel, error, cause) =>
+    log.failed(channel, error, { cause });
 
 const UNTRUSTED_SENDER: AppError = {
   code: 'untrusted-sender',
@@ -35,17 +45,19 @@ export async function invokeChannel<C extends Channel>(
   table: HandlerTable,
   channel: C,
   payload: unknown,
-  reportUnexpected?: UnexpectedErrorReport,
+  report?: ErrorReport,
 ): Promise<Result<ChannelResult<C>>> {
+  const failed = (error: AppError, cause?: unknown): Result<never> => {
+    report?.(channel, error, cause);
+    return { ok: false, error };
+  };
   try {
     const parsed = channels[channel].parse(payload) as Result<ChannelPayload<C>>;
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return failed(parsed.error);
     const handler = table[channel] as (payload: ChannelPayload<C>) => Promise<ChannelResult<C>>;
     return { ok: true, value: await handler(parsed.value) };
   } catch (cause) {
-    if (cause instanceof Failure) return { ok: false, error: cause.error };
-    reportUnexpected?.(channel, cause);
-    return { ok: false, error: appError('internal') };
+    return failed(cause instanceof Failure ? cause.error : appError('internal'), cause);
   }
 }
 
@@ -57,12 +69,15 @@ export function registerHandlers<Frame>(
   ipcMain: IpcMainLike<Frame>,
   table: HandlerTable,
   isTrustedSender: (frame: Frame | null) => boolean,
-  reportUnexpected?: UnexpectedErrorReport,
+  report?: ErrorReport,
 ): void {
   for (const channel of Object.keys(channels) as Channel[]) {
     ipcMain.handle(channel, async (event, payload) => {
-      if (!isTrustedSender(event.senderFrame)) return { ok: false, error: UNTRUSTED_SENDER };
-      return invokeChannel(table, channel, payload, reportUnexpected);
+      if (!isTrustedSender(event.senderFrame)) {
+        report?.(channel, UNTRUSTED_SENDER);
+        return { ok: false, error: UNTRUSTED_SENDER };
+      }
+      return invokeChannel(table, channel, payload, report);
     });
   }
 }

@@ -1,14 +1,16 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { appError } from '../shared/errors';
 import { Failure } from '../shared/result';
 import { MIN_SIZE } from './app/windowPlacement';
 import { type AppPage, appPage } from './appPage';
 import { SANDBOX_SECRET } from './core/accountTokens';
 import { dataDir } from './core/dataDir';
+import { openErrorLog } from './core/errorLog';
 import { electronDesktop, openExternally } from './desktop';
 import { createHandlers } from './handlers';
 import { clearOldDragCopies } from './handlers/dragOut';
-import { registerHandlers } from './ipc';
+import { registerHandlers, reportTo } from './ipc';
 import { registerAppScheme, serveAppPage } from './main/appProtocol';
 import { type DesktopShell, startDesktopShell } from './main/desktopShell';
 import { startSandbox } from './sandbox';
@@ -19,6 +21,7 @@ import { createServices, finishWork, type Services } from './services';
 app.setPath('userData', dataDir());
 // The page's own scheme must be known before the app is ready.
 registerAppScheme();
+const log = openErrorLog({ dataDir: dataDir(), process: 'app' });
 
 let window: BrowserWindow | undefined;
 let services: Services | undefined;
@@ -71,6 +74,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     desktop: electronDesktop(() => window),
     sandboxUrl: sandbox.url,
+    log,
     appVersion: app.getVersion(),
     systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getSystemLocale(),
     notify: (event, payload) => {
@@ -82,7 +86,7 @@ async function start(): Promise<void> {
     },
   });
   shell = await startDesktopShell(services, () => window);
-  registerHandlers(ipcMain, createHandlers(services), (frame) => page.isOwnFrame(frame), reportUnexpected);
+  registerHandlers(ipcMain, createHandlers(services), (frame) => page.isOwnFrame(frame), reportTo(log));
   void clearOldDragCopies(join(services.dataDir, 'drag'));
 
   const placement = await shell.placement();
@@ -124,11 +128,8 @@ function lockDownSession(page: AppPage): void {
   });
 }
 
-function reportUnexpected(channel: string, cause: unknown): void {
-  console.error(`WxaCode Studio: unexpected error on ${channel}:`, cause);
-}
-
 function showStartupError(cause: unknown): void {
+  log.failed('startup', cause instanceof Failure ? cause.error : appError('internal'), { cause });
   const text =
     cause instanceof Failure
       ? `${cause.error.message.en}\n${cause.error.hint.en}\n\n${cause.error.message.zh}\n${cause.error.hint.zh}`

@@ -4,6 +4,7 @@ import type { AppInfo, EventPayload } from '../shared/ipc';
 import { AccountClients } from './accountClients';
 import { type AccountStore, fileAccountStore } from './core/accounts';
 import { CodeMaker } from './core/codeMaker';
+import { type ErrorLog, openErrorLog } from './core/errorLog';
 import { Library } from './core/library';
 import { keychainSecrets, type SecretStore } from './core/secrets';
 import { fileSettingsStore, type SettingsStore } from './core/settings';
@@ -57,6 +58,8 @@ export interface Services {
   desktop: Desktop;
   notify: Notify;
   info: AppInfo;
+  /** The support log in the data folder, shared with the CLI. */
+  log: ErrorLog;
 }
 
 export interface ServicesOptions {
@@ -71,6 +74,8 @@ export interface ServicesOptions {
   secrets?: SecretStore;
   /** How events reach the page; by default they go nowhere. */
   notify?: Notify;
+  /** The support log main opened at start; by default one in `dataDir`. */
+  log?: ErrorLog;
 }
 
 export const SANDBOX_ACCOUNT = { id: 'sandbox', name: 'Sandbox', appId: 'wx0123456789abcdef' } as const;
@@ -99,6 +104,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   }
   const library = await Library.open(join(options.dataDir, 'library'));
   const notify = options.notify ?? (() => {});
+  const log = options.log ?? openErrorLog({ dataDir: options.dataDir, process: 'app' });
   return {
     dataDir: options.dataDir,
     library,
@@ -107,7 +113,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     settings: fileSettingsStore(options.dataDir),
     codes: new CodeMaker(library),
     clients,
-    batches: new BatchRunner({ notify, accounts }),
+    batches: new BatchRunner({ notify, accounts, log }),
     desktop: options.desktop,
     notify,
     info: {
@@ -115,6 +121,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       systemLocale: options.systemLocale,
       ...(options.sandboxUrl ? { sandboxUrl: options.sandboxUrl } : {}),
     },
+    log,
   };
 }
 

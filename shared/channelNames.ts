@@ -4,6 +4,7 @@
  */
 export const CHANNEL_NAMES = [
   'app:info',
+  'app:showLog',
   'code:generate',
   'code:save',
   'code:copy',

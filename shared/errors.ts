@@ -1,4 +1,5 @@
 import { resolveLang } from './language';
+import { publicUrl, redact } from './redact';
 import type { AppError, Localized } from './result';
 
 /** What an errcode means to the user, how to fix it, and what the client should do by itself. */
@@ -394,31 +395,15 @@ function parenthesised(p: (key: string) => string): string {
   return parts.length > 0 ? ` (${parts.join(': ')})` : '';
 }
 
-/** Query values and URL userinfo that could carry a credential, wherever they appear in a param. */
-const CREDENTIAL_IN_QUERY = /([?&](?:access_token|token|secret|appsecret|key|password|auth)=)[^&#\s]*/gi;
-const CREDENTIAL_IN_URL = /(\/\/)[^/@\s]+@/g;
-
-/** Params may come from URLs and error texts; strip anything that could be a credential. */
-function withoutCredentials(text: string): string {
-  return text.replace(CREDENTIAL_IN_URL, '$1').replace(CREDENTIAL_IN_QUERY, '$1***');
-}
-
-/** A URL shown to the user: scheme, host and path only (no userinfo, query or fragment). */
-function shownUrl(raw: string): string {
-  try {
-    const url = new URL(raw);
-    return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
-  } catch {
-    return withoutCredentials(raw);
-  }
-}
+/** A URL shown to the user: scheme, host and path (see publicUrl), without a lone '/' after the host. */
+const shownUrl = (raw: string): string => publicUrl(raw).replace(/^([a-z][a-z0-9+.-]*:\/\/[^/]+)\/$/i, '$1');
 
 /** The user-facing error for a failure outside WeChat's errcodes; params fill both languages. */
 export function appError(code: AppErrorCode, params: ErrorParams = {}): AppError {
   const read = (key: string): string => {
     const value = params[key];
     if (value === undefined) return '';
-    return key === 'url' ? shownUrl(String(value)) : withoutCredentials(String(value));
+    return key === 'url' ? shownUrl(String(value)) : redact(String(value));
   };
   const { message, hint, retryable } = APP_ERRORS[code](read);
   return { code, message, hint, retryable };

@@ -191,6 +191,8 @@ interface ChannelSpec {
 
 export const channels = {
   'app:info': { parse: none, result: {} as AppInfo },
+  // Shows main's own log file in the file manager: the page names no path.
+  'app:showLog': { parse: none, result: {} as { shown: true } },
   'code:generate': { parse: generatePayload, result: {} as GeneratedCode },
   'code:save': { parse: schema(z.object({ codeId: id })), result: {} as { saved: boolean; path?: string } },
   'code:copy': { parse: schema(z.object({ codeId: id })), result: {} as { copied: true } },

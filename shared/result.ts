@@ -24,10 +24,16 @@ export interface AppError {
 
 export type Result<T, E = AppError> = { ok: true; value: T } | { ok: false; error: E };
 
-/** Thrown inside the main process and the CLI; converted to a Result at the IPC boundary. */
+/**
+ * Thrown inside the main process and the CLI; converted to a Result at the IPC boundary. `cause`
+ * (a network error, ...) goes to the log for a supporter, never to the page.
+ */
 export class Failure extends Error {
-  constructor(readonly error: AppError) {
-    super(error.message.en);
+  constructor(
+    readonly error: AppError,
+    options?: { cause?: unknown },
+  ) {
+    super(error.message.en, options);
     this.name = 'Failure';
   }
 }

@@ -6,6 +6,7 @@ import { Failure } from '../../shared/result';
 import { validateCodeRequest } from '../../shared/validateCodeRequest';
 import { fileAccountStore } from '../core/accounts';
 import { BatchJob } from '../core/batch/batchJob';
+import { logBatch } from '../core/batch/batchLog';
 import { unfinishedBatches } from '../core/batch/journal';
 import {
   BATCH_COLUMNS,
@@ -18,6 +19,7 @@ import { checkNameTemplate } from '../core/batch/naming';
 import { type BatchPlan, lastNumUsed, planBatch } from '../core/batch/plan';
 import { readSpreadsheet } from '../core/batch/spreadsheet';
 import { dataDir } from '../core/dataDir';
+import type { ErrorLog } from '../core/errorLog';
 import { Library } from '../core/library';
 import { createWechatClient } from '../core/wechatClient';
 import { showProgress } from './batchProgress';
@@ -38,7 +40,11 @@ import { flagError, parseFlags, requireFlag, wholeNumber } from './flags';
 export const BATCH_USAGE = `wxacode batch FILE.(csv|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png'] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--concurrency N] [--rate-per-minute N] [--resume] [--yes] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
       exit 0 only when every row was made; otherwise 2 if any row is invalid, else 3 if WeChat refused any, else 4`;
 
-export async function batchCommand(args: string[], out: (line: string) => void): Promise<void> {
+export async function batchCommand(
+  args: string[],
+  out: (line: string) => void,
+  log: ErrorLog,
+): Promise<void> {
   const { values, positionals } = parseFlags(
     args,
     {
@@ -128,6 +134,7 @@ export async function batchCommand(args: string[], out: (line: string) => void):
       stopOnInterrupt();
       endDisplay();
     });
+    logBatch(log, summary);
     if (credentials.accountId && summary.progress.numUsed !== undefined) {
       await accounts.recordNumUsed(credentials.accountId, summary.progress.numUsed);
     }

@@ -1,5 +1,6 @@
 import { Agent, type Dispatcher, EnvHttpProxyAgent, errors, request } from 'undici';
 import { appError } from '../../shared/errors';
+import { publicUrl } from '../../shared/redact';
 import { Failure } from '../../shared/result';
 
 export interface HttpResponse {
@@ -34,11 +35,8 @@ export function dispatcherFor(url: string): Dispatcher {
   return viaProxy;
 }
 
-/** The URL as it may be shown to a person: never the query, which carries the access_token. */
-export const publicUrl = (url: string): string => {
-  const u = new URL(url);
-  return `${u.origin}${u.pathname}`;
-};
+// The URL as it may be shown to a person: never the query, which carries the access_token.
+export { publicUrl };
 
 export async function send(
   method: 'GET' | 'POST',
@@ -75,9 +73,11 @@ export async function send(
       cause instanceof errors.HeadersTimeoutError ||
       cause instanceof errors.BodyTimeoutError
     ) {
-      throw new Failure(appError('timeout', { url: publicUrl(url), seconds: Math.round(timeoutMs / 1000) }));
+      throw new Failure(appError('timeout', { url: publicUrl(url), seconds: Math.round(timeoutMs / 1000) }), {
+        cause,
+      });
     }
-    throw new Failure(appError('network', { url: publicUrl(url), detail: networkDetail(cause) }));
+    throw new Failure(appError('network', { url: publicUrl(url), detail: networkDetail(cause) }), { cause });
   }
 }
 

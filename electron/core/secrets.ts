@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { AsyncEntry } from '@napi-rs/keyring';
 import { appError } from '../../shared/errors';
+import { rememberSecret } from '../../shared/redact';
 import { type AppError, Failure } from '../../shared/result';
 
 /** Where AppSecrets and token-service credentials live. Nothing else in the app stores them. */
@@ -37,10 +38,19 @@ export function keychainSecrets(service = 'wxacode-studio'): SecretStore {
     }
   }
 
-  const get = (key: string) => withEntry(key, (entry) => entry.getPassword());
+  // Every secret that passes through is known to the redactor, so no text this process writes holds it.
+  const get = (key: string) =>
+    withEntry(key, async (entry) => {
+      const secret = await entry.getPassword();
+      rememberSecret(secret);
+      return secret;
+    });
   return {
     get,
-    set: (key, secret) => withEntry(key, (entry) => entry.setPassword(secret), secret),
+    set: (key, secret) => {
+      rememberSecret(secret);
+      return withEntry(key, (entry) => entry.setPassword(secret), secret);
+    },
     delete: (key) => withEntry(key, async (entry) => void (await entry.deletePassword())),
     has: async (key) => (await get(key)) !== null,
   };

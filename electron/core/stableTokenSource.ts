@@ -1,4 +1,5 @@
 import { appError, wechatError } from '../../shared/errors';
+import { rememberSecret } from '../../shared/redact';
 import { Failure } from '../../shared/result';
 import { type HttpOptions, send } from './http';
 import { TokenCache, type TokenFetch, type TokenSource } from './tokenSource';
@@ -35,7 +36,7 @@ export function stableTokenFetch(options: StableTokenOptions): TokenFetch {
   };
 }
 
-/** Shared by stable_token and token services, which answer with the same JSON. */
+/** Shared by stable_token and token services, which answer with the same JSON; the redactor learns each token. */
 export function readTokenAnswer(
   status: number,
   contentType: string,
@@ -45,6 +46,7 @@ export function readTokenAnswer(
     const json = JSON.parse(body.toString('utf8')) as { access_token?: unknown; expires_in?: unknown };
     if (typeof json.access_token === 'string' && json.access_token && status >= 200 && status < 300) {
       const expiresIn = Number(json.expires_in);
+      rememberSecret(json.access_token);
       return {
         token: json.access_token,
         expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 7200,

@@ -1,3 +1,4 @@
+import { rememberSecret } from '../../shared/redact';
 import { abortable } from './abortable';
 
 /**
@@ -64,7 +65,7 @@ export class TokenCache {
   }
 }
 
-export const fixedTokenSource = (token: string): TokenSource => ({
-  token: () => Promise.resolve(token),
-  invalidate: () => {},
-});
+export function fixedTokenSource(token: string): TokenSource {
+  rememberSecret(token);
+  return { token: () => Promise.resolve(token), invalidate: () => {} };
+}

@@ -3,6 +3,7 @@ import type { BatchSummaryView, BatchUpdate } from '../../shared/batch';
 import { appError } from '../../shared/errors';
 import { Failure } from '../../shared/result';
 import type { BatchJob } from '../core/batch/batchJob';
+import { logBatch } from '../core/batch/batchLog';
 import type { Services } from '../services';
 import { batchRunning, jobUnknown } from './batchErrors';
 import { batchUpdate, summaryView } from './batchViews';
@@ -35,7 +36,7 @@ export class BatchRunner {
   /** The app is quitting: no batch starts any more. */
   private closing = false;
 
-  constructor(private readonly services: Pick<Services, 'notify' | 'accounts'>) {}
+  constructor(private readonly services: Pick<Services, 'notify' | 'accounts' | 'log'>) {}
 
   /** Whether a batch is running now; with `batchId`, whether that one is. */
   isRunning(batchId?: string): boolean {
@@ -72,10 +73,17 @@ export class BatchRunner {
     const outcome = job.run();
     let failedToStart: unknown;
     const ended = outcome.then<void, void>(
-      (summary) => this.finish(run, summaryView(summary, run.outDir)),
+      (summary) => {
+        logBatch(this.services.log, summary);
+        return this.finish(run, summaryView(summary, run.outDir));
+      },
       (cause: unknown) => {
         if (job.state === 'idle') failedToStart = cause;
-        else return this.finish(run, stoppedSummary(run.outDir, cause));
+        else {
+          const stopped = stoppedSummary(run.outDir, cause);
+          this.services.log.failed('batch', stopped.stoppedBy!, { cause, facts: { batch: job.id } });
+          return this.finish(run, stopped);
+        }
       },
     );
     run.ended = ended;

@@ -10,7 +10,7 @@ import type { Result } from '../../shared/result';
 import { SANDBOX_SECRET } from '../core/accountTokens';
 import type { SecretStore } from '../core/secrets';
 import { throwawayKeychain } from '../core/throwawayKeyring';
-import { invokeChannel } from '../ipc';
+import { invokeChannel, reportTo } from '../ipc';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../sandbox';
 import { type Confirmation, createServices, type Desktop, type Services } from '../services';
 import { createHandlers } from '.';
@@ -76,10 +76,12 @@ export interface TestAppOptions {
   sandbox?: SandboxOptions;
   /** Default: a keychain entry namespace of its own in the throwaway keyring (scripts/with-keyring.sh). */
   secrets?: SecretStore;
+  /** Default: a new temporary folder; a test may share one with the CLI, as the app does. */
+  dataDir?: string;
 }
 
 export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'wxacode-app-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'wxacode-app-')));
   const sandbox = await startSandbox({ appSecret: SANDBOX_SECRET, ...options.sandbox });
   const desktop = recordingDesktop();
   const events: SentEvent[] = [];
@@ -108,7 +110,8 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    call: (channel, payload) => invokeChannel(handlers, channel, payload),
+    // Every error answered is logged, as main's handlers do: the support log in `dataDir/logs`.
+    call: (channel, payload) => invokeChannel(handlers, channel, payload, reportTo(services.log)),
     async close() {
       await sandbox.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { app, type BrowserWindow } from 'electron';
 import type { BatchUpdate } from '../../shared/batch';
 import { resolveLang } from '../../shared/language';
@@ -69,10 +67,9 @@ export async function startDesktopShell(
         return updates.restart();
       case 'open-docs':
         return void openExternally(command.url);
-      case 'open-log-folder': {
-        const logs = join(services.dataDir, 'logs');
-        return void mkdir(logs, { recursive: true }).then(() => services.desktop.showInFolder(logs));
-      }
+      case 'open-log-folder':
+        // The same as Accounts → Open log folder: the current log file, selected in its folder.
+        return services.desktop.showInFolder(services.log.currentFile());
     }
   };
 

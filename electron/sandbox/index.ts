@@ -9,6 +9,8 @@ export interface RunningSandbox {
   url: string;
   port: number;
   stats(): SandboxStats;
+  /** Every access_token this sandbox has issued, expired and revoked ones included (for tests). */
+  issuedTokens(): string[];
   close(): Promise<void>;
 }
 
@@ -28,7 +30,7 @@ export interface RunningSandbox {
  */
 export async function startSandbox(options?: SandboxOptions): Promise<RunningSandbox> {
   const settings = withDefaults(options);
-  const { server, stats } = createSandboxServer(settings);
+  const { server, stats, issuedTokens } = createSandboxServer(settings);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(settings.port, settings.host, () => {
@@ -42,6 +44,7 @@ export async function startSandbox(options?: SandboxOptions): Promise<RunningSan
     url: `http://${host}:${port}`,
     port,
     stats,
+    issuedTokens,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -91,6 +91,7 @@ async function answerWithFault(
 export interface SandboxServer {
   server: Server;
   stats(): SandboxStats;
+  issuedTokens(): string[];
 }
 
 export function createSandboxServer(settings: Settings): SandboxServer {
@@ -172,5 +173,5 @@ export function createSandboxServer(settings: Settings): SandboxServer {
       else res.destroy();
     });
   });
-  return { server, stats };
+  return { server, stats, issuedTokens: () => [...tokens.issued] };
 }

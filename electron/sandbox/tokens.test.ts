@@ -108,6 +108,8 @@ describe('/cgi-bin/token', () => {
     expect(await codeErrcode(base, second.access_token as string)).toBe(0);
     expect(await codeErrcode(base, stableOne)).toBe(0);
     expect(sandbox?.stats()).toMatchObject({ token: 2, stable_token: 1 });
+    // For tests that search what the app wrote: every token handed out, revoked ones included.
+    expect(sandbox?.issuedTokens()).toEqual([stableOne, first, second.access_token]);
   });
 
   it('refuses wrong credentials', async () => {

@@ -21,6 +21,8 @@ export class TokenBook {
   private stable: string | undefined;
   private plain: string | undefined;
   private forceRefreshTimes: number[] = [];
+  /** Every token ever handed out, for tests that check no text the app writes holds one. */
+  readonly issued: string[] = [];
 
   constructor(
     private readonly ttlSeconds: number,
@@ -64,6 +66,7 @@ export class TokenBook {
   private issue(now: number): string {
     // WeChat tokens are long opaque strings of letters, digits, '_' and '-'.
     const token = randomBytes(96).toString('base64url');
+    this.issued.push(token);
     this.expiries.set(token, now + this.ttlSeconds * 1000);
     for (const old of this.expiries.keys()) {
       if (this.expiries.size <= REMEMBERED_TOKENS) break;

@@ -3,6 +3,7 @@ import { useT } from '../i18n';
 import { useAccounts } from '../store/accountsStore';
 import { AccountEditor } from './AccountEditor';
 import { AccountList } from './AccountList';
+import { LogFolderButton } from './LogFolderButton';
 
 /** A modal dialog: the browser traps focus in it and Esc closes it. */
 export function AccountsDialog({ onClose }: { onClose(): void }) {
@@ -45,6 +46,9 @@ export function AccountsDialog({ onClose }: { onClose(): void }) {
           onRemoved={() => select(null)}
         />
       </div>
+      <footer className="dialog-footer">
+        <LogFolderButton />
+      </footer>
     </dialog>
   );
 }

@@ -91,6 +91,8 @@ export const en = {
   addAccount: 'Add account',
   newAccount: 'New account',
   close: 'Close',
+  openLogFolder: 'Open log folder',
+  logFolderNote: 'Errors are kept in a log file for support. It never holds an AppSecret or token.',
   accountName: 'Name',
   accountNamePlaceholder: 'My mini program',
   appId: 'AppID',

@@ -90,6 +90,8 @@ export const zh: Dictionary = {
   addAccount: '添加账号',
   newAccount: '新账号',
   close: '关闭',
+  openLogFolder: '打开日志文件夹',
+  logFolderNote: '出错信息会记录在日志文件中，便于技术支持排查；日志从不包含 AppSecret 或令牌。',
   accountName: '名称',
   accountNamePlaceholder: '我的小程序',
   appId: 'AppID',

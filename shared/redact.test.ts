@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { publicUrl, redact, rememberSecret } from './redact';
+
+describe('redact', () => {
+  it('takes credential values out of URLs, form bodies and JSON, keeping the rest readable', () => {
+    expect(
+      redact('POST https://api.weixin.qq.com/wxa/getwxacode?access_token=ACCESS123&width=430 failed'),
+    ).toBe('POST https://api.weixin.qq.com/wxa/getwxacode?access_token=***&width=430 failed');
+    expect(redact('GET https://t.example/wxa?appid=wx1&secret=s3cr3t&api_key=k1&sig=abc#top')).toBe(
+      'GET https://t.example/wxa?appid=wx1&secret=***&api_key=***&sig=***#top',
+    );
+    expect(redact('grant_type=client_credential&appsecret=abc&password=pw')).toBe(
+      'grant_type=client_credential&appsecret=***&password=***',
+    );
+    expect(redact('{"appid":"wx1","secret":"he said \\"hi\\"","access_token":"T"}')).toBe(
+      '{"appid":"wx1","secret":"***","access_token":"***"}',
+    );
+  });
+
+  it('drops user info from URLs and the value of an authorization', () => {
+    expect(redact('fetch https://user:pa55@tokens.example.com/wxa failed')).toBe(
+      'fetch https://tokens.example.com/wxa failed',
+    );
+    expect(redact('Authorization: Bearer eyJhbGciOi.J9.x-y_z=')).toBe('Authorization: Bearer ***');
+    expect(redact('{"authorization":"Basic dXNlcjpwYXNz"}')).toBe('{"authorization":"***"}');
+    expect(redact('authorization=abcdef123')).toBe('authorization=***');
+  });
+
+  it('masks a remembered secret wherever it turns up: as is, URL-encoded and JSON-escaped', () => {
+    const secret = 'k3y/with+odd"chars\\and 中文';
+    rememberSecret(secret);
+    const forms = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
+    for (const form of forms) expect(redact(`before ${form} after`)).toBe('before *** after');
+  });
+
+  it('does not remember values too short to be a secret, which would mask ordinary words', () => {
+    rememberSecret('page');
+    rememberSecret('');
+    rememberSecret(null);
+    expect(redact('pages/index/index')).toBe('pages/index/index');
+  });
+
+  it('leaves ordinary text alone', () => {
+    const text = 'WeChat error 41030: invalid page rid: 6523-1 (pages/index/index?id=42, scene=a1)';
+    expect(redact(text)).toBe(text);
+  });
+});
+
+describe('publicUrl', () => {
+  it('keeps scheme, host and path only', () => {
+    expect(publicUrl('https://u:p@tokens.example.com:8443/wxa/token?key=1#x')).toBe(
+      'https://tokens.example.com:8443/wxa/token',
+    );
+    expect(publicUrl('http://127.0.0.1:8787/')).toBe('http://127.0.0.1:8787/');
+  });
+
+  it('redacts what is not a URL instead of failing', () => {
+    expect(publicUrl('not a url ?token=abc')).toBe('not a url ?token=***');
+  });
+});
