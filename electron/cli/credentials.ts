@@ -1,6 +1,7 @@
 import { Failure } from '../../shared/result';
 import { fileAccountStore } from '../core/accounts';
-import { accountTokenSource, SANDBOX_SECRET, WECHAT_API_BASE } from '../core/accountTokens';
+import { WECHAT_API_BASE } from '../../shared/credentialAddress';
+import { accountTokenSource, SANDBOX_SECRET } from '../core/accountTokens';
 import { dataDir } from '../core/dataDir';
 import { publicUrl } from '../core/http';
 import { keychainSecrets } from '../core/secrets';

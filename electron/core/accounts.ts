@@ -2,13 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { credentialAddressProblem, storedApiBase } from '../../shared/credentialAddress';
 import { type AppError, Failure, type Localized } from '../../shared/result';
 import { damaged, readJsonFile, writeFileAtomic } from './atomicFile';
-import { appSecretKey, keychainSecrets, type SecretStore, tokenServiceKey } from './secrets';
+import {
+  appSecretKey,
+  keychainSecrets,
+  type SecretStore,
+  tokenServiceKey,
+  tokenServiceQueryKey,
+} from './secrets';
 
 export type TokenSourceConfig =
   | { kind: 'secret' }
-  | { kind: 'token-url'; url: string; hasCredential: boolean }
+  /** `url` without its query; `hasQuery`: the query is in the keychain (see splitQuery). */
+  | { kind: 'token-url'; url: string; hasCredential: boolean; hasQuery?: boolean }
   | { kind: 'sandbox' };
 
 export interface Account {
@@ -24,7 +32,8 @@ export interface Account {
 
 /**
  * An account as a form or the CLI gives it. Without an id it is new and gets one; `hasCredential`
- * left out keeps what the account had (a credential given with the save sets it).
+ * left out keeps what the account had (a credential given with the save sets it). A token URL
+ * with a query gives the query anew; without one it keeps the stored query.
  */
 export interface AccountDraft {
   id?: string;
@@ -32,7 +41,7 @@ export interface AccountDraft {
   appId: string;
   source:
     | { kind: 'secret' }
-    | { kind: 'token-url'; url: string; hasCredential?: boolean }
+    | { kind: 'token-url'; url: string; hasCredential?: boolean; hasQuery?: boolean }
     | { kind: 'sandbox' };
   apiBase?: string;
 }
@@ -59,7 +68,12 @@ const storedAccount: z.ZodType<Account> = z.object({
   appId: z.string(),
   source: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('secret') }),
-    z.object({ kind: z.literal('token-url'), url: z.string(), hasCredential: z.boolean() }),
+    z.object({
+      kind: z.literal('token-url'),
+      url: z.string(),
+      hasCredential: z.boolean(),
+      hasQuery: z.boolean().optional(),
+    }),
     z.object({ kind: z.literal('sandbox') }),
   ]),
   apiBase: z.string().optional(),
@@ -113,14 +127,15 @@ export function fileAccountStore(dir: string, secrets: SecretStore = keychainSec
       exclusive(async () => {
         const accounts = await read();
         const previous = accounts.find((a) => a.id === draft.id);
-        const account = checkedAccount(draft, previous, given, accounts);
+        const { account, query } = checkedAccount(draft, previous, given, accounts);
         // Keychain first: if it fails, the file does not change, so it never claims a secret the
-        // keychain does not hold.
+        // keychain does not hold, nor points a kept one somewhere new.
         if (given.appSecret !== undefined)
           await secrets.set(appSecretKey(account.appId), given.appSecret.trim());
         const credential = given.tokenCredential?.trim();
         if (credential) await secrets.set(tokenServiceKey(account.id), credential);
-        for (const key of staleKeys(previous, account)) await forget(secrets, key);
+        if (query) await secrets.set(tokenServiceQueryKey(account.id), query);
+        for (const key of staleKeys(previous, account, given)) await forget(secrets, key);
         await write(previous ? accounts.map((a) => (a === previous ? account : a)) : [...accounts, account]);
         return account;
       }),
@@ -134,6 +149,7 @@ export function fileAccountStore(dir: string, secrets: SecretStore = keychainSec
         // Keychain first: once the account is gone from the list, nothing would lead to its secrets.
         if (!rest.some((a) => a.appId === doomed.appId)) await forget(secrets, appSecretKey(doomed.appId));
         await forget(secrets, tokenServiceKey(doomed.id));
+        await forget(secrets, tokenServiceQueryKey(doomed.id));
         await write(rest);
       }),
 
@@ -161,30 +177,43 @@ async function forget(secrets: SecretStore, key: string): Promise<void> {
   }
 }
 
-/** Keychain entries the previous version of an account used and the new one no longer does. */
-function staleKeys(previous: Account | undefined, next: Account): string[] {
-  if (!previous) return [];
+/**
+ * Where an account's credentials go: the API base gets the AppSecret and every access_token, the
+ * token service its bearer and query. A credential is bound to the destination it was stored for.
+ */
+const destination = (account: Account): string =>
+  `${account.apiBase ?? ''} ${account.source.kind === 'token-url' ? account.source.url : ''}`;
+
+/**
+ * Keychain entries the saved account no longer uses. An AppSecret is used only where it was stored
+ * for: a new API base (or a new account, which must not adopt an entry left in the keychain by
+ * another) drops it unless the same save gives it again, so a page can never redirect a stored one.
+ */
+function staleKeys(previous: Account | undefined, next: Account, given: NewSecrets): string[] {
   const stale: string[] = [];
-  if (previous.source.kind === 'secret' && (next.source.kind !== 'secret' || next.appId !== previous.appId)) {
+  const wasSecret = previous?.source.kind === 'secret';
+  if (wasSecret && (next.source.kind !== 'secret' || next.appId !== previous.appId)) {
     stale.push(appSecretKey(previous.appId));
   }
-  const hadCredential = previous.source.kind === 'token-url' && previous.source.hasCredential;
-  const hasCredential = next.source.kind === 'token-url' && next.source.hasCredential;
-  if (hadCredential && !hasCredential) stale.push(tokenServiceKey(previous.id));
+  const storedFor = wasSecret && previous.appId === next.appId && destination(previous) === destination(next);
+  if (next.source.kind === 'secret' && given.appSecret === undefined && !storedFor) {
+    stale.push(appSecretKey(next.appId));
+  }
+  const before = previous?.source.kind === 'token-url' ? previous.source : undefined;
+  const after = next.source.kind === 'token-url' ? next.source : undefined;
+  if (before?.hasCredential && !after?.hasCredential) stale.push(tokenServiceKey(next.id));
+  if (before?.hasQuery && !after?.hasQuery) stale.push(tokenServiceQueryKey(next.id));
   return stale;
 }
 
 const APPID = /^wx[0-9a-f]{16}$/i;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-/** Query parameters that would put a credential into accounts.json in plain text. */
-const CREDENTIAL_PARAM = /^(?:access_token|token|secret|appsecret|password|credential)$/i;
-
 function checkedAccount(
   draft: AccountDraft,
   previous: Account | undefined,
   given: NewSecrets,
   accounts: Account[],
-): Account {
+): { account: Account; query?: string } {
   const others = accounts.filter((a) => a !== previous);
   const id = draft.id ?? randomUUID();
   if (!ID.test(id)) {
@@ -251,10 +280,12 @@ function checkedAccount(
   }
 
   if (given.appSecret !== undefined) checkAppSecret(given.appSecret, draft.source.kind);
-  const source = checkedSource(draft.source, previous, given);
-  const apiBase = draft.apiBase?.trim() ? checkedUrl('apiBase', draft.apiBase) : undefined;
+  if (draft.apiBase?.trim()) checkAddress('apiBase', draft.apiBase);
+  const apiBase = storedApiBase(draft.apiBase);
+  const moved = previous !== undefined && previous.apiBase !== apiBase;
+  const { source, query } = checkedSource(draft.source, previous, moved, given);
   const { numUsed, numUsedAt } = previous?.appId === appId ? previous : {};
-  return { id, name, appId, source, apiBase, numUsed, numUsedAt };
+  return { account: { id, name, appId, source, apiBase, numUsed, numUsedAt }, query };
 }
 
 function checkAppSecret(secret: string, kind: TokenSourceConfig['kind']): void {
@@ -273,63 +304,54 @@ function checkAppSecret(secret: string, kind: TokenSourceConfig['kind']): void {
   }
 }
 
+/**
+ * A token service's bearer and query are bound to its URL and to the API base its tokens go to:
+ * when either changes, they are dropped unless the same save gives them again.
+ */
 function checkedSource(
   source: AccountDraft['source'],
   previous: Account | undefined,
+  apiBaseMoved: boolean,
   given: NewSecrets,
-): TokenSourceConfig {
+): { source: TokenSourceConfig; query?: string } {
   if (source.kind !== 'token-url') {
     if (given.tokenCredential !== undefined) {
       throw new Error(
         'A token-service credential belongs only to an account whose token source is "token-url"',
       );
     }
-    return { kind: source.kind };
+    return { source: { kind: source.kind } };
   }
-  const url = checkedUrl('url', source.url);
-  const hadCredential = previous?.source.kind === 'token-url' && previous.source.hasCredential;
+  checkAddress('url', source.url);
+  const { url, query } = splitQuery(source.url);
+  const before = previous?.source.kind === 'token-url' ? previous.source : undefined;
+  const kept = before !== undefined && before.url === url && !apiBaseMoved;
   // An empty credential given with the save clears it.
   const hasCredential =
     given.tokenCredential !== undefined
       ? given.tokenCredential.trim() !== ''
-      : (source.hasCredential ?? hadCredential);
-  return { kind: 'token-url', url, hasCredential };
+      : kept && (source.hasCredential ?? before.hasCredential);
+  const hasQuery = query !== undefined || (kept && (source.hasQuery ?? before.hasQuery === true));
+  return { source: { kind: 'token-url', url, hasCredential, ...(hasQuery ? { hasQuery } : {}) }, query };
 }
 
-function checkedUrl(field: 'url' | 'apiBase', raw: string): string {
-  const what: Localized =
-    field === 'url'
-      ? { en: 'The token service URL', zh: '令牌服务地址' }
-      : { en: 'The API address', zh: '接口地址' };
-  const url = URL.canParse(raw.trim()) ? new URL(raw.trim()) : undefined;
-  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
-    throw fieldFailure(
-      field,
-      {
-        en: `${what.en} must start with https:// or http://.`,
-        zh: `${what.zh}必须以 https:// 或 http:// 开头。`,
-      },
-      {
-        en: 'Enter the full address, such as https://tokens.example.com/wechat/token.',
-        zh: '请填写完整地址，例如 https://tokens.example.com/wechat/token。',
-      },
-    );
-  }
-  if (url.username || url.password || [...url.searchParams.keys()].some((k) => CREDENTIAL_PARAM.test(k))) {
-    throw fieldFailure(
-      field,
-      {
-        en: `${what.en} contains a credential, which would be stored in plain text.`,
-        zh: `${what.zh}中含有凭据，会以明文保存。`,
-      },
-      {
-        en: 'Remove it from the address and enter it as the credential: that is kept in the system keychain.',
-        zh: '请从地址中删去凭据，改填到“凭据”一栏：它保存在系统钥匙串中。',
-      },
-    );
-  }
-  // The API address is a base that request paths are appended to.
-  return field === 'apiBase' ? url.href.replace(/\/+$/, '') : url.href;
+/**
+ * A token service's query goes to the keychain as a whole, with the bearer, and accounts.json
+ * keeps only the address before it. Deciding which parameters are secret (key, sig, k, s, ...)
+ * would be a guess that fails the day a service names its key differently; the whole query costs
+ * one more keychain entry and never guesses.
+ */
+function splitQuery(raw: string): { url: string; query?: string } {
+  const url = new URL(raw.trim());
+  const query = url.search.length > 1 ? url.search : undefined;
+  url.search = '';
+  url.hash = '';
+  return { url: url.href, query };
+}
+
+function checkAddress(field: 'url' | 'apiBase', raw: string): void {
+  const problem = credentialAddressProblem(field, raw);
+  if (problem) throw fieldFailure(field, problem.message, problem.hint);
 }
 
 function fieldFailure(field: string, message: Localized, hint: Localized): Failure {
