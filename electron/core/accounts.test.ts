@@ -266,24 +266,31 @@ describe('fileAccountStore', () => {
     await writeFile(join(dir, 'accounts.json'), '{"version":1,"accounts":[]}');
   });
 
-  it('removes an account when there is no keychain at all, but not past a locked one', async () => {
+  it('removes an account when the keychain cannot be reached, saying so, but not past a locked one', async () => {
     const failing = (code: 'keychain-unavailable' | 'keychain-locked'): SecretStore => {
       const fail = async (): Promise<never> => {
         throw new Failure(appError(code));
       };
       return { get: fail, set: fail, delete: fail, has: fail };
     };
-    const sandbox = await accounts.save({
-      name: 'Sandbox',
-      appId: 'wx6666666666666666',
-      source: { kind: 'sandbox' },
-    });
+    const shopAccount = await accounts.save(shop, { appSecret: SECRET });
 
-    const locked = await rejection(fileAccountStore(dir, failing('keychain-locked')).remove(sandbox.id));
+    const locked = await rejection(fileAccountStore(dir, failing('keychain-locked')).remove(shopAccount.id));
     expect(locked.code).toBe('keychain-locked');
     expect(await accounts.list()).toHaveLength(1);
 
-    await fileAccountStore(dir, failing('keychain-unavailable')).remove(sandbox.id);
+    const removal = await fileAccountStore(dir, failing('keychain-unavailable')).remove(shopAccount.id);
+    expect(removal.keychainError?.code).toBe('keychain-unavailable');
     expect(await accounts.list()).toEqual([]);
+    // The store says so because it is true: the secret is still there.
+    expect(await keychain.get('wx0123456789abcdef')).toBe(SECRET);
+    await keychain.delete('wx0123456789abcdef');
+
+    // Moved while the keychain cannot be reached, a kept secret would follow the account later.
+    const again = await accounts.save(shop, { appSecret: SECRET });
+    const unreachable = fileAccountStore(dir, failing('keychain-unavailable'));
+    const moved = await rejection(unreachable.save({ ...again, apiBase: 'http://127.0.0.1:4444' }));
+    expect(moved.code).toBe('keychain-unavailable');
+    expect((await accounts.get(again.id))?.apiBase).toBeUndefined();
   });
 });

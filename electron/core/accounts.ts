@@ -52,13 +52,21 @@ export interface NewSecrets {
   tokenCredential?: string;
 }
 
+/**
+ * What a removal left behind: with `keychainError` the account is gone but its keychain entries
+ * could not be deleted (the keychain was unreachable), so they may still be stored.
+ */
+export interface Removal {
+  keychainError?: AppError;
+}
+
 export interface AccountStore {
   list(): Promise<Account[]>;
   /** By id, else by name (any case), else by AppID. */
   get(idOrName: string): Promise<Account | undefined>;
   save(account: AccountDraft, secrets?: NewSecrets): Promise<Account>;
-  /** Also deletes the account's secrets from the keychain. */
-  remove(id: string): Promise<void>;
+  /** Also deletes the account's secrets from the keychain; says when it could not reach the keychain. */
+  remove(id: string): Promise<Removal>;
   recordNumUsed(id: string, numUsed: number): Promise<void>;
 }
 
@@ -135,7 +143,11 @@ export function fileAccountStore(dir: string, secrets: SecretStore = keychainSec
         const credential = given.tokenCredential?.trim();
         if (credential) await secrets.set(tokenServiceKey(account.id), credential);
         if (query) await secrets.set(tokenServiceQueryKey(account.id), query);
-        for (const key of staleKeys(previous, account, given)) await forget(secrets, key);
+        for (const { key, rebinds } of staleKeys(previous, account, given)) {
+          // An entry the account would go on using at a new destination must be gone, keychain
+          // reachable or not; the others are no longer referenced and may wait.
+          await (rebinds ? secrets.delete(key) : forget(secrets, key));
+        }
         await write(previous ? accounts.map((a) => (a === previous ? account : a)) : [...accounts, account]);
         return account;
       }),
@@ -144,13 +156,21 @@ export function fileAccountStore(dir: string, secrets: SecretStore = keychainSec
       exclusive(async () => {
         const accounts = await read();
         const doomed = accounts.find((a) => a.id === id);
-        if (!doomed) return;
-        const rest = accounts.filter((a) => a !== doomed);
+        if (!doomed) return {};
         // Keychain first: once the account is gone from the list, nothing would lead to its secrets.
-        if (!rest.some((a) => a.appId === doomed.appId)) await forget(secrets, appSecretKey(doomed.appId));
-        await forget(secrets, tokenServiceKey(doomed.id));
-        await forget(secrets, tokenServiceQueryKey(doomed.id));
-        await write(rest);
+        let keychainError: AppError | undefined;
+        for (const key of keychainKeys(doomed)) {
+          try {
+            await secrets.delete(key);
+          } catch (cause) {
+            // Locked: the user can unlock and try again, so nothing changes. Unreachable: retrying
+            // here would not help, so the account goes and the caller says the secret may remain.
+            if (!(cause instanceof Failure && cause.error.code === 'keychain-unavailable')) throw cause;
+            keychainError = cause.error;
+          }
+        }
+        await write(accounts.filter((a) => a !== doomed));
+        return keychainError ? { keychainError } : {};
       }),
 
     recordNumUsed: (id, numUsed) =>
@@ -165,9 +185,10 @@ export function fileAccountStore(dir: string, secrets: SecretStore = keychainSec
 }
 
 /**
- * A keychain that does not exist holds nothing to delete, and the user could not fix that by
- * retrying, so the change goes on (this is what lets a machine without one switch to a token
- * service). A locked keychain stops it: the user can unlock and try again.
+ * For entries no account refers to any more: a keychain this process cannot reach cannot be
+ * cleaned by retrying, so the change goes on (this is what lets a machine without one switch to a
+ * token service); an account that would later use such an entry deletes it first (staleKeys).
+ * A locked keychain stops it: the user can unlock and try again.
  */
 async function forget(secrets: SecretStore, key: string): Promise<void> {
   try {
@@ -184,25 +205,43 @@ async function forget(secrets: SecretStore, key: string): Promise<void> {
 const destination = (account: Account): string =>
   `${account.apiBase ?? ''} ${account.source.kind === 'token-url' ? account.source.url : ''}`;
 
+/** The keychain entries an account uses. */
+function keychainKeys(account: Account): string[] {
+  const { source } = account;
+  if (source.kind === 'secret') return [appSecretKey(account.appId)];
+  if (source.kind === 'sandbox') return [];
+  return [
+    ...(source.hasCredential ? [tokenServiceKey(account.id)] : []),
+    ...(source.hasQuery ? [tokenServiceQueryKey(account.id)] : []),
+  ];
+}
+
 /**
  * Keychain entries the saved account no longer uses. An AppSecret is used only where it was stored
  * for: a new API base (or a new account, which must not adopt an entry left in the keychain by
  * another) drops it unless the same save gives it again, so a page can never redirect a stored one.
+ * `rebinds`: the account would otherwise go on using the entry, at its new destination.
  */
-function staleKeys(previous: Account | undefined, next: Account, given: NewSecrets): string[] {
-  const stale: string[] = [];
+function staleKeys(
+  previous: Account | undefined,
+  next: Account,
+  given: NewSecrets,
+): { key: string; rebinds: boolean }[] {
+  const stale: { key: string; rebinds: boolean }[] = [];
   const wasSecret = previous?.source.kind === 'secret';
   if (wasSecret && (next.source.kind !== 'secret' || next.appId !== previous.appId)) {
-    stale.push(appSecretKey(previous.appId));
+    stale.push({ key: appSecretKey(previous.appId), rebinds: false });
   }
   const storedFor = wasSecret && previous.appId === next.appId && destination(previous) === destination(next);
   if (next.source.kind === 'secret' && given.appSecret === undefined && !storedFor) {
-    stale.push(appSecretKey(next.appId));
+    stale.push({ key: appSecretKey(next.appId), rebinds: true });
   }
   const before = previous?.source.kind === 'token-url' ? previous.source : undefined;
   const after = next.source.kind === 'token-url' ? next.source : undefined;
-  if (before?.hasCredential && !after?.hasCredential) stale.push(tokenServiceKey(next.id));
-  if (before?.hasQuery && !after?.hasQuery) stale.push(tokenServiceQueryKey(next.id));
+  if (before?.hasCredential && !after?.hasCredential)
+    stale.push({ key: tokenServiceKey(next.id), rebinds: false });
+  if (before?.hasQuery && !after?.hasQuery)
+    stale.push({ key: tokenServiceQueryKey(next.id), rebinds: false });
   return stale;
 }
 
