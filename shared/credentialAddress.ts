@@ -28,7 +28,11 @@ export interface AddressProblem {
 
 const WHAT: Record<CredentialField, Localized & { example: string }> = {
   apiBase: { en: 'The API server', zh: '接口服务器', example: 'https://api.weixin.qq.com' },
-  url: { en: 'The token service URL', zh: '令牌服务地址', example: 'https://tokens.example.com/wechat/token' },
+  url: {
+    en: 'The token service URL',
+    zh: '令牌服务地址',
+    example: 'https://tokens.example.com/wechat/token',
+  },
 };
 
 /** Why `raw` may not receive a credential, with the fix; undefined when it may. */
@@ -42,7 +46,10 @@ export function credentialAddressProblem(field: CredentialField, raw: string): A
         en: `${what.en} must be a full https:// address.`,
         zh: `${what.zh}必须是完整的 https:// 地址。`,
       },
-      hint: { en: `Enter it in full, such as ${what.example}.`, zh: `请填写完整地址，例如 ${what.example}。` },
+      hint: {
+        en: `Enter it in full, such as ${what.example}.`,
+        zh: `请填写完整地址，例如 ${what.example}。`,
+      },
     };
   }
   if (url.username || url.password) {
@@ -84,3 +91,20 @@ export function storedApiBase(raw: string | undefined): string | undefined {
   const href = new URL(trimmed).href.replace(/\/+$/, '');
   return href === WECHAT_API_BASE ? undefined : href;
 }
+
+/** A token service's address without its query and fragment: what accounts.json keeps of it. */
+export function addressWithoutQuery(raw: string): string {
+  if (!URL.canParse(raw.trim())) return raw.trim();
+  const url = new URL(raw.trim());
+  url.search = '';
+  url.hash = '';
+  return url.href;
+}
+
+/**
+ * Where an account's credentials go: the API base gets the AppSecret and every access_token, the
+ * token service its bearer and query. A stored credential stays only while this stays the same,
+ * so the form can ask for it again before a save that would drop it.
+ */
+export const credentialDestination = (apiBase: string | undefined, tokenUrl: string | undefined): string =>
+  `${storedApiBase(apiBase) ?? ''} ${tokenUrl === undefined ? '' : addressWithoutQuery(tokenUrl)}`;

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { credentialAddressProblem, storedApiBase } from '../../shared/credentialAddress';
+import {
+  addressWithoutQuery,
+  credentialAddressProblem,
+  credentialDestination,
+  storedApiBase,
+} from '../../shared/credentialAddress';
 import { type AppError, Failure, type Localized } from '../../shared/result';
 import { damaged, readJsonFile, writeFileAtomic } from './atomicFile';
 import {
@@ -198,12 +203,11 @@ async function forget(secrets: SecretStore, key: string): Promise<void> {
   }
 }
 
-/**
- * Where an account's credentials go: the API base gets the AppSecret and every access_token, the
- * token service its bearer and query. A credential is bound to the destination it was stored for.
- */
 const destination = (account: Account): string =>
-  `${account.apiBase ?? ''} ${account.source.kind === 'token-url' ? account.source.url : ''}`;
+  credentialDestination(
+    account.apiBase,
+    account.source.kind === 'token-url' ? account.source.url : undefined,
+  );
 
 /** The keychain entries an account uses. */
 function keychainKeys(account: Account): string[] {
@@ -364,7 +368,7 @@ function checkedSource(
   checkAddress('url', source.url);
   const { url, query } = splitQuery(source.url);
   const before = previous?.source.kind === 'token-url' ? previous.source : undefined;
-  const kept = before !== undefined && before.url === url && !apiBaseMoved;
+  const kept = before !== undefined && addressWithoutQuery(before.url) === url && !apiBaseMoved;
   // An empty credential given with the save clears it.
   const hasCredential =
     given.tokenCredential !== undefined
@@ -381,11 +385,8 @@ function checkedSource(
  * one more keychain entry and never guesses.
  */
 function splitQuery(raw: string): { url: string; query?: string } {
-  const url = new URL(raw.trim());
-  const query = url.search.length > 1 ? url.search : undefined;
-  url.search = '';
-  url.hash = '';
-  return { url: url.href, query };
+  const { search } = new URL(raw.trim());
+  return { url: addressWithoutQuery(raw), query: search.length > 1 ? search : undefined };
 }
 
 function checkAddress(field: 'url' | 'apiBase', raw: string): void {
