@@ -5,6 +5,7 @@ import type { AccountView } from '../../shared/ipc';
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { stableToken } from '../sandbox/testing';
 import { openTestApp, succeeded, type TestApp } from './testing';
+import { type RunningTokenService, startTokenService } from './tokenServiceTesting';
 
 const APP_SECRET = 'Zq7-bound-app-secret-81d2e0';
 const CREDENTIAL = 'Bearer-bound-credential-3c9a7f';
@@ -16,7 +17,7 @@ let app: TestApp;
 /** The real "WeChat" of the AppSecret account. */
 let wechat: RunningSandbox;
 /** A company token service that wants CREDENTIAL and ?key=QUERY_KEY, and hands out the sandbox's tokens. */
-let tokenService: Server;
+let tokenService: RunningTokenService;
 let tokenServiceUrl: string;
 /** The attacker's listener on this computer: it records every byte it is sent and answers like WeChat. */
 let listener: Server;
@@ -31,16 +32,12 @@ async function listen(server: Server): Promise<string> {
 beforeAll(async () => {
   app = await openTestApp();
   wechat = await startSandbox({ appId: APPID, appSecret: APP_SECRET });
-  tokenService = createServer(async (req, res) => {
-    const key = new URL(req.url ?? '/', 'http://x').searchParams.get('key');
-    if (req.headers.authorization !== `Bearer ${CREDENTIAL}` || key !== QUERY_KEY) {
-      res.writeHead(401).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ access_token: await stableToken(app.sandbox.url), expires_in: 3600 }));
+  tokenService = await startTokenService({
+    credential: CREDENTIAL,
+    queryKey: QUERY_KEY,
+    token: () => stableToken(app.sandbox.url),
   });
-  tokenServiceUrl = `${await listen(tokenService)}/token`;
+  tokenServiceUrl = tokenService.url;
   listener = createServer((req, res) => {
     const chunks: Buffer[] = [Buffer.from(`${req.method} ${req.url}\n${JSON.stringify(req.headers)}\n`)];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -55,7 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => listener.close(resolve));
-  await new Promise((resolve) => tokenService.close(resolve));
+  await tokenService.close();
   await wechat.close();
   await app.close();
 });
