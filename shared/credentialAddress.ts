@@ -35,9 +35,16 @@ const WHAT: Record<CredentialField, Localized & { example: string }> = {
   },
 };
 
-/** Why `raw` may not receive a credential, with the fix; undefined when it may. */
-export function credentialAddressProblem(field: CredentialField, raw: string): AddressProblem | undefined {
-  const what = WHAT[field];
+/**
+ * Why `raw` may not receive a credential, with the fix; undefined when it may. `name`: what the
+ * texts call the address, where the user typed it other than in the form (a CLI flag).
+ */
+export function credentialAddressProblem(
+  field: CredentialField,
+  raw: string,
+  name?: string,
+): AddressProblem | undefined {
+  const what = name ? { ...WHAT[field], en: name, zh: `${name} ` } : WHAT[field];
   const url = URL.canParse(raw.trim()) ? new URL(raw.trim()) : undefined;
   if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
     return {

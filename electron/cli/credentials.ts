@@ -140,7 +140,7 @@ export async function credentialsFromFlags(flags: CredentialFlags, env = process
  * plain http to this computer: the same rule as the account form, named after the flag.
  */
 function addressFlag(flag: string, field: CredentialField, raw: string): string {
-  const problem = credentialAddressProblem(field, raw);
+  const problem = credentialAddressProblem(field, raw, flag);
   if (!problem) return raw.trim();
   const { message, hint } = problem;
   throw new Failure(flagError(flag, message.en, message.zh, hint.en, hint.zh));

@@ -325,8 +325,7 @@ function checkedAccount(
   if (given.appSecret !== undefined) checkAppSecret(given.appSecret, draft.source.kind);
   if (draft.apiBase?.trim()) checkAddress('apiBase', draft.apiBase);
   const apiBase = storedApiBase(draft.apiBase);
-  const moved = previous !== undefined && previous.apiBase !== apiBase;
-  const { source, query } = checkedSource(draft.source, previous, moved, given);
+  const { source, query } = checkedSource(draft.source, previous, apiBase, given);
   const { numUsed, numUsedAt } = previous?.appId === appId ? previous : {};
   return { account: { id, name, appId, source, apiBase, numUsed, numUsedAt }, query };
 }
@@ -354,7 +353,7 @@ function checkAppSecret(secret: string, kind: TokenSourceConfig['kind']): void {
 function checkedSource(
   source: AccountDraft['source'],
   previous: Account | undefined,
-  apiBaseMoved: boolean,
+  apiBase: string | undefined,
   given: NewSecrets,
 ): { source: TokenSourceConfig; query?: string } {
   if (source.kind !== 'token-url') {
@@ -368,7 +367,10 @@ function checkedSource(
   checkAddress('url', source.url);
   const { url, query } = splitQuery(source.url);
   const before = previous?.source.kind === 'token-url' ? previous.source : undefined;
-  const kept = before !== undefined && addressWithoutQuery(before.url) === url && !apiBaseMoved;
+  const kept =
+    previous !== undefined &&
+    before !== undefined &&
+    destination(previous) === credentialDestination(apiBase, url);
   // An empty credential given with the save clears it.
   const hasCredential =
     given.tokenCredential !== undefined
