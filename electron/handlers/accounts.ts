@@ -1,3 +1,4 @@
+import { storedApiBase } from '../../shared/credentialAddress';
 import type { AccountView } from '../../shared/ipc';
 import { Failure } from '../../shared/result';
 import type { Account, AccountStore } from '../core/accounts';
@@ -74,6 +75,8 @@ export async function accountById(accounts: AccountStore, id: string): Promise<A
 /** Field by field, so nothing added to Account later reaches the page by accident. */
 async function accountView(account: Account, secrets: SecretStore): Promise<AccountView> {
   const { source: stored } = account;
+  // WeChat's own is no base to show, even in a file written before bases were normalised.
+  const apiBase = storedApiBase(account.apiBase);
   const source: AccountView['source'] =
     stored.kind === 'secret'
       ? { kind: 'secret', hasSecret: await hasSecret(secrets, account.appId) }
@@ -90,7 +93,7 @@ async function accountView(account: Account, secrets: SecretStore): Promise<Acco
     name: account.name,
     appId: account.appId,
     source,
-    ...(account.apiBase !== undefined ? { apiBase: account.apiBase } : {}),
+    ...(apiBase !== undefined ? { apiBase } : {}),
     ...(account.numUsed !== undefined ? { numUsed: account.numUsed } : {}),
     ...(account.numUsedAt !== undefined ? { numUsedAt: account.numUsedAt } : {}),
   };
