@@ -1,7 +1,10 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../shared/ipc';
+import { appSecretKey } from '../core/secrets';
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { stableToken } from '../sandbox/testing';
 import { openTestApp, succeeded, type TestApp } from './testing';
@@ -176,5 +179,30 @@ describe('a page that points a stored account somewhere else', () => {
     );
     expect(moved.source).toEqual({ kind: 'secret', hasSecret: true });
     expect(succeeded(await app.call('accounts:test', { id: saved.id })).expiresInSeconds).toBeGreaterThan(0);
+  });
+
+  it('sends nothing over plain http to another computer, even for an account file written before the rule', async () => {
+    const file = join(app.dataDir, 'accounts.json');
+    const saved = JSON.parse(await readFile(file, 'utf8'));
+    const old = {
+      id: 'old',
+      name: 'Old',
+      appId: APPID,
+      source: { kind: 'secret' },
+      apiBase: 'http://wechat-proxy.test',
+    };
+    await writeFile(file, JSON.stringify({ ...saved, accounts: [...saved.accounts, old] }));
+    await app.services.secrets.set(appSecretKey(APPID), APP_SECRET);
+
+    for (const answer of [
+      await app.call('accounts:test', { id: 'old' }),
+      await app.call('code:generate', { accountId: 'old', request: { ...request, path: 'pages/old/index' } }),
+    ]) {
+      expect(answer.ok || answer.error).toMatchObject({
+        code: 'insecure-address',
+        message: { en: expect.stringContaining('Nothing was sent to http://wechat-proxy.test') },
+      });
+    }
+    succeeded(await app.call('accounts:remove', { id: 'old' }));
   });
 });
