@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../shared/ipc';
-import { appSecretKey } from '../core/secrets';
+import { appSecretKey, tokenServiceQueryKey } from '../core/secrets';
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { stableToken } from '../sandbox/testing';
 import { openTestApp, succeeded, type TestApp } from './testing';
@@ -204,5 +204,34 @@ describe('a page that points a stored account somewhere else', () => {
       });
     }
     succeeded(await app.call('accounts:remove', { id: 'old' }));
+  });
+
+  it('says to enter the token URL again when its query is gone from the keychain, and calls nobody', async () => {
+    const account = succeeded(
+      await app.call('accounts:save', {
+        account: {
+          name: 'Lost query',
+          appId: 'wx00000000000000dd',
+          source: { kind: 'token-url', url: `${listenerUrl}/token?key=${QUERY_KEY}` },
+        },
+      }),
+    );
+    expect(account.source).toEqual({
+      kind: 'token-url',
+      url: `${listenerUrl}/token`,
+      hasCredential: false,
+      hasQuery: true,
+    });
+    await app.services.secrets.delete(tokenServiceQueryKey(account.id));
+    const calls = received.length;
+    const tested = await app.call('accounts:test', { id: account.id });
+    expect(tested.ok || tested.error).toMatchObject({
+      code: 'token-service',
+      message: {
+        en: expect.stringContaining('query is no longer in the keychain: enter the full URL again'),
+      },
+    });
+    expect(received).toHaveLength(calls);
+    succeeded(await app.call('accounts:remove', { id: account.id }));
   });
 });
