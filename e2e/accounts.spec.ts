@@ -45,6 +45,9 @@ test('adds an account with an AppSecret kept write-only in the keychain; its con
 
   await expect(dialog.getByText('Saved.')).toBeVisible();
   await expect(dialog.getByText('Stored in keychain')).toBeVisible();
+  // Not WeChat's own server: the list and the editor both say where its codes go.
+  const via = `Codes for this account go through ${backend.sandbox.url}`;
+  await expect(dialog.getByText(via)).toHaveCount(2);
   await expect(dialog.getByRole('textbox', { name: 'AppSecret' })).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Replace AppSecret' })).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Remove AppSecret' })).toBeVisible();
@@ -64,6 +67,7 @@ test('adds an account with an AppSecret kept write-only in the keychain; its con
   // The new account makes codes through its own token; the sandbox label goes with the sandbox account.
   await ui.accountSelect.selectOption({ label: `Spring campaign (${APP_ID})` });
   await expect(app.getByText('Sandbox — not a real WeChat code')).toHaveCount(0);
+  await expect(app.getByRole('contentinfo').getByText(via)).toBeVisible();
   await ui.path.fill('pages/index/index?campaign=spring');
   await ui.generate();
   await expect(ui.newlyGenerated).toBeVisible();
@@ -96,7 +100,7 @@ test('a token service account reports a failing service with its fix', async ({ 
   await dialog.getByRole('textbox', { name: 'Token service URL' }).fill('not a url');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByRole('textbox', { name: 'Token service URL' })).toHaveAccessibleDescription(
-    /must be a full http:\/\/ or https:\/\/ address/,
+    /must be a full https:\/\/ address/,
   );
   await dialog.getByRole('textbox', { name: 'Token service URL' }).fill('http://127.0.0.1:9/token');
   await dialog.getByLabel('Bearer credential (optional)').fill('bearer-xyz');
@@ -120,4 +124,37 @@ test('Open log folder shows the support log in the file manager; the page names 
   await expect(dialog.getByText('It never holds an AppSecret or token.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Open log folder' }).click();
   await expect.poll(() => backend.desktop.shown).toEqual([`${backend.dataDir}/logs/wxacode.log`]);
+});
+
+test('pointing an account at another API server asks for its AppSecret again; plain http elsewhere is refused', async ({
+  app,
+  backend,
+}) => {
+  await app.getByRole('button', { name: 'Accounts…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Accounts' });
+  await dialog.getByRole('button', { name: 'Add account' }).click();
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Spring campaign');
+  await dialog.getByRole('textbox', { name: 'AppID' }).fill(APP_ID);
+  await dialog.getByRole('textbox', { name: 'AppSecret' }).fill(SECRET);
+  await dialog.getByText('Advanced').click();
+  const apiServer = dialog.getByRole('textbox', { name: 'API server' });
+  await apiServer.fill(backend.sandbox.url);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('Stored in keychain')).toBeVisible();
+
+  await apiServer.fill('http://wechat-proxy.corp');
+  await expect(dialog.getByText('Stored in keychain')).toHaveCount(0);
+  await expect(dialog.getByText('The stored secret belongs to the old address')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(apiServer).toHaveAccessibleDescription(
+    /unencrypted to wechat-proxy\.corp.*https:\/\/wechat-proxy\.corp/,
+  );
+  await expect(dialog.getByRole('textbox', { name: 'AppSecret' })).toHaveAccessibleDescription(
+    /Enter the AppSecret/,
+  );
+
+  await apiServer.fill(`${backend.sandbox.url}/`);
+  await expect(dialog.getByText('Stored in keychain')).toBeVisible();
+  await expect(dialog.getByText('The stored secret belongs to the old address')).toHaveCount(0);
+  expect(backend.sandbox.stats().stable_token).toBe(0);
 });

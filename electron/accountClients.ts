@@ -1,6 +1,7 @@
+import { WECHAT_API_BASE } from '../shared/credentialAddress';
 import { Failure } from '../shared/result';
 import type { Account } from './core/accounts';
-import { accountTokenSource, WECHAT_API_BASE } from './core/accountTokens';
+import { accountTokenSource } from './core/accountTokens';
 import type { SecretStore } from './core/secrets';
 import { createWechatClient, type WechatClient } from './core/wechatClient';
 

@@ -1,13 +1,17 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TLSSocket } from 'node:tls';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type RunningSandbox, startSandbox } from './sandbox';
 import { decodePicture, pixel, readQr } from './sandbox/testing';
+
+const tool = promisify(execFile);
 
 // Every test here starts the CLI as its own process or several: seconds each on a loaded machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -250,17 +254,28 @@ describe('wxacode generate', () => {
     expect(seen).toEqual(['Bearer bearer-123']);
     expect(decodePicture(await readFile(out)).width).toBe(430);
   });
-  it('reaches WeChat through HTTP_PROXY, and not when NO_PROXY names the host', async () => {
-    // A forward proxy on loopback that tunnels every CONNECT to the sandbox, whatever host it names.
+  it('reaches WeChat through HTTPS_PROXY, and not when NO_PROXY names the host', async () => {
+    // A forward proxy on loopback that tunnels every CONNECT to the sandbox, whatever host it names,
+    // speaking TLS for api.wechat.test with a certificate the CLI is told to trust.
+    const certDir = await mkdtemp(join(tmpdir(), 'wxacode-cert-'));
+    const [key, cert] = [join(certDir, 'key.pem'), join(certDir, 'cert.pem')];
+    await tool('openssl', [
+      ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'],
+      ...['-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=api.wechat.test'],
+      ...['-addext', 'subjectAltName=DNS:api.wechat.test'],
+    ]);
+    const tlsOptions = { isServer: true, key: await readFile(key), cert: await readFile(cert) };
     const proxied: string[] = [];
     const proxy = createServer();
     proxy.on('connect', (req, client, head) => {
       proxied.push(`${req.method} ${req.url}`);
       const upstream = connect(sandbox.port, '127.0.0.1', () => {
         client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.write(head);
-        upstream.pipe(client);
-        client.pipe(upstream);
+        if (head.length > 0) client.unshift(head);
+        const secure = new TLSSocket(client, tlsOptions);
+        secure.pipe(upstream);
+        upstream.pipe(secure);
+        secure.on('error', () => upstream.destroy());
       });
       upstream.on('error', () => client.destroy());
       client.on('error', () => upstream.destroy());
@@ -276,19 +291,19 @@ describe('wxacode generate', () => {
       '--appid',
       'wx0123456789abcdef',
       '--api-base',
-      'http://api.wechat.test',
+      'https://api.wechat.test',
     ];
-    const run = await wxacode(args, { env: { ...secretEnv, HTTP_PROXY: proxyUrl, NO_PROXY: '' } });
+    const env = { ...secretEnv, HTTPS_PROXY: proxyUrl, NODE_EXTRA_CA_CERTS: cert };
+    const run = await wxacode(args, { env: { ...env, NO_PROXY: '' } });
     expect(run.code, run.stderr).toBe(0);
     expect(proxied.length).toBeGreaterThan(0);
-    expect(new Set(proxied)).toEqual(new Set(['CONNECT api.wechat.test:80']));
+    expect(new Set(proxied)).toEqual(new Set(['CONNECT api.wechat.test:443']));
     const tunnels = proxied.length;
-    const bypass = await wxacode([...args, '--regenerate'], {
-      env: { ...secretEnv, HTTP_PROXY: proxyUrl, NO_PROXY: 'api.wechat.test' },
-    });
+    const bypass = await wxacode([...args, '--regenerate'], { env: { ...env, NO_PROXY: 'api.wechat.test' } });
     proxy.close();
+    await rm(certDir, { recursive: true, force: true });
     expect(bypass.code).toBe(4);
-    expect(bypass.stderr).toContain('http://api.wechat.test');
+    expect(bypass.stderr).toContain('https://api.wechat.test');
     expect(proxied).toHaveLength(tunnels);
   });
 });
@@ -320,6 +335,92 @@ describe('wxacode account', () => {
     const after = await wxacode(['generate', '--out', out, '--path', 'p', '--account', 'Shop']);
     expect(after.code).toBe(2);
     expect(after.stderr).toContain('There is no account named “Shop”');
+  });
+  it('lists accounts without a keychain, and says plainly, exiting non-zero, when it cannot remove a secret', async () => {
+    const secret = 'kept-secret-8e21c4';
+    const noKeychain = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' };
+    const add = await wxacode(['account', 'add', 'Shop', '--appid', 'wx0123456789abcdef'], { stdin: secret });
+    expect(add.code, add.stderr).toBe(0);
+
+    const list = await wxacode(['account', 'list'], { env: noKeychain });
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/^Shop\twx0123456789abcdef\tAppSecret unknown: No system keychain/m);
+
+    const remove = await wxacode(['account', 'remove', 'Shop'], { env: noKeychain });
+    expect(remove.code).toBe(4);
+    expect(remove.stdout).not.toContain('Removed');
+    expect(remove.stderr).toContain('could not be removed from the keychain and may still be stored');
+    expect(remove.stderr).toContain('wx0123456789abcdef');
+    expect(remove.stderr + remove.stdout).not.toContain(secret);
+    // It said so because it is so: the secret is still in the keychain.
+    const lookup = await tool('secret-tool', [
+      'lookup',
+      'service',
+      'wxacode-studio',
+      'username',
+      'wx0123456789abcdef',
+    ]);
+    expect(lookup.stdout).toBe(secret);
+    await tool('secret-tool', ['clear', 'service', 'wxacode-studio', 'username', 'wx0123456789abcdef']);
+  });
+
+  it('keeps a token URL’s query out of accounts.json and the list', async () => {
+    const url = 'https://tokens.example.com/wxa?key=K3y-cli-77&sig=S1g-cli-88';
+    const add = await wxacode([
+      'account',
+      'add',
+      'Central',
+      '--appid',
+      'wx00000000000000c1',
+      '--token-url',
+      url,
+    ]);
+    expect(add.code, add.stderr).toBe(0);
+    const list = await wxacode(['account', 'list']);
+    expect(list.stdout).toContain('token service https://tokens.example.com/wxa (query in keychain)');
+    const everything = add.stdout + list.stdout + (await readFile(join(home, 'accounts.json'), 'utf8'));
+    expect(everything).not.toMatch(/K3y-cli-77|S1g-cli-88/);
+    expect((await wxacode(['account', 'remove', 'Central'])).code).toBe(0);
+  });
+});
+
+describe('credentials on the command line', () => {
+  it('go over https only, except to this computer, whichever flag or variable names the address', async () => {
+    const out = join(home, 'never.png');
+    const base = ['generate', '--out', out, '--path', 'p'];
+    const apiBase = await wxacode(
+      [...base, '--appid', 'wx0123456789abcdef', '--api-base', 'http://wechat-proxy.test'],
+      {
+        env: secretEnv,
+      },
+    );
+    expect(apiBase.code).toBe(2);
+    expect(apiBase.stderr).toContain('unencrypted to wechat-proxy.test');
+    expect(apiBase.stderr).toContain('https://wechat-proxy.test');
+    const fromEnv = await wxacode([...base, '--appid', 'wx0123456789abcdef'], {
+      env: { ...secretEnv, WXACODE_API_BASE: 'http://wechat-proxy.test' },
+    });
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr).toContain('http://');
+    const tokenUrl = await wxacode([
+      ...base,
+      '--token-url',
+      'http://10.0.0.5/token',
+      '--api-base',
+      sandbox.url,
+    ]);
+    expect(tokenUrl.code).toBe(2);
+    expect(tokenUrl.stderr).toContain('https://10.0.0.5/token');
+    const stored = await wxacode(
+      ['account', 'add', 'Plain', '--appid', 'wx0123456789abcdef', '--api-base', 'http://10.0.0.5'],
+      {
+        stdin: 'sandbox-secret',
+      },
+    );
+    expect(stored.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(join(home, 'accounts.json'))).toBe(false);
+    expect(sandbox.stats()).toMatchObject({ stable_token: 0, getwxacode: 0 });
   });
 });
 

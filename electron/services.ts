@@ -93,8 +93,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return saved;
     },
     async remove(id) {
-      await store.remove(id);
+      const removal = await store.remove(id);
       clients.forget(id);
+      return removal;
     },
   };
   // With no account at all the app could do nothing; the Sandbox account lets it be tried at once,

@@ -260,6 +260,7 @@ export type AppErrorCode =
   | 'keychain-locked'
   | 'no-secret'
   | 'token-service'
+  | 'insecure-address'
   | 'cancelled'
   | 'internal'
   | 'quota'
@@ -349,6 +350,17 @@ const APP_ERRORS: Record<AppErrorCode, (p: (key: string) => string) => Described
     },
     // A 4xx means the request itself is wrong (URL, credential); only server trouble may pass.
     retryable: !(Number(p('status')) >= 400 && Number(p('status')) < 500),
+  }),
+  'insecure-address': (p) => ({
+    message: {
+      en: `Nothing was sent to ${p('url')}: it is plain http:// on another computer, so the AppSecret or token would travel unencrypted.`,
+      zh: `未向 ${p('url')} 发送任何内容：它是其他计算机上的 http:// 地址，AppSecret 或令牌会以未加密的方式传输。`,
+    },
+    hint: {
+      en: 'Use its https:// address in Accounts (or in --api-base / --token-url); plain http:// is only for this computer.',
+      zh: '请在“账号”中（或 --api-base / --token-url）改用 https:// 地址；http:// 仅限本机。',
+    },
+    retryable: false,
   }),
   cancelled: () => ({
     message: { en: 'Cancelled.', zh: '已取消。' },

@@ -14,7 +14,8 @@ import { VIEWS, type View } from './views';
 
 export type TokenSourceView =
   | { kind: 'secret'; hasSecret: boolean }
-  | { kind: 'token-url'; url: string; hasCredential: boolean }
+  /** `hasQuery`: the URL's query is kept in the keychain, and `url` is the address before it. */
+  | { kind: 'token-url'; url: string; hasCredential: boolean; hasQuery?: boolean }
   | { kind: 'sandbox' };
 
 /** An account as the renderer sees it: whether a secret is stored, never the secret. */
@@ -111,9 +112,9 @@ const none = schema(z.undefined().or(z.object({}).strict()));
 const generatePayload: Parser<{ accountId: string; request: CodeRequest; regenerate: boolean }> = (
   payload,
 ) => {
-  const outer = schema(z.object({ accountId: id, request: z.unknown(), regenerate: z.boolean().optional() }))(
-    payload,
-  );
+  const outer = schema(
+    z.strictObject({ accountId: id, request: z.unknown(), regenerate: z.boolean().optional() }),
+  )(payload);
   if (!outer.ok) return outer;
   const checked = validateCodeRequest(outer.value.request);
   if (!checked.ok) return { ok: false, error: checked.errors[0]! };
@@ -127,14 +128,14 @@ const generatePayload: Parser<{ accountId: string; request: CodeRequest; regener
   };
 };
 
-const accountDraft = z.object({
+const accountDraft = z.strictObject({
   id: id.optional(),
   name: z.string().max(100),
   appId: z.string().max(64),
   source: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('secret') }),
-    z.object({ kind: z.literal('token-url'), url: z.string().max(2000) }),
-    z.object({ kind: z.literal('sandbox') }),
+    z.strictObject({ kind: z.literal('secret') }),
+    z.strictObject({ kind: z.literal('token-url'), url: z.string().max(2000) }),
+    z.strictObject({ kind: z.literal('sandbox') }),
   ]),
   apiBase: z.string().max(2000).optional(),
 });
@@ -181,8 +182,8 @@ const batchStyle = z
   .partial()
   .strict();
 const nameTemplate = z.string().max(300);
-const job = schema(z.object({ jobId: id }));
-const batch = schema(z.object({ batchId: id }));
+const job = schema(z.strictObject({ jobId: id }));
+const batch = schema(z.strictObject({ batchId: id }));
 
 interface ChannelSpec {
   parse: Parser<unknown>;
@@ -194,14 +195,17 @@ export const channels = {
   // Shows main's own log file in the file manager: the page names no path.
   'app:showLog': { parse: none, result: {} as { shown: true } },
   'code:generate': { parse: generatePayload, result: {} as GeneratedCode },
-  'code:save': { parse: schema(z.object({ codeId: id })), result: {} as { saved: boolean; path?: string } },
-  'code:copy': { parse: schema(z.object({ codeId: id })), result: {} as { copied: true } },
-  'code:drag': { parse: schema(z.object({ codeId: id })), result: {} as { started: true } },
+  'code:save': {
+    parse: schema(z.strictObject({ codeId: id })),
+    result: {} as { saved: boolean; path?: string },
+  },
+  'code:copy': { parse: schema(z.strictObject({ codeId: id })), result: {} as { copied: true } },
+  'code:drag': { parse: schema(z.strictObject({ codeId: id })), result: {} as { started: true } },
   'accounts:list': { parse: none, result: {} as AccountView[] },
   'accounts:save': {
     // A secret goes in and never comes back out: no channel returns one.
     parse: schema(
-      z.object({
+      z.strictObject({
         account: accountDraft,
         secret: z.string().max(512).optional(),
         tokenCredential: z.string().max(4096).optional(),
@@ -209,14 +213,14 @@ export const channels = {
     ),
     result: {} as AccountView,
   },
-  'accounts:remove': { parse: schema(z.object({ id })), result: {} as { removed: true } },
-  'accounts:forgetSecret': { parse: schema(z.object({ id })), result: {} as AccountView },
-  'accounts:test': { parse: schema(z.object({ id })), result: {} as { expiresInSeconds: number } },
+  'accounts:remove': { parse: schema(z.strictObject({ id })), result: {} as { removed: true } },
+  'accounts:forgetSecret': { parse: schema(z.strictObject({ id })), result: {} as AccountView },
+  'accounts:test': { parse: schema(z.strictObject({ id })), result: {} as { expiresInSeconds: number } },
   'settings:get': { parse: none, result: {} as AppSettings },
   'settings:update': { parse: schema(settingsPatch), result: {} as AppSettings },
   'library:list': {
     parse: schema(
-      z.object({
+      z.strictObject({
         query: z.string().max(200).optional(),
         accountId: id.optional(),
         kind: codeKind.optional(),
@@ -227,23 +231,29 @@ export const channels = {
     ),
     result: {} as LibraryPage,
   },
-  'library:image': { parse: schema(z.object({ codeId: id })), result: {} as GeneratedCode },
-  'library:delete': { parse: schema(z.object({ codeId: id })), result: {} as { deleted: true } },
+  'library:image': { parse: schema(z.strictObject({ codeId: id })), result: {} as GeneratedCode },
+  'library:delete': { parse: schema(z.strictObject({ codeId: id })), result: {} as { deleted: true } },
   'batch:open': { parse: none, result: {} as SheetView | null },
   'batch:openDropped': {
     // The bytes and the name of a file dropped onto the window, never its path; the size is
     // bounded (MAX_DROPPED_SHEET_BYTES) by keepDroppedSheet, with an error that says so in both languages.
-    parse: schema(z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) })),
+    parse: schema(z.strictObject({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) })),
     result: {} as SheetView,
   },
   'batch:plan': {
     parse: schema(
-      z.object({ sheetId: id, accountId: id, kind: codeKind, mapping: columnMapping, style: batchStyle }),
+      z.strictObject({
+        sheetId: id,
+        accountId: id,
+        kind: codeKind,
+        mapping: columnMapping,
+        style: batchStyle,
+      }),
     ),
     result: {} as PlanView,
   },
   'batch:names': {
-    parse: schema(z.object({ planId: id, nameTemplate })),
+    parse: schema(z.strictObject({ planId: id, nameTemplate })),
     result: {} as { exampleNames: string[] },
   },
   // The page gets the chosen folder's path to show, and a grant to start a batch into it: it never
@@ -251,7 +261,7 @@ export const channels = {
   'batch:chooseFolder': { parse: none, result: {} as FolderGrant | null },
   'batch:start': {
     parse: schema(
-      z.object({
+      z.strictObject({
         planId: id,
         folderGrant: id,
         nameTemplate,

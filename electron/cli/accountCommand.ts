@@ -1,7 +1,8 @@
 import { Failure } from '../../shared/result';
 import { fileAccountStore } from '../core/accounts';
 import { dataDir } from '../core/dataDir';
-import { appSecretKey, keychainSecrets } from '../core/secrets';
+import { publicUrl } from '../core/http';
+import { appSecretKey, keychainSecrets, type SecretStore } from '../core/secrets';
 import { flagError, parseFlags, requireFlag } from './flags';
 import { readSecret } from './readSecret';
 
@@ -54,9 +55,12 @@ export async function accountCommand(args: string[], out: (line: string) => void
         },
         appSecret ? { appSecret } : {},
       );
-      out(
-        `${existing ? 'Updated' : 'Added'} account “${account.name}” (${account.appId}); ${url ? `tokens from ${url}` : 'AppSecret stored in the OS keychain'}.`,
-      );
+      const { source } = account;
+      const from =
+        source.kind === 'token-url'
+          ? `tokens from ${source.url}${source.hasQuery ? ' (its query stored in the OS keychain)' : ''}`
+          : 'AppSecret stored in the OS keychain';
+      out(`${existing ? 'Updated' : 'Added'} account “${account.name}” (${account.appId}); ${from}.`);
       return;
     }
     case 'list': {
@@ -65,12 +69,13 @@ export async function accountCommand(args: string[], out: (line: string) => void
       for (const account of accounts) {
         const source =
           account.source.kind === 'secret'
-            ? `AppSecret ${(await secrets.has(appSecretKey(account.appId))) ? 'in keychain' : 'MISSING'}`
+            ? `AppSecret ${await secretState(secrets, account.appId)}`
             : account.source.kind === 'token-url'
-              ? `token service ${account.source.url}`
+              ? `token service ${publicUrl(account.source.url)}${account.source.hasQuery ? ' (query in keychain)' : ''}`
               : 'sandbox (not real WeChat codes)';
+        const via = account.apiBase ? `, via ${account.apiBase}` : '';
         const used = account.numUsed !== undefined ? `, Num-Used ${account.numUsed}/100000` : '';
-        out(`${account.name}\t${account.appId}\t${source}${used}`);
+        out(`${account.name}\t${account.appId}\t${source}${via}${used}`);
       }
       return;
     }
@@ -87,7 +92,22 @@ export async function accountCommand(args: string[], out: (line: string) => void
           ),
         );
       }
-      await store.remove(account.id);
+      const { keychainError } = await store.remove(account.id);
+      if (keychainError) {
+        // The account is gone, its secret may not be: saying "Removed" would be untrue.
+        const { message, hint } = keychainError;
+        throw new Failure({
+          ...keychainError,
+          message: {
+            en: `Removed account “${account.name}” from the list, but its secrets could not be removed from the keychain and may still be stored: ${message.en}`,
+            zh: `已从列表中删除账号“${account.name}”，但无法从钥匙串中删除其密钥，它们可能仍保存在那里：${message.zh}`,
+          },
+          hint: {
+            en: `${hint.en} Then delete this account’s entries under “wxacode-studio” in your keyring app (for an AppSecret, the one named ${account.appId}), or add the account again and remove it once the keychain works.`,
+            zh: `${hint.zh} 然后在钥匙串应用中删除“wxacode-studio”下此账号的条目（AppSecret 的条目名为 ${account.appId}），或在钥匙串可用后重新添加该账号再删除。`,
+          },
+        });
+      }
       out(`Removed account “${account.name}” and its keychain entries.`);
       return;
     }
@@ -101,5 +121,15 @@ export async function accountCommand(args: string[], out: (line: string) => void
           `用法:${ACCOUNT_USAGE}`,
         ),
       );
+  }
+}
+
+/** Whether the AppSecret is there, or that the keychain cannot tell: the list shows either way. */
+async function secretState(secrets: SecretStore, appId: string): Promise<string> {
+  try {
+    return (await secrets.has(appSecretKey(appId))) ? 'in keychain' : 'MISSING';
+  } catch (cause) {
+    if (!(cause instanceof Failure)) throw cause;
+    return `unknown: ${cause.error.message.en}`;
   }
 }

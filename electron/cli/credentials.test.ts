@@ -30,21 +30,32 @@ describe('--appid with an access_token in WXACODE_ACCESS_TOKEN', () => {
 describe('--token-url', () => {
   it('files codes under the service address without its query, which may carry a key', async () => {
     const credentials = await credentialsFromFlags(
-      { 'token-url': 'https://user:pw@tokens.example.com/wxa?app=shop&key=SECRETKEY123' },
+      { 'token-url': 'https://tokens.example.com/wxa?app=shop&key=SECRETKEY123' },
       {},
     );
     expect(credentials.owner).toBe('token-service https://tokens.example.com/wxa');
     await credentials.close();
   });
 
-  it('refuses an address that is not http(s), naming the flag and the fix', async () => {
-    const refused = await credentialsFromFlags({ 'token-url': 'tokens.example.com/wxa' }, {}).catch(
-      (caught: unknown) => caught,
+  it('refuses an address that is not https (or http on this computer), naming the flag and the fix', async () => {
+    const refusal = async (url: string) => {
+      const refused = await credentialsFromFlags({ 'token-url': url }, {}).catch((caught: unknown) => caught);
+      expect(refused).toBeInstanceOf(Failure);
+      return (refused as Failure).error;
+    };
+    const notUrl = await refusal('tokens.example.com/wxa');
+    expect(notUrl.field).toBe('--token-url');
+    expect(notUrl.message.en).toBe('--token-url must be a full https:// address.');
+    expect(notUrl.hint.en).toContain('https://tokens.example.com/wechat/token');
+    const plain = await refusal('http://tokens.example.com/wxa');
+    expect(plain.message.en).toBe(
+      '--token-url uses http://, which would send the AppSecret or token unencrypted to tokens.example.com.',
     );
-    expect(refused).toBeInstanceOf(Failure);
-    const { error } = refused as Failure;
-    expect(error.field).toBe('--token-url');
-    expect(error.message.en).toBe('--token-url is not an http:// or https:// address.');
-    expect(error.hint.en).toContain('https://tokens.example.com/wxa');
+    expect(plain.hint.en).toContain('Use https://tokens.example.com/wxa');
+    expect((await refusal('https://user:pw@tokens.example.com/wxa')).message.en).toContain(
+      'user name or password',
+    );
+    const local = await credentialsFromFlags({ 'token-url': 'http://127.0.0.1:9/token' }, {});
+    expect(local.owner).toBe('token-service http://127.0.0.1:9/token');
   });
 });

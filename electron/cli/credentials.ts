@@ -1,6 +1,11 @@
+import {
+  type CredentialField,
+  credentialAddressProblem,
+  WECHAT_API_BASE,
+} from '../../shared/credentialAddress';
 import { Failure } from '../../shared/result';
 import { fileAccountStore } from '../core/accounts';
-import { accountTokenSource, SANDBOX_SECRET, WECHAT_API_BASE } from '../core/accountTokens';
+import { accountTokenSource, SANDBOX_SECRET } from '../core/accountTokens';
 import { dataDir } from '../core/dataDir';
 import { publicUrl } from '../core/http';
 import { keychainSecrets } from '../core/secrets';
@@ -41,7 +46,12 @@ export async function credentialsFromFlags(flags: CredentialFlags, env = process
     const zh = given.length ? '给出了不止一种凭据。' : '没有给出凭据。';
     throw new Failure(flagError('--account', en, zh, CHOOSE_ONE.en, CHOOSE_ONE.zh));
   }
-  const apiBaseFlag = flags['api-base'] ?? env.WXACODE_API_BASE;
+  const apiBaseFlag =
+    flags['api-base'] !== undefined
+      ? addressFlag('--api-base', 'apiBase', flags['api-base'])
+      : env.WXACODE_API_BASE !== undefined
+        ? addressFlag('WXACODE_API_BASE', 'apiBase', env.WXACODE_API_BASE)
+        : undefined;
   const nothingToClose = async () => {};
 
   if (flags.appid !== undefined) {
@@ -70,18 +80,18 @@ export async function credentialsFromFlags(flags: CredentialFlags, env = process
   }
 
   if (flags['token-url'] !== undefined) {
-    tokenUrl(flags['token-url']);
+    const url = addressFlag('--token-url', 'url', flags['token-url']);
     const apiBase = apiBaseFlag ?? WECHAT_API_BASE;
     const credential = env.WXACODE_TOKEN_CREDENTIAL;
     const tokens = tokenServiceSource({
-      url: flags['token-url'],
+      url,
       credential: credential ? async () => credential : undefined,
     });
     // The owner is written to the library and batch journals: the URL without its query or
     // user info, which may carry a key.
     return {
       apiBase,
-      owner: `token-service ${publicUrl(tokenUrl(flags['token-url']))}`,
+      owner: `token-service ${publicUrl(url)}`,
       tokens,
       close: nothingToClose,
     };
@@ -125,17 +135,13 @@ export async function credentialsFromFlags(flags: CredentialFlags, env = process
   };
 }
 
-/** A token service is reached over http(s); anything else would fail later with a vaguer error. */
-function tokenUrl(raw: string): string {
-  const url = URL.canParse(raw) ? new URL(raw) : undefined;
-  if (url?.protocol === 'https:' || url?.protocol === 'http:') return raw;
-  throw new Failure(
-    flagError(
-      '--token-url',
-      '--token-url is not an http:// or https:// address.',
-      '--token-url 不是 http:// 或 https:// 地址。',
-      'Give the full address of your token service, such as https://tokens.example.com/wxa.',
-      '请给出令牌服务的完整地址，例如 https://tokens.example.com/wxa。',
-    ),
-  );
+/**
+ * The user typing a flag is the user, but a credential still travels over https only, or over
+ * plain http to this computer: the same rule as the account form, named after the flag.
+ */
+function addressFlag(flag: string, field: CredentialField, raw: string): string {
+  const problem = credentialAddressProblem(field, raw, flag);
+  if (!problem) return raw.trim();
+  const { message, hint } = problem;
+  throw new Failure(flagError(flag, message.en, message.zh, hint.en, hint.zh));
 }

@@ -1,12 +1,11 @@
 import { appError } from '../../shared/errors';
 import { Failure } from '../../shared/result';
 import type { Account } from './accounts';
-import { appSecretKey, type SecretStore, tokenServiceKey } from './secrets';
+import { appSecretKey, type SecretStore, tokenServiceKey, tokenServiceQueryKey } from './secrets';
 import { stableTokenFetch } from './stableTokenSource';
 import { tokenServiceFetch } from './tokenServiceSource';
 import { TokenCache, type TokenFetch, type TokenSource } from './tokenSource';
 
-export const WECHAT_API_BASE = 'https://api.weixin.qq.com';
 /** The built-in sandbox's published credential: not a secret, it unlocks nothing real. */
 export const SANDBOX_SECRET = 'sandbox-secret';
 
@@ -32,9 +31,10 @@ export function accountTokenFetch(account: Account, apiBase: string, secrets: Se
         },
       });
     case 'token-url': {
-      const { hasCredential, url } = account.source;
+      const { hasCredential, hasQuery, url } = account.source;
       return tokenServiceFetch({
         url,
+        query: hasQuery ? () => secrets.get(tokenServiceQueryKey(account.id)) : undefined,
         credential: hasCredential ? () => secrets.get(tokenServiceKey(account.id)) : undefined,
       });
     }

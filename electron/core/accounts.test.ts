@@ -5,7 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appError } from '../../shared/errors';
 import { type AppError, Failure } from '../../shared/result';
 import { type AccountDraft, type AccountStore, fileAccountStore } from './accounts';
-import { type SecretStore, tokenServiceKey } from './secrets';
+import { type SecretStore, tokenServiceKey, tokenServiceQueryKey } from './secrets';
 import { throwawayKeychain } from './throwawayKeyring';
 
 const SECRET = '0f1e2d3c4b5a69780f1e2d3c4b5a6978';
@@ -109,18 +109,53 @@ describe('fileAccountStore', () => {
     expect(await accounts.list()).toHaveLength(1);
   });
 
-  it('accepts only http(s) token URLs without a credential in them', async () => {
+  it('sends credentials over https only, except to this computer, and names the field and the fix', async () => {
     const draft = (url: string): AccountDraft => ({ ...shop, source: { kind: 'token-url', url } });
     const notHttp = await rejection(accounts.save(draft('ftp://tokens.example.com')));
     expect(notHttp).toMatchObject({ field: 'url' });
     expect(notHttp.message.en).toContain('https://');
     expect(await rejection(accounts.save(draft('tokens.example.com')))).toMatchObject({ field: 'url' });
-    const withCredential = await rejection(accounts.save(draft('https://ops:hunter2@tokens.example.com/t')));
-    expect(withCredential.hint.en).toContain('keychain');
-    expect(await rejection(accounts.save(draft('https://tokens.example.com/t?secret=abc')))).toMatchObject({
-      field: 'url',
+    const withLogin = await rejection(accounts.save(draft('https://ops:hunter2@tokens.example.com/t')));
+    expect(withLogin.hint.en).toContain('keychain');
+    const plain = await rejection(accounts.save(draft('http://10.0.0.5:8080/token')));
+    expect(plain).toMatchObject({ field: 'url' });
+    expect(plain.message.en).toContain('unencrypted to 10.0.0.5:8080');
+    expect(plain.hint.en).toContain('https://10.0.0.5:8080/token');
+    expect(plain.message.zh).toContain('未加密');
+    const plainBase = await rejection(accounts.save({ ...shop, apiBase: 'http://wechat-proxy.corp' }));
+    expect(plainBase).toMatchObject({ field: 'apiBase' });
+    expect(plainBase.hint.en).toContain('https://wechat-proxy.corp');
+    expect(await accounts.list()).toEqual([]);
+    await expect(accounts.save(draft('http://127.0.0.1:8080/token'))).resolves.toBeTruthy();
+    const local = await accounts.save({
+      ...shop,
+      name: 'Local',
+      appId: 'wx1212121212121212',
+      apiBase: 'http://localhost:9/',
     });
-    await expect(accounts.save(draft('http://10.0.0.5:8080/token?app=shop'))).resolves.toBeTruthy();
+    expect(local.apiBase).toBe('http://localhost:9');
+    const wechat = await accounts.save({ ...local, apiBase: 'https://api.weixin.qq.com/' });
+    expect(wechat.apiBase).toBeUndefined();
+  });
+
+  it('keeps a token URL’s query (its key, its signature) in the keychain, never in accounts.json', async () => {
+    const saved = await accounts.save({
+      ...shop,
+      source: { kind: 'token-url', url: 'https://tokens.example.com/t?key=K3y-7f1&sig=S1g-9a2#top' },
+    });
+    expect(saved.source).toEqual({
+      kind: 'token-url',
+      url: 'https://tokens.example.com/t',
+      hasCredential: false,
+      hasQuery: true,
+    });
+    expect(await keychain.get(tokenServiceQueryKey(saved.id))).toBe('?key=K3y-7f1&sig=S1g-9a2');
+    expect(await fileText()).not.toMatch(/K3y-7f1|S1g-9a2/);
+    // Saved again as the editor shows it (without the query), the query stays.
+    const renamed = await accounts.save({ ...saved, name: 'Renamed' });
+    expect(renamed.source).toMatchObject({ hasQuery: true });
+    await accounts.remove(saved.id);
+    expect(await keychain.get(tokenServiceQueryKey(saved.id))).toBeNull();
   });
 
   it('keeps id and Num-Used on edit, and forgets the old AppSecret when the AppID changes', async () => {
@@ -138,6 +173,55 @@ describe('fileAccountStore', () => {
     expect(await keychain.get('wx0123456789abcdef')).toBeNull();
     expect(await keychain.get('wx3333333333333333')).toBe('new-secret');
     expect((await accounts.get(saved.id))?.numUsed).toBeUndefined();
+  });
+
+  it('drops a stored AppSecret when the API base changes, unless the same save gives it again', async () => {
+    const saved = await accounts.save(shop, { appSecret: SECRET });
+    const moved = await accounts.save({ ...saved, apiBase: 'http://127.0.0.1:4444' });
+    expect(moved.apiBase).toBe('http://127.0.0.1:4444');
+    expect(await keychain.get('wx0123456789abcdef')).toBeNull();
+
+    await accounts.save({ ...moved, apiBase: 'http://127.0.0.1:5555' }, { appSecret: SECRET });
+    expect(await keychain.get('wx0123456789abcdef')).toBe(SECRET);
+    await accounts.save({ ...moved, apiBase: 'http://127.0.0.1:5555/', name: 'Shop 2' });
+    expect(await keychain.get('wx0123456789abcdef')).toBe(SECRET);
+  });
+
+  it('never lets a new account adopt an AppSecret left in the keychain for its AppID', async () => {
+    await keychain.set('wx0123456789abcdef', SECRET);
+    await accounts.save({ ...shop, apiBase: 'http://127.0.0.1:4444' });
+    expect(await keychain.get('wx0123456789abcdef')).toBeNull();
+  });
+
+  it('drops a token service’s bearer and query when its URL or API base changes', async () => {
+    const url = 'https://tokens.example.com/t?key=K3y';
+    const draft: AccountDraft = { ...shop, source: { kind: 'token-url', url } };
+    const saved = await accounts.save(draft, { tokenCredential: CREDENTIAL });
+    const stored = async () => [
+      await keychain.get(tokenServiceKey(saved.id)),
+      await keychain.get(tokenServiceQueryKey(saved.id)),
+    ];
+    expect(await stored()).toEqual([CREDENTIAL, '?key=K3y']);
+
+    const newBase = await accounts.save({ ...saved, apiBase: 'http://127.0.0.1:4444' });
+    expect(newBase.source).toEqual({
+      kind: 'token-url',
+      url: 'https://tokens.example.com/t',
+      hasCredential: false,
+    });
+    expect(await stored()).toEqual([null, null]);
+
+    await accounts.save({ ...draft, id: saved.id }, { tokenCredential: CREDENTIAL });
+    const newUrl = await accounts.save({
+      ...saved,
+      source: { kind: 'token-url', url: 'http://127.0.0.1:4444/t' },
+    });
+    expect(newUrl.source).toEqual({
+      kind: 'token-url',
+      url: 'http://127.0.0.1:4444/t',
+      hasCredential: false,
+    });
+    expect(await stored()).toEqual([null, null]);
   });
 
   it('removes the account together with its secrets', async () => {
@@ -182,24 +266,31 @@ describe('fileAccountStore', () => {
     await writeFile(join(dir, 'accounts.json'), '{"version":1,"accounts":[]}');
   });
 
-  it('removes an account when there is no keychain at all, but not past a locked one', async () => {
+  it('removes an account when the keychain cannot be reached, saying so, but not past a locked one', async () => {
     const failing = (code: 'keychain-unavailable' | 'keychain-locked'): SecretStore => {
       const fail = async (): Promise<never> => {
         throw new Failure(appError(code));
       };
       return { get: fail, set: fail, delete: fail, has: fail };
     };
-    const sandbox = await accounts.save({
-      name: 'Sandbox',
-      appId: 'wx6666666666666666',
-      source: { kind: 'sandbox' },
-    });
+    const shopAccount = await accounts.save(shop, { appSecret: SECRET });
 
-    const locked = await rejection(fileAccountStore(dir, failing('keychain-locked')).remove(sandbox.id));
+    const locked = await rejection(fileAccountStore(dir, failing('keychain-locked')).remove(shopAccount.id));
     expect(locked.code).toBe('keychain-locked');
     expect(await accounts.list()).toHaveLength(1);
 
-    await fileAccountStore(dir, failing('keychain-unavailable')).remove(sandbox.id);
+    const removal = await fileAccountStore(dir, failing('keychain-unavailable')).remove(shopAccount.id);
+    expect(removal.keychainError?.code).toBe('keychain-unavailable');
     expect(await accounts.list()).toEqual([]);
+    // The store says so because it is true: the secret is still there.
+    expect(await keychain.get('wx0123456789abcdef')).toBe(SECRET);
+    await keychain.delete('wx0123456789abcdef');
+
+    // Moved while the keychain cannot be reached, a kept secret would follow the account later.
+    const again = await accounts.save(shop, { appSecret: SECRET });
+    const unreachable = fileAccountStore(dir, failing('keychain-unavailable'));
+    const moved = await rejection(unreachable.save({ ...again, apiBase: 'http://127.0.0.1:4444' }));
+    expect(moved.code).toBe('keychain-unavailable');
+    expect((await accounts.get(again.id))?.apiBase).toBeUndefined();
   });
 });

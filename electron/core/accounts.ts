@@ -2,13 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import {
+  addressWithoutQuery,
+  credentialAddressProblem,
+  credentialDestination,
+  storedApiBase,
+} from '../../shared/credentialAddress';
 import { type AppError, Failure, type Localized } from '../../shared/result';
 import { damaged, readJsonFile, writeFileAtomic } from './atomicFile';
-import { appSecretKey, keychainSecrets, type SecretStore, tokenServiceKey } from './secrets';
+import {
+  appSecretKey,
+  keychainSecrets,
+  type SecretStore,
+  tokenServiceKey,
+  tokenServiceQueryKey,
+} from './secrets';
 
 export type TokenSourceConfig =
   | { kind: 'secret' }
-  | { kind: 'token-url'; url: string; hasCredential: boolean }
+  /** `url` without its query; `hasQuery`: the query is in the keychain (see splitQuery). */
+  | { kind: 'token-url'; url: string; hasCredential: boolean; hasQuery?: boolean }
   | { kind: 'sandbox' };
 
 export interface Account {
@@ -24,7 +37,8 @@ export interface Account {
 
 /**
  * An account as a form or the CLI gives it. Without an id it is new and gets one; `hasCredential`
- * left out keeps what the account had (a credential given with the save sets it).
+ * left out keeps what the account had (a credential given with the save sets it). A token URL
+ * with a query gives the query anew; without one it keeps the stored query.
  */
 export interface AccountDraft {
   id?: string;
@@ -32,7 +46,7 @@ export interface AccountDraft {
   appId: string;
   source:
     | { kind: 'secret' }
-    | { kind: 'token-url'; url: string; hasCredential?: boolean }
+    | { kind: 'token-url'; url: string; hasCredential?: boolean; hasQuery?: boolean }
     | { kind: 'sandbox' };
   apiBase?: string;
 }
@@ -43,13 +57,21 @@ export interface NewSecrets {
   tokenCredential?: string;
 }
 
+/**
+ * What a removal left behind: with `keychainError` the account is gone but its keychain entries
+ * could not be deleted (the keychain was unreachable), so they may still be stored.
+ */
+export interface Removal {
+  keychainError?: AppError;
+}
+
 export interface AccountStore {
   list(): Promise<Account[]>;
   /** By id, else by name (any case), else by AppID. */
   get(idOrName: string): Promise<Account | undefined>;
   save(account: AccountDraft, secrets?: NewSecrets): Promise<Account>;
-  /** Also deletes the account's secrets from the keychain. */
-  remove(id: string): Promise<void>;
+  /** Also deletes the account's secrets from the keychain; says when it could not reach the keychain. */
+  remove(id: string): Promise<Removal>;
   recordNumUsed(id: string, numUsed: number): Promise<void>;
 }
 
@@ -59,7 +81,12 @@ const storedAccount: z.ZodType<Account> = z.object({
   appId: z.string(),
   source: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('secret') }),
-    z.object({ kind: z.literal('token-url'), url: z.string(), hasCredential: z.boolean() }),
+    z.object({
+      kind: z.literal('token-url'),
+      url: z.string(),
+      hasCredential: z.boolean(),
+      hasQuery: z.boolean().optional(),
+    }),
     z.object({ kind: z.literal('sandbox') }),
   ]),
   apiBase: z.string().optional(),
@@ -113,14 +140,19 @@ export function fileAccountStore(dir: string, secrets: SecretStore = keychainSec
       exclusive(async () => {
         const accounts = await read();
         const previous = accounts.find((a) => a.id === draft.id);
-        const account = checkedAccount(draft, previous, given, accounts);
+        const { account, query } = checkedAccount(draft, previous, given, accounts);
         // Keychain first: if it fails, the file does not change, so it never claims a secret the
-        // keychain does not hold.
+        // keychain does not hold, nor points a kept one somewhere new.
         if (given.appSecret !== undefined)
           await secrets.set(appSecretKey(account.appId), given.appSecret.trim());
         const credential = given.tokenCredential?.trim();
         if (credential) await secrets.set(tokenServiceKey(account.id), credential);
-        for (const key of staleKeys(previous, account)) await forget(secrets, key);
+        if (query) await secrets.set(tokenServiceQueryKey(account.id), query);
+        for (const { key, rebinds } of staleKeys(previous, account, given)) {
+          // An entry the account would go on using at a new destination must be gone, keychain
+          // reachable or not; the others are no longer referenced and may wait.
+          await (rebinds ? secrets.delete(key) : forget(secrets, key));
+        }
         await write(previous ? accounts.map((a) => (a === previous ? account : a)) : [...accounts, account]);
         return account;
       }),
@@ -129,12 +161,21 @@ export function fileAccountStore(dir: string, secrets: SecretStore = keychainSec
       exclusive(async () => {
         const accounts = await read();
         const doomed = accounts.find((a) => a.id === id);
-        if (!doomed) return;
-        const rest = accounts.filter((a) => a !== doomed);
+        if (!doomed) return {};
         // Keychain first: once the account is gone from the list, nothing would lead to its secrets.
-        if (!rest.some((a) => a.appId === doomed.appId)) await forget(secrets, appSecretKey(doomed.appId));
-        await forget(secrets, tokenServiceKey(doomed.id));
-        await write(rest);
+        let keychainError: AppError | undefined;
+        for (const key of keychainKeys(doomed)) {
+          try {
+            await secrets.delete(key);
+          } catch (cause) {
+            // Locked: the user can unlock and try again, so nothing changes. Unreachable: retrying
+            // here would not help, so the account goes and the caller says the secret may remain.
+            if (!(cause instanceof Failure && cause.error.code === 'keychain-unavailable')) throw cause;
+            keychainError = cause.error;
+          }
+        }
+        await write(accounts.filter((a) => a !== doomed));
+        return keychainError ? { keychainError } : {};
       }),
 
     recordNumUsed: (id, numUsed) =>
@@ -149,9 +190,10 @@ export function fileAccountStore(dir: string, secrets: SecretStore = keychainSec
 }
 
 /**
- * A keychain that does not exist holds nothing to delete, and the user could not fix that by
- * retrying, so the change goes on (this is what lets a machine without one switch to a token
- * service). A locked keychain stops it: the user can unlock and try again.
+ * For entries no account refers to any more: a keychain this process cannot reach cannot be
+ * cleaned by retrying, so the change goes on (this is what lets a machine without one switch to a
+ * token service); an account that would later use such an entry deletes it first (staleKeys).
+ * A locked keychain stops it: the user can unlock and try again.
  */
 async function forget(secrets: SecretStore, key: string): Promise<void> {
   try {
@@ -161,30 +203,60 @@ async function forget(secrets: SecretStore, key: string): Promise<void> {
   }
 }
 
-/** Keychain entries the previous version of an account used and the new one no longer does. */
-function staleKeys(previous: Account | undefined, next: Account): string[] {
-  if (!previous) return [];
-  const stale: string[] = [];
-  if (previous.source.kind === 'secret' && (next.source.kind !== 'secret' || next.appId !== previous.appId)) {
-    stale.push(appSecretKey(previous.appId));
+const destination = (account: Account): string =>
+  credentialDestination(
+    account.apiBase,
+    account.source.kind === 'token-url' ? account.source.url : undefined,
+  );
+
+/** The keychain entries an account uses. */
+function keychainKeys(account: Account): string[] {
+  const { source } = account;
+  if (source.kind === 'secret') return [appSecretKey(account.appId)];
+  if (source.kind === 'sandbox') return [];
+  return [
+    ...(source.hasCredential ? [tokenServiceKey(account.id)] : []),
+    ...(source.hasQuery ? [tokenServiceQueryKey(account.id)] : []),
+  ];
+}
+
+/**
+ * Keychain entries the saved account no longer uses. An AppSecret is used only where it was stored
+ * for: a new API base (or a new account, which must not adopt an entry left in the keychain by
+ * another) drops it unless the same save gives it again, so a page can never redirect a stored one.
+ * `rebinds`: the account would otherwise go on using the entry, at its new destination.
+ */
+function staleKeys(
+  previous: Account | undefined,
+  next: Account,
+  given: NewSecrets,
+): { key: string; rebinds: boolean }[] {
+  const stale: { key: string; rebinds: boolean }[] = [];
+  const wasSecret = previous?.source.kind === 'secret';
+  if (wasSecret && (next.source.kind !== 'secret' || next.appId !== previous.appId)) {
+    stale.push({ key: appSecretKey(previous.appId), rebinds: false });
   }
-  const hadCredential = previous.source.kind === 'token-url' && previous.source.hasCredential;
-  const hasCredential = next.source.kind === 'token-url' && next.source.hasCredential;
-  if (hadCredential && !hasCredential) stale.push(tokenServiceKey(previous.id));
+  const storedFor = wasSecret && previous.appId === next.appId && destination(previous) === destination(next);
+  if (next.source.kind === 'secret' && given.appSecret === undefined && !storedFor) {
+    stale.push({ key: appSecretKey(next.appId), rebinds: true });
+  }
+  const before = previous?.source.kind === 'token-url' ? previous.source : undefined;
+  const after = next.source.kind === 'token-url' ? next.source : undefined;
+  if (before?.hasCredential && !after?.hasCredential)
+    stale.push({ key: tokenServiceKey(next.id), rebinds: false });
+  if (before?.hasQuery && !after?.hasQuery)
+    stale.push({ key: tokenServiceQueryKey(next.id), rebinds: false });
   return stale;
 }
 
 const APPID = /^wx[0-9a-f]{16}$/i;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-/** Query parameters that would put a credential into accounts.json in plain text. */
-const CREDENTIAL_PARAM = /^(?:access_token|token|secret|appsecret|password|credential)$/i;
-
 function checkedAccount(
   draft: AccountDraft,
   previous: Account | undefined,
   given: NewSecrets,
   accounts: Account[],
-): Account {
+): { account: Account; query?: string } {
   const others = accounts.filter((a) => a !== previous);
   const id = draft.id ?? randomUUID();
   if (!ID.test(id)) {
@@ -251,10 +323,11 @@ function checkedAccount(
   }
 
   if (given.appSecret !== undefined) checkAppSecret(given.appSecret, draft.source.kind);
-  const source = checkedSource(draft.source, previous, given);
-  const apiBase = draft.apiBase?.trim() ? checkedUrl('apiBase', draft.apiBase) : undefined;
+  if (draft.apiBase?.trim()) checkAddress('apiBase', draft.apiBase);
+  const apiBase = storedApiBase(draft.apiBase);
+  const { source, query } = checkedSource(draft.source, previous, apiBase, given);
   const { numUsed, numUsedAt } = previous?.appId === appId ? previous : {};
-  return { id, name, appId, source, apiBase, numUsed, numUsedAt };
+  return { account: { id, name, appId, source, apiBase, numUsed, numUsedAt }, query };
 }
 
 function checkAppSecret(secret: string, kind: TokenSourceConfig['kind']): void {
@@ -273,63 +346,54 @@ function checkAppSecret(secret: string, kind: TokenSourceConfig['kind']): void {
   }
 }
 
+/**
+ * A token service's bearer and query are bound to its URL and to the API base its tokens go to:
+ * when either changes, they are dropped unless the same save gives them again.
+ */
 function checkedSource(
   source: AccountDraft['source'],
   previous: Account | undefined,
+  apiBase: string | undefined,
   given: NewSecrets,
-): TokenSourceConfig {
+): { source: TokenSourceConfig; query?: string } {
   if (source.kind !== 'token-url') {
     if (given.tokenCredential !== undefined) {
       throw new Error(
         'A token-service credential belongs only to an account whose token source is "token-url"',
       );
     }
-    return { kind: source.kind };
+    return { source: { kind: source.kind } };
   }
-  const url = checkedUrl('url', source.url);
-  const hadCredential = previous?.source.kind === 'token-url' && previous.source.hasCredential;
+  checkAddress('url', source.url);
+  const { url, query } = splitQuery(source.url);
+  const before = previous?.source.kind === 'token-url' ? previous.source : undefined;
+  const kept =
+    previous !== undefined &&
+    before !== undefined &&
+    destination(previous) === credentialDestination(apiBase, url);
   // An empty credential given with the save clears it.
   const hasCredential =
     given.tokenCredential !== undefined
       ? given.tokenCredential.trim() !== ''
-      : (source.hasCredential ?? hadCredential);
-  return { kind: 'token-url', url, hasCredential };
+      : kept && (source.hasCredential ?? before.hasCredential);
+  const hasQuery = query !== undefined || (kept && (source.hasQuery ?? before.hasQuery === true));
+  return { source: { kind: 'token-url', url, hasCredential, ...(hasQuery ? { hasQuery } : {}) }, query };
 }
 
-function checkedUrl(field: 'url' | 'apiBase', raw: string): string {
-  const what: Localized =
-    field === 'url'
-      ? { en: 'The token service URL', zh: '令牌服务地址' }
-      : { en: 'The API address', zh: '接口地址' };
-  const url = URL.canParse(raw.trim()) ? new URL(raw.trim()) : undefined;
-  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
-    throw fieldFailure(
-      field,
-      {
-        en: `${what.en} must start with https:// or http://.`,
-        zh: `${what.zh}必须以 https:// 或 http:// 开头。`,
-      },
-      {
-        en: 'Enter the full address, such as https://tokens.example.com/wechat/token.',
-        zh: '请填写完整地址，例如 https://tokens.example.com/wechat/token。',
-      },
-    );
-  }
-  if (url.username || url.password || [...url.searchParams.keys()].some((k) => CREDENTIAL_PARAM.test(k))) {
-    throw fieldFailure(
-      field,
-      {
-        en: `${what.en} contains a credential, which would be stored in plain text.`,
-        zh: `${what.zh}中含有凭据，会以明文保存。`,
-      },
-      {
-        en: 'Remove it from the address and enter it as the credential: that is kept in the system keychain.',
-        zh: '请从地址中删去凭据，改填到“凭据”一栏：它保存在系统钥匙串中。',
-      },
-    );
-  }
-  // The API address is a base that request paths are appended to.
-  return field === 'apiBase' ? url.href.replace(/\/+$/, '') : url.href;
+/**
+ * A token service's query goes to the keychain as a whole, with the bearer, and accounts.json
+ * keeps only the address before it. Deciding which parameters are secret (key, sig, k, s, ...)
+ * would be a guess that fails the day a service names its key differently; the whole query costs
+ * one more keychain entry and never guesses.
+ */
+function splitQuery(raw: string): { url: string; query?: string } {
+  const { search } = new URL(raw.trim());
+  return { url: addressWithoutQuery(raw), query: search.length > 1 ? search : undefined };
+}
+
+function checkAddress(field: 'url' | 'apiBase', raw: string): void {
+  const problem = credentialAddressProblem(field, raw);
+  if (problem) throw fieldFailure(field, problem.message, problem.hint);
 }
 
 function fieldFailure(field: string, message: Localized, hint: Localized): Failure {

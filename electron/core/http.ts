@@ -1,4 +1,5 @@
 import { Agent, type Dispatcher, EnvHttpProxyAgent, errors, request } from 'undici';
+import { isLoopbackHost, mayCarryCredential } from '../../shared/credentialAddress';
 import { appError } from '../../shared/errors';
 import { publicUrl } from '../../shared/redact';
 import { Failure } from '../../shared/result';
@@ -18,7 +19,6 @@ export interface HttpOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 let direct: Agent | undefined;
 let viaProxy: EnvHttpProxyAgent | undefined;
 
@@ -27,7 +27,7 @@ let viaProxy: EnvHttpProxyAgent | undefined;
  * sandbox never is, so a proxy set for WeChat cannot swallow calls to 127.0.0.1.
  */
 export function dispatcherFor(url: string): Dispatcher {
-  if (LOOPBACK.test(new URL(url).hostname)) {
+  if (isLoopbackHost(new URL(url).hostname)) {
     direct ??= new Agent({ connections: 32, keepAliveTimeout: 10_000 });
     return direct;
   }
@@ -38,12 +38,20 @@ export function dispatcherFor(url: string): Dispatcher {
 // The URL as it may be shown to a person: never the query, which carries the access_token.
 export { publicUrl };
 
+/**
+ * Every call the app makes carries a credential (an AppSecret, a bearer, an access_token) or brings
+ * one back, so none goes over plain http to another computer, whatever a settings file or a flag
+ * says: the last guard, after the account form, the account store and the CLI's flags.
+ */
 export async function send(
   method: 'GET' | 'POST',
   url: string,
   body: unknown,
   options: HttpOptions = {},
 ): Promise<HttpResponse> {
+  if (!mayCarryCredential(new URL(url))) {
+    throw new Failure(appError('insecure-address', { url }));
+  }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;

@@ -18,6 +18,9 @@ export const appSecretKey = (appId: string): string => appId;
 /** The key of a token service's bearer credential: per account, as the token service URL is. */
 export const tokenServiceKey = (accountId: string): string => `token-service:${accountId}`;
 
+/** The key of the query of a token service's URL, which may carry its key or signature. */
+export const tokenServiceQueryKey = (accountId: string): string => `token-service-query:${accountId}`;
+
 /**
  * The OS keychain: Keychain on macOS, Credential Manager on Windows, Secret Service (GNOME Keyring,
  * KWallet) on Linux. There is no plaintext fallback: without a keychain, secrets cannot be kept.

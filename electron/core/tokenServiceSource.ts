@@ -7,6 +7,8 @@ import { TokenCache, type TokenFetch, type TokenSource } from './tokenSource';
 export interface TokenServiceOptions {
   /** A company's central token service (中控服务器) answering GET with {access_token, expires_in}. */
   url: string;
+  /** The URL's query (`?key=…&sig=…`), kept in the keychain with the bearer rather than in accounts.json. */
+  query?: () => Promise<string | null>;
   /** Optional bearer credential, kept in the keychain like an AppSecret. */
   credential?: () => Promise<string | null>;
   http?: Pick<HttpOptions, 'dispatcher' | 'timeoutMs'>;
@@ -20,7 +22,12 @@ export function tokenServiceSource(options: TokenServiceOptions): TokenSource {
 export function tokenServiceFetch(options: TokenServiceOptions): TokenFetch {
   return async (signal) => {
     const credential = options.credential ? await options.credential() : null;
-    const res = await send('GET', options.url, undefined, {
+    const query = options.query ? await options.query() : '';
+    if (query === null) {
+      const detail = 'the address’s query is no longer in the keychain: enter the full URL again';
+      throw new Failure(appError('token-service', { url: options.url, detail }));
+    }
+    const res = await send('GET', `${options.url}${query}`, undefined, {
       ...options.http,
       signal,
       headers: credential ? { authorization: `Bearer ${credential}` } : {},

@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appSecretKey, tokenServiceKey } from '../core/secrets';
@@ -8,6 +6,7 @@ import { type RunningSandbox, startSandbox } from '../sandbox';
 import { stableToken } from '../sandbox/testing';
 import { createServices, SANDBOX_ACCOUNT } from '../services';
 import { openTestApp, recordingDesktop, succeeded, type TestApp } from './testing';
+import { type RunningTokenService, startTokenService } from './tokenServiceTesting';
 
 const APP_SECRET = 'Zq7-known-app-secret-4f1c9e';
 const WRONG_SECRET = 'Wr0ng-app-secret-77aa31';
@@ -19,26 +18,21 @@ let app: TestApp;
 /** A second "WeChat" whose AppSecret is APP_SECRET: the Sandbox account already uses the first one's AppID. */
 let wechat: RunningSandbox;
 /** A company token service (中控服务器) that wants CREDENTIAL and hands out the sandbox's tokens. */
-let tokenService: Server;
+let tokenService: RunningTokenService;
 let tokenServiceUrl: string;
 
 beforeAll(async () => {
   app = await openTestApp();
   wechat = await startSandbox({ appId: OTHER_APPID, appSecret: APP_SECRET });
-  tokenService = createServer(async (req, res) => {
-    if (req.headers.authorization !== `Bearer ${CREDENTIAL}`) {
-      res.writeHead(401).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ access_token: await stableToken(app.sandbox.url), expires_in: 3600 }));
+  tokenService = await startTokenService({
+    credential: CREDENTIAL,
+    token: () => stableToken(app.sandbox.url),
   });
-  await new Promise<void>((resolve) => tokenService.listen(0, '127.0.0.1', resolve));
-  tokenServiceUrl = `http://127.0.0.1:${(tokenService.address() as AddressInfo).port}/token`;
+  tokenServiceUrl = tokenService.url;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => tokenService.close(resolve));
+  await tokenService.close();
   await wechat.close();
   await app.close();
 });

@@ -1,3 +1,4 @@
+import { storedApiBase } from '../../shared/credentialAddress';
 import type { AccountView } from '../../shared/ipc';
 import { Failure } from '../../shared/result';
 import type { Account, AccountStore } from '../core/accounts';
@@ -37,9 +38,9 @@ export function accountHandlers({ accounts, secrets, clients }: Services): Accou
         clients.forget(account.id);
         return accountView(account, secrets);
       }
-      if (account.source.kind === 'token-url' && account.source.hasCredential) {
-        // Saving without the credential makes the store delete it from the keychain.
-        const source = { ...account.source, hasCredential: false };
+      if (account.source.kind === 'token-url' && (account.source.hasCredential || account.source.hasQuery)) {
+        // Saving without the credential and query makes the store delete them from the keychain.
+        const source = { ...account.source, hasCredential: false, hasQuery: false };
         return accountView(await accounts.save({ ...account, source }), secrets);
       }
       return accountView(account, secrets);
@@ -73,16 +74,26 @@ export async function accountById(accounts: AccountStore, id: string): Promise<A
 
 /** Field by field, so nothing added to Account later reaches the page by accident. */
 async function accountView(account: Account, secrets: SecretStore): Promise<AccountView> {
+  const { source: stored } = account;
+  // WeChat's own is no base to show, even in a file written before bases were normalised.
+  const apiBase = storedApiBase(account.apiBase);
   const source: AccountView['source'] =
-    account.source.kind === 'secret'
+    stored.kind === 'secret'
       ? { kind: 'secret', hasSecret: await hasSecret(secrets, account.appId) }
-      : account.source;
+      : stored.kind === 'token-url'
+        ? {
+            kind: 'token-url',
+            url: stored.url,
+            hasCredential: stored.hasCredential,
+            ...(stored.hasQuery ? { hasQuery: true } : {}),
+          }
+        : { kind: 'sandbox' };
   return {
     id: account.id,
     name: account.name,
     appId: account.appId,
     source,
-    ...(account.apiBase !== undefined ? { apiBase: account.apiBase } : {}),
+    ...(apiBase !== undefined ? { apiBase } : {}),
     ...(account.numUsed !== undefined ? { numUsed: account.numUsed } : {}),
     ...(account.numUsedAt !== undefined ? { numUsedAt: account.numUsedAt } : {}),
   };

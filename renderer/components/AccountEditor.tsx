@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { AccountView } from '../../shared/ipc';
 import type { AppError } from '../../shared/result';
 import { useT } from '../i18n';
-import { type AccountForm, accountProblems, draftOf, formOf } from '../store/accountForm';
+import { type AccountForm, accountProblems, draftOf, formOf, movesCredential } from '../store/accountForm';
 import { useAccounts } from '../store/accountsStore';
 import { ConnectionTest } from './ConnectionTest';
 import { ErrorText } from './ErrorNotice';
@@ -31,8 +31,15 @@ export function AccountEditor({ account, justSaved, onSaved, onRemoved }: Props)
   const credentialInput = useRef<HTMLInputElement>(null);
 
   const source = account?.source;
-  const secretStored = source?.kind === 'secret' && source.hasSecret;
-  const credentialStored = source?.kind === 'token-url' && source.hasCredential;
+  // Pointed at another address, a stored secret is dropped on save (the store decides; the form
+  // asks for it again before that happens).
+  const moves = movesCredential(form, account);
+  const hadSecret = source?.kind === 'secret' && source.hasSecret;
+  const hadCredential = source?.kind === 'token-url' && source.hasCredential;
+  const secretStored = hadSecret && !moves;
+  const credentialStored = hadCredential && !moves;
+  const hadQuery = source?.kind === 'token-url' && source.hasQuery === true;
+  const queryStored = hadQuery && !moves;
   const [secretTyped, setSecretTyped] = useState(false);
   const problems = accountProblems(form, secretStored || secretTyped);
   const shown = attempted ? problems : {};
@@ -73,6 +80,7 @@ export function AccountEditor({ account, justSaved, onSaved, onRemoved }: Props)
       }}
     >
       <h3 id="account-editor-title">{account ? account.name : t('newAccount')}</h3>
+      {account?.apiBase && <p className="api-base-via">{t('apiBaseVia', { base: account.apiBase })}</p>}
       <ProblemField
         id="account-name"
         label={t('accountName')}
@@ -125,6 +133,7 @@ export function AccountEditor({ account, justSaved, onSaved, onRemoved }: Props)
                 value={form.url}
                 placeholder={t('tokenUrlPlaceholder')}
                 problem={shown.url}
+                note={queryStored ? t('tokenUrlQueryNote') : undefined}
                 onChange={(url) => edit({ url })}
               />
               <SecretField
@@ -135,6 +144,9 @@ export function AccountEditor({ account, justSaved, onSaved, onRemoved }: Props)
                 onRemove={account ? () => void forgetSecret(account.id) : undefined}
               />
             </>
+          )}
+          {moves && (hadSecret || hadCredential || hadQuery) && (
+            <p className="note">{t('credentialMoves')}</p>
           )}
           <details className="advanced" open={form.apiBase !== ''}>
             <summary>{t('advanced')}</summary>

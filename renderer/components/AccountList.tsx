@@ -25,6 +25,11 @@ export function AccountList({ selectedId, onSelect, onAdd }: Props) {
               <span className="account-appid">
                 {account.source.kind === 'sandbox' ? t('sandboxLabel') : account.appId}
               </span>
+              {account.apiBase && (
+                <span className="account-via" title={account.apiBase}>
+                  {t('apiBaseVia', { base: account.apiBase })}
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -24,7 +24,6 @@ export function ProblemField({
   placeholder,
   type = 'text',
 }: Props) {
-  const { t } = useT();
   const noteId = note ? `${id}-note` : undefined;
   const errorId = problem ? `${id}-error` : undefined;
   return (
@@ -46,12 +45,19 @@ export function ProblemField({
           {note}
         </p>
       )}
-      {problem && (
-        <p id={errorId} className="field-error">
-          <span>{t(problem.message)}</span>{' '}
-          <span className="fix">{`${t('fixPrefix')} ${t(problem.hint)}`}</span>
-        </p>
-      )}
+      {problem && <ProblemText id={errorId!} problem={problem} />}
     </div>
+  );
+}
+
+/** A form field's problem and its fix, found in the window or by a rule shared with the main process. */
+export function ProblemText({ id, problem }: { id: string; problem: FormProblem }) {
+  const { t, pick } = useT();
+  const text = (part: FormProblem['message']) => (typeof part === 'string' ? t(part) : pick(part));
+  return (
+    <p id={id} className="field-error">
+      <span>{text(problem.message)}</span>{' '}
+      <span className="fix">{`${t('fixPrefix')} ${text(problem.hint)}`}</span>
+    </p>
   );
 }

@@ -2,6 +2,7 @@ import { type RefObject, useState } from 'react';
 import { useT } from '../i18n';
 import type { FormProblem } from '../store/accountForm';
 import { describedBy } from './FieldMessage';
+import { ProblemText } from './ProblemField';
 
 interface Props {
   id: string;
@@ -65,12 +66,7 @@ export function SecretField({ id, label, stored, inputRef, onRemove, onTyped, pr
           </button>
         )}
       </div>
-      {problem && (
-        <p id={errorId} className="field-error">
-          <span>{t(problem.message)}</span>{' '}
-          <span className="fix">{`${t('fixPrefix')} ${t(problem.hint)}`}</span>
-        </p>
-      )}
+      {problem && <ProblemText id={errorId!} problem={problem} />}
     </div>
   );
 }

@@ -16,6 +16,11 @@ export function StatusBar() {
       <div className="status-line">
         <AccountSelect />
         {account?.source.kind === 'sandbox' && <SandboxBadge />}
+        {account?.apiBase && (
+          <span className="badge api-base" title={account.apiBase}>
+            {t('apiBaseVia', { base: account.apiBase })}
+          </span>
+        )}
         <NumUsed />
         <span className="spacer" />
         <output className="notice" aria-live="polite">

@@ -115,7 +115,12 @@ export const en = {
   advanced: 'Advanced',
   apiBase: 'API server',
   apiBasePlaceholder: 'https://api.weixin.qq.com',
-  apiBaseNote: 'Leave empty for WeChat itself. Point it at a proxy or the local sandbox for testing.',
+  apiBaseNote:
+    'Leave empty for WeChat itself. Use https://, or http:// only on this computer (the sandbox). Changing it removes the stored AppSecret or credential unless you enter it again.',
+  apiBaseVia: 'Codes for this account go through {base}',
+  tokenUrlQueryNote: 'The address’s query (?…) is kept in the system keychain and not shown here.',
+  credentialMoves:
+    'The stored secret belongs to the old address: saving removes it unless you enter it again here.',
   save: 'Save',
   saving: 'Saving…',
   saved: 'Saved.',
@@ -131,8 +136,6 @@ export const en = {
   requiredNameHint: 'Enter a name you will recognise, such as the mini program’s name.',
   badAppId: 'AppID must be wx followed by 16 hexadecimal characters (0–9, a–f).',
   badAppIdHint: 'Copy it from mp.weixin.qq.com → 开发管理 → 开发设置.',
-  badUrl: 'This must be a full http:// or https:// address.',
-  badUrlHint: 'For example https://tokens.example.com/token.',
   needSecret: 'Enter the AppSecret.',
   needSecretHint: 'Find it at mp.weixin.qq.com → 开发管理 → 开发设置 (reset it there if nobody has it).',
   hours: '{h} h {m} min',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AccountForm, accountProblems, draftOf, formOf } from './accountForm';
+import type { AccountView } from '../../shared/ipc';
+import { type AccountForm, accountProblems, draftOf, formOf, movesCredential } from './accountForm';
 
 const form: AccountForm = {
   name: 'Shop',
@@ -30,6 +31,43 @@ describe('accountProblems', () => {
     expect(accountProblems({ ...form, sourceKind: 'sandbox', name: ' ' }, false).name?.message).toBe(
       'requiredName',
     );
+  });
+});
+
+describe('where credentials may go', () => {
+  it('refuses plain http to another computer in the words the main process uses, naming the fix', () => {
+    const problems = accountProblems(
+      { ...form, sourceKind: 'token-url', url: 'http://10.0.0.5/token', apiBase: 'http://wechat-proxy.corp' },
+      true,
+    );
+    expect(problems.apiBase?.message).toEqual({
+      en: expect.stringContaining('unencrypted to wechat-proxy.corp'),
+      zh: expect.stringContaining('未加密'),
+    });
+    expect(problems.url?.hint).toMatchObject({ en: expect.stringContaining('https://10.0.0.5/token') });
+    expect(accountProblems({ ...form, apiBase: 'http://127.0.0.1:9' }, true)).toEqual({});
+  });
+
+  it('knows when saving would drop a stored secret, so it asks for it again first', () => {
+    const withSecret: AccountView = {
+      id: 'a1',
+      name: 'Shop',
+      appId: 'wx0123456789abcdef',
+      source: { kind: 'secret', hasSecret: true },
+    };
+    const shown = formOf(withSecret);
+    expect(movesCredential(shown, withSecret)).toBe(false);
+    expect(movesCredential({ ...shown, name: 'Renamed' }, withSecret)).toBe(false);
+    expect(movesCredential({ ...shown, apiBase: 'https://api.weixin.qq.com/' }, withSecret)).toBe(false);
+    expect(movesCredential({ ...shown, apiBase: 'http://127.0.0.1:4444' }, withSecret)).toBe(true);
+    const viaService: AccountView = {
+      ...withSecret,
+      source: { kind: 'token-url', url: 'https://t.example.com/x', hasCredential: true, hasQuery: true },
+    };
+    const service = formOf(viaService);
+    expect(movesCredential({ ...service, url: 'https://t.example.com/x?key=new' }, viaService)).toBe(false);
+    expect(movesCredential({ ...service, url: 'https://t.example.com/y' }, viaService)).toBe(true);
+    expect(movesCredential(formOf(undefined), undefined)).toBe(false);
   });
 });
 
