@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { zipFileFor } from '../../shared/batch';
-import { batchFolder, removeBatch, unfinishedBatches } from '../core/batch/journal';
+import { batchFolder, removeBatch, unfinishedBatches, unreceivedCodes } from '../core/batch/journal';
 import { checkNameTemplate } from '../core/batch/naming';
 import type { BatchPlan } from '../core/batch/plan';
 import { readSpreadsheet, type Sheet } from '../core/batch/spreadsheet';
@@ -117,7 +117,11 @@ export function batchHandlers(services: Services): BatchHandlers {
     'batch:status': async () => runner.status(),
 
     'batch:unfinished': async () =>
-      (await unfinishedBatches(dataDir)).filter((b) => !runner.isRunning(b.manifest.id)).map(unfinishedView),
+      Promise.all(
+        (await unfinishedBatches(dataDir))
+          .filter((b) => !runner.isRunning(b.manifest.id))
+          .map(async (b) => unfinishedView(b, await unreceivedCodes(b.unansweredCalls, services.library))),
+      ),
 
     'batch:continue': ({ batchId }) =>
       runner.claim(async () => {

@@ -51,6 +51,7 @@ export function generatedCode(entry: LibraryEntry, png: Buffer, fromLibrary: boo
     fromLibrary,
     createdAt: entry.createdAt,
     suggestedName: entry.suggestedName,
+    ...(entry.notKept ? { notKept: entry.notKept } : {}),
   };
 }
 

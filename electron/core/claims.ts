@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** Who holds a claim or a lock: enough to tell whether that process is still alive. */
+export interface Holder {
+  pid: number;
+  host: string;
+  /** When it was taken (ISO time). */
+  since: string;
+  /** Whatever the claimer wants another process to know (the batch, its spreadsheet, …). */
+  about?: Record<string, string>;
+}
+
+export type Taken = { taken: true; release: () => Promise<void> } | { taken: false; holder: Holder };
+
+export interface TakeOptions {
+  about?: Record<string, string>;
+  /**
+   * A holder older than this is stale whatever its pid: it bounds the wait when a pid was reused by
+   * another program after a crash, or when the holder runs on another computer sharing the folder.
+   */
+  staleAfterMs?: number;
+}
+
+/**
+ * Takes the file at `path` as a lock, atomically (O_EXCL): every process of the app and the CLI on
+ * this data folder agrees who holds it. A lock whose holder died (a crash, kill -9) is taken over.
+ */
+export async function takeFile(path: string, options: TakeOptions = {}): Promise<Taken> {
+  await mkdir(dirname(path), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    const mine: Holder = {
+      pid: process.pid,
+      host: hostname(),
+      since: new Date().toISOString(),
+      ...(options.about ? { about: options.about } : {}),
+    };
+    const text = JSON.stringify(mine);
+    try {
+      const file = await open(path, 'wx');
+      try {
+        await file.writeFile(text);
+      } finally {
+        await file.close();
+      }
+      return { taken: true, release: () => releaseFile(path, text) };
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
+    }
+    const found = await readHolder(path);
+    if (found === 'gone') continue;
+    if (!found || !isStale(found, options.staleAfterMs) || attempt > 3) {
+      return { taken: false, holder: found ?? { pid: 0, host: '', since: new Date().toISOString() } };
+    }
+    await takeOver(path, found);
+  }
+}
+
+/** Whether the process that holds a claim may still be working on it. */
+export function isStale(holder: Holder | undefined, staleAfterMs?: number): boolean {
+  // Being written this instant by its taker (open, then write): not stale, it is brand new.
+  if (!holder) return false;
+  const age = Date.now() - Date.parse(holder.since);
+  if (staleAfterMs !== undefined && age > staleAfterMs) return true;
+  if (holder.host !== hostname()) return false;
+  return !processAlive(holder.pid);
+}
+
+function processAlive(pid: number): boolean {
+  // 0 and negative numbers address process groups, never one process.
+  if (pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    // EPERM: it exists but belongs to another user.
+    return (cause as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Moves a stale lock aside so exactly one of several processes that found it stale takes it over:
+ * a rename succeeds for one of them only. If what was moved is not the stale lock but a live one
+ * just taken by another process, it is put back.
+ */
+async function takeOver(path: string, stale: Holder): Promise<void> {
+  const aside = `${path}.${randomBytes(6).toString('hex')}.stale`;
+  try {
+    await rename(path, aside);
+  } catch {
+    return;
+  }
+  const moved = await readHolder(aside);
+  if (moved !== 'gone' && moved && (moved.pid !== stale.pid || moved.since !== stale.since)) {
+    await link(aside, path).catch(() => {});
+  }
+  await rm(aside, { force: true });
+}
+
+/** Removes the lock only if it is still this taker's (a stale takeover may have replaced it). */
+async function releaseFile(path: string, text: string): Promise<void> {
+  const now = await readFile(path, 'utf8').catch(() => undefined);
+  if (now === text) await rm(path, { force: true });
+}
+
+async function readHolder(path: string): Promise<Holder | undefined | 'gone'> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    throw cause;
+  }
+  try {
+    const holder = JSON.parse(text) as Holder;
+    if (Number.isInteger(holder.pid) && typeof holder.since === 'string') return holder;
+  } catch {
+    // Empty or torn: its taker is writing it now, or died between creating and writing it.
+  }
+  // Judge such a file by its age alone: a taker writes its few bytes right after creating it.
+  const { mtimeMs } = await stat(path).catch(() => ({ mtimeMs: Date.now() }));
+  return Date.now() - mtimeMs > 10_000 ? { pid: 0, host: hostname(), since: new Date(0).toISOString() } : undefined;
+}
+
+/**
+ * The calls to WeChat under way in any process on this data folder, one file per request key:
+ * before a call, its request is claimed, so no two processes pay for the same code at once.
+ */
+export class Claims {
+  constructor(private readonly dir: string) {}
+
+  /** A call never outlasts this (the HTTP timeout is 30 s, retries included well under it). */
+  static readonly STALE_AFTER_MS = 5 * 60_000;
+
+  take(key: string): Promise<Taken> {
+    return takeFile(join(this.dir, key), { staleAfterMs: Claims.STALE_AFTER_MS });
+  }
+
+  /** Whether some live process still holds the claim on `key`. */
+  async held(key: string): Promise<boolean> {
+    const found = await readHolder(join(this.dir, key));
+    return found !== 'gone' && !isStale(found, Claims.STALE_AFTER_MS);
+  }
+}
