@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../shared/codeRequest';
 import { CodeMaker } from './codeMaker';
 import { Library } from './library';
-import type { GeneratedImage, WechatClient } from './wechatClient';
+import type { WechatClient } from './wechatClient';
 
 const request: CodeRequest = {
   kind: 'limited',
@@ -17,22 +17,23 @@ const request: CodeRequest = {
   transparent: false,
 };
 
-/** A client whose one call finishes when the test says, counting calls as WeChat would count quota. */
+/**
+ * A client whose calls finish when the test says (before or after they are sent), counting calls as
+ * WeChat would count quota.
+ */
 function heldClient() {
-  const held = { calls: 0, finish: () => {} };
+  let open = () => {};
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const held = { calls: 0, finish: () => open() };
   const client: WechatClient = {
-    generate: () =>
-      new Promise<GeneratedImage>((resolve) => {
-        held.calls++;
-        held.finish = () =>
-          resolve({
-            png: Buffer.from('png'),
-            width: 430,
-            height: 430,
-            sourceFormat: 'jpeg',
-            numUsed: held.calls,
-          });
-      }),
+    generate: async () => {
+      held.calls++;
+      const calls = held.calls;
+      await gate;
+      return { png: Buffer.from('png'), width: 430, height: 430, sourceFormat: 'jpeg', numUsed: calls };
+    },
   };
   return { held, account: { accountId: 'a1', appId: 'wx0123456789abcdef', client } };
 }

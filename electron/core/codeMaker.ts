@@ -48,18 +48,21 @@ export class CodeMaker {
   constructor(private readonly library: Library) {}
 
   async make(account: CodeAccount, request: CodeRequest, options: MakeOptions = {}): Promise<MadeCode> {
-    await this.library.refresh();
-    const before = this.library.find(account.appId, request);
-    if (!options.regenerate && before) return this.stored(before);
-    // A regenerate joins a call already under way: that image is fresh from WeChat too.
     const key = requestKey(account.appId, request);
+    // A regenerate joins a call already under way too: that image is fresh from WeChat.
     let made = this.inFlight.get(key);
     if (!made) {
-      // Shared by every caller, so no one caller's signal stops it (each stops only its own wait).
-      made = this.claimAndFetch(account, request, key, before, options.beforeCall).finally(() =>
-        this.inFlight.delete(key),
-      );
-      this.inFlight.set(key, made);
+      await this.library.refresh();
+      const before = this.library.find(account.appId, request);
+      if (!options.regenerate && before) return this.stored(before);
+      made = this.inFlight.get(key);
+      if (!made) {
+        // Shared by every caller, so no one caller's signal stops it (each stops only its own wait).
+        made = this.claimAndFetch(account, request, key, before, options.beforeCall).finally(() =>
+          this.inFlight.delete(key),
+        );
+        this.inFlight.set(key, made);
+      }
     }
     return abortable(made, options.signal);
   }
