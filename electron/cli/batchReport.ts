@@ -132,6 +132,8 @@ export function batchExitError(summary: BatchSummary): AppError | undefined {
       },
     };
   }
+  // Every row was made; only the results CSV or the ZIP is missing.
+  if (!unfinished.length && summary.outputError) return summary.outputError;
   const reason = firstError ?? { message: { en: '', zh: '' }, hint: see };
   return {
     code: wechatError ? 'wechat' : (firstError?.code ?? 'internal'),

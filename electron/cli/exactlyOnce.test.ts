@@ -52,16 +52,37 @@ describe('two processes, one data folder', () => {
       const picture = decodePicture(await readFile(join(home, name, '200.png')));
       expect(readQr(picture)?.data).toBe('pages/index/index?scene=id=199');
     }
-  });
+  }, 120_000);
 
   it('a CLI batch and 60 generates from the app racing it for the same codes make 60 calls', async () => {
     app = await openTestApp();
     const csv = await sceneSheet(app.dataDir, 60);
     const batch = startCli(
-      ['batch', csv, '--out', join(app.dataDir, 'out'), '--appid', APPID, '--api-base', app.sandbox.url],
+      [
+        'batch',
+        csv,
+        '--out',
+        join(app.dataDir, 'out'),
+        '--rate-per-minute',
+        '600',
+        '--appid',
+        APPID,
+        '--api-base',
+        app.sandbox.url,
+      ],
       app.dataDir,
       ENV,
     );
+    // Once the batch is making codes, from row 1 on, the app asks for the same codes from the last one
+    // back: they meet in the middle.
+    const sandboxOfApp = app.sandbox;
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (sandboxOfApp.stats().getwxacodeunlimit < 1) return;
+        clearInterval(poll);
+        resolve();
+      }, 5);
+    });
     const generated = await Promise.all(
       scenes(60)
         .reverse()
@@ -75,7 +96,7 @@ describe('two processes, one data folder', () => {
     for (const result of generated) expect(succeeded(result).width).toBe(430);
     expect(app.sandbox.stats().getwxacodeunlimit).toBe(60);
     expect(await pngsIn(join(app.dataDir, 'out'))).toHaveLength(60);
-  });
+  }, 60_000);
 });
 
 describe('a batch killed while WeChat is making a code', () => {
@@ -96,10 +117,14 @@ describe('a batch killed while WeChat is making a code', () => {
       const poll = setInterval(() => {
         if (running.stats().getwxacode < 1) return;
         clearInterval(poll);
-        first.child.kill('SIGKILL');
         resolve();
       }, 5);
     });
+    // Meanwhile the batch cannot be resumed elsewhere: one live process holds its journal.
+    const meanwhile = await runCli([...args, '--resume', ...creds], home, ENV);
+    expect(meanwhile.code).toBe(2);
+    expect(meanwhile.stderr).toContain(`is being run by process ${first.child.pid} on`);
+    first.child.kill('SIGKILL');
     expect((await first.done).signal).toBe('SIGKILL');
 
     const resumed = await runCli([...args, '--resume', ...creds], home, ENV);
@@ -112,5 +137,5 @@ describe('a batch killed while WeChat is making a code', () => {
     expect(sandbox.stats().getwxacode).toBe(1 + 4);
     expect(await pngsIn(join(home, 'out'))).toHaveLength(4);
     expect(await readdir(join(home, 'batches'))).toEqual([]);
-  });
+  }, 60_000);
 });
