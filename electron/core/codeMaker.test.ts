@@ -72,3 +72,43 @@ describe('making a code that another caller is already making', () => {
     expect(held.calls).toBe(1);
   });
 });
+
+describe('making a code that another process is already making', () => {
+  it('waits for its code in the shared library instead of paying for it again', async () => {
+    // Two libraries open on one folder: the app and a CLI process.
+    const [app, cli] = [new CodeMaker(await Library.open(dir)), new CodeMaker(await Library.open(dir))];
+    const first = heldClient();
+    const second = heldClient();
+    const fromApp = app.make(first.account, request);
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => first.held.calls > 0 && (clearInterval(poll), resolve()), 2);
+    });
+    const fromCli = cli.make(second.account, request);
+    first.held.finish();
+    second.held.finish();
+    const [a, b] = await Promise.all([fromApp, fromCli]);
+    expect([a.fromLibrary, b.fromLibrary]).toEqual([false, true]);
+    expect(b.entry.codeId).toBe(a.entry.codeId);
+    expect(first.held.calls + second.held.calls).toBe(1);
+  });
+
+  it('calls itself when the other process failed (its claim released with no code)', async () => {
+    const [app, cli] = [new CodeMaker(await Library.open(dir)), new CodeMaker(await Library.open(dir))];
+    let fail = () => {};
+    const failing: WechatClient = {
+      generate: () =>
+        new Promise((_, reject) => {
+          fail = () => reject(new Error('network down'));
+        }),
+    };
+    const fromApp = app.make({ accountId: 'a1', appId: 'wx0123456789abcdef', client: failing }, request);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = heldClient();
+    const fromCli = cli.make(second.account, request);
+    second.held.finish();
+    fail();
+    await expect(fromApp).rejects.toThrow('network down');
+    expect((await fromCli).fromLibrary).toBe(false);
+    expect(second.held.calls).toBe(1);
+  });
+});
