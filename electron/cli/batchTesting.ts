@@ -32,3 +32,8 @@ export function startCli(args: string[], home: string, env: Record<string, strin
 
 export const runCli = (args: string[], home: string, env: Record<string, string> = {}): Promise<Run> =>
   startCli(args, home, env).done;
+
+/** Resolves once `check` holds (say, the sandbox has seen a call), looking every few milliseconds. */
+export async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
+}

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_SECRET } from '../core/accountTokens';
-import { type TestApp, openTestApp, succeeded } from '../handlers/testing';
+import { openTestApp, succeeded, type TestApp } from '../handlers/testing';
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { call, decodePicture, readQr } from '../sandbox/testing';
-import { runCli, startCli } from './batchTesting';
+import { runCli, startCli, until } from './batchTesting';
 
 // Codes are paid for once whatever runs at the same time on one data folder: CLI processes, the app.
 
@@ -76,13 +76,7 @@ describe('two processes, one data folder', () => {
     // Once the batch is making codes, from row 1 on, the app asks for the same codes from the last one
     // back: they meet in the middle.
     const sandboxOfApp = app.sandbox;
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (sandboxOfApp.stats().getwxacodeunlimit < 1) return;
-        clearInterval(poll);
-        resolve();
-      }, 5);
-    });
+    await until(() => sandboxOfApp.stats().getwxacodeunlimit >= 1);
     const generated = await Promise.all(
       scenes(60)
         .reverse()
@@ -113,13 +107,7 @@ describe('a batch killed while WeChat is making a code', () => {
     });
     const first = startCli([...args, ...creds], home, ENV);
     const running = sandbox;
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (running.stats().getwxacode < 1) return;
-        clearInterval(poll);
-        resolve();
-      }, 5);
-    });
+    await until(() => running.stats().getwxacode >= 1);
     // Meanwhile the batch cannot be resumed elsewhere: one live process holds its journal.
     const meanwhile = await runCli([...args, '--resume', ...creds], home, ENV);
     expect(meanwhile.code).toBe(2);

@@ -11,14 +11,17 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 /** A lock as a process that has since died (or, with an old date, one whose pid was reused) left it. */
-const leftBy = (pid: number, since = new Date().toISOString()) => JSON.stringify({ pid, host: hostname(), since });
+const leftBy = (pid: number, since = new Date().toISOString()) =>
+  JSON.stringify({ pid, host: hostname(), since });
 /** A pid no process has: above Linux's largest. */
 const DEAD_PID = 4_194_305;
 
 describe('takeFile', () => {
   it('gives a lock to exactly one of many takers at once; the others learn who holds it', async () => {
     const lock = join(dir, 'lock');
-    const results = await Promise.all(Array.from({ length: 20 }, () => takeFile(lock, { about: { input: 'a.csv' } })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => takeFile(lock, { about: { input: 'a.csv' } })),
+    );
     const taken = results.filter((r) => r.taken);
     expect(taken).toHaveLength(1);
     for (const r of results.filter((r) => !r.taken)) {

@@ -58,6 +58,12 @@ export async function takeFile(path: string, options: TakeOptions = {}): Promise
   }
 }
 
+/** The live process holding the lock at `path`, if any. */
+export async function liveHolder(path: string, staleAfterMs?: number): Promise<Holder | undefined> {
+  const found = await readHolder(path);
+  return found === 'gone' || !found || isStale(found, staleAfterMs) ? undefined : found;
+}
+
 /** Whether the process that holds a claim may still be working on it. */
 export function isStale(holder: Holder | undefined, staleAfterMs?: number): boolean {
   // Being written this instant by its taker (open, then write): not stale, it is brand new.
@@ -122,7 +128,9 @@ async function readHolder(path: string): Promise<Holder | undefined | 'gone'> {
   }
   // Judge such a file by its age alone: a taker writes its few bytes right after creating it.
   const { mtimeMs } = await stat(path).catch(() => ({ mtimeMs: Date.now() }));
-  return Date.now() - mtimeMs > 10_000 ? { pid: 0, host: hostname(), since: new Date(0).toISOString() } : undefined;
+  return Date.now() - mtimeMs > 10_000
+    ? { pid: 0, host: hostname(), since: new Date(0).toISOString() }
+    : undefined;
 }
 
 /**
@@ -137,11 +145,5 @@ export class Claims {
 
   take(key: string): Promise<Taken> {
     return takeFile(join(this.dir, key), { staleAfterMs: Claims.STALE_AFTER_MS });
-  }
-
-  /** Whether some live process still holds the claim on `key`. */
-  async held(key: string): Promise<boolean> {
-    const found = await readHolder(join(this.dir, key));
-    return found !== 'gone' && !isStale(found, Claims.STALE_AFTER_MS);
   }
 }

@@ -80,9 +80,7 @@ describe('making a code that another process is already making', () => {
     const first = heldClient();
     const second = heldClient();
     const fromApp = app.make(first.account, request);
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => first.held.calls > 0 && (clearInterval(poll), resolve()), 2);
-    });
+    while (first.held.calls === 0) await new Promise((resolve) => setTimeout(resolve, 2));
     const fromCli = cli.make(second.account, request);
     first.held.finish();
     second.held.finish();

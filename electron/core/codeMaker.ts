@@ -123,7 +123,12 @@ export class CodeMaker {
       height: image.height,
       numUsed: image.numUsed,
     });
-    return { entry, png: image.png, fromLibrary: false, ...(entry.notKept ? { notKept: entry.notKept } : {}) };
+    return {
+      entry,
+      png: image.png,
+      fromLibrary: false,
+      ...(entry.notKept ? { notKept: entry.notKept } : {}),
+    };
   }
 }
 

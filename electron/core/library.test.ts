@@ -180,7 +180,9 @@ describe('a library shared by several processes', () => {
     await rm(join(dir, 'png'), { recursive: true });
     await writeFile(join(dir, 'png'), 'a file where the image folder should be');
     const entry = await library.add(code('pages/a', Buffer.from('the image')));
-    expect(entry.notKept?.message.en).toContain(`The code is not in the library: ${dir} could not be written`);
+    expect(entry.notKept?.message.en).toContain(
+      `The code is not in the library: ${dir} could not be written`,
+    );
     expect(await library.readPng(entry)).toEqual(Buffer.from('the image'));
     expect(library.find('wx0123456789abcdef', limited('pages/a'))?.codeId).toBe(entry.codeId);
     expect(await Library.open(dir).then((again) => again.list())).toEqual([]);

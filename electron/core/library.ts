@@ -214,7 +214,7 @@ function notKept(dir: string, cause: unknown): AppError {
       zh: `此码未存入码库：无法写入 ${dir}（${cause instanceof Failure ? cause.error.message.zh : detail}）。`,
     },
     hint: {
-      en: 'Free some disk space (or fix the folder\'s permissions). Until then, keep the saved file: asking for the same code again calls WeChat again.',
+      en: "Free some disk space (or fix the folder's permissions). Until then, keep the saved file: asking for the same code again calls WeChat again.",
       zh: '请释放磁盘空间（或修正文件夹权限）。在此之前请保留已保存的文件：再次生成同一个码会再次调用微信接口。',
     },
     retryable: false,

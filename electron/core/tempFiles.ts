@@ -1,7 +1,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { isStale } from './claims';
-import { hostname } from 'node:os';
 
 /** What writeFileAtomic names its temp files, the writer's pid included since it does. */
 const TEMP = /^\..+\.(?:(\d+)-)?[0-9a-f]{12}\.tmp$/;
@@ -43,5 +43,7 @@ async function abandoned(path: string, pid: string | undefined): Promise<boolean
   const age = Date.now() - info.mtimeMs;
   if (pid === undefined) return age > UNNAMED_ABANDONED_MS;
   if (Number(pid) === process.pid) return false;
-  return age > ABANDONED_MS || isStale({ pid: Number(pid), host: hostname(), since: info.mtime.toISOString() });
+  return (
+    age > ABANDONED_MS || isStale({ pid: Number(pid), host: hostname(), since: info.mtime.toISOString() })
+  );
 }

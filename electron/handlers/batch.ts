@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { zipFileFor } from '../../shared/batch';
-import { batchFolder, removeBatch, unfinishedBatches, unreceivedCodes } from '../core/batch/journal';
+import {
+  batchFolder,
+  checkNotRunningElsewhere,
+  removeBatch,
+  unfinishedBatches,
+  unreceivedCodes,
+} from '../core/batch/journal';
 import { checkNameTemplate } from '../core/batch/naming';
 import type { BatchPlan } from '../core/batch/plan';
 import { readSpreadsheet, type Sheet } from '../core/batch/spreadsheet';
@@ -132,7 +138,9 @@ export function batchHandlers(services: Services): BatchHandlers {
 
     'batch:discard': ({ batchId }) =>
       runner.claim(async () => {
-        await unfinished(batchId);
+        const { manifest } = await unfinished(batchId);
+        // A CLI process running it would lose its journal mid-run.
+        await checkNotRunningElsewhere(batchFolder(dataDir, batchId), manifest.input);
         await removeBatch(batchFolder(dataDir, batchId));
         return { discarded: true as const };
       }),

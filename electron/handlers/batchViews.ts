@@ -83,7 +83,10 @@ export function batchUpdate(
   return { jobId, sequence, accountId, fileName, skippedRows, progress, ...(summary ? { summary } : {}) };
 }
 
-export function unfinishedView({ manifest, finished }: UnfinishedBatch, unreceived: number): UnfinishedBatchView {
+export function unfinishedView(
+  { manifest, finished }: UnfinishedBatch,
+  unreceived: number,
+): UnfinishedBatchView {
   return {
     unreceived,
     batchId: manifest.id,

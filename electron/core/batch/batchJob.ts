@@ -11,14 +11,7 @@ import { type CodeAccount, CodeMaker, type MadeCode } from '../codeMaker';
 import type { Library } from '../library';
 import { sweepTemps } from '../tempFiles';
 import { batchElsewhere, fileTaken, folderTaken } from './conflicts';
-import {
-  type BatchManifest,
-  batchFolder,
-  batchId,
-  Journal,
-  removeBatch,
-  unreceivedCodes,
-} from './journal';
+import { type BatchManifest, batchFolder, batchId, Journal, removeBatch, unreceivedCodes } from './journal';
 import { defaultNameTemplate, fileNames } from './naming';
 import type { BatchPlan } from './plan';
 import { RateLimiter, WECHAT_CALLS_PER_MINUTE } from './rateLimiter';
@@ -511,7 +504,9 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       resultsFile,
       ...(zipFile ? { zipFile } : {}),
       ...(outputError ? { outputError } : {}),
-      ...(this.notKept.error ? { notKept: notKeptSummary(this.notKept.count, this.outDir, this.notKept.error) } : {}),
+      ...(this.notKept.error
+        ? { notKept: notKeptSummary(this.notKept.count, this.outDir, this.notKept.error) }
+        : {}),
     };
   }
 

@@ -27,7 +27,10 @@ describe('Journal', () => {
     const journal = await Journal.open(folder, manifest('b1'), false);
     const refused = await Journal.open(folder, manifest('b1'), true).catch((e: unknown) => e);
     expect(refused).toMatchObject({
-      error: { code: 'busy', message: { en: expect.stringContaining(`is being run by process ${process.pid} on`) } },
+      error: {
+        code: 'busy',
+        message: { en: expect.stringContaining(`is being run by process ${process.pid} on`) },
+      },
     });
     await journal.record({ row: 2, file: '2.png', fromLibrary: false });
     await journal.close();

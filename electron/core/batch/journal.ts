@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { appError } from '../../../shared/errors';
 import { Failure } from '../../../shared/result';
 import { readJsonFile, writeFileAtomic } from '../atomicFile';
-import { takeFile } from '../claims';
+import { liveHolder, takeFile } from '../claims';
 import type { Library } from '../library';
 import { batchElsewhere } from './conflicts';
 
@@ -154,6 +154,12 @@ export async function unreceivedCodes(calls: ReadonlySet<string>, library: Libra
   return [...calls].filter((key) => !library.hasKey(key)).length;
 }
 
+/** Refuses (with the other process's pid) when a live process is running the batch in `folder`. */
+export async function checkNotRunningElsewhere(folder: string, input: string): Promise<void> {
+  const holder = await liveHolder(join(folder, LOCK));
+  if (holder) throw batchElsewhere(input, holder);
+}
+
 /** Forgets a batch that finished with every row done: there is nothing left to resume. */
 export async function removeBatch(folder: string): Promise<void> {
   await rm(folder, { recursive: true, force: true });
@@ -210,7 +216,8 @@ function unansweredCalls(text: string, finished: ReadonlyMap<number, JournalEntr
     if (!line.includes('"call"') && !line.includes('"answered"')) continue;
     try {
       const record = JSON.parse(line) as Partial<CallRecord & AnsweredRecord>;
-      if (Number.isInteger(record.call) && typeof record.key === 'string') pending.set(record.call!, record.key);
+      if (Number.isInteger(record.call) && typeof record.key === 'string')
+        pending.set(record.call!, record.key);
       if (Number.isInteger(record.answered)) pending.delete(record.answered!);
     } catch {
       // Torn by a crash mid-write: that call was not sent (it goes out only once its record is on disk).
