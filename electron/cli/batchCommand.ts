@@ -37,7 +37,7 @@ import { cliLanguage } from './exit';
 import { flagError, parseFlags, requireFlag, wholeNumber } from './flags';
 
 export const BATCH_USAGE = `wxacode batch FILE.(csv|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png'] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--concurrency N] [--rate-per-minute N] [--resume] [--yes] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
-      exit 0 only when every row was made; otherwise 2 if any row is invalid, else 3 if WeChat refused any, else 4`;
+      exit 0 only when every row was made; otherwise 2 if any row is invalid (or another process runs this batch or writes into --out), else 3 if WeChat refused any, else 4`;
 
 export async function batchCommand(args: string[], out: (line: string) => void): Promise<void> {
   const { values, positionals } = parseFlags(

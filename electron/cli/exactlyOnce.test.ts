@@ -90,7 +90,7 @@ describe('two processes, one data folder', () => {
     for (const result of generated) expect(succeeded(result).width).toBe(430);
     expect(app.sandbox.stats().getwxacodeunlimit).toBe(60);
     expect(await pngsIn(join(app.dataDir, 'out'))).toHaveLength(60);
-  }, 60_000);
+  }, 90_000);
 });
 
 describe('a batch killed while WeChat is making a code', () => {
@@ -125,5 +125,5 @@ describe('a batch killed while WeChat is making a code', () => {
     expect(sandbox.stats().getwxacode).toBe(1 + 4);
     expect(await pngsIn(join(home, 'out'))).toHaveLength(4);
     expect(await readdir(join(home, 'batches'))).toEqual([]);
-  }, 60_000);
+  }, 90_000);
 });

@@ -77,6 +77,8 @@ export function batchHandlers(services: Services): BatchHandlers {
     'batch:plan': async ({ sheetId, accountId, ...choice }) => {
       const sheet = sheets.get(sheetId);
       if (!sheet) throw sheetGone();
+      // Codes another process (the CLI) made since are free: the plan counts them so.
+      await services.library.refresh();
       const plan = planFor(services, sheet, await accountById(accounts, accountId), choice);
       return planView(keep(plans, KEPT_PLANS, { sheet, accountId, choice, plan }), plan);
     },
@@ -98,7 +100,8 @@ export function batchHandlers(services: Services): BatchHandlers {
         checkNameTemplate(nameTemplate);
         const dir = resolve(outDir);
         const account = await accountById(accounts, accountId);
-        // Planned again: codes made since (by the form, another batch) are now free, and the quota is current.
+        // Planned again: codes made since (by the form, another batch, the CLI) are now free, and the quota is current.
+        await services.library.refresh();
         const plan = planFor(services, sheet, account, choice);
         guardQuota(plan.quota, confirmSpend);
         const job = await newBatchJob(services, {
