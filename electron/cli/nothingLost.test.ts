@@ -1,30 +1,15 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../sandbox';
+import { describe, expect, it } from 'vitest';
 import { call, decodePicture, readQr } from '../sandbox/testing';
-import { runCli, startCli, until } from './batchTesting';
+import { cliWorlds, runCli, startCli, until } from './batchTesting';
 
 // A code WeChat made is never dropped, and nothing is left behind: no temp files, no empty folder,
 // no results file pointed to that is not there, no file of another batch replaced.
 
 const SECRET = { WXACODE_APPSECRET: 'sandbox-secret' };
 
-let sandbox: RunningSandbox | undefined;
-let home: string | undefined;
-afterEach(async () => {
-  await sandbox?.close();
-  if (home) await rm(home, { recursive: true, force: true });
-  sandbox = undefined;
-  home = undefined;
-});
-
-async function setup() {
-  sandbox = await startSandbox();
-  home = await mkdtemp(join(tmpdir(), 'wxacode-kept-'));
-  return { sandbox, home, creds: ['--appid', 'wx0123456789abcdef', '--api-base', sandbox.url] };
-}
+const setup = cliWorlds('wxacode-kept-');
 
 const exists = (path: string) =>
   stat(path).then(
