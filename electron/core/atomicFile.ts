@@ -40,8 +40,7 @@ export async function writeFileAtomic(
  * `.<name>.<pid>-<random>.tmp`: hidden, and naming its writer, so a sweep at start removes the
  * ones a killed process left (see tempFiles.ts) without touching another live process's.
  */
-export const tempName = (name: string): string =>
-  `.${name}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+const tempName = (name: string): string => `.${name}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
 
 /**
  * Appends one line to an append-only log (journal, index) and flushes it to disk before returning.

@@ -42,9 +42,13 @@ export async function takeFile(path: string, options: TakeOptions = {}): Promise
       const file = await open(path, 'wx');
       try {
         await file.writeFile(text);
-      } finally {
+      } catch (cause) {
+        // A full disk: an empty claim would hold others off for nothing.
         await file.close();
+        await rm(path, { force: true });
+        throw cause;
       }
+      await file.close();
       return { taken: true, release: () => releaseFile(path, text) };
     } catch (cause) {
       if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;

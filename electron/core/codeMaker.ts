@@ -73,7 +73,8 @@ export class CodeMaker {
   }
 
   private async stored(entry: LibraryEntry): Promise<MadeCode> {
-    return { entry, png: await this.library.readPng(entry), fromLibrary: true };
+    const png = await this.library.readPng(entry);
+    return { entry, png, fromLibrary: true, ...(entry.notKept ? { notKept: entry.notKept } : {}) };
   }
 
   /**
@@ -91,7 +92,11 @@ export class CodeMaker {
   ): Promise<MadeCode> {
     let pause = FIRST_LOOK_MS;
     for (;;) {
-      const claim = await this.library.claims.take(key);
+      // A data folder that cannot be written (a full disk) holds no claims: the code is made all the
+      // same rather than refused, and reaches the user even though the library cannot keep it.
+      const claim = await this.library.claims
+        .take(key)
+        .catch(() => ({ taken: true as const, release: async () => {} }));
       if (claim.taken) {
         try {
           // The holder before may have finished between the last look and the claim.
