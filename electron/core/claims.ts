@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -75,7 +76,30 @@ export function isStale(holder: Holder | undefined, staleAfterMs?: number): bool
   const age = Date.now() - Date.parse(holder.since);
   if (staleAfterMs !== undefined && age > staleAfterMs) return true;
   if (holder.host !== hostname()) return false;
-  return !processAlive(holder.pid);
+  if (!processAlive(holder.pid)) return true;
+  // After a restart, pids are handed out again: a process that started after the lock was taken
+  // cannot be the one that took it.
+  const started = processStart(holder.pid);
+  return started !== undefined && started > Date.parse(holder.since) + START_SLACK_MS;
+}
+
+/** /proc's start times are in clock ticks from a boot time in whole seconds. */
+const START_SLACK_MS = 2000;
+/** Clock ticks per second: 100 on every Linux the app runs on (USER_HZ). */
+const TICKS_PER_SECOND = 100;
+
+/** When process `pid` started (ms since the epoch), where the system says (Linux); else undefined. */
+function processStart(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is field 3, starttime field 22.
+    const startTicks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[22 - 3]);
+    const bootSeconds = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
+    const start = (bootSeconds + startTicks / TICKS_PER_SECOND) * 1000;
+    return Number.isFinite(start) ? start : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function processAlive(pid: number): boolean {
