@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -13,6 +12,11 @@ export interface Holder {
   /** Whatever the claimer wants another process to know (the batch, its spreadsheet, …). */
   about?: Record<string, string>;
 }
+
+/** Creating and writing a lock, or taking one over, takes milliseconds: one this old was abandoned. */
+const ABANDONED_WRITE_MS = 10_000;
+/** Takers that found a lock stale and lost the takeover to another try again this many times. */
+const MAX_TAKEOVER_TRIES = 20;
 
 export type Taken = { taken: true; release: () => Promise<void> } | { taken: false; holder: Holder };
 
@@ -56,17 +60,17 @@ export async function takeFile(path: string, options: TakeOptions = {}): Promise
     }
     const found = await readHolder(path);
     if (found === 'gone') continue;
-    if (!found || !isStale(found, options.staleAfterMs) || attempt > 3) {
-      return { taken: false, holder: found ?? { pid: 0, host: '', since: new Date().toISOString() } };
+    if (!found || !isStale(found.holder, options.staleAfterMs) || attempt > MAX_TAKEOVER_TRIES) {
+      return { taken: false, holder: found?.holder ?? { pid: 0, host: '', since: new Date().toISOString() } };
     }
-    await takeOver(path, found);
+    await takeOver(path, found.text);
   }
 }
 
 /** The live process holding the lock at `path`, if any. */
 export async function liveHolder(path: string, staleAfterMs?: number): Promise<Holder | undefined> {
   const found = await readHolder(path);
-  return found === 'gone' || !found || isStale(found, staleAfterMs) ? undefined : found;
+  return found === 'gone' || !found || isStale(found.holder, staleAfterMs) ? undefined : found.holder;
 }
 
 /** Whether the process that holds a claim may still be working on it. */
@@ -116,22 +120,28 @@ function processAlive(pid: number): boolean {
 }
 
 /**
- * Moves a stale lock aside so exactly one of several processes that found it stale takes it over:
- * a rename succeeds for one of them only. If what was moved is not the stale lock but a live one
- * just taken by another process, it is put back.
+ * Removes a stale lock so that a live one is never removed in its place: of several processes that
+ * found it stale, only the one holding `<lock>.takeover` (O_EXCL) acts, and only if the lock is
+ * still the stale one it read. The others try again and find the new holder.
  */
-async function takeOver(path: string, stale: Holder): Promise<void> {
-  const aside = `${path}.${randomBytes(6).toString('hex')}.stale`;
+async function takeOver(path: string, staleText: string): Promise<void> {
+  const guard = `${path}.takeover`;
   try {
-    await rename(path, aside);
-  } catch {
+    await (await open(guard, 'wx')).close();
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
+    // Its holder died mid-takeover (it takes milliseconds): clear it for the next try.
+    const { mtimeMs } = await stat(guard).catch(() => ({ mtimeMs: Date.now() }));
+    if (Date.now() - mtimeMs > ABANDONED_WRITE_MS) await rm(guard, { force: true });
+    await new Promise((resolve) => setTimeout(resolve, 10));
     return;
   }
-  const moved = await readHolder(aside);
-  if (moved !== 'gone' && moved && (moved.pid !== stale.pid || moved.since !== stale.since)) {
-    await link(aside, path).catch(() => {});
+  try {
+    const now = await readFile(path, 'utf8').catch(() => undefined);
+    if (now === staleText) await rm(path, { force: true });
+  } finally {
+    await rm(guard, { force: true });
   }
-  await rm(aside, { force: true });
 }
 
 /** Removes the lock only if it is still this taker's (a stale takeover may have replaced it). */
@@ -140,7 +150,8 @@ async function releaseFile(path: string, text: string): Promise<void> {
   if (now === text) await rm(path, { force: true });
 }
 
-async function readHolder(path: string): Promise<Holder | undefined | 'gone'> {
+/** The lock's holder and its exact text; undefined while its taker is still writing it. */
+async function readHolder(path: string): Promise<{ holder: Holder; text: string } | undefined | 'gone'> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -150,15 +161,14 @@ async function readHolder(path: string): Promise<Holder | undefined | 'gone'> {
   }
   try {
     const holder = JSON.parse(text) as Holder;
-    if (Number.isInteger(holder.pid) && typeof holder.since === 'string') return holder;
+    if (Number.isInteger(holder.pid) && typeof holder.since === 'string') return { holder, text };
   } catch {
     // Empty or torn: its taker is writing it now, or died between creating and writing it.
   }
   // Judge such a file by its age alone: a taker writes its few bytes right after creating it.
   const { mtimeMs } = await stat(path).catch(() => ({ mtimeMs: Date.now() }));
-  return Date.now() - mtimeMs > 10_000
-    ? { pid: 0, host: hostname(), since: new Date(0).toISOString() }
-    : undefined;
+  if (Date.now() - mtimeMs <= ABANDONED_WRITE_MS) return undefined;
+  return { holder: { pid: 0, host: hostname(), since: new Date(0).toISOString() }, text };
 }
 
 /**
