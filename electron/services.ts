@@ -8,6 +8,7 @@ import { type ErrorLog, openErrorLog } from './core/errorLog';
 import { Library } from './core/library';
 import { keychainSecrets, type SecretStore } from './core/secrets';
 import { fileSettingsStore, type SettingsStore } from './core/settings';
+import { sweepTemps } from './core/tempFiles';
 import { BatchRunner } from './handlers/batchRunner';
 
 /** The few things only the desktop can do; electron/desktop.ts does them with Electron. */
@@ -103,6 +104,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   if ((await accounts.list()).length === 0) {
     await accounts.save({ ...SANDBOX_ACCOUNT, source: { kind: 'sandbox' } });
   }
+  // Temp files of processes killed mid-write (settings, library, journals): another live process's stay.
+  await sweepTemps(options.dataDir, 2);
   const library = await Library.open(join(options.dataDir, 'library'));
   const notify = options.notify ?? (() => {});
   const log = options.log ?? openErrorLog({ dataDir: options.dataDir, process: 'app' });

@@ -67,6 +67,11 @@ export interface BatchProgress {
   callsPerMinute?: number;
   /** WeChat's latest Num-Used for the 100,000 quota. */
   numUsed?: number;
+  /**
+   * Codes an earlier run of this batch asked WeChat for and never received (it was killed mid-call):
+   * WeChat may have charged for them. Resuming makes them again.
+   */
+  unreceived?: number;
 }
 
 export type RowStatus = 'done' | 'failed' | 'invalid' | 'not-run';
@@ -131,6 +136,8 @@ export interface BatchSummaryView {
   cancelled: boolean;
   stoppedBy?: AppError;
   outputError?: AppError;
+  /** Codes written to the folder that could not be kept in the library (a full disk). */
+  notKept?: AppError;
   /** Failed and not-run rows (at most MAX_PROBLEM_ROWS), for the table. */
   problemRows: RowOutcomeView[];
 }
@@ -170,4 +177,6 @@ export interface UnfinishedBatchView {
   rows: number;
   /** Rows already finished. */
   finished: number;
+  /** Codes the stopped run asked WeChat for and never received: WeChat may have charged for them. */
+  unreceived: number;
 }

@@ -39,6 +39,8 @@ export interface GeneratedCode {
   fromLibrary: boolean;
   createdAt: string;
   suggestedName: string;
+  /** Why the code is not in the library (a full disk): it can be saved now, but is not kept. */
+  notKept?: AppError;
 }
 
 export interface LibraryEntryView {

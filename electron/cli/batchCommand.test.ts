@@ -1,31 +1,15 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type RunningSandbox, type SandboxOptions, startSandbox } from '../sandbox';
+import { describe, expect, it } from 'vitest';
 import { decodePicture, pixel, readQr } from '../sandbox/testing';
-import { runCli } from './batchTesting';
+import { cliWorlds, runCli } from './batchTesting';
 
 const APPID = 'wx0123456789abcdef';
 const SECRET = { WXACODE_APPSECRET: 'sandbox-secret' };
-
-let sandbox: RunningSandbox | undefined;
-let home: string | undefined;
-afterEach(async () => {
-  await sandbox?.close();
-  if (home) await rm(home, { recursive: true, force: true });
-  sandbox = undefined;
-  home = undefined;
-});
-
-async function setup(options: SandboxOptions = {}) {
-  sandbox = await startSandbox(options);
-  home = await mkdtemp(join(tmpdir(), 'wxacode-batch-cli-'));
-  return { sandbox, home, creds: ['--appid', APPID, '--api-base', sandbox.url] };
-}
+const setup = cliWorlds('wxacode-batch-cli-');
 
 const qrOf = async (file: string) => readQr(decodePicture(await readFile(file)))?.data;
 

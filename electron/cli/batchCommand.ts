@@ -7,7 +7,7 @@ import { validateCodeRequest } from '../../shared/validateCodeRequest';
 import { fileAccountStore } from '../core/accounts';
 import { BatchJob } from '../core/batch/batchJob';
 import { logBatch } from '../core/batch/batchLog';
-import { unfinishedBatches } from '../core/batch/journal';
+import { unfinishedBatches, unreceivedCodes } from '../core/batch/journal';
 import {
   BATCH_COLUMNS,
   type BatchColumn,
@@ -21,9 +21,10 @@ import { readSpreadsheet } from '../core/batch/spreadsheet';
 import { dataDir } from '../core/dataDir';
 import type { ErrorLog } from '../core/errorLog';
 import { Library } from '../core/library';
+import { sweepTemps } from '../core/tempFiles';
 import { createWechatClient } from '../core/wechatClient';
 import { showProgress } from './batchProgress';
-import { batchExitError, invalidRowLines, planLines, summaryLines } from './batchReport';
+import { batchExitError, invalidRowLines, planLines, summaryLines, unreceivedLine } from './batchReport';
 import {
   asFlagError,
   CREDENTIAL_FLAGS,
@@ -38,7 +39,7 @@ import { cliLanguage } from './exit';
 import { flagError, parseFlags, requireFlag, wholeNumber } from './flags';
 
 export const BATCH_USAGE = `wxacode batch FILE.(csv|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png'] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--concurrency N] [--rate-per-minute N] [--resume] [--yes] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
-      exit 0 only when every row was made; otherwise 2 if any row is invalid, else 3 if WeChat refused any, else 4`;
+      exit 0 only when every row was made; otherwise 2 if any row is invalid (or another process runs this batch or writes into --out), else 3 if WeChat refused any, else 4`;
 
 export async function batchCommand(
   args: string[],
@@ -92,6 +93,8 @@ export async function batchCommand(
   const credentials = await credentialsFromFlags(values as CredentialFlags);
   try {
     const home = dataDir();
+    // Temp files of processes killed mid-write (data folder: settings, library, journals).
+    await sweepTemps(home, 2);
     const library = await Library.open(join(home, 'library'));
     const accounts = fileAccountStore(home);
     const account = credentials.accountId ? await accounts.get(credentials.accountId) : undefined;
@@ -127,7 +130,7 @@ export async function batchCommand(
       resume: values.resume === true,
       language,
     });
-    if (!values.resume) await noteUnfinishedRun(job.id, home, language);
+    await noteUnfinishedRun(job.id, home, library, values.resume === true, language);
     const endDisplay = showProgress(job, process.stderr, language);
     const stopOnInterrupt = interruptStops(job, language);
     const summary = await job.run().finally(() => {
@@ -146,10 +149,22 @@ export async function batchCommand(
   }
 }
 
-/** Starting over is safe (made codes come from the library) but slower than resuming: say so. */
-async function noteUnfinishedRun(id: string, home: string, language: 'en' | 'zh'): Promise<void> {
+/**
+ * Starting over is safe (made codes come from the library) but slower than resuming: say so. And
+ * codes the stopped run may have paid for without receiving them are never passed over in silence.
+ */
+async function noteUnfinishedRun(
+  id: string,
+  home: string,
+  library: Library,
+  resume: boolean,
+  language: 'en' | 'zh',
+): Promise<void> {
   const earlier = (await unfinishedBatches(home)).find((b) => b.manifest.id === id);
-  if (!earlier?.finished) return;
+  if (!earlier) return;
+  const unreceived = await unreceivedCodes(earlier.unansweredCalls, library);
+  if (unreceived > 0) process.stderr.write(`${unreceivedLine(unreceived, language)}\n`);
+  if (resume || !earlier.finished) return;
   process.stderr.write(
     language === 'zh'
       ? `此批次上次运行未完成（已完成 ${earlier.finished} 行）。现在从头开始：已生成的码从码库取得，不耗额度；加 --resume 可直接跳过已完成的行。\n`

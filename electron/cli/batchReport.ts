@@ -77,17 +77,27 @@ export function summaryLines(summary: BatchSummary, language: Language): string[
     language === 'zh'
       ? [
           `完成 ${n(done)} 行（其中 ${n(fromLibrary)} 个来自码库），失败 ${n(failed)}，无效 ${n(invalid)}，未运行 ${n(notRun)}。`,
-          `结果：${summary.resultsFile}`,
+          summary.resultsFile ? `结果：${summary.resultsFile}` : '结果：结果 CSV 未能写入（原因见下）。',
         ]
       : [
           `${n(done)} rows done (${n(fromLibrary)} from the library), ${n(failed)} failed, ${n(invalid)} invalid, ${n(notRun)} not run.`,
-          `Results: ${summary.resultsFile}`,
+          summary.resultsFile
+            ? `Results: ${summary.resultsFile}`
+            : 'Results: the results CSV could not be written (see below why).',
         ];
+  if (summary.notKept) lines.push(`${summary.notKept.message[language]} ${summary.notKept.hint[language]}`);
   if (summary.zipFile) lines.push(`ZIP: ${summary.zipFile}`);
   if (summary.progress.numUsed !== undefined) {
     lines.push(`Num-Used: ${summary.progress.numUsed} of ${LIMITED_QUOTA}`);
   }
   return lines;
+}
+
+/** Said before a resumed run starts: the stopped run may have been charged for codes it never got. */
+export function unreceivedLine(count: number, language: Language): string {
+  return language === 'zh'
+    ? `注意：上次运行在微信生成 ${n(count)} 个码时被中断，未收到这些码，但微信可能已计费。继续运行会重新生成它们。`
+    : `Note: ${n(count)} code(s) may have been paid for without being received: the earlier run was stopped while WeChat was making them. Resuming makes them again.`;
 }
 
 /**
@@ -102,10 +112,12 @@ export function batchExitError(summary: BatchSummary): AppError | undefined {
   const firstError =
     summary.stoppedBy ?? wechatError ?? unfinished.find((o) => o.error)?.error ?? summary.outputError;
   if (!invalid && !unfinished.length && !summary.outputError) return undefined;
-  const see: Localized = {
-    en: `The results CSV says which rows and why: ${summary.resultsFile}`,
-    zh: `结果 CSV 中列出了是哪些行及原因：${summary.resultsFile}`,
-  };
+  const see: Localized = summary.resultsFile
+    ? {
+        en: `The results CSV says which rows and why: ${summary.resultsFile}`,
+        zh: `结果 CSV 中列出了是哪些行及原因：${summary.resultsFile}`,
+      }
+    : { en: '', zh: '' };
   if (invalid) {
     return {
       code: 'field',
@@ -115,11 +127,13 @@ export function batchExitError(summary: BatchSummary): AppError | undefined {
         zh: `${invalid} 行无效，已跳过${unfinished.length ? `；另有 ${unfinished.length} 行未生成` : ''}。`,
       },
       hint: {
-        en: `Fix them in the spreadsheet and run it again (rows already made come from the library, free). ${see.en}`,
+        en: `Fix them in the spreadsheet and run it again (rows already made come from the library, free). ${see.en}`.trim(),
         zh: `请在表格中修改后重新运行（已生成的行从码库取得，不耗额度）。${see.zh}`,
       },
     };
   }
+  // Every row was made; only the results CSV or the ZIP is missing.
+  if (!unfinished.length && summary.outputError) return summary.outputError;
   const reason = firstError ?? { message: { en: '', zh: '' }, hint: see };
   return {
     code: wechatError ? 'wechat' : (firstError?.code ?? 'internal'),
@@ -128,7 +142,7 @@ export function batchExitError(summary: BatchSummary): AppError | undefined {
       zh: `${unfinished.length} 行未生成。${reason.message.zh}`.trim(),
     },
     hint: {
-      en: `${reason.hint.en} Then run the same command with --resume: finished rows are not made again. ${see.en}`,
+      en: `${reason.hint.en} Then run the same command with --resume: finished rows are not made again. ${see.en}`.trim(),
       zh: `${reason.hint.zh} 然后加 --resume 重新运行同一命令：已完成的行不会重复生成。${see.zh}`,
     },
   };

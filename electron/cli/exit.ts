@@ -5,8 +5,9 @@ import { type AppError, Failure } from '../../shared/result';
 export const EXIT = { ok: 0, input: 2, wechat: 3, other: 4 } as const;
 
 export function exitCodeFor(error: AppError): number {
-  // A batch the quota cannot cover is refused before anything is sent, like invalid input.
-  if (error.code === 'field' || error.code === 'usage' || error.code === 'quota') return EXIT.input;
+  // A batch the quota cannot cover, or one another process is running, is refused before anything
+  // is sent, like invalid input.
+  if (['field', 'usage', 'quota', 'busy'].includes(error.code)) return EXIT.input;
   if (error.code === 'wechat') return EXIT.wechat;
   return EXIT.other;
 }

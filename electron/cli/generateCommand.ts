@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../core/atomicFile';
 import { CodeMaker } from '../core/codeMaker';
 import { dataDir } from '../core/dataDir';
 import { Library } from '../core/library';
+import { sweepTemps } from '../core/tempFiles';
 import { createWechatClient } from '../core/wechatClient';
 import {
   asFlagError,
@@ -17,6 +18,7 @@ import {
   styleFromFlags,
 } from './codeFlags';
 import { type CredentialFlags, credentialsFromFlags } from './credentials';
+import { cliLanguage } from './exit';
 import { flagError, parseFlags, requireFlag } from './flags';
 
 export const GENERATE_USAGE = `wxacode generate --out FILE.png (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) ${STYLE_USAGE} ${CREDENTIAL_USAGE} [--regenerate]`;
@@ -66,6 +68,7 @@ export async function generateCommand(args: string[], out: (line: string) => voi
   const credentials = await credentialsFromFlags(values as CredentialFlags);
   try {
     const client = createWechatClient({ apiBase: credentials.apiBase, tokens: credentials.tokens });
+    await sweepTemps(dataDir(), 2);
     // The same library as the app's: a code this AppID already made is copied out, not paid for again.
     const maker = new CodeMaker(await Library.open(join(dataDir(), 'library')));
     const account = {
@@ -79,6 +82,10 @@ export async function generateCommand(args: string[], out: (line: string) => voi
     out(
       `Saved ${file} (${entry.width}×${entry.height} PNG)${made.fromLibrary ? ' from the library: no API call, no quota used (--regenerate forces a new one)' : ''}`,
     );
+    if (made.notKept) {
+      const language = cliLanguage();
+      process.stderr.write(`${made.notKept.message[language]} ${made.notKept.hint[language]}\n`);
+    }
     if (!made.fromLibrary && entry.numUsed !== undefined) {
       out(`Num-Used: ${entry.numUsed} of 100000 limited codes`);
       if (credentials.accountId)

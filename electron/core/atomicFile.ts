@@ -19,7 +19,7 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   options: WriteOptions = {},
 ): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(path), tempName(basename(path)));
   try {
     const file = await open(temp, 'wx', options.mode ?? 0o666);
     try {
@@ -35,6 +35,12 @@ export async function writeFileAtomic(
     throw fileFailure(path, cause);
   }
 }
+
+/**
+ * `.<name>.<pid>-<random>.tmp`: hidden, and naming its writer, so a sweep at start removes the
+ * ones a killed process left (see tempFiles.ts) without touching another live process's.
+ */
+const tempName = (name: string): string => `.${name}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
 
 /**
  * Appends one line to an append-only log (journal, index) and flushes it to disk before returning.

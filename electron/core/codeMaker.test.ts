@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../shared/codeRequest';
 import { CodeMaker } from './codeMaker';
 import { Library } from './library';
-import type { GeneratedImage, WechatClient } from './wechatClient';
+import type { WechatClient } from './wechatClient';
 
 const request: CodeRequest = {
   kind: 'limited',
@@ -17,22 +17,23 @@ const request: CodeRequest = {
   transparent: false,
 };
 
-/** A client whose one call finishes when the test says, counting calls as WeChat would count quota. */
+/**
+ * A client whose calls finish when the test says (before or after they are sent), counting calls as
+ * WeChat would count quota.
+ */
 function heldClient() {
-  const held = { calls: 0, finish: () => {} };
+  let open = () => {};
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const held = { calls: 0, finish: () => open() };
   const client: WechatClient = {
-    generate: () =>
-      new Promise<GeneratedImage>((resolve) => {
-        held.calls++;
-        held.finish = () =>
-          resolve({
-            png: Buffer.from('png'),
-            width: 430,
-            height: 430,
-            sourceFormat: 'jpeg',
-            numUsed: held.calls,
-          });
-      }),
+    generate: async () => {
+      held.calls++;
+      const calls = held.calls;
+      await gate;
+      return { png: Buffer.from('png'), width: 430, height: 430, sourceFormat: 'jpeg', numUsed: calls };
+    },
   };
   return { held, account: { accountId: 'a1', appId: 'wx0123456789abcdef', client } };
 }
@@ -69,5 +70,43 @@ describe('making a code that another caller is already making', () => {
     const [a, b] = await Promise.all([first, again]);
     expect(a.entry.codeId).toBe(b.entry.codeId);
     expect(held.calls).toBe(1);
+  });
+});
+
+describe('making a code that another process is already making', () => {
+  it('waits for its code in the shared library instead of paying for it again', async () => {
+    // Two libraries open on one folder: the app and a CLI process.
+    const [app, cli] = [new CodeMaker(await Library.open(dir)), new CodeMaker(await Library.open(dir))];
+    const first = heldClient();
+    const second = heldClient();
+    const fromApp = app.make(first.account, request);
+    while (first.held.calls === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+    const fromCli = cli.make(second.account, request);
+    first.held.finish();
+    second.held.finish();
+    const [a, b] = await Promise.all([fromApp, fromCli]);
+    expect([a.fromLibrary, b.fromLibrary]).toEqual([false, true]);
+    expect(b.entry.codeId).toBe(a.entry.codeId);
+    expect(first.held.calls + second.held.calls).toBe(1);
+  });
+
+  it('calls itself when the other process failed (its claim released with no code)', async () => {
+    const [app, cli] = [new CodeMaker(await Library.open(dir)), new CodeMaker(await Library.open(dir))];
+    let fail = () => {};
+    const failing: WechatClient = {
+      generate: () =>
+        new Promise((_, reject) => {
+          fail = () => reject(new Error('network down'));
+        }),
+    };
+    const fromApp = app.make({ accountId: 'a1', appId: 'wx0123456789abcdef', client: failing }, request);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = heldClient();
+    const fromCli = cli.make(second.account, request);
+    second.held.finish();
+    fail();
+    await expect(fromApp).rejects.toThrow('network down');
+    expect((await fromCli).fromLibrary).toBe(false);
+    expect(second.held.calls).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -142,5 +142,49 @@ describe('making a code', () => {
     const fresh = await maker.make(account, limited('p'), { regenerate: true });
     expect(fresh.fromLibrary).toBe(false);
     expect(calls).toBe(2);
+  });
+});
+
+describe('a library shared by several processes', () => {
+  it('sees the codes another process added and deleted since it opened, once each', async () => {
+    const app = await Library.open(dir);
+    const cli = await Library.open(dir);
+    const added = await cli.add(code('pages/a'));
+    expect(app.find('wx0123456789abcdef', limited('pages/a'))).toBeUndefined();
+    await app.refresh();
+    expect(app.find('wx0123456789abcdef', limited('pages/a'))?.codeId).toBe(added.codeId);
+    await app.add(code('pages/b'));
+    await app.refresh();
+    expect(app.list()).toHaveLength(2);
+    await cli.delete(added.codeId);
+    await app.refresh();
+    expect(app.list().map((e) => e.request.kind === 'limited' && e.request.path)).toEqual(['pages/b']);
+  });
+
+  it('reads a line another process is appending only once it is whole', async () => {
+    const app = await Library.open(dir);
+    const cli = await Library.open(dir);
+    const entry = await cli.add(code('pages/a'));
+    const index = join(dir, 'index.jsonl');
+    const whole = (await readFile(index, 'utf8')).replace(entry.codeId, 'another-id');
+    await appendFile(index, whole.slice(0, 40));
+    await app.refresh();
+    expect(app.list()).toHaveLength(1);
+    await appendFile(index, whole.slice(40));
+    await app.refresh();
+    expect(app.list()).toHaveLength(2);
+  });
+
+  it('holds a code it could not write for the session, saying it is not kept', async () => {
+    const library = await Library.open(dir);
+    await rm(join(dir, 'png'), { recursive: true });
+    await writeFile(join(dir, 'png'), 'a file where the image folder should be');
+    const entry = await library.add(code('pages/a', Buffer.from('the image')));
+    expect(entry.notKept?.message.en).toContain(
+      `The code is not in the library: ${dir} could not be written`,
+    );
+    expect(await library.readPng(entry)).toEqual(Buffer.from('the image'));
+    expect(library.find('wx0123456789abcdef', limited('pages/a'))?.codeId).toBe(entry.codeId);
+    expect(await Library.open(dir).then((again) => again.list())).toEqual([]);
   });
 });

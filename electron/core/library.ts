@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CodeKind, CodeRequest } from '../../shared/codeRequest';
 import { suggestedFileName } from '../../shared/fileName';
+import { type AppError, Failure } from '../../shared/result';
 import { appendLine, writeFileAtomic } from './atomicFile';
+import { Claims } from './claims';
 import { requestKey } from './requestKey';
 
 export interface LibraryEntry {
@@ -21,6 +23,11 @@ export interface LibraryEntry {
   numUsed?: number;
   createdAt: string;
   suggestedName: string;
+  /**
+   * Set when the code could not be written to the library (a full disk, …): it is held in memory
+   * for this session only, so it can still be saved, copied or dragged out, but is not kept.
+   */
+  notKept?: AppError;
 }
 
 export interface NewCode {
@@ -44,29 +51,64 @@ type IndexLine = ({ op: 'add' } & LibraryEntry) | { op: 'delete'; codeId: string
 /**
  * Every code ever made, so an identical request is answered without an API call. PNGs are stored
  * by content hash (written atomically, never rewritten); the index is an append-only JSON-lines
- * log replayed at open, in which a line torn by a crash is skipped, never fatal.
+ * log replayed at open, in which a line torn by a crash is skipped, never fatal. The app and any
+ * number of CLI processes share it: `refresh` reads the lines the others appended since.
  */
 export class Library {
   private readonly byId = new Map<string, LibraryEntry>();
   /** Per request key, every entry still in the library, oldest first: the newest answers a lookup. */
   private readonly byKey = new Map<string, LibraryEntry[]>();
+  /** Images of codes that could not be written (see LibraryEntry.notKept), by code id. */
+  private readonly unkeptPngs = new Map<string, Buffer>();
+  /** Bytes of the index read so far, up to the end of its last whole line. */
+  private offset = 0;
+  private refreshing?: Promise<void>;
+  /** The calls to WeChat under way in every process sharing this library. */
+  readonly claims: Claims;
 
-  private constructor(private readonly dir: string) {}
+  private constructor(private readonly dir: string) {
+    this.claims = new Claims(join(dir, 'claims'));
+  }
 
   static async open(dir: string): Promise<Library> {
     const library = new Library(dir);
-    await mkdir(join(dir, 'png'), { recursive: true });
-    let text = '';
-    try {
-      text = await readFile(library.indexPath, 'utf8');
-    } catch (cause) {
-      if ((cause as { code?: string }).code !== 'ENOENT') throw cause;
-    }
-    for (const line of text.split('\n')) {
-      const parsed = parseLine(line);
-      if (parsed) library.replay(parsed);
-    }
+    // A full or read-only disk still lets the library be read; writing then fails code by code.
+    await mkdir(join(dir, 'png'), { recursive: true }).catch(() => {});
+    await library.readAppended();
     return library;
+  }
+
+  /** Takes in the codes other processes (the CLI, the app) added or deleted since the last look. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.readAppended().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async readAppended(): Promise<void> {
+    let file: Awaited<ReturnType<typeof open>>;
+    try {
+      file = await open(this.indexPath, 'r');
+    } catch (cause) {
+      if ((cause as { code?: string }).code === 'ENOENT') return;
+      throw cause;
+    }
+    try {
+      const { size } = await file.stat();
+      if (size <= this.offset) return;
+      const bytes = Buffer.alloc(size - this.offset);
+      const { bytesRead } = await file.read(bytes, 0, bytes.length, this.offset);
+      // A line another process is appending right now is read once it is whole.
+      const end = bytes.subarray(0, bytesRead).lastIndexOf(0x0a) + 1;
+      for (const line of bytes.subarray(0, end).toString('utf8').split('\n')) {
+        const parsed = parseLine(line);
+        if (parsed) this.replay(parsed);
+      }
+      this.offset += end;
+    } finally {
+      await file.close();
+    }
   }
 
   private get indexPath() {
@@ -81,12 +123,17 @@ export class Library {
     return this.byKey.get(requestKey(appId, request))?.at(-1);
   }
 
+  /** Whether a code for this requestKey is in the library (kept on disk or held for this session). */
+  hasKey(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
   get(codeId: string): LibraryEntry | undefined {
     return this.byId.get(codeId);
   }
 
   async readPng(entry: LibraryEntry): Promise<Buffer> {
-    return readFile(this.pngPath(entry));
+    return this.unkeptPngs.get(entry.codeId) ?? readFile(this.pngPath(entry));
   }
 
   async add(code: NewCode): Promise<LibraryEntry> {
@@ -106,9 +153,17 @@ export class Library {
       suggestedName: suggestedFileName(code.request),
     };
     const file = this.pngPath(entry);
-    if (!(await exists(file))) await writeFileAtomic(file, code.png);
-    // The image is on disk before the index names it, so a crash in between leaves no dangling entry.
-    await appendLine(this.indexPath, JSON.stringify({ op: 'add', ...entry } satisfies IndexLine));
+    try {
+      if (!(await exists(file))) await writeFileAtomic(file, code.png);
+      // The image is on disk before the index names it, so a crash in between leaves no dangling entry.
+      await appendLine(this.indexPath, JSON.stringify({ op: 'add', ...entry } satisfies IndexLine));
+    } catch (cause) {
+      // WeChat has answered (and may have charged): the code is not dropped, only not kept.
+      const kept = { ...entry, notKept: notKept(this.dir, cause) };
+      this.unkeptPngs.set(entry.codeId, code.png);
+      this.replay({ op: 'add', ...kept });
+      return kept;
+    }
     this.replay({ op: 'add', ...entry });
     return entry;
   }
@@ -142,10 +197,28 @@ export class Library {
       return;
     }
     const { op: _op, ...entry } = line;
+    // This process's own additions come back when it reads what was appended since.
+    if (this.byId.has(entry.codeId)) return;
     this.byId.set(entry.codeId, entry);
     // A forced regeneration adds a newer entry for the same key; the newest one answers lookups.
     this.byKey.set(entry.key, [...(this.byKey.get(entry.key) ?? []), entry]);
   }
+}
+
+function notKept(dir: string, cause: unknown): AppError {
+  const detail = cause instanceof Failure ? cause.error.message.en : String(cause);
+  return {
+    code: 'file',
+    message: {
+      en: `The code is not in the library: ${dir} could not be written (${detail}).`,
+      zh: `此码未存入码库：无法写入 ${dir}（${cause instanceof Failure ? cause.error.message.zh : detail}）。`,
+    },
+    hint: {
+      en: "Free some disk space (or fix the folder's permissions). Until then, keep the saved file: asking for the same code again calls WeChat again.",
+      zh: '请释放磁盘空间（或修正文件夹权限）。在此之前请保留已保存的文件：再次生成同一个码会再次调用微信接口。',
+    },
+    retryable: false,
+  };
 }
 
 function searchText(entry: LibraryEntry): string {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
@@ -531,6 +531,33 @@ describe('pause, resume, cancel and continue', () => {
     await app.call('batch:cancel', { jobId: continued.jobId });
     await finished(continued.jobId);
     succeeded(await app.call('batch:discard', { batchId: paced!.batchId }));
+  });
+
+  it('will not continue or discard a batch another process (the CLI) is running, naming its pid', async () => {
+    const view = await plan(await open(await gbkCsv('elsewhere.csv', scenes(20, 500))), 'unlimited');
+    const started = succeeded(
+      await start(view, join(dir, 'elsewhere'), { concurrency: 1, ratePerMinute: 60 }),
+    );
+    await app.call('batch:cancel', { jobId: started.jobId });
+    await finished(started.jobId);
+    const elsewhere = succeeded(await app.call('batch:unfinished')).find(
+      (b) => b.fileName === 'elsewhere.csv',
+    );
+    // What a CLI process running this batch holds: its journal's lock, with its (live) pid.
+    const lock = join(app.dataDir, 'batches', elsewhere!.batchId, 'lock');
+    const since = new Date().toISOString();
+    await writeFile(lock, JSON.stringify({ pid: process.ppid, host: hostname(), since }));
+    const before = app.sandbox.stats();
+    for (const channel of ['batch:continue', 'batch:discard'] as const) {
+      const refused = await app.call(channel, { batchId: elsewhere!.batchId });
+      expect(refused.ok || refused.error).toMatchObject({
+        code: 'busy',
+        message: { en: expect.stringContaining(`is being run by process ${process.ppid} on ${hostname()}`) },
+      });
+    }
+    expect(app.sandbox.stats()).toEqual(before);
+    await rm(lock);
+    succeeded(await app.call('batch:discard', { batchId: elsewhere!.batchId }));
   });
 
   it('will not continue from a changed file, and forgets a discarded batch', async () => {

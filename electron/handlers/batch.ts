@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { zipFileFor } from '../../shared/batch';
 import { keepDroppedSheet } from '../core/batch/droppedSheet';
-import { batchFolder, removeBatch, unfinishedBatches } from '../core/batch/journal';
+import {
+  batchFolder,
+  checkNotRunningElsewhere,
+  removeBatch,
+  unfinishedBatches,
+  unreceivedCodes,
+} from '../core/batch/journal';
 import { checkNameTemplate } from '../core/batch/naming';
 import type { BatchPlan } from '../core/batch/plan';
 import { readSpreadsheet, type Sheet } from '../core/batch/spreadsheet';
@@ -82,6 +88,8 @@ export function batchHandlers(services: Services): BatchHandlers {
     'batch:plan': async ({ sheetId, accountId, ...choice }) => {
       const sheet = sheets.get(sheetId);
       if (!sheet) throw sheetGone();
+      // Codes another process (the CLI) made since are free: the plan counts them so.
+      await services.library.refresh();
       const plan = planFor(services, sheet, await accountById(accounts, accountId), choice);
       return planView(keep(plans, KEPT_PLANS, { sheet, accountId, choice, plan }), plan);
     },
@@ -103,7 +111,8 @@ export function batchHandlers(services: Services): BatchHandlers {
         if (dir === undefined) throw folderNotChosen();
         checkNameTemplate(nameTemplate);
         const account = await accountById(accounts, accountId);
-        // Planned again: codes made since (by the form, another batch) are now free, and the quota is current.
+        // Planned again: codes made since (by the form, another batch, the CLI) are now free, and the quota is current.
+        await services.library.refresh();
         const plan = planFor(services, sheet, account, choice);
         // Asked while this start holds the batch slot: a second Start meanwhile is refused, not asked twice.
         await confirmQuota(services, plan.quota);
@@ -129,7 +138,11 @@ export function batchHandlers(services: Services): BatchHandlers {
     'batch:status': async () => runner.status(),
 
     'batch:unfinished': async () =>
-      (await unfinishedBatches(dataDir)).filter((b) => !runner.isRunning(b.manifest.id)).map(unfinishedView),
+      Promise.all(
+        (await unfinishedBatches(dataDir))
+          .filter((b) => !runner.isRunning(b.manifest.id))
+          .map(async (b) => unfinishedView(b, await unreceivedCodes(b.unansweredCalls, services.library))),
+      ),
 
     'batch:continue': ({ batchId }) =>
       runner.claim(async () => {
@@ -142,7 +155,9 @@ export function batchHandlers(services: Services): BatchHandlers {
 
     'batch:discard': ({ batchId }) =>
       runner.claim(async () => {
-        await unfinished(batchId);
+        const { manifest } = await unfinished(batchId);
+        // A CLI process running it would lose its journal mid-run.
+        await checkNotRunningElsewhere(batchFolder(dataDir, batchId), manifest.input);
         await removeBatch(batchFolder(dataDir, batchId));
         return { discarded: true as const };
       }),

@@ -62,6 +62,7 @@ export function summaryView(summary: BatchSummary, outDir: string): BatchSummary
     cancelled: summary.cancelled,
     ...(summary.stoppedBy ? { stoppedBy: summary.stoppedBy } : {}),
     ...(summary.outputError ? { outputError: summary.outputError } : {}),
+    ...(summary.notKept ? { notKept: summary.notKept } : {}),
     problemRows: summary.outcomes
       .filter((o) => o.status === 'failed' || o.status === 'not-run')
       .slice(0, MAX_PROBLEM_ROWS),
@@ -82,8 +83,12 @@ export function batchUpdate(
   return { jobId, sequence, accountId, fileName, skippedRows, progress, ...(summary ? { summary } : {}) };
 }
 
-export function unfinishedView({ manifest, finished }: UnfinishedBatch): UnfinishedBatchView {
+export function unfinishedView(
+  { manifest, finished }: UnfinishedBatch,
+  unreceived: number,
+): UnfinishedBatchView {
   return {
+    unreceived,
     batchId: manifest.id,
     fileName: basename(manifest.input),
     outDir: manifest.outDir,

@@ -12,6 +12,8 @@ type LibraryHandlers = Pick<HandlerTable, 'library:list' | 'library:image' | 'li
 export function libraryHandlers({ library }: Services): LibraryHandlers {
   return {
     'library:list': async ({ offset = 0, limit = DEFAULT_PAGE, ...filter }) => {
+      // Codes the CLI made since are listed too.
+      await library.refresh();
       const matches = library.list(filter);
       return { entries: matches.slice(offset, offset + limit).map(entryView), total: matches.length };
     },
@@ -51,6 +53,7 @@ export function generatedCode(entry: LibraryEntry, png: Buffer, fromLibrary: boo
     fromLibrary,
     createdAt: entry.createdAt,
     suggestedName: entry.suggestedName,
+    ...(entry.notKept ? { notKept: entry.notKept } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { inkMaskFor } from '../preview/restyle';
 import { useActiveAccount } from '../store/accountsStore';
 import { useCode } from '../store/codeStore';
 import { useCodeView } from '../store/codeView';
+import { ErrorText } from './ErrorNotice';
 import { LivePreview } from './LivePreview';
 import { PreviewActions } from './PreviewActions';
 import { RealCode } from './RealCode';
@@ -69,6 +70,11 @@ export function PreviewPane() {
           </span>
         )}
       </div>
+      {made?.code.notKept && inSync && (
+        <div className="inline-error">
+          <ErrorText error={made.code.notKept} />
+        </div>
+      )}
       <div className={`stage${transparent ? ' transparent' : ''}`}>{stage}</div>
       <PreviewActions codeId={made && inSync ? made.code.codeId : null} />
     </section>

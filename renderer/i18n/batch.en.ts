@@ -24,6 +24,8 @@ export const batchEn = {
   unfinishedTitle: 'Unfinished batches',
   unfinishedNote:
     'These stopped before every row was made. Continuing skips the finished rows and spends no quota twice.',
+  unfinishedUnreceived:
+    '{count} code(s) may have been paid for without being received: this batch stopped while WeChat was making them. Continuing makes them again.',
   unfinishedLine: '{finished} of {rows} rows done · started {when}',
   continueBatch: 'Continue',
   continueNamed: 'Continue {name}',

@@ -25,6 +25,8 @@ export const batchZh: Record<keyof typeof batchEn, string> = {
 
   unfinishedTitle: '未完成的批次',
   unfinishedNote: '这些批次在全部完成前停止了。继续时会跳过已完成的行，不会重复消耗额度。',
+  unfinishedUnreceived:
+    '此批次在微信生成 {count} 个码时中断，未收到这些码，但微信可能已计费。继续时会重新生成它们。',
   unfinishedLine: '已完成 {finished} / {rows} 行 · 开始于 {when}',
   continueBatch: '继续',
   continueNamed: '继续 {name}',

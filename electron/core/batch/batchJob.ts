@@ -1,13 +1,17 @@
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { BatchProgress, BatchState } from '../../../shared/batch';
 import { appError, WECHAT_ERRORS } from '../../../shared/errors';
 import { type AppError, Failure } from '../../../shared/result';
 import { writeFileAtomic } from '../atomicFile';
-import { type CodeAccount, CodeMaker } from '../codeMaker';
+import { takeFile } from '../claims';
+import { type CodeAccount, CodeMaker, type MadeCode } from '../codeMaker';
 import type { Library } from '../library';
-import { type BatchManifest, batchFolder, batchId, Journal, removeBatch } from './journal';
+import { sweepTemps } from '../tempFiles';
+import { batchElsewhere, fileTaken, folderTaken } from './conflicts';
+import { type BatchManifest, batchFolder, batchId, Journal, removeBatch, unreceivedCodes } from './journal';
 import { defaultNameTemplate, fileNames } from './naming';
 import type { BatchPlan } from './plan';
 import { RateLimiter, WECHAT_CALLS_PER_MINUTE } from './rateLimiter';
@@ -61,10 +65,13 @@ export interface BatchSummary {
   cancelled: boolean;
   /** What stopped the batch before every row was tried (a rejected AppSecret, a full disk, …). */
   stoppedBy?: AppError;
+  /** '' when it could not be written (outputError says why). */
   resultsFile: string;
   zipFile?: string;
   /** The ZIP or results CSV could not be written; the PNGs are in the folder all the same. */
   outputError?: AppError;
+  /** Codes written to the output folder that could not be kept in the library (a full disk). */
+  notKept?: AppError;
 }
 
 export interface Slowdown {
@@ -107,6 +114,11 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   private readonly queue: QueueItem[] = [];
   private queueHead = 0;
   private journal?: Journal;
+  /** Names in the output folder when the run started: a row's file among them may be another batch's. */
+  private present = new Set<string>();
+  private notKept: { count: number; error?: AppError } = { count: 0 };
+  /** Codes an earlier run of this batch may have paid for without receiving (it was killed mid-call). */
+  private unreceived = 0;
   private currentState: BatchState = 'idle';
   private inFlight = 0;
   private pauseWanted = false;
@@ -218,6 +230,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       ...(moving ? { secondsLeft: remaining / codesPerSecond } : {}),
       ...(this.limiter.callsPerMinute !== undefined ? { callsPerMinute: this.limiter.callsPerMinute } : {}),
       ...(this.numUsed !== undefined ? { numUsed: this.numUsed } : {}),
+      ...(this.unreceived > 0 ? { unreceived: this.unreceived } : {}),
     };
   }
 
@@ -230,9 +243,6 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       );
     }
     const folder = batchFolder(this.options.dataDir, this.id);
-    await mkdir(this.outDir, { recursive: true }).catch((cause) => {
-      throw new Failure(appError('file', { path: this.outDir, detail: String(cause?.message ?? cause) }));
-    });
     const manifest: BatchManifest = {
       id: this.id,
       input: resolve(plan.sheet.file),
@@ -250,30 +260,67 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         ratePerMinute: this.ratePerMinute,
       },
     };
-    this.journal = await Journal.open(folder, manifest, this.options.resume ?? false);
-    await this.queueUnfinished(this.journal);
+    const resume = this.options.resume ?? false;
+    this.journal = await Journal.open(folder, manifest, resume);
+    let releaseFolder = async () => {};
+    let createdOutDir: string | undefined;
+    try {
+      releaseFolder = await this.takeOutputFolder(manifest.input);
+      createdOutDir = await mkdir(this.outDir, { recursive: true }).catch((cause) => {
+        throw new Failure(appError('file', { path: this.outDir, detail: String(cause?.message ?? cause) }));
+      });
+      await sweepTemps(this.outDir);
+      this.present = new Set(await readdir(this.outDir));
+      this.unreceived = await unreceivedCodes(this.journal.unansweredCalls, this.options.library);
+      await this.queueUnfinished(this.journal);
+    } catch (cause) {
+      // Never started: nothing of it is left behind, neither an empty folder nor a batch to continue.
+      await this.journal.close();
+      await releaseFolder();
+      if (createdOutDir) await rmdir(this.outDir).catch(() => {});
+      if (!resume) await removeBatch(folder);
+      throw cause;
+    }
 
     this.startedAt = performance.now();
     if (!this.stopping) this.setState('running');
     const ticker = setInterval(() => this.emitProgress(true), 1000);
     ticker.unref();
     try {
-      const workers = Math.max(1, Math.min(this.concurrency, this.queue.length || 1));
-      await Promise.all(Array.from({ length: workers }, () => this.work()));
-      this.endedAt = performance.now();
+      try {
+        const workers = Math.max(1, Math.min(this.concurrency, this.queue.length || 1));
+        await Promise.all(Array.from({ length: workers }, () => this.work()));
+        this.endedAt = performance.now();
+      } finally {
+        clearInterval(ticker);
+        await this.journal.close();
+      }
+      const summary = await this.writeOutputs();
+      if (plan.rows.length > 0 && this.counts.done === plan.rows.length) await removeBatch(folder);
+      this.setState('finished');
+      return summary;
     } finally {
-      clearInterval(ticker);
-      await this.journal.close();
+      await releaseFolder();
     }
-    const summary = await this.writeOutputs();
-    if (plan.rows.length > 0 && this.counts.done === plan.rows.length) await removeBatch(folder);
-    this.setState('finished');
-    return summary;
+  }
+
+  /**
+   * One batch at a time writes into a folder: two at once could replace each other's files. The
+   * lock lives in the data folder, keyed by the folder, so nothing extra lands among the user's files.
+   */
+  private async takeOutputFolder(input: string): Promise<() => Promise<void>> {
+    const key = createHash('sha256').update(this.outDir).digest('hex').slice(0, 32);
+    const lock = await takeFile(join(this.options.dataDir, 'folders', key), {
+      about: { batch: this.id, input, outDir: this.outDir },
+    });
+    if (lock.taken) return lock.release;
+    if (lock.holder.about?.batch === this.id) throw batchElsewhere(input, lock.holder);
+    throw folderTaken(this.outDir, lock.holder);
   }
 
   /** Rows an earlier run finished count as done when their file is still there; the rest are queued. */
   private async queueUnfinished(journal: Journal): Promise<void> {
-    const present = journal.finished.size > 0 ? new Set(await readdir(this.outDir)) : new Set<string>();
+    const { present } = this;
     this.options.plan.rows.forEach((row, index) => {
       const entry = journal.finished.get(row.row);
       const file = this.names[index]!;
@@ -318,15 +365,23 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     const { plan, account, library } = this.options;
     const row = plan.rows[item.index]!;
     const file = this.names[item.index]!;
+    let called = false;
     try {
       if (!library.find(account.appId, row.request)) await this.limiter.acquire(this.stopController.signal);
-      const made = await this.maker.make(account, row.request, { signal: this.callController.signal });
+      const made = await this.maker.make(account, row.request, {
+        signal: this.callController.signal,
+        beforeCall: async () => {
+          await this.journal!.recordCall(row.row, row.key);
+          called = true;
+        },
+      });
       if (!made.fromLibrary) {
         this.limiter.passed();
         const reported = made.entry.numUsed;
         if (reported !== undefined) this.numUsed = Math.max(this.numUsed ?? 0, reported);
       }
-      await writeFileAtomic(join(this.outDir, file), made.png);
+      if (made.notKept) this.notKept = { count: this.notKept.count + 1, error: made.notKept };
+      await this.writeRowFile(file, made);
       await this.journal!.record({ row: row.row, file, fromLibrary: made.fromLibrary });
       this.failureStreak = 0;
       this.counts.done++;
@@ -341,8 +396,23 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         ...(row.sameAs !== undefined ? { sameAs: row.sameAs } : {}),
       });
     } catch (caught) {
+      // WeChat answered without a code (or the network failed): nothing is left unreceived.
+      if (called) await this.journal!.recordAnswered(row.row).catch(() => {});
       this.failed(item, caught);
     }
+  }
+
+  /**
+   * Writes a row's PNG, but never over a different image this batch did not make (another batch's,
+   * the user's): that row fails, saying so. The same image again (a resumed run) is harmless.
+   */
+  private async writeRowFile(file: string, made: MadeCode): Promise<void> {
+    const path = join(this.outDir, file);
+    if (this.present.has(file)) {
+      const there = await readFile(path).catch(() => undefined);
+      if (there && !there.equals(made.png)) throw new Failure(fileTaken(file, this.outDir));
+    }
+    await writeFileAtomic(path, made.png);
   }
 
   private failed(item: QueueItem, caught: unknown): void {
@@ -403,19 +473,27 @@ export class BatchJob extends EventEmitter<BatchEvents> {
           },
       ),
     ].sort((a, b) => a.row - b.row);
-    const resultsFile = resolve(output.resultsFile ?? join(this.outDir, 'results.csv'));
+    let resultsFile = resolve(output.resultsFile ?? join(this.outDir, 'results.csv'));
     let outputError: AppError | undefined;
     try {
       await writeResultsCsv(resultsFile, outcomes, language);
-      if (output.zipFile && !this.skipZip) {
+    } catch (caught) {
+      outputError = resultsNotWritten(asAppError(caught));
+      resultsFile = '';
+    }
+    let zipFile: string | undefined;
+    if (output.zipFile && !this.skipZip) {
+      try {
         await mkdir(dirname(resolve(output.zipFile)), { recursive: true });
         const members = outcomes
           .filter((o) => o.status === 'done' && o.file)
           .map((o) => ({ name: o.file!, path: join(this.outDir, o.file!) }));
-        await writeZip(output.zipFile, [...members, { name: 'results.csv', path: resultsFile }]);
+        const results = resultsFile ? [{ name: 'results.csv', path: resultsFile }] : [];
+        await writeZip(output.zipFile, [...members, ...results]);
+        zipFile = resolve(output.zipFile);
+      } catch (caught) {
+        outputError ??= asAppError(caught);
       }
-    } catch (caught) {
-      outputError = caught instanceof Failure ? caught.error : appError('file', { detail: String(caught) });
     }
     return {
       id: this.id,
@@ -424,8 +502,11 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       cancelled: this.cancelled,
       ...(this.stoppedBy ? { stoppedBy: this.stoppedBy } : {}),
       resultsFile,
-      ...(output.zipFile && !this.skipZip && !outputError ? { zipFile: resolve(output.zipFile) } : {}),
+      ...(zipFile ? { zipFile } : {}),
       ...(outputError ? { outputError } : {}),
+      ...(this.notKept.error
+        ? { notKept: notKeptSummary(this.notKept.count, this.outDir, this.notKept.error) }
+        : {}),
     };
   }
 
@@ -453,6 +534,34 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     this.waiters = [];
     for (const resolve of waiting) resolve();
   }
+}
+
+const asAppError = (caught: unknown): AppError =>
+  caught instanceof Failure ? caught.error : appError('file', { detail: String(caught) });
+
+/** The summary never points to a results CSV that is not there. */
+function resultsNotWritten(cause: AppError): AppError {
+  return {
+    ...cause,
+    message: {
+      en: `The results CSV was not written: ${cause.message.en}`,
+      zh: `结果 CSV 未能写入：${cause.message.zh}`,
+    },
+    hint: {
+      en: `${cause.hint.en} The PNG files are in the output folder all the same; resuming the batch writes the results again.`,
+      zh: `${cause.hint.zh} PNG 文件仍在输出文件夹中；继续此批次会重新写入结果。`,
+    },
+  };
+}
+
+function notKeptSummary(count: number, outDir: string, cause: AppError): AppError {
+  return {
+    ...cause,
+    message: {
+      en: `${count} code(s) are in ${outDir} but not in the library. ${cause.message.en}`,
+      zh: `${count} 个码已写入 ${outDir}，但未存入码库。${cause.message.zh}`,
+    },
+  };
 }
 
 /** Busy (-1), rate limits, token trouble and network faults may pass: the row is tried again later. */

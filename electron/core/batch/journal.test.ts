@@ -22,6 +22,41 @@ const manifest = (id: string, startedAt = '2026-01-01T00:00:00.000Z'): BatchMani
 });
 
 describe('Journal', () => {
+  it('is held by one process at a time: another open is refused, naming the pid; after close it opens', async () => {
+    const folder = batchFolder(dataDir, 'b1');
+    const journal = await Journal.open(folder, manifest('b1'), false);
+    const refused = await Journal.open(folder, manifest('b1'), true).catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      error: {
+        code: 'busy',
+        message: { en: expect.stringContaining(`is being run by process ${process.pid} on`) },
+      },
+    });
+    await journal.record({ row: 2, file: '2.png', fromLibrary: false });
+    await journal.close();
+    const resumed = await Journal.open(folder, manifest('b1'), true);
+    expect(resumed.finished.size).toBe(1);
+    await resumed.close();
+  });
+
+  it('knows the calls a killed run sent and never got an answer for', async () => {
+    const folder = batchFolder(dataDir, 'b1');
+    const journal = await Journal.open(folder, manifest('b1'), false);
+    await journal.recordCall(2, 'key-2');
+    await journal.record({ row: 2, file: '2.png', fromLibrary: false });
+    await journal.recordCall(3, 'key-3');
+    await journal.recordAnswered(3);
+    await journal.recordCall(4, 'key-4');
+    await journal.recordCall(5, 'key-4');
+    await journal.recordCall(6, 'key-6');
+    await journal.close();
+    const resumed = await Journal.open(folder, manifest('b1'), true);
+    expect([...resumed.unansweredCalls].sort()).toEqual(['key-4', 'key-6']);
+    await resumed.close();
+    const [listed] = await unfinishedBatches(dataDir);
+    expect([...listed!.unansweredCalls].sort()).toEqual(['key-4', 'key-6']);
+  });
+
   it('keeps every finished row on disk, recorded in parallel, and finds them again on resume', async () => {
     const folder = batchFolder(dataDir, 'b1');
     const journal = await Journal.open(folder, manifest('b1'), false);

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { appError } from '../../../shared/errors';
 import { Failure } from '../../../shared/result';
 import { readJsonFile, writeFileAtomic } from '../atomicFile';
+import { liveHolder, takeFile } from '../claims';
+import type { Library } from '../library';
+import { batchElsewhere } from './conflicts';
 
 /** One finished row: its code is in the library and its file is in the output folder. */
 export interface JournalEntry {
@@ -30,8 +33,22 @@ export function batchId(settings: unknown): string {
 
 export const batchFolder = (dataDir: string, id: string): string => join(dataDir, 'batches', id);
 
+/** Recorded before a row's request goes to WeChat: if no JournalEntry follows, it may be paid for, unreceived. */
+interface CallRecord {
+  call: number;
+  /** requestKey of the row's request: once the library holds it, the code was received after all. */
+  key: string;
+}
+
+/** A recorded call came back without a code (WeChat refused it, the network failed): nothing left unreceived. */
+interface AnsweredRecord {
+  answered: number;
+}
+
 const JOURNAL = 'journal.jsonl';
 const MANIFEST = 'batch.json';
+/** Held by the one live process running the batch. */
+const LOCK = 'lock';
 
 /**
  * The append-only record of finished rows in `<dataDir>/batches/<id>/`. A row is recorded only
@@ -46,29 +63,58 @@ export class Journal {
   private constructor(
     private readonly path: string,
     private readonly file: FileHandle,
+    private readonly unlock: () => Promise<void>,
     /** Rows finished by earlier runs, when resuming. */
     readonly finished: ReadonlyMap<number, JournalEntry>,
+    /** Request keys of calls earlier runs sent without recording their row finished. */
+    readonly unansweredCalls: ReadonlySet<string>,
   ) {}
 
-  /** Opens the journal of a batch: with `resume`, keeps what earlier runs recorded; else starts empty. */
+  /**
+   * Opens the journal of a batch: with `resume`, keeps what earlier runs recorded; else starts empty.
+   * Only one live process holds a batch's journal: another one running it is refused, by its pid.
+   */
   static async open(folder: string, manifest: BatchManifest, resume: boolean): Promise<Journal> {
     const path = join(folder, JOURNAL);
+    let lock: Awaited<ReturnType<typeof takeFile>>;
     try {
       await mkdir(folder, { recursive: true });
+      lock = await takeFile(join(folder, LOCK), { about: { input: manifest.input } });
+    } catch (cause) {
+      throw asFileFailure(folder, cause);
+    }
+    if (!lock.taken) throw batchElsewhere(manifest.input, lock.holder);
+    try {
       const text = resume ? await readIfExists(path) : '';
       const file = await open(path, resume ? 'a' : 'w');
       // A line torn by a crash is skipped on reading; the next record must not continue it.
       if (text && !text.endsWith('\n')) await file.write('\n');
       await writeFileAtomic(join(folder, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-      return new Journal(path, file, parseEntries(text));
+      const finished = parseEntries(text);
+      return new Journal(path, file, lock.release, finished, unansweredCalls(text, finished));
     } catch (cause) {
+      await lock.release();
       throw asFileFailure(path, cause);
     }
   }
 
   record(entry: JournalEntry): Promise<void> {
+    return this.append(entry);
+  }
+
+  /** Before a row's request is sent: on disk before the call goes out. */
+  recordCall(row: number, key: string): Promise<void> {
+    return this.append({ call: row, key } satisfies CallRecord);
+  }
+
+  /** After a recorded call came back without a code. */
+  recordAnswered(row: number): Promise<void> {
+    return this.append({ answered: row } satisfies AnsweredRecord);
+  }
+
+  private append(record: JournalEntry | CallRecord | AnsweredRecord): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ line: `${JSON.stringify(entry)}\n`, resolve, reject });
+      this.pending.push({ line: `${JSON.stringify(record)}\n`, resolve, reject });
       if (!this.flushing) void this.flush();
     });
   }
@@ -90,8 +136,28 @@ export class Journal {
   }
 
   async close(): Promise<void> {
-    await this.file.close();
+    try {
+      await this.file.close();
+    } finally {
+      await this.unlock();
+    }
   }
+}
+
+/**
+ * Codes an earlier run of a batch asked WeChat for but never received (it crashed or was killed
+ * mid-call): WeChat may have charged for them. Those the library holds by now were received.
+ */
+export async function unreceivedCodes(calls: ReadonlySet<string>, library: Library): Promise<number> {
+  if (calls.size === 0) return 0;
+  await library.refresh();
+  return [...calls].filter((key) => !library.hasKey(key)).length;
+}
+
+/** Refuses (with the other process's pid) when a live process is running the batch in `folder`. */
+export async function checkNotRunningElsewhere(folder: string, input: string): Promise<void> {
+  const holder = await liveHolder(join(folder, LOCK));
+  if (holder) throw batchElsewhere(input, holder);
 }
 
 /** Forgets a batch that finished with every row done: there is nothing left to resume. */
@@ -103,6 +169,8 @@ export interface UnfinishedBatch {
   manifest: BatchManifest;
   /** Rows already finished. */
   finished: number;
+  /** Request keys of calls sent without their row being recorded finished (see unreceivedCodes). */
+  unansweredCalls: ReadonlySet<string>;
 }
 
 /** Batches that stopped before every row was done (a crash, a cancel, failed rows), newest first. */
@@ -120,8 +188,9 @@ export async function unfinishedBatches(dataDir: string): Promise<UnfinishedBatc
       () => undefined,
     );
     if (!manifest?.id) continue;
-    const finished = parseEntries(await readIfExists(join(root, id, JOURNAL))).size;
-    found.push({ manifest, finished });
+    const text = await readIfExists(join(root, id, JOURNAL));
+    const finished = parseEntries(text);
+    found.push({ manifest, finished: finished.size, unansweredCalls: unansweredCalls(text, finished) });
   }
   return found.sort((a, b) => b.manifest.startedAt.localeCompare(a.manifest.startedAt));
 }
@@ -138,6 +207,23 @@ function parseEntries(text: string): Map<number, JournalEntry> {
     }
   }
   return entries;
+}
+
+/** Calls recorded as sent with no answer after them (no finished row, no answered record), by key. */
+function unansweredCalls(text: string, finished: ReadonlyMap<number, JournalEntry>): Set<string> {
+  const pending = new Map<number, string>();
+  for (const line of text.split('\n')) {
+    if (!line.includes('"call"') && !line.includes('"answered"')) continue;
+    try {
+      const record = JSON.parse(line) as Partial<CallRecord & AnsweredRecord>;
+      if (Number.isInteger(record.call) && typeof record.key === 'string')
+        pending.set(record.call!, record.key);
+      if (Number.isInteger(record.answered)) pending.delete(record.answered!);
+    } catch {
+      // Torn by a crash mid-write: that call was not sent (it goes out only once its record is on disk).
+    }
+  }
+  return new Set([...pending].filter(([row]) => !finished.has(row)).map(([, key]) => key));
 }
 
 async function readIfExists(path: string): Promise<string> {

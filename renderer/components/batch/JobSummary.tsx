@@ -54,16 +54,23 @@ export function JobSummary({ job }: { job: BatchUpdate }) {
           <ErrorText error={summary.outputError} />
         </div>
       )}
+      {summary?.notKept && (
+        <div className="inline-error">
+          <ErrorText error={summary.notKept} />
+        </div>
+      )}
       {summary && (
         <dl className="output-files">
           <div>
             <dt>{t('outputFolder')}</dt>
             <dd className="path">{summary.outDir}</dd>
           </div>
-          <div>
-            <dt>{t('resultsFile')}</dt>
-            <dd className="path">{summary.resultsFile}</dd>
-          </div>
+          {summary.resultsFile && (
+            <div>
+              <dt>{t('resultsFile')}</dt>
+              <dd className="path">{summary.resultsFile}</dd>
+            </div>
+          )}
           {summary.zipFile && (
             <div>
               <dt>{t('zipFile')}</dt>

@@ -27,6 +27,11 @@ export function UnfinishedBatches({ locked }: { locked: boolean }) {
                   when: madeAt(lang, batch.startedAt),
                 })}
               </span>
+              {batch.unreceived > 0 && (
+                <span className="note">
+                  {t('unfinishedUnreceived', { count: formatCount(batch.unreceived) })}
+                </span>
+              )}
               <span className="note path" title={batch.outDir}>
                 {batch.outDir}
               </span>

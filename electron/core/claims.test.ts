@@ -1,0 +1,70 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { takeFile } from './claims';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'wxacode-claims-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** A lock as a process that has since died (or, with an old date, one whose pid was reused) left it. */
+const leftBy = (pid: number, since = new Date().toISOString()) =>
+  JSON.stringify({ pid, host: hostname(), since });
+/** A pid no process has: above Linux's largest. */
+const DEAD_PID = 4_194_305;
+
+describe('takeFile', () => {
+  it('gives a lock to exactly one of many takers at once; the others learn who holds it', async () => {
+    const lock = join(dir, 'lock');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => takeFile(lock, { about: { input: 'a.csv' } })),
+    );
+    const taken = results.filter((r) => r.taken);
+    expect(taken).toHaveLength(1);
+    for (const r of results.filter((r) => !r.taken)) {
+      expect(r.taken === false && r.holder).toMatchObject({ pid: process.pid, about: { input: 'a.csv' } });
+    }
+    if (taken[0]?.taken) await taken[0].release();
+    expect((await takeFile(lock)).taken).toBe(true);
+  });
+
+  it('takes over a lock whose holder died, exactly once among many takers', async () => {
+    const lock = join(dir, 'lock');
+    await writeFile(lock, leftBy(DEAD_PID));
+    const results = await Promise.all(Array.from({ length: 20 }, () => takeFile(lock)));
+    expect(results.filter((r) => r.taken)).toHaveLength(1);
+    expect(JSON.parse(await readFile(lock, 'utf8')).pid).toBe(process.pid);
+  });
+
+  it('takes over a live process’s lock only past the age given', async () => {
+    const lock = join(dir, 'lock');
+    await writeFile(lock, leftBy(process.pid, new Date(Date.now() - 1000).toISOString()));
+    expect((await takeFile(lock)).taken).toBe(false);
+    expect((await takeFile(lock, { staleAfterMs: 500 })).taken).toBe(true);
+  });
+
+  it.skipIf(process.platform !== 'linux')(
+    'takes over a lock whose pid now belongs to a process started after it was taken (reused after a restart)',
+    async () => {
+      const lock = join(dir, 'lock');
+      // The test runner's process is alive, but it did not exist a day ago.
+      await writeFile(lock, leftBy(process.ppid, new Date(Date.now() - 86_400_000).toISOString()));
+      expect((await takeFile(lock)).taken).toBe(true);
+      await writeFile(lock, leftBy(process.ppid));
+      expect((await takeFile(lock)).taken).toBe(false);
+    },
+  );
+
+  it('a release after a takeover leaves the new holder’s lock in place', async () => {
+    const lock = join(dir, 'lock');
+    const first = await takeFile(lock);
+    expect(first.taken).toBe(true);
+    // As if the first holder had been judged stale and another process took over.
+    await writeFile(lock, leftBy(process.ppid));
+    if (first.taken) await first.release();
+    expect(JSON.parse(await readFile(lock, 'utf8')).pid).toBe(process.ppid);
+  });
+});
