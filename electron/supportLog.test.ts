@@ -10,7 +10,7 @@ import type { Channel, ChannelResult } from '../shared/ipc';
 import type { Result } from '../shared/result';
 import { type Run, runCli } from './cli/batchTesting';
 import { readLog } from './core/testing';
-import { openTestApp, succeeded, type TestApp } from './handlers/testing';
+import { chooseFolder, openTestApp, succeeded, type TestApp } from './handlers/testing';
 import { type RunningSandbox, startSandbox } from './sandbox';
 import { call } from './sandbox/testing';
 
@@ -216,7 +216,7 @@ describe('the support log', () => {
     succeeded(
       await appCall('batch:start', {
         planId: plan.planId,
-        outDir: join(outputs, 'app-batch'),
+        folderGrant: await chooseFolder(app, join(outputs, 'app-batch')),
         nameTemplate: plan.nameTemplate,
         zip: true,
         concurrency: 2,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchUpdate } from '../../shared/batch';
-import { openTestApp, succeeded, type TestApp } from '../handlers/testing';
+import { chooseFolder, openTestApp, succeeded, type TestApp } from '../handlers/testing';
 import { call } from '../sandbox/testing';
 import { SANDBOX_ACCOUNT } from '../services';
 import { BatchNotices, NO_PROGRESS, taskbarProgress } from './batchSignals';
@@ -44,12 +44,11 @@ async function runBatch(name: string, rows: number, faults: object[] = []): Prom
   const started = succeeded(
     await app.call('batch:start', {
       planId: plan.planId,
-      outDir: join(dir, `${name}-out`),
+      folderGrant: await chooseFolder(app, join(dir, `${name}-out`)),
       nameTemplate: plan.nameTemplate,
       zip: false,
       concurrency: 1,
       ratePerMinute: 0,
-      confirmSpend: plan.quota.newCodes,
     }),
   );
   const updates = () =>

@@ -11,7 +11,7 @@ import { type BatchUpdate, type PlanView, type SheetView, zipFileFor } from '../
 import type { CodeKind } from '../../shared/codeRequest';
 import { call, decodePicture, jsonOf, readQr } from '../sandbox/testing';
 import { SANDBOX_ACCOUNT } from '../services';
-import { openTestApp, succeeded, type TestApp } from './testing';
+import { chooseFolder, openTestApp, succeeded, type TestApp } from './testing';
 
 const HOME = 'pages/index/index';
 const STYLE = {
@@ -71,15 +71,6 @@ async function plan(sheet: SheetView, kind: CodeKind, style: object = STYLE): Pr
   );
 }
 
-/** Chooses the folder in main's folder dialog, as the user would: the page gets a grant for it. */
-async function chooseFolder(folder: string, on: TestApp = app): Promise<string> {
-  on.desktop.folder = folder;
-  const chosen = succeeded(await on.call('batch:chooseFolder'));
-  if (!chosen) throw new Error('the dialog was cancelled');
-  expect(chosen.folder).toBe(folder);
-  return chosen.grant;
-}
-
 const startWith = (planView: PlanView, folderGrant: string, extra: object = {}, on: TestApp = app) =>
   on.call('batch:start', {
     planId: planView.planId,
@@ -92,7 +83,7 @@ const startWith = (planView: PlanView, folderGrant: string, extra: object = {}, 
   });
 
 const start = async (planView: PlanView, outDir: string, extra: object = {}) =>
-  startWith(planView, await chooseFolder(outDir), extra);
+  startWith(planView, await chooseFolder(app, outDir), extra);
 
 /** The job's progress events, in the order sent. */
 const updatesOf = (jobId: string, on: TestApp = app): BatchUpdate[] =>
@@ -384,7 +375,7 @@ describe('the native quota confirmation', () => {
     const view = await spendPlan('spend');
     expect(view.quota).toEqual({ spends: true, newCodes: 4, numUsed: 1233, remaining: 98_767, enough: true });
     const out = join(dir, 'spend');
-    const grant = await chooseFolder(out, spender);
+    const grant = await chooseFolder(spender, out);
     const question = {
       title: 'Spend quota',
       message: 'This batch makes 4 new codes, spending 4 of the 100,000 lifetime quota.',
@@ -423,7 +414,7 @@ describe('the native quota confirmation', () => {
     try {
       const view = await spendPlan('zh');
       spender.desktop.answer = 'cancel';
-      const cancelled = await startWith(view, await chooseFolder(join(dir, 'zh'), spender), {}, spender);
+      const cancelled = await startWith(view, await chooseFolder(spender, join(dir, 'zh')), {}, spender);
       expect(cancelled.ok || cancelled.error.code).toBe('cancelled');
       expect(spender.desktop.asked.at(-1)).toEqual({
         title: '消耗额度',
@@ -617,7 +608,7 @@ describe('quitting mid-batch', () => {
       const started = succeeded(
         await quitting.call('batch:start', {
           planId: view.planId,
-          folderGrant: await chooseFolder(out, quitting),
+          folderGrant: await chooseFolder(quitting, out),
           nameTemplate: view.nameTemplate,
           zip: true,
           concurrency: 2,

@@ -119,6 +119,14 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
   };
 }
 
+/** Chooses `folder` in main's folder dialog, as the user would: the page gets a grant for it. */
+export async function chooseFolder(app: TestApp, folder: string): Promise<string> {
+  app.desktop.folder = folder;
+  const chosen = succeeded(await app.call('batch:chooseFolder'));
+  if (!chosen || chosen.folder !== folder) throw new Error(`the dialog did not choose ${folder}`);
+  return chosen.grant;
+}
+
 /** The value of a Result the test expects to be ok; otherwise fails with the error the user would see. */
 export function succeeded<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
