@@ -163,7 +163,7 @@ describe('path', () => {
   });
 
   it('counts a square path in UTF-8 bytes as WeChat does: 43 Chinese characters are 129 bytes', () => {
-    expect(validateCodeRequest({ kind: 'qrcode', path: '中'.repeat(42) + 'ab' }).ok).toBe(true);
+    expect(validateCodeRequest({ kind: 'qrcode', path: `${'中'.repeat(42)}ab` }).ok).toBe(true);
     expect(onlyError({ kind: 'qrcode', path: '中'.repeat(43) }, 'path').message.en).toContain(
       'is 129 bytes long',
     );
