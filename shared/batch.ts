@@ -67,6 +67,8 @@ export interface BatchProgress {
   callsPerMinute?: number;
   /** WeChat's latest Num-Used for the 100,000 quota. */
   numUsed?: number;
+  /** Why the batch paused by itself (WeChat's daily limit), with the fix; absent when the user paused it. */
+  pausedBy?: AppError;
 }
 
 export type RowStatus = 'done' | 'failed' | 'invalid' | 'not-run';

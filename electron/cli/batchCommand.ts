@@ -120,6 +120,8 @@ export async function batchCommand(args: string[], out: (line: string) => void):
       ratePerMinute,
       resume: values.resume === true,
       language,
+      // Nobody is there to press Resume tomorrow: stop, and --resume picks up the place.
+      onDailyLimit: 'stop',
     });
     if (!values.resume) await noteUnfinishedRun(job.id, home, language);
     const endDisplay = showProgress(job, process.stderr, language);

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdir, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { BatchProgress, BatchState } from '../../../shared/batch';
+import { spendsQuota } from '../../../shared/codeRequest';
 import { appError, WECHAT_ERRORS } from '../../../shared/errors';
 import { type AppError, Failure } from '../../../shared/result';
 import { writeFileAtomic } from '../atomicFile';
@@ -49,6 +50,11 @@ export interface BatchJobOptions {
   requeueLimit?: number;
   /** The batch stops after this many tries in a row fail, whatever the rows; default 25. */
   failureStreakLimit?: number;
+  /**
+   * What WeChat's daily cap on limited and square codes (45009) does: 'pause' (the app: Resume
+   * tomorrow) or 'stop' (the CLI: the journal keeps the place for --resume). Default 'pause'.
+   */
+  onDailyLimit?: 'pause' | 'stop';
 }
 
 export type { BatchProgress, BatchState };
@@ -88,6 +94,8 @@ interface QueueItem {
 const WHOLE_BATCH_ERRCODES = new Set([40013, 40125, 40164, 40243, 45029, 48001, 61007]);
 const WHOLE_BATCH_CODES = new Set(['no-secret', 'keychain-unavailable', 'keychain-locked', 'file']);
 const RATE_LIMIT_ERRCODES = new Set([45009, 45011]);
+/** On limited and square codes 45009 is the daily cap: every call until tomorrow would meet it. */
+const DAILY_LIMIT_ERRCODE = 45009;
 const DEFAULT_CONCURRENCY = 4;
 const PROGRESS_EVERY_MS = 250;
 const RATE_WINDOW_MS = 10_000;
@@ -114,6 +122,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   private cancelled = false;
   private skipZip = false;
   private stoppedBy?: AppError;
+  /** Why the batch paused by itself (WeChat's daily cap); cleared by resume(). */
+  private pausedBy?: AppError;
   private failureStreak = 0;
   private numUsed?: number;
   private counts = { done: 0, failed: 0, fromLibrary: 0 };
@@ -172,6 +182,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   resume(): void {
     if (this.currentState !== 'paused' && this.currentState !== 'pausing') return;
     this.pauseWanted = false;
+    this.pausedBy = undefined;
     this.setState('running');
     this.wake();
   }
@@ -218,6 +229,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       ...(moving ? { secondsLeft: remaining / codesPerSecond } : {}),
       ...(this.limiter.callsPerMinute !== undefined ? { callsPerMinute: this.limiter.callsPerMinute } : {}),
       ...(this.numUsed !== undefined ? { numUsed: this.numUsed } : {}),
+      ...(this.pausedBy && this.pauseWanted ? { pausedBy: this.pausedBy } : {}),
     };
   }
 
@@ -350,6 +362,10 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     // A stop interrupted the row: it is simply not run, and a resumed batch picks it up.
     if (error.code === 'cancelled' && this.stopping) return;
     const row = this.options.plan.rows[item.index]!;
+    if (error.errcode === DAILY_LIMIT_ERRCODE && spendsQuota(this.options.plan.kind)) {
+      this.dailyLimitReached(item, error);
+      return;
+    }
     if (error.errcode !== undefined && RATE_LIMIT_ERRCODES.has(error.errcode)) {
       const pauseMs = this.options.rateLimitPauseMs ?? 30_000;
       this.limiter.slowDown(pauseMs);
@@ -370,6 +386,20 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     this.finish({ row: row.row, status: 'failed', error });
     if (stopsBatch(error)) this.stop(error);
     else if (this.failureStreak >= streakLimit) this.stop(streakError(this.failureStreak, error));
+  }
+
+  /**
+   * Every later call would meet the cap until tomorrow: the row is not failed but stays to do, and
+   * the batch pauses (or stops) at once, rows in flight finishing, instead of trying row after row.
+   */
+  private dailyLimitReached(item: QueueItem, error: AppError): void {
+    this.queue.push({ index: item.index, requeued: item.requeued });
+    if (this.options.onDailyLimit === 'stop') {
+      this.stop(error);
+      return;
+    }
+    this.pause();
+    if (this.pauseWanted) this.pausedBy = error;
   }
 
   private finish(outcome: RowOutcome): void {
