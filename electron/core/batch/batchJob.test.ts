@@ -330,6 +330,15 @@ describe('BatchJob against the sandbox', () => {
     expect((await unfinishedBatches(s.dir)).map((b) => b.finished)).toEqual([2]);
   });
 
+  it('names every row before any call: a template no name can come from is refused when the job is made', async () => {
+    const s = await setup();
+    const plan = s.plan(['path'], paths(3));
+    expect(() => s.job(plan, { output: { dir: s.out, nameTemplate: 'CON.{row}.png' } })).toThrow(
+      'The file name template starts with CON, a name Windows keeps for a device, whatever follows it.',
+    );
+    expect(s.sandbox.stats().getwxacode).toBe(0);
+  });
+
   it('refuses to start a limited batch that needs more quota than remains', async () => {
     const s = await setup();
     const plan = s.plan(['path'], paths(3));
