@@ -165,7 +165,7 @@ describe('readSpreadsheet: xlsx', () => {
       const failure = await failureOf(readSpreadsheet(file));
       expect(failure.error).toMatchObject({ code: 'field', field: 'file' });
       expect(failure.error.message.en).toBe(
-        `${name}: the first worksheet takes more than 64 MB once unpacked (a .xlsx is compressed); a batch of 100,000 rows needs far less.`,
+        `${name}: the first worksheet takes more than 48 MB once unpacked (a .xlsx is compressed); a batch of 100,000 rows needs far less.`,
       );
       expect(failure.error.hint.en).toContain('CSV UTF-8');
     }

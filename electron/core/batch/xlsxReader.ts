@@ -61,7 +61,11 @@ export async function xlsxRows(file: string, zip: Buffer): Promise<SheetRow[]> {
 
 type ReadPart = (name: string, max: number, label: Localized, parser: SaxesParser) => Promise<boolean>;
 
-const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
+/** Some writers prefix every element (`x:c`); most write none. */
+const localName = (name: string): string => {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+};
 
 /** The first sheet in the workbook's tab order, and the shared strings, from the workbook's relationships. */
 async function sheetPaths(part: ReadPart): Promise<{ sheet: string; sharedStrings: string }> {

@@ -107,7 +107,7 @@ const headerRow = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</
  */
 export function sheetBomb({ megabytes = 1000, honest = false } = {}): Buffer {
   const row =
-    '<row spans="1:3" s="1" customFormat="1" ht="20" customHeight="1"><c s="1"/><c s="1"/><c s="1"/></row>';
+    '<row r="3" spans="1:3" s="1" customFormat="1" ht="20" customHeight="1"><c r="A3" s="1"/><c r="B3" s="1"/></row>';
   const body = row.repeat(Math.floor(MB / row.length));
   const head = SHEET_HEAD + headerRow;
   const data = repeatedDeflate(head, body, megabytes, SHEET_TAIL);
@@ -120,7 +120,7 @@ export function sheetBomb({ megabytes = 1000, honest = false } = {}): Buffer {
 
 /** Rows of real data, far more of them than a batch takes, in a small file. */
 export function rowFlood(megabytes = 200): Buffer {
-  const row = '<row><c t="inlineStr"><is><t>pages/index/index</t></is></c></row>';
+  const row = '<row r="2"><c r="A2" t="inlineStr"><is><t>pages/index/index</t></is></c></row>';
   const body = row.repeat(Math.floor(MB / row.length));
   const data = repeatedDeflate(SHEET_HEAD + headerRow, body, megabytes, SHEET_TAIL);
   return workbook(
