@@ -32,6 +32,16 @@ function plain(name: string, text: string): Part {
   return { name, data: deflateRawSync(bytes), size: bytes.length, crc: crc32(bytes) };
 }
 
+/** The fields a local header and a central directory entry share, from `at` on. */
+function describePart(header: Buffer, at: number, part: Part, nameLength: number): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(8, at + 4);
+  header.writeUInt32LE(part.crc >>> 0, at + 10);
+  header.writeUInt32LE(part.data.length, at + 14);
+  header.writeUInt32LE(part.size >>> 0, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
 /** A ZIP of deflated parts, with the sizes and checksums each part declares. */
 export function zipOf(parts: Part[]): Buffer {
   const locals: Buffer[] = [];
@@ -41,21 +51,11 @@ export function zipOf(parts: Part[]): Buffer {
     const name = Buffer.from(part.name);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(part.crc >>> 0, 14);
-    local.writeUInt32LE(part.data.length, 18);
-    local.writeUInt32LE(part.size >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
+    describePart(local, 4, part, name.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(part.crc >>> 0, 16);
-    central.writeUInt32LE(part.data.length, 20);
-    central.writeUInt32LE(part.size >>> 0, 24);
-    central.writeUInt16LE(name.length, 28);
+    describePart(central, 6, part, name.length);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, part.data);
     directory.push(central, name);
