@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppErrorCode } from './errors';
-import { appError, describeForCli, pickLanguage, WECHAT_ERRORS, wechatError } from './errors';
+import { appError, describeForCli, isDailyLimit, pickLanguage, WECHAT_ERRORS, wechatError } from './errors';
 import { validateCodeRequest } from './validateCodeRequest';
 
 // Every errcode in WECHAT_API.md's table, plus 40002 and 45011.
@@ -67,7 +67,10 @@ describe('WeChat error catalogue', () => {
         zh: '此小程序今天的微信调用次数已达上限；请明天继续。',
       });
       expect(daily.hint.en).toContain('continues tomorrow where it stopped');
+      expect(isDailyLimit(45009, kind)).toBe(true);
     }
+    expect(isDailyLimit(45009, 'unlimited')).toBe(false);
+    expect(isDailyLimit(45011, 'limited')).toBe(false);
   });
 
   it('states the limit of the kind’s own field for 40159 and 40169', () => {

@@ -275,6 +275,11 @@ const BY_KIND: Record<CodeKind, Record<number, CatalogueEntry>> = {
   },
 };
 
+/** Whether `errcode` on the endpoint of `kind` is WeChat's daily cap: every call until tomorrow would meet it. */
+export function isDailyLimit(errcode: number | undefined, kind: CodeKind): boolean {
+  return errcode !== undefined && BY_KIND[kind][errcode] === DAILY_LIMIT;
+}
+
 /** The catalogue entry for an errcode as the endpoint of `kind` means it; without a kind, the general one. */
 export function catalogueEntry(errcode: number, kind?: CodeKind): CatalogueEntry | undefined {
   return (kind && BY_KIND[kind][errcode]) || WECHAT_ERRORS[errcode];

@@ -2,8 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdir, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { BatchProgress, BatchState } from '../../../shared/batch';
-import { spendsQuota } from '../../../shared/codeRequest';
-import { appError, WECHAT_ERRORS } from '../../../shared/errors';
+import { appError, isDailyLimit, WECHAT_ERRORS } from '../../../shared/errors';
 import { type AppError, Failure } from '../../../shared/result';
 import { writeFileAtomic } from '../atomicFile';
 import { type CodeAccount, CodeMaker } from '../codeMaker';
@@ -94,8 +93,6 @@ interface QueueItem {
 const WHOLE_BATCH_ERRCODES = new Set([40013, 40125, 40164, 40243, 45029, 48001, 61007]);
 const WHOLE_BATCH_CODES = new Set(['no-secret', 'keychain-unavailable', 'keychain-locked', 'file']);
 const RATE_LIMIT_ERRCODES = new Set([45009, 45011]);
-/** On limited and square codes 45009 is the daily cap: every call until tomorrow would meet it. */
-const DAILY_LIMIT_ERRCODE = 45009;
 const DEFAULT_CONCURRENCY = 4;
 const PROGRESS_EVERY_MS = 250;
 const RATE_WINDOW_MS = 10_000;
@@ -362,7 +359,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     // A stop interrupted the row: it is simply not run, and a resumed batch picks it up.
     if (error.code === 'cancelled' && this.stopping) return;
     const row = this.options.plan.rows[item.index]!;
-    if (error.errcode === DAILY_LIMIT_ERRCODE && spendsQuota(this.options.plan.kind)) {
+    // On limited and square codes 45009 is the daily cap rather than the per-minute limit.
+    if (isDailyLimit(error.errcode, this.options.plan.kind)) {
       this.dailyLimitReached(item, error);
       return;
     }
