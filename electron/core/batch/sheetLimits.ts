@@ -14,8 +14,12 @@ export const MAX_ROWS = 100_000;
 export const MAX_COLUMNS = 128;
 /** No valid field is longer than 1,024 characters; 4,096 leaves room for a name or a note. */
 export const MAX_CELL_CHARACTERS = 4096;
-/** The file itself: 100,000 rows of a dozen columns are a few MB as CSV or .xlsx. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * The file itself: 100,000 rows of a dozen columns are about 20 MB as CSV and a few MB as .xlsx.
+ * A CSV is held whole while it is parsed (its bytes, its text and the parser's copy), so this
+ * bounds the memory a text file can take to a few times its size.
+ */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 /**
  * What one part of a .xlsx may unpack to: its first worksheet's XML (100,000 rows of ten cells as
  * Excel writes them are about 38 MB) and the workbook's shared strings (every distinct text of

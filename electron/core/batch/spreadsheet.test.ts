@@ -104,6 +104,14 @@ describe('readSpreadsheet: CSV', () => {
     expect(cell.error.hint.zh).toContain('B3');
   });
 
+  it('refuses a file over 32 MB by its size, before reading it', async () => {
+    const file = join(dir, 'huge.csv');
+    await writeFile(file, Buffer.alloc(33 * 1024 * 1024, 0x61));
+    const failure = await failureOf(readSpreadsheet(file));
+    expect(failure.error).toMatchObject({ code: 'field', field: 'file' });
+    expect(failure.error.message.en).toBe('huge.csv is 33 MB; a batch reads files up to 32 MB.');
+  });
+
   it('refuses .xls and empty files with the fix', async () => {
     const xls = join(dir, 'old.xls');
     await writeFile(xls, 'x');

@@ -4,7 +4,14 @@ import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type AppError, Failure } from '../../../shared/result';
 import { decodeText, type TextEncoding } from './encoding';
-import { fileTooLarge, MAX_FILE_BYTES, RowBounds } from './sheetLimits';
+import {
+  cellTooLong,
+  fileTooLarge,
+  MAX_CELL_CHARACTERS,
+  MAX_COLUMNS,
+  MAX_FILE_BYTES,
+  RowBounds,
+} from './sheetLimits';
 import { xlsxRows } from './xlsxReader';
 import { NotAZip } from './zipEntries';
 
@@ -69,27 +76,35 @@ async function readBounded(file: string): Promise<Buffer> {
   }
 }
 
+/** Each record is checked as it is parsed and only rows with text are kept, so a flood stops early. */
 function csvRows(file: string, text: string): SheetRow[] {
-  let records: string[][];
+  const bounds = new RowBounds(file);
+  const rows: SheetRow[] = [];
+  let number = 0;
   try {
-    records = parse(text, {
+    parse(text, {
       delimiter: guessDelimiter(text),
       // Files edited by hand mix line endings, and stray quotes inside a cell are common.
       record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
       relax_quotes: true,
+      // A record longer than a full row of the longest cells is cut short while it is read.
+      max_record_size: MAX_CELL_CHARACTERS * MAX_COLUMNS,
+      on_record: (cells: string[]) => {
+        const row = { number: ++number, cells: cells.map((c) => c.trim()) };
+        if (row.cells.some((cell) => cell !== '')) {
+          bounds.add(row.number, row.cells);
+          rows.push(row);
+        }
+        return null;
+      },
     });
   } catch (cause) {
+    if (cause instanceof Failure) throw cause;
+    const { code, column } = cause as { code?: string; column?: number };
+    if (code === 'CSV_MAX_RECORD_SIZE') throw cellTooLong(file, number + 1, column ?? 0);
     throw new Failure(unreadable(file, cause instanceof Error ? cause.message : String(cause)));
   }
-  const bounds = new RowBounds(file);
-  const rows: SheetRow[] = [];
-  records.forEach((cells, index) => {
-    const row = { number: index + 1, cells: cells.map((c) => c.trim()) };
-    if (!row.cells.some((cell) => cell !== '')) return;
-    bounds.add(row.number, row.cells);
-    rows.push(row);
-  });
   return rows;
 }
 
