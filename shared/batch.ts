@@ -72,6 +72,8 @@ export interface BatchProgress {
    * WeChat may have charged for them. Resuming makes them again.
    */
   unreceived?: number;
+  /** Why the batch paused by itself (WeChat's daily limit), with the fix; absent when the user paused it. */
+  pausedBy?: AppError;
 }
 
 export type RowStatus = 'done' | 'failed' | 'invalid' | 'not-run';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppErrorCode } from './errors';
-import { appError, describeForCli, pickLanguage, WECHAT_ERRORS, wechatError } from './errors';
+import { appError, describeForCli, isDailyLimit, pickLanguage, WECHAT_ERRORS, wechatError } from './errors';
 import { validateCodeRequest } from './validateCodeRequest';
 
 // Every errcode in WECHAT_API.md's table, plus 40002 and 45011.
@@ -52,6 +52,45 @@ describe('WeChat error catalogue', () => {
     expect(error.hint.en).toContain('version trial or develop and “Check page exists” turned off');
     expect(error.hint.zh).toContain('trial 或 develop');
     expect(wechatError(-1, 'system error').retryable).toBe(true);
+  });
+
+  it('says 45009 is the per-minute limit for unlimited codes and the daily cap, not worth retrying, for the others', () => {
+    const perMinute = wechatError(45009, 'reach max api daily quota limit', 'unlimited');
+    expect(perMinute.retryable).toBe(true);
+    expect(perMinute.message.en).toContain('5,000 unlimited codes a minute');
+    expect(perMinute.hint.en).toContain('halves its pace');
+    for (const kind of ['limited', 'qrcode'] as const) {
+      const daily = wechatError(45009, 'reach max api daily quota limit', kind);
+      expect(daily).toMatchObject({ code: 'wechat', errcode: 45009, retryable: false });
+      expect(daily.message).toEqual({
+        en: "WeChat's daily limit for this mini program is reached; continue tomorrow.",
+        zh: '此小程序今天的微信调用次数已达上限；请明天继续。',
+      });
+      expect(daily.hint.en).toContain('continues tomorrow where it stopped');
+      expect(isDailyLimit(45009, kind)).toBe(true);
+    }
+    expect(isDailyLimit(45009, 'unlimited')).toBe(false);
+    expect(isDailyLimit(45011, 'limited')).toBe(false);
+  });
+
+  it('states the limit of the kind’s own field for 40159 and 40169', () => {
+    const errmsg = 'invalid length for path or thedata is not json string';
+    expect(wechatError(40159, errmsg, 'limited').message.en).toBe(
+      'The page path is empty or longer than 1024 characters.',
+    );
+    expect(wechatError(40159, errmsg, 'limited').hint.en).toContain('1 to 1024 characters');
+    const square = wechatError(40159, errmsg, 'qrcode');
+    expect(square.message.en).toBe(
+      'The page path is empty or longer than 128 bytes, the limit for a square QR code (a Chinese character takes 3 bytes).',
+    );
+    expect(square.message.zh).toContain('128 字节');
+    expect(square.hint.en).toContain('1 to 128 bytes');
+    expect(wechatError(40159, errmsg, 'unlimited').message.en).toContain('longer than 1024 characters');
+    expect(wechatError(40159, errmsg, 'unlimited').hint.en).toContain('without a leading / or a query');
+    const scene = wechatError(40169, 'invalid length for scene, or the data is not json string', 'unlimited');
+    expect(scene.message.en).toBe('The scene is empty or longer than 32 characters.');
+    expect(wechatError(40169, '', 'limited').message.en).toContain('not a JSON string');
+    expect(wechatError(40169, '', 'qrcode').message.en).toContain('not a JSON string');
   });
 
   it('points to the unlimited kind when the 100,000 codes are used up', () => {

@@ -1,3 +1,4 @@
+import type { CodeKind } from './codeRequest';
 import { resolveLang } from './language';
 import { publicUrl, redact } from './redact';
 import type { AppError, Localized } from './result';
@@ -18,6 +19,11 @@ const TOKEN_FIX: Localized = {
   en: 'The app gets a new token and tries once more. If this keeps happening, check that the AppSecret belongs to this AppID.',
   zh: '应用会重新获取令牌并再试一次。如果仍然出现，请确认 AppSecret 与此 AppID 对应。',
 };
+
+const SHORTER_PATH_FIX = (limit: Localized): Localized => ({
+  en: `Enter a page path of ${limit.en}, such as pages/index/index?id=42; pass a short id and let the page look up the rest.`,
+  zh: `请填写 ${limit.zh}的页面路径，例如 pages/index/index?id=42；可只传短 id，由页面查询其余内容。`,
+});
 
 export const WECHAT_ERRORS: Record<number, CatalogueEntry> = {
   [-1]: {
@@ -91,10 +97,7 @@ export const WECHAT_ERRORS: Record<number, CatalogueEntry> = {
       en: 'The page path is empty or longer than 1024 characters.',
       zh: '页面路径为空或超过 1024 个字符。',
     },
-    fix: {
-      en: 'Enter a page path of 1 to 1024 characters, such as pages/index/index?id=42.',
-      zh: '请填写 1 到 1024 个字符的页面路径，例如 pages/index/index?id=42。',
-    },
+    fix: SHORTER_PATH_FIX({ en: '1 to 1024 characters', zh: '1 到 1024 个字符' }),
     retryable: false,
   },
   40164: {
@@ -203,6 +206,86 @@ export const WECHAT_ERRORS: Record<number, CatalogueEntry> = {
   },
 };
 
+/** 40169 on an endpoint without a scene: only the other half of its errmsg can apply. */
+const NOT_JSON: CatalogueEntry = {
+  meaning: {
+    en: 'WeChat could not read the request (40169: the data is not a JSON string).',
+    zh: '微信无法读取请求（40169：数据不是 JSON 字符串）。',
+  },
+  fix: { en: 'Try again; if it persists, update the app.', zh: '请重试；如仍然出现，请更新应用。' },
+  retryable: false,
+};
+
+const DAILY_LIMIT: CatalogueEntry = {
+  meaning: {
+    en: "WeChat's daily limit for this mini program is reached; continue tomorrow.",
+    zh: '此小程序今天的微信调用次数已达上限；请明天继续。',
+  },
+  fix: {
+    en: 'WeChat caps how many limited and square codes a mini program may make in a day: a batch pauses here and continues tomorrow where it stopped. Unlimited (scene) codes have only a per-minute limit.',
+    zh: '微信限制小程序每天可生成的有数量限制小程序码和普通二维码：批量生成在此暂停，明天从停下的地方继续。无限量（scene）小程序码只有每分钟的频率限制。',
+  },
+  retryable: false,
+};
+
+/**
+ * The same errcode means different things on the three code endpoints: 45009 is the per-minute
+ * frequency limit for unlimited codes but the daily cap for limited and square ones (retrying it
+ * only burns calls), and 40159 / 40169 state the limit of the kind's own field.
+ */
+const BY_KIND: Record<CodeKind, Record<number, CatalogueEntry>> = {
+  limited: {
+    45009: DAILY_LIMIT,
+    40169: NOT_JSON,
+  },
+  qrcode: {
+    45009: DAILY_LIMIT,
+    40159: {
+      meaning: {
+        en: 'The page path is empty or longer than 128 bytes, the limit for a square QR code (a Chinese character takes 3 bytes).',
+        zh: '页面路径为空或超过 128 字节，这是普通二维码的上限（一个汉字占 3 字节）。',
+      },
+      fix: SHORTER_PATH_FIX({ en: '1 to 128 bytes', zh: '1 到 128 字节' }),
+      retryable: false,
+    },
+    40169: NOT_JSON,
+  },
+  unlimited: {
+    45009: {
+      meaning: {
+        en: "WeChat's limit of 5,000 unlimited codes a minute for this mini program was reached.",
+        zh: '已达到此小程序每分钟 5,000 个无限量小程序码的微信频率上限。',
+      },
+      fix: {
+        en: 'Wait a minute and try again; a batch halves its pace by itself and speeds up again as calls pass.',
+        zh: '请等一分钟后再试；批量生成会自动减半速度，调用顺利后再逐步加快。',
+      },
+      retryable: true,
+    },
+    40159: {
+      meaning: {
+        en: 'WeChat refused the page: it is longer than 1024 characters, or the request was not valid JSON.',
+        zh: '微信拒绝了页面：超过 1024 个字符，或请求不是有效的 JSON。',
+      },
+      fix: {
+        en: 'Enter just the page, such as pages/index/index, without a leading / or a query (leave it empty for the home page).',
+        zh: '只填写页面本身，例如 pages/index/index，开头不加 /，不带参数（留空即为首页）。',
+      },
+      retryable: false,
+    },
+  },
+};
+
+/** Whether `errcode` on the endpoint of `kind` is WeChat's daily cap: every call until tomorrow would meet it. */
+export function isDailyLimit(errcode: number | undefined, kind: CodeKind): boolean {
+  return errcode !== undefined && BY_KIND[kind][errcode] === DAILY_LIMIT;
+}
+
+/** The catalogue entry for an errcode as the endpoint of `kind` means it; without a kind, the general one. */
+export function catalogueEntry(errcode: number, kind?: CodeKind): CatalogueEntry | undefined {
+  return (kind && BY_KIND[kind][errcode]) || WECHAT_ERRORS[errcode];
+}
+
 /** WeChat writes e.g. "invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: …". */
 function callerIp(errmsg: string): string | undefined {
   return /invalid ip ([0-9a-f.:]+)/i.exec(errmsg)?.[1];
@@ -215,9 +298,12 @@ function whitelistFix(ip: string): Localized {
   };
 }
 
-/** The user-facing error for a WeChat `{errcode, errmsg}` answer; unknown codes still read well. */
-export function wechatError(errcode: number, errmsg: string): AppError {
-  const entry = WECHAT_ERRORS[errcode];
+/**
+ * The user-facing error for a WeChat `{errcode, errmsg}` answer; unknown codes still read well.
+ * `kind`: the code the call asked for, when it was a code call (see BY_KIND).
+ */
+export function wechatError(errcode: number, errmsg: string, kind?: CodeKind): AppError {
+  const entry = catalogueEntry(errcode, kind);
   if (!entry) {
     const said = errmsg.trim();
     return {

@@ -153,15 +153,29 @@ describe('path', () => {
     expect(error.message.zh).toContain('1025 个字符');
   });
 
-  it('allows 128 characters for a square QR code and not 129', () => {
+  it('allows 128 bytes for a square QR code and not 129', () => {
     expect(validateCodeRequest({ kind: 'qrcode', path: 'p'.repeat(128) }).ok).toBe(true);
-    expect(onlyError({ kind: 'qrcode', path: 'p'.repeat(129) }, 'path').message.en).toBe(
-      'Page path is 129 characters long; WeChat allows at most 128.',
+    const error = onlyError({ kind: 'qrcode', path: 'p'.repeat(129) }, 'path');
+    expect(error.message.en).toBe(
+      'Page path is 129 bytes long; a square QR code allows at most 128 bytes (a Chinese character takes 3).',
     );
+    expect(error.message.zh).toBe('页面路径长 129 字节，普通二维码最多允许 128 字节（一个汉字占 3 字节）。');
   });
 
-  it('counts Chinese characters as one each', () => {
-    expect(validateCodeRequest({ kind: 'qrcode', path: `pages/a?n=${'中'.repeat(118)}` }).ok).toBe(true);
+  it('counts a square path in UTF-8 bytes as WeChat does: 43 Chinese characters are 129 bytes', () => {
+    expect(validateCodeRequest({ kind: 'qrcode', path: `${'中'.repeat(42)}ab` }).ok).toBe(true);
+    expect(onlyError({ kind: 'qrcode', path: '中'.repeat(43) }, 'path').message.en).toContain(
+      'is 129 bytes long',
+    );
+    // A limited code's path counts characters: the same 43 are well within its 1024.
+    expect(validateCodeRequest({ kind: 'limited', path: '中'.repeat(43) }).ok).toBe(true);
+  });
+
+  it('counts Chinese characters as one each for a limited code', () => {
+    expect(validateCodeRequest({ kind: 'limited', path: `pages/a?n=${'中'.repeat(1014)}` }).ok).toBe(true);
+    expect(onlyError({ kind: 'limited', path: `pages/a?n=${'中'.repeat(1015)}` }, 'path').message.en).toBe(
+      'Page path is 1025 characters long; WeChat allows at most 1024.',
+    );
   });
 
   it.each([
@@ -189,6 +203,50 @@ describe('path', () => {
   it('trims spaces a spreadsheet cell left around the path', () => {
     const result = validateCodeRequest({ kind: 'limited', path: '  pages/a?id=1 ' });
     expect(result.ok && result.value.kind === 'limited' && result.value.path).toBe('pages/a?id=1');
+  });
+});
+
+describe('characters a path, page or scene cannot hold', () => {
+  const unsafe: Array<[string, string, string]> = [
+    ['a NUL', '\u0000', 'an invisible character (U+0000)'],
+    ['a tab', '\t', 'an invisible character (U+0009)'],
+    ['a line feed', '\n', 'an invisible character (U+000A)'],
+    ['a unit separator', '\u001f', 'an invisible character (U+001F)'],
+    ['DEL', '\u007f', 'an invisible character (U+007F)'],
+    ['a zero-width space', '\u200b', 'an invisible character (U+200B)'],
+    ['a zero-width joiner', '\u200d', 'an invisible character (U+200D)'],
+    ['a right-to-left override', '\u202e', 'an invisible character (U+202E)'],
+    ['a right-to-left isolate', '\u2067', 'an invisible character (U+2067)'],
+    ['a byte order mark', '\ufeff', 'an invisible character (U+FEFF)'],
+    ['a space', ' ', 'a space'],
+    ['a no-break space', '\u00a0', 'a space (U+00A0)'],
+    ['an ideographic space', '\u3000', 'a space (U+3000)'],
+    ['<', '<', "'<'"],
+    ['>', '>', "'>'"],
+  ];
+
+  it.each(unsafe)('refuses %s in a path, naming the field and the character', (_, char, shown) => {
+    for (const kind of ['limited', 'qrcode']) {
+      const error = onlyError({ kind, path: `pages/a?id=1${char}2` }, 'path');
+      expect(error.message.en).toBe(`Page path contains ${shown}, which a page path cannot hold.`);
+      expect(error.hint.en).toContain('%20');
+    }
+  });
+
+  it.each(unsafe)('refuses %s in a page', (_, char, shown) => {
+    const error = onlyError({ ...unlimited, page: `pages/a${char}b` }, 'page');
+    expect(error.message.en).toBe(`Page contains ${shown}, which a page path cannot hold.`);
+    expect(error.message.zh).toContain('页面含有');
+  });
+
+  it.each(unsafe)('refuses %s in a scene', (_, char, shown) => {
+    const error = onlyError({ kind: 'unlimited', scene: `id${char}1` }, 'scene');
+    expect(error.message.en).toBe(`Scene contains ${shown}, which WeChat does not allow.`);
+  });
+
+  it('keeps Chinese and full-width punctuation, which WeChat carries', () => {
+    expect(validateCodeRequest({ kind: 'limited', path: 'pages/a?店=上海（浦东）' }).ok).toBe(true);
+    expect(validateCodeRequest({ ...unlimited, page: 'pages/门店/index' }).ok).toBe(true);
   });
 });
 

@@ -42,14 +42,22 @@ interface Problem {
 type Checked<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 const ENV_VERSIONS: readonly EnvVersion[] = ['release', 'trial', 'develop'];
+// As WeChat counts them: getwxacode's path in characters, createwxaqrcode's in bytes (UTF-8).
 const MAX_LIMITED_PATH = 1024;
-const MAX_SQUARE_PATH = 128;
+const MAX_SQUARE_PATH_BYTES = 128;
 const MAX_PAGE = 1024;
 const MAX_SCENE = 32;
 const RESERVED_PARAMETER = 'scancode_time';
 const SCENE_CHARACTER = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]$/;
 const SCENE_CHARSET = "letters, digits and ! # $ & ' ( ) * + , / : ; = ? @ - . _ ~";
 const SCENE_CHARSET_ZH = "字母、数字和 ! # $ & ' ( ) * + , / : ; = ? @ - . _ ~";
+/**
+ * What a path or page may not hold: control characters (U+0000–001F, U+007F–009F), format
+ * characters (zero-width spaces and joiners, bidi controls that make a path read differently from
+ * what it is, the BOM), spaces of any width, and < >. A pasted path carries them unseen; WeChat
+ * would either refuse the call or make a code that opens a page nobody can find.
+ */
+const UNSAFE_IN_PATH = /[\p{Cc}\p{Cf}\p{Z}<>]/u;
 // Spreadsheets and CLI flags spell booleans many ways; the form sends real booleans.
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', '是']);
 const FALSE_WORDS = new Set(['false', '0', 'no', 'n', '否']);
@@ -103,7 +111,7 @@ function readRequest(read: Read): CodeRequest | undefined {
 }
 
 function readSquare(read: Read): SquareCodeRequest | undefined {
-  const path = read('path', checkPath(MAX_SQUARE_PATH));
+  const path = read('path', checkPath(squarePathLength));
   const width = read('width', withDefault(checkWidth, DEFAULT_STYLE.width));
   return path === undefined || width === undefined ? undefined : { kind: 'qrcode', path, width };
 }
@@ -113,7 +121,7 @@ function readLimited(
   style: CodeStyle | undefined,
   envVersion: EnvVersion | undefined,
 ): LimitedCodeRequest | undefined {
-  const path = read('path', checkPath(MAX_LIMITED_PATH));
+  const path = read('path', checkPath(limitedPathLength));
   if (path === undefined || style === undefined || envVersion === undefined) return undefined;
   return { kind: 'limited', path, envVersion, ...style };
 }
@@ -204,6 +212,8 @@ function asText(raw: unknown): string | undefined {
 }
 
 const characterCount = (text: string): number => Array.from(text).length;
+const utf8Bytes = new TextEncoder();
+const byteCount = (text: string): number => utf8Bytes.encode(text).length;
 
 function checkKind(raw: unknown): Checked<CodeKind> {
   const word = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
@@ -261,7 +271,50 @@ function reserved(field: CodeRequestField): Checked<never> {
  */
 const mentionsReserved = (text: string): boolean => text.includes(RESERVED_PARAMETER);
 
-function checkPath(max: number): (raw: unknown) => Checked<string> {
+/** A length check that says the limit in the unit WeChat counts for this kind of code. */
+type LengthCheck = (path: string) => Checked<never> | undefined;
+
+const SHORTEN_PATH: Localized = {
+  en: 'Shorten the path: pass a short id in the query and let the page look up the rest.',
+  zh: '请缩短路径：在参数中只传一个短 id，由页面查询其余内容。',
+};
+
+const limitedPathLength: LengthCheck = (path) => {
+  const count = characterCount(path);
+  return count > MAX_LIMITED_PATH ? tooLong('path', count, MAX_LIMITED_PATH, SHORTEN_PATH) : undefined;
+};
+
+const squarePathLength: LengthCheck = (path) => {
+  const bytes = byteCount(path);
+  if (bytes <= MAX_SQUARE_PATH_BYTES) return undefined;
+  return problem(
+    {
+      en: `Page path is ${bytes} bytes long; a square QR code allows at most ${MAX_SQUARE_PATH_BYTES} bytes (a Chinese character takes 3).`,
+      zh: `页面路径长 ${bytes} 字节，普通二维码最多允许 ${MAX_SQUARE_PATH_BYTES} 字节（一个汉字占 3 字节）。`,
+    },
+    SHORTEN_PATH,
+  );
+};
+
+/** The first character a path or page may not hold, named so the user can find it. */
+function unsafeCharacter(field: CodeRequestField, text: string): Checked<never> | undefined {
+  const bad = Array.from(text).find((char) => UNSAFE_IN_PATH.test(char));
+  if (bad === undefined) return undefined;
+  const label = LABELS[field];
+  const shown = describeCharacter(bad);
+  return problem(
+    {
+      en: `${label.en} contains ${shown.en}, which a page path cannot hold.`,
+      zh: `${label.zh}含有${shown.zh}，页面路径中不能有这个字符。`,
+    },
+    {
+      en: `Remove it (pasted text often carries invisible characters); encode a value that needs it, e.g. a space as %20, or pass a short id the page looks up.`,
+      zh: `请删除它（粘贴的文字常带有不可见字符）；如值中确实需要，请编码（如空格写作 %20），或改传页面可查询的短 id。`,
+    },
+  );
+}
+
+function checkPath(length: LengthCheck): (raw: unknown) => Checked<string> {
   return (raw) => {
     const path = asText(raw);
     if (path === undefined && !isMissing(raw)) return notText('path');
@@ -274,13 +327,8 @@ function checkPath(max: number): (raw: unknown) => Checked<string> {
         },
       );
     }
-    const count = characterCount(path);
-    if (count > max) {
-      return tooLong('path', count, max, {
-        en: 'Shorten the path: pass a short id in the query and let the page look up the rest.',
-        zh: '请缩短路径：在参数中只传一个短 id，由页面查询其余内容。',
-      });
-    }
+    const refused = unsafeCharacter('path', path) ?? length(path);
+    if (refused) return refused;
     return mentionsReserved(path) ? reserved('path') : passed(path);
   };
 }
@@ -288,9 +336,9 @@ function checkPath(max: number): (raw: unknown) => Checked<string> {
 /** How to show a character the user may not be able to see. */
 function describeCharacter(char: string): Localized {
   if (char === ' ') return { en: 'a space', zh: '空格' };
-  const codePoint = char.codePointAt(0) ?? 0;
-  if (/\s/.test(char) || codePoint < 0x20 || codePoint === 0x7f) {
-    const name = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  if (/\p{Z}/u.test(char)) return { en: `a space (${name})`, zh: `空格（${name}）` };
+  if (/[\s\p{Cc}\p{Cf}]/u.test(char)) {
     return { en: `an invisible character (${name})`, zh: `不可见字符（${name}）` };
   }
   return { en: `'${char}'`, zh: `'${char}'` };
@@ -353,6 +401,8 @@ function checkPage(raw: unknown): Checked<string> {
       },
     );
   }
+  const unsafe = unsafeCharacter('page', page);
+  if (unsafe) return unsafe;
   if (mentionsReserved(page)) return reserved('page');
   const count = characterCount(page);
   if (count > MAX_PAGE) {

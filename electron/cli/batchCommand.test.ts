@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { giantCell } from '../core/batch/xlsxTesting';
 import { decodePicture, pixel, readQr } from '../sandbox/testing';
 import { cliWorlds, runCli } from './batchTesting';
 
@@ -152,6 +153,64 @@ describe('wxacode batch', () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('2 row(s) were not made. The page does not exist in the published version.');
     expect(await readFile(join(home, 'out', 'results.csv'), 'utf8')).toContain('2,failed,,41030,');
+  });
+
+  it('exits 2 “no rows” for a sheet with only a header, and for a hostile .xlsx, sending nothing', async () => {
+    const { sandbox, home, creds } = await setup();
+    const csv = join(home, 'header.csv');
+    await writeFile(csv, '路径,文件名\r\n');
+    const headerOnly = await runCli(
+      ['batch', csv, '--out', join(home, 'out'), '--yes', ...creds],
+      home,
+      SECRET,
+    );
+    expect(headerOnly.code).toBe(2);
+    expect(headerOnly.stderr).toContain('header.csv has a header row but no rows under it.');
+    const giant = join(home, 'giant.xlsx');
+    await writeFile(giant, giantCell());
+    const bomb = await runCli(['batch', giant, '--out', join(home, 'out'), '--yes', ...creds], home, SECRET);
+    expect(bomb.code).toBe(2);
+    expect(bomb.stderr).toContain(
+      'giant.xlsx: the text the sheets share takes more than 32 MB once unpacked',
+    );
+    expect(sandbox.stats()).toMatchObject({ getwxacode: 0, stable_token: 0 });
+  });
+
+  it('refuses every row whose path, page or scene holds an invisible character, a space or < >, naming the column; no call', async () => {
+    const { sandbox, home, creds } = await setup();
+    const bad = ['\u0000', '\u001f', '\u007f', '\u200b', '\u202e', '\ufeff', ' ', '\u3000', '<', '>'];
+    const limited = join(home, 'paths.csv');
+    await writeFile(limited, `path\n${bad.map((c) => `"pages/a?id=1${c}2"`).join('\n')}\n`);
+    const paths = await runCli(['batch', limited, '--out', join(home, 'p'), '--yes', ...creds], home, SECRET);
+    expect(paths.code).toBe(2);
+    expect(paths.stderr).toContain('row 2 — path: Page path contains an invisible character (U+0000)');
+    expect(paths.stderr).toContain('row 6 — path: Page path contains an invisible character (U+202E)');
+    expect(paths.stderr).toContain("row 11 — path: Page path contains '>', which a page path cannot hold.");
+    const unlimited = join(home, 'scenes.csv');
+    await writeFile(unlimited, `scene,page\n${bad.map((c) => `"id${c}1","pages/a${c}b"`).join('\n')}\n`);
+    const scenes = await runCli(['batch', unlimited, '--out', join(home, 's'), ...creds], home, SECRET);
+    expect(scenes.code).toBe(2);
+    expect(scenes.stderr).toContain(
+      'row 5 — scene: Scene contains an invisible character (U+200B), which WeChat does not allow.',
+    );
+    expect(scenes.stderr).toContain('| page: Page contains an invisible character (U+200B)');
+    expect(scenes.stderr).toContain('row 9 — scene: Scene contains a space (U+3000)');
+    expect(await readFile(join(home, 's', 'results.csv'), 'utf8')).toContain('11,invalid,,,');
+    expect(sandbox.stats()).toMatchObject({ getwxacode: 0, getwxacodeunlimit: 0 });
+  });
+
+  it('stops at WeChat’s daily cap after one refused call, says to continue tomorrow with --resume; exit 3', async () => {
+    const { sandbox, home, creds } = await setup({ dailyLimit: 1 });
+    const csv = join(home, 'a.csv');
+    await writeFile(csv, `path\n${[1, 2, 3, 4, 5].map((i) => `pages/index/index?id=${i}`).join('\n')}\n`);
+    const args = ['batch', csv, '--out', join(home, 'out'), '--yes', '--concurrency', '1', ...creds];
+    const run = await runCli(args, home, SECRET);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(
+      "4 row(s) were not made. WeChat's daily limit for this mini program is reached; continue tomorrow.",
+    );
+    expect(run.stderr).toContain('run the same command with --resume');
+    expect(sandbox.stats().getwxacode).toBe(2);
   });
 
   it('exits 4 when the ZIP cannot be written, after making the rows', async () => {

@@ -38,7 +38,7 @@ import { type CredentialFlags, credentialsFromFlags } from './credentials';
 import { cliLanguage } from './exit';
 import { flagError, parseFlags, requireFlag, wholeNumber } from './flags';
 
-export const BATCH_USAGE = `wxacode batch FILE.(csv|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png'] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--concurrency N] [--rate-per-minute N] [--resume] [--yes] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
+export const BATCH_USAGE = `wxacode batch FILE.(csv|txt|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png'] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--concurrency N] [--rate-per-minute N] [--resume] [--yes] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
       exit 0 only when every row was made; otherwise 2 if any row is invalid (or another process runs this batch or writes into --out), else 3 if WeChat refused any, else 4`;
 
 export async function batchCommand(
@@ -67,8 +67,8 @@ export async function batchCommand(
   const input = requireFlag(
     positionals[0],
     'FILE',
-    'the .csv or .xlsx file, one code per row',
-    '.csv 或 .xlsx 文件（每行一个码）',
+    'the .csv, .txt (Unicode text) or .xlsx file, one code per row',
+    '.csv、.txt（Unicode 文本）或 .xlsx 文件（每行一个码）',
   );
   const outDir = requireFlag(values.out, '--out', 'the folder for the PNG files', '存放 PNG 文件的文件夹');
   // Unset, the engine's defaults apply (4 at a time, WeChat's 5,000 calls a minute).
@@ -129,6 +129,8 @@ export async function batchCommand(
       ratePerMinute,
       resume: values.resume === true,
       language,
+      // Nobody is there to press Resume tomorrow: stop, and --resume picks up the place.
+      onDailyLimit: 'stop',
     });
     await noteUnfinishedRun(job.id, home, library, values.resume === true, language);
     const endDisplay = showProgress(job, process.stderr, language);

@@ -123,7 +123,6 @@ describe('tokens', () => {
 describe('failures', () => {
   it.each([
     ['system busy (-1)', { kind: 'errcode', errcode: -1 }],
-    ['frequency limit (45009)', { kind: 'errcode', errcode: 45009 }],
     ['a dropped connection', { kind: 'reset' }],
     ['a cut-off image', { kind: 'truncate' }],
     ['an HTML 502 page', { kind: 'html' }],
@@ -132,6 +131,28 @@ describe('failures', () => {
     const image = await client.generate(request({ kind: 'limited', path: 'pages/index/index?retry=1' }));
     expect(readQr(decodePicture(image.png))?.data).toBe('pages/index/index?retry=1');
     expect(sandbox.stats()).toMatchObject({ getwxacode: 3, numUsed: 1 });
+  });
+
+  it('retries an unlimited code after the per-minute limit (45009)', async () => {
+    await injectFaults(sandbox, [
+      { endpoint: 'getwxacodeunlimit', kind: 'errcode', errcode: 45009, times: 2 },
+    ]);
+    const image = await client.generate(request({ kind: 'unlimited', scene: 'id=1' }));
+    expect(image.width).toBe(430);
+    expect(sandbox.stats().getwxacodeunlimit).toBe(3);
+  });
+
+  it.each([
+    ['limited', 'getwxacode', { kind: 'limited', path: 'pages/index/index' }],
+    ['qrcode', 'createwxaqrcode', { kind: 'qrcode', path: 'pages/index/index' }],
+  ] as const)('does not retry 45009 on a %s code: it is the daily cap', async (_kind, endpoint, input) => {
+    await injectFaults(sandbox, [{ endpoint, kind: 'errcode', errcode: 45009, times: 10 }]);
+    const failure = await failureOf(client.generate(request(input)));
+    expect(failure.error).toMatchObject({ errcode: 45009, retryable: false });
+    expect(failure.error.message.en).toBe(
+      "WeChat's daily limit for this mini program is reached; continue tomorrow.",
+    );
+    expect(sandbox.stats()[endpoint]).toBe(1);
   });
 
   it('gives up on a stalled call after the timeout and retries', async () => {

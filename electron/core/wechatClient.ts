@@ -36,7 +36,7 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
     const answer = readWechatAnswer(res.status, res.contentType, res.body);
     if (answer.kind === 'error') {
       if (WECHAT_ERRORS[answer.errcode]?.refreshToken) options.tokens.invalidate(token);
-      throw new Failure(wechatError(answer.errcode, answer.errmsg));
+      throw new Failure(wechatError(answer.errcode, answer.errmsg, request.kind));
     }
     if (answer.kind === 'unusable') {
       throw new Failure({
@@ -72,7 +72,10 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
   };
 }
 
-/** -1 (busy), 45009 (frequency limit), network trouble and gateway junk pass; the rest would fail again. */
+/**
+ * -1 (busy), 45009 on unlimited codes (the per-minute limit), network trouble and gateway junk pass;
+ * the rest would fail again (45009 on limited and square codes is the daily cap: not until tomorrow).
+ */
 export function isTransient(error: AppError): boolean {
   return error.retryable === true || error.code === 'network' || error.code === 'timeout';
 }

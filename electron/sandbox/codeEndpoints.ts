@@ -1,5 +1,5 @@
 import { encodeCode } from './image';
-import type { CodeQuota, RollingMinuteLimit } from './limits';
+import type { CodeQuota, DailyCap, RollingMinuteLimit } from './limits';
 import { errcodeReply, imageReply, type Reply } from './reply';
 import { type CodeEndpoint, judgeCodeBody } from './rules';
 import type { TokenBook } from './tokens';
@@ -8,13 +8,16 @@ import type { TokenBook } from './tokens';
 export interface CodeDesk {
   tokens: TokenBook;
   quota: CodeQuota;
+  /** The same 45009 as the rate limit, but for limited and square codes it lasts until tomorrow. */
+  limitedDaily: DailyCap;
   unlimitedRate: RollingMinuteLimit;
   publishedPages: ReadonlySet<string>;
 }
 
 /**
  * One code call, checked in WeChat's order: token, rate limit (counts even calls refused later, as a
- * gateway would), body, quota. `spend` false draws the image without touching quota or rate window.
+ * gateway would) or daily cap, body, quota. `spend` false draws the image without touching quota,
+ * daily count or rate window.
  */
 export function codeReply(
   endpoint: CodeEndpoint,
@@ -29,12 +32,17 @@ export function codeReply(
   if (!limited) {
     if (desk.unlimitedRate.full()) return errcodeReply(45009);
     if (spend) desk.unlimitedRate.record();
+  } else if (desk.limitedDaily.reached()) {
+    return errcodeReply(45009);
   }
   const verdict = judgeCodeBody(endpoint, raw, desk.publishedPages);
   if (!verdict.ok) return errcodeReply(verdict.errcode);
   if (limited && desk.quota.exhausted()) return errcodeReply(45029);
   const image = encodeCode(verdict.drawing);
   if (!limited) return imageReply(image);
-  if (spend) desk.quota.spend();
+  if (spend) {
+    desk.quota.spend();
+    desk.limitedDaily.record();
+  }
   return imageReply(image, { 'Num-Used': String(desk.quota.used) });
 }

@@ -24,6 +24,8 @@ export interface RunningSandbox {
  * - A page with a leading '/' or a '?' answers 40097; any path or page containing 'scancode_time' 85096;
  *   a non-numeric width, a non-boolean flag or a line_color without three 0–255 channels 40097.
  * - getwxacodeunlimit's rate window counts every call with a valid token, even ones refused later.
+ * - 45009 means two things, as on WeChat: the per-minute limit on getwxacodeunlimit, and the daily cap
+ *   (dailyLimit, default 10,000) on getwxacode and createwxaqrcode together, counted in codes made.
  * - Control routes: GET /__sandbox/stats; POST and DELETE /__sandbox/faults. Stats count every call to
  *   an endpoint, faulted ones included. Faulted calls spend no quota, except a stall the client waits
  *   out: that is a slow but normal call.

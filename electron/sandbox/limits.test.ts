@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from './index';
-import { RollingMinuteLimit } from './limits';
+import { DailyCap, RollingMinuteLimit } from './limits';
 import { call, jsonOf, stableToken } from './testing';
 
 let sandbox: RunningSandbox | undefined;
@@ -60,6 +60,34 @@ describe('the limited quota', () => {
     const code = await start({});
     expect((await code('/wxa/getwxacode', { path: '' })).errcode).toBe(40159);
     expect(await code('/wxa/getwxacode', { path: 'p' })).toEqual({ numUsed: '1', errcode: 0 });
+  });
+});
+
+describe('the daily cap on limited and square codes', () => {
+  it('answers 45009 once the day’s codes are made, on both endpoints, and spends no quota for it', async () => {
+    const code = await start({ dailyLimit: 2 });
+    expect(await code('/wxa/getwxacode', { path: 'a' })).toEqual({ numUsed: '1', errcode: 0 });
+    expect(await code('/cgi-bin/wxaapp/createwxaqrcode', { path: 'b' })).toEqual({
+      numUsed: '2',
+      errcode: 0,
+    });
+    expect((await code('/wxa/getwxacode', { path: 'c' })).errcode).toBe(45009);
+    expect((await code('/cgi-bin/wxaapp/createwxaqrcode', { path: 'd' })).errcode).toBe(45009);
+    expect(sandbox?.stats().numUsed).toBe(2);
+    // Unlimited codes have no daily cap, only the per-minute limit.
+    expect((await code('/wxa/getwxacodeunlimit', { scene: 's' })).errcode).toBe(0);
+  });
+
+  it('counts only codes made, and starts afresh at midnight China time', () => {
+    // 2026-12-01 15:59:59 UTC is 23:59:59 in Beijing.
+    let now = Date.UTC(2026, 11, 1, 15, 59, 59);
+    const cap = new DailyCap(1, () => now);
+    expect(cap.reached()).toBe(false);
+    cap.record();
+    expect(cap.reached()).toBe(true);
+    now += 1000;
+    expect(cap.reached()).toBe(false);
+    expect(new DailyCap(0).reached()).toBe(false);
   });
 });
 

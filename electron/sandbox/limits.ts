@@ -19,6 +19,38 @@ export class CodeQuota {
 }
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+// WeChat's days begin at midnight in China (UTC+8).
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** At most `perDay` codes a day, the count starting afresh at midnight China time; 0 means no cap. */
+export class DailyCap {
+  private day = -1;
+  private count = 0;
+
+  constructor(
+    private readonly perDay: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  reached(): boolean {
+    this.roll();
+    return this.perDay > 0 && this.count >= this.perDay;
+  }
+
+  record(): void {
+    this.roll();
+    this.count++;
+  }
+
+  private roll(): void {
+    const day = Math.floor((this.now() + CHINA_OFFSET_MS) / DAY_MS);
+    if (day !== this.day) {
+      this.day = day;
+      this.count = 0;
+    }
+  }
+}
 
 /** At most `perMinute` calls in any rolling 60 s; 0 means no limit. */
 export class RollingMinuteLimit {

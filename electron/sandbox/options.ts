@@ -11,6 +11,11 @@ export interface SandboxOptions {
   quotaLimit?: number;
   /** Limited codes already made when the sandbox starts; default 0. */
   numUsed?: number;
+  /**
+   * Limited and square codes (getwxacode + createwxaqrcode) one AppID may make in a day, China time;
+   * past it WeChat answers 45009 until midnight. Default 10,000; 0 turns the cap off.
+   */
+  dailyLimit?: number;
   /** getwxacodeunlimit calls allowed per rolling minute; default 5,000; 0 turns the limit off. */
   unlimitedPerMinute?: number;
   /** Default 7200. */
@@ -38,6 +43,7 @@ export function withDefaults(options: SandboxOptions = {}): Settings {
     appSecret: options.appSecret ?? 'sandbox-secret',
     quotaLimit: options.quotaLimit ?? 100_000,
     numUsed: options.numUsed ?? 0,
+    dailyLimit: options.dailyLimit ?? 10_000,
     unlimitedPerMinute: options.unlimitedPerMinute ?? 5000,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 7200,
     publishedPages: options.publishedPages ?? [

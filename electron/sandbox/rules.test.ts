@@ -122,10 +122,13 @@ describe('getwxacodeunlimit', () => {
 describe('createwxaqrcode', () => {
   const api = '/cgi-bin/wxaapp/createwxaqrcode';
 
-  it('answers 40159 for a path that is empty or longer than 128', async () => {
+  it('answers 40159 for a path that is empty or longer than 128 bytes', async () => {
     expect(await errcodeFor(api, { path: '' })).toBe(40159);
     expect(await errcodeFor(api, { path: `p?${'x'.repeat(127)}` })).toBe(40159);
     expect(await errcodeFor(api, { path: `p?${'x'.repeat(126)}` })).toBe(0);
+    // Bytes, not characters: 43 Chinese characters are 129 bytes.
+    expect(await errcodeFor(api, { path: '中'.repeat(43) })).toBe(40159);
+    expect(await errcodeFor(api, { path: `${'中'.repeat(42)}ab` })).toBe(0);
   });
 
   it('answers 85096 for scancode_time and ignores the round-code styling fields', async () => {

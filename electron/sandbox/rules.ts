@@ -9,7 +9,8 @@ export type Verdict = { ok: true; drawing: Drawing } | { ok: false; errcode: num
 type Body = Record<string, unknown>;
 
 const LIMITED_PATH_MAX = 1024;
-const SQUARE_PATH_MAX = 128;
+// createwxaqrcode counts its path in bytes, getwxacode in characters.
+const SQUARE_PATH_MAX_BYTES = 128;
 const SCENE_MAX = 32;
 const SCENE_CHARS = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]*$/;
 const HOME_PAGE = 'pages/index/index';
@@ -88,7 +89,9 @@ function limited(body: Body): Verdict {
 
 function square(body: Body): Verdict {
   const { path } = body;
-  if (typeof path !== 'string' || path.length === 0 || path.length > SQUARE_PATH_MAX) return refuse(40159);
+  if (typeof path !== 'string' || path.length === 0 || Buffer.byteLength(path) > SQUARE_PATH_MAX_BYTES) {
+    return refuse(40159);
+  }
   if (mentionsScancodeTime(path)) return refuse(85096);
   const width = widthOf(body.width);
   if (width === undefined) return refuse(40097);

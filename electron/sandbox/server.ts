@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type CodeDesk, codeReply } from './codeEndpoints';
 import { type Endpoint, type Fault, FaultPlan } from './faults';
-import { CodeQuota, RollingMinuteLimit } from './limits';
+import { CodeQuota, DailyCap, RollingMinuteLimit } from './limits';
 import type { SandboxStats, Settings } from './options';
 import { errcodeReply, jsonReply, type Reply } from './reply';
 import type { CodeEndpoint } from './rules';
@@ -99,6 +99,7 @@ export function createSandboxServer(settings: Settings): SandboxServer {
   const desk: CodeDesk = {
     tokens,
     quota: new CodeQuota(settings.quotaLimit, settings.numUsed),
+    limitedDaily: new DailyCap(settings.dailyLimit),
     unlimitedRate: new RollingMinuteLimit(settings.unlimitedPerMinute),
     publishedPages: new Set(settings.publishedPages),
   };

@@ -175,14 +175,14 @@ describe('BatchJob against the sandbox', () => {
 
   // The sandbox charges quota only for codes it delivers whole (a cut-off one is not charged), so
   // numUsed 40 proves no row was made twice, not that a real truncation would cost nothing.
-  it('survives random faults (-1, 45009, reset, stall, truncate, 40001): every row done, none made twice', async () => {
+  it('survives random faults (-1, 45011, reset, stall, truncate, 40001): every row done, none made twice', async () => {
     const s = await setup();
     await arrangeFaults(s.sandbox.url, {
       rate: 0.2,
       seed: 1,
       kinds: [
         { kind: 'errcode', errcode: -1 },
-        { kind: 'errcode', errcode: 45009 },
+        { kind: 'errcode', errcode: 45011 },
         'reset',
         { kind: 'stall', ms: 100 },
         'truncate',
@@ -202,6 +202,8 @@ describe('BatchJob against the sandbox', () => {
     const job = s.job(s.plan(['scene', 'name'], scenes(16)), { concurrency: 2, ratePerMinute: 6000 });
     const slowdowns: Slowdown[] = [];
     job.on('slowdown', (d) => slowdowns.push(d));
+    const states: string[] = [];
+    job.on('state', (state) => states.push(state));
     let arranged = false;
     job.on('row', () => {
       if (arranged) return;
@@ -219,6 +221,8 @@ describe('BatchJob against the sandbox', () => {
     });
     const summary = await job.run();
     expect(slowdowns[0]).toEqual({ pauseMs: 50, callsPerMinute: 3000 });
+    // For unlimited codes 45009 is the per-minute limit: slow down, never pause for the day.
+    expect(states).toEqual(['running', 'finished']);
     expect(summary.progress.done).toBe(16);
     for (let i = 1; i <= 16; i++)
       expect(await qrText(join(s.out, `${i + 1}-店${i}.png`))).toBe(`${HOME}?scene=id=${i}`);
@@ -280,6 +284,59 @@ describe('BatchJob against the sandbox', () => {
     expect(summary.outcomes.map((o) => o.status)).toEqual(['failed', ...Array(9).fill('not-run')]);
     expect(s.sandbox.stats().getwxacode).toBe(1);
     expect(await readFile(join(s.out, 'results.csv'), 'utf8')).toContain('3,not-run,,40164,');
+  });
+
+  it.each([
+    ['limited', 'getwxacode'],
+    ['qrcode', 'createwxaqrcode'],
+  ] as const)(
+    'pauses a %s batch at once at WeChat’s daily cap (45009): no retries, no further call, the reason shown',
+    async (kind, endpoint) => {
+      const s = await setup({ dailyLimit: 1 });
+      const job = s.job(s.plan(['path'], paths(5), kind), { concurrency: 1 });
+      const paused = new Promise<void>((resolve) =>
+        job.on('state', (state) => state === 'paused' && resolve()),
+      );
+      const running = job.run();
+      await paused;
+      expect(s.sandbox.stats()[endpoint]).toBe(2);
+      const progress = job.progress();
+      expect(progress).toMatchObject({ state: 'paused', done: 1, failed: 0, remaining: 4 });
+      expect(progress.pausedBy).toMatchObject({ code: 'wechat', errcode: 45009 });
+      expect(progress.pausedBy?.message).toEqual({
+        en: "WeChat's daily limit for this mini program is reached; continue tomorrow.",
+        zh: '此小程序今天的微信调用次数已达上限；请明天继续。',
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(s.sandbox.stats()[endpoint]).toBe(2);
+      job.cancel();
+      const summary = await running;
+      expect(summary.outcomes.map((o) => o.status)).toEqual(['done', ...Array(4).fill('not-run')]);
+      expect((await unfinishedBatches(s.dir)).map((b) => b.finished)).toEqual([1]);
+    },
+  );
+
+  it('stops at the daily cap when asked to (the CLI), with the reason, resumable tomorrow', async () => {
+    const s = await setup({ dailyLimit: 2 });
+    const summary = await s.job(s.plan(['path'], paths(6)), { concurrency: 2, onDailyLimit: 'stop' }).run();
+    expect(summary.stoppedBy?.message.en).toBe(
+      "WeChat's daily limit for this mini program is reached; continue tomorrow.",
+    );
+    const statuses = summary.outcomes.map((o) => o.status);
+    expect(statuses.filter((x) => x === 'done')).toHaveLength(2);
+    expect(statuses.filter((x) => x === 'failed')).toHaveLength(0);
+    // Two rows were in flight when the cap answered: at most one more call than codes made, per worker.
+    expect(s.sandbox.stats().getwxacode).toBeLessThanOrEqual(4);
+    expect((await unfinishedBatches(s.dir)).map((b) => b.finished)).toEqual([2]);
+  });
+
+  it('names every row before any call: a template no name can come from is refused when the job is made', async () => {
+    const s = await setup();
+    const plan = s.plan(['path'], paths(3));
+    expect(() => s.job(plan, { output: { dir: s.out, nameTemplate: 'CON.{row}.png' } })).toThrow(
+      'The file name template starts with CON, a name Windows keeps for a device, whatever follows it.',
+    );
+    expect(s.sandbox.stats().getwxacode).toBe(0);
   });
 
   it('refuses to start a limited batch that needs more quota than remains', async () => {

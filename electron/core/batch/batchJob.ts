@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { mkdir, readdir, readFile, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { BatchProgress, BatchState } from '../../../shared/batch';
-import { appError, WECHAT_ERRORS } from '../../../shared/errors';
+import { appError, isDailyLimit, WECHAT_ERRORS } from '../../../shared/errors';
 import { type AppError, Failure } from '../../../shared/result';
 import { writeFileAtomic } from '../atomicFile';
 import { takeFile } from '../claims';
@@ -53,6 +53,11 @@ export interface BatchJobOptions {
   requeueLimit?: number;
   /** The batch stops after this many tries in a row fail, whatever the rows; default 25. */
   failureStreakLimit?: number;
+  /**
+   * What WeChat's daily cap on limited and square codes (45009) does: 'pause' (the app: Resume
+   * tomorrow) or 'stop' (the CLI: the journal keeps the place for --resume). Default 'pause'.
+   */
+  onDailyLimit?: 'pause' | 'stop';
 }
 
 export type { BatchProgress, BatchState };
@@ -126,6 +131,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   private cancelled = false;
   private skipZip = false;
   private stoppedBy?: AppError;
+  /** Why the batch paused by itself (WeChat's daily cap); cleared by resume(). */
+  private pausedBy?: AppError;
   private failureStreak = 0;
   private numUsed?: number;
   private counts = { done: 0, failed: 0, fromLibrary: 0 };
@@ -184,6 +191,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   resume(): void {
     if (this.currentState !== 'paused' && this.currentState !== 'pausing') return;
     this.pauseWanted = false;
+    this.pausedBy = undefined;
     this.setState('running');
     this.wake();
   }
@@ -231,6 +239,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       ...(this.limiter.callsPerMinute !== undefined ? { callsPerMinute: this.limiter.callsPerMinute } : {}),
       ...(this.numUsed !== undefined ? { numUsed: this.numUsed } : {}),
       ...(this.unreceived > 0 ? { unreceived: this.unreceived } : {}),
+      ...(this.pausedBy && this.pauseWanted ? { pausedBy: this.pausedBy } : {}),
     };
   }
 
@@ -420,6 +429,11 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     // A stop interrupted the row: it is simply not run, and a resumed batch picks it up.
     if (error.code === 'cancelled' && this.stopping) return;
     const row = this.options.plan.rows[item.index]!;
+    // On limited and square codes 45009 is the daily cap rather than the per-minute limit.
+    if (isDailyLimit(error.errcode, this.options.plan.kind)) {
+      this.dailyLimitReached(item, error);
+      return;
+    }
     if (error.errcode !== undefined && RATE_LIMIT_ERRCODES.has(error.errcode)) {
       const pauseMs = this.options.rateLimitPauseMs ?? 30_000;
       this.limiter.slowDown(pauseMs);
@@ -440,6 +454,20 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     this.finish({ row: row.row, status: 'failed', error });
     if (stopsBatch(error)) this.stop(error);
     else if (this.failureStreak >= streakLimit) this.stop(streakError(this.failureStreak, error));
+  }
+
+  /**
+   * Every later call would meet the cap until tomorrow: the row is not failed but stays to do, and
+   * the batch pauses (or stops) at once, rows in flight finishing, instead of trying row after row.
+   */
+  private dailyLimitReached(item: QueueItem, error: AppError): void {
+    this.queue.push({ index: item.index, requeued: item.requeued });
+    if (this.options.onDailyLimit === 'stop') {
+      this.stop(error);
+      return;
+    }
+    this.pause();
+    if (this.pauseWanted) this.pausedBy = error;
   }
 
   private finish(outcome: RowOutcome): void {

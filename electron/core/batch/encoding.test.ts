@@ -34,3 +34,17 @@ describe('CSV text encodings, detected from the bytes', () => {
     expect(detectEncoding(Buffer.from('path\npages/index/index\n'))).toBe('utf-8');
   });
 });
+
+describe('UTF-16 without a BOM, as some exports write Excel “Unicode text”', () => {
+  const SHEET = '路径\t文件名\npages/index/index?id=1\t上海店\npages/index/index?id=2\t北京店\n';
+
+  it('reads little- and big-endian by where the zero bytes fall, Chinese intact', () => {
+    expect(decodeText(iconv.encode(SHEET, 'utf-16le'))).toEqual({ text: SHEET, encoding: 'utf-16le' });
+    expect(decodeText(iconv.encode(SHEET, 'utf-16be'))).toEqual({ text: SHEET, encoding: 'utf-16be' });
+  });
+
+  it('still takes UTF-8 and GBK text, which never hold a zero byte, as before', () => {
+    expect(detectEncoding(Buffer.from(SHEET, 'utf8'))).toBe('utf-8');
+    expect(detectEncoding(iconv.encode(SHEET, 'gbk'))).toBe('gb18030');
+  });
+});

@@ -11,19 +11,44 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 
 /**
  * Excel in China saves "CSV" in the system code page (GBK, which GB18030 contains), "CSV UTF-8"
- * with a BOM, and "Unicode text" as UTF-16 with a BOM; other tools write UTF-8 without one. Bytes
- * that are valid UTF-8 are taken as UTF-8: Chinese text in GBK almost never is.
+ * with a BOM, and "Unicode text" as UTF-16 with a BOM; other tools write UTF-8 without one, and
+ * some UTF-16 without a BOM. Bytes that are valid UTF-8 are taken as UTF-8: Chinese text in GBK
+ * almost never is.
  */
 export function detectEncoding(bytes: Uint8Array): TextEncoding {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return 'utf-8-bom';
   if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
   if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return utf16;
   try {
     strictUtf8.decode(bytes);
     return 'utf-8';
   } catch {
     return 'gb18030';
   }
+}
+
+const SAMPLE_BYTES = 4096;
+
+/**
+ * UTF-16 without a BOM shows itself by its zero bytes: every ASCII character (tabs, commas, line
+ * ends, the letters of a path) has one, in the odd places for little-endian and the even ones for
+ * big-endian. UTF-8 and GB18030 text never contains a zero byte.
+ */
+function utf16WithoutBom(bytes: Uint8Array): TextEncoding | undefined {
+  const sample = bytes.subarray(0, Math.min(bytes.length, SAMPLE_BYTES) & ~1);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) even++;
+    if (sample[i + 1] === 0) odd++;
+  }
+  // A header line alone has a few ASCII separators; most characters of a sheet are ASCII.
+  const pairs = sample.length / 2;
+  if (odd > 0 && even === 0 && odd >= pairs / 8) return 'utf-16le';
+  if (even > 0 && odd === 0 && even >= pairs / 8) return 'utf-16be';
+  return undefined;
 }
 
 /** The file's text without any byte order mark, and the encoding it was read with. */
@@ -35,9 +60,10 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
     case 'utf-8-bom':
       return { text: Buffer.from(bytes.subarray(3)).toString('utf8'), encoding };
     case 'utf-16le':
-      return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding };
-    case 'utf-16be':
-      return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding };
+    case 'utf-16be': {
+      const bom = startsWith(bytes, encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff]) ? 2 : 0;
+      return { text: iconv.decode(bytes.subarray(bom), encoding), encoding };
+    }
     case 'gb18030':
       return { text: iconv.decode(bytes, 'gb18030'), encoding };
   }

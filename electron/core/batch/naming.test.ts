@@ -1,8 +1,13 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../../shared/codeRequest';
 import { DEFAULT_STYLE } from '../../../shared/codeRequest';
+import { MAX_FILE_NAME_BYTES } from '../../../shared/fileName';
 import { Failure } from '../../../shared/result';
-import { defaultNameTemplate, fileNames } from './naming';
+import { writeFileAtomic } from '../atomicFile';
+import { checkNameTemplate, defaultNameTemplate, fileNames } from './naming';
 import type { PlannedRow } from './plan';
 
 const limited = (row: number, path: string, name = ''): PlannedRow => ({
@@ -43,6 +48,98 @@ describe('fileNames', () => {
     const rows = [limited(7, 'a'), limited(8, 'b', 'con')];
     expect(fileNames(rows, '{row}-{name}.png')).toEqual(['7.png', '8-con.png']);
     expect(fileNames(rows, '{name}.png')).toEqual(['row-7.png', '_con.png']);
+  });
+
+  it('keeps every name within 255 bytes with its temp name, long Chinese names and clashes included, and writes them', async () => {
+    const long = '上海浦东新区陆家嘴环路一千号国金中心商场'.repeat(10);
+    const rows = [limited(2, 'a', long), limited(3, 'b', long), limited(4, 'c', 'x'.repeat(400))];
+    const names = fileNames(rows, '{row}-{name}-{path}.png');
+    for (const name of names) expect(Buffer.byteLength(name)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
+    expect(names[0]).toMatch(/^2-上海浦东/);
+    const clash = fileNames(rows.slice(0, 2), '{name}.png');
+    expect(clash[1]).toMatch(/-2\.png$/);
+    expect(Buffer.byteLength(clash[1]!)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
+    const dir = await mkdtemp(join(tmpdir(), 'wxacode-names-'));
+    try {
+      for (const name of [...names, ...clash]) await writeFileAtomic(join(dir, name), 'png');
+      expect((await readdir(dir)).sort()).toEqual([...names, ...clash].sort());
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('allows the bytes a name and its temp name fit in, whatever the pid; the temp name is what overflows', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wxacode-names-'));
+    try {
+      const longest = `${'a'.repeat(MAX_FILE_NAME_BYTES - 4)}.png`;
+      await writeFileAtomic(join(dir, longest), 'png');
+      expect(await readdir(dir)).toEqual([longest]);
+      // A name whose temp name (19 bytes and this process's pid longer) is 256 bytes: refused.
+      const tooLong = 255 - 19 - String(process.pid).length + 1;
+      await expect(writeFileAtomic(join(dir, `${'b'.repeat(tooLong - 4)}.png`), 'png')).rejects.toThrow(
+        /name too long/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('cuts a long name between characters as shown: never half an emoji or a joined sequence', () => {
+    const family = '👨\u200d👩\u200d👧';
+    for (const name of ['😀'.repeat(200), family.repeat(40), `a${'𠀀'.repeat(100)}`]) {
+      const [file] = fileNames([limited(2, 'a', name)], '{name}.png');
+      expect(file).not.toMatch(/[\ud800-\udfff](?<![\ud800-\udbff][\udc00-\udfff])(?![\udc00-\udfff])/);
+      expect(Buffer.from(file!, 'utf8').toString('utf8')).toBe(file);
+      const stem = file!.replace(/\.png$/, '');
+      expect(name.startsWith(stem)).toBe(true);
+      if (name.startsWith(family)) expect(stem.length % family.length).toBe(0);
+    }
+    expect(fileNames([limited(2, 'a', 'ab\ud800cd')], '{name}.png')).toEqual(['ab_cd.png']);
+  });
+
+  it('repairs device names Windows keeps, with any extension, and trailing dots and spaces', () => {
+    const rows = [
+      limited(2, 'a', 'CON.txt'),
+      limited(3, 'b', 'lpt1 .zip'),
+      limited(4, 'c', 'nul'),
+      limited(5, 'd', 'shop. . '),
+      limited(6, 'e', 'console'),
+      limited(7, 'f', 'a\u202egnp.exe'),
+    ];
+    expect(fileNames(rows, '{name}.png')).toEqual([
+      '_CON.txt.png',
+      '_lpt1 .zip.png',
+      '_nul.png',
+      'shop.png',
+      'console.png',
+      'a_gnp.exe.png',
+    ]);
+  });
+
+  it.each([
+    ['CON.png', 'starts with CON, a name Windows keeps for a device'],
+    ['con.{row}.png', 'starts with con, a name Windows keeps'],
+    ['NUL', 'starts with NUL'],
+    ['codes/{row}.png', "contains '/', which a file name cannot hold"],
+    ['{row}:{name}.png', "contains ':'"],
+    ['{row}\u0007.png', 'contains U+0007'],
+    ['{row}\u202e.png', 'contains U+202E'],
+    [`${'码'.repeat(80)}{row}.png`, 'own text is 240 bytes; a file name may have at most 215 before .png'],
+  ])('refuses the template %j, which no row could make a valid name from', (template, said) => {
+    let caught: unknown;
+    try {
+      checkNameTemplate(template);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(Failure);
+    expect((caught as Failure).error).toMatchObject({ code: 'field', field: 'nameTemplate' });
+    expect((caught as Failure).error.message.en).toContain(said);
+  });
+
+  it('accepts a device name that is only part of the name', () => {
+    expect(() => checkNameTemplate('CON-{row}.png')).not.toThrow();
+    expect(fileNames([limited(2, 'a')], 'CON-{row}.png')).toEqual(['CON-2.png']);
   });
 
   it('refuses an unknown placeholder with the list of known ones', () => {

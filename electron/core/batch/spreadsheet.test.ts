@@ -5,7 +5,9 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failureOf } from '../testing';
+import { MAX_CELL_CHARACTERS, MAX_COLUMNS, MAX_ROWS } from './sheetLimits';
 import { readSpreadsheet } from './spreadsheet';
+import { giantCell, rowFlood, sheetBomb } from './xlsxTesting';
 
 let dir: string;
 beforeEach(async () => {
@@ -41,6 +43,73 @@ describe('readSpreadsheet: CSV', () => {
       { number: 2, cells: ['shop=1', 'two\nlines'] },
       { number: 3, cells: ['shop=2', '渠道'] },
     ]);
+  });
+
+  it('reads Excel “Unicode text” (.txt: UTF-16LE with a BOM, tab-separated) and UTF-16 without a BOM', async () => {
+    const text = '路径\t文件名\r\npages/index/index?id=1\t上海店\r\npages/index/index?id=2\t北京“朝阳”店\r\n';
+    const variants: Array<[string, Buffer, string]> = [
+      ['unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]), 'utf-16le'],
+      ['le.csv', iconv.encode(text, 'utf-16le'), 'utf-16le'],
+      ['be.tsv', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]), 'utf-16be'],
+      ['be.txt', iconv.encode(text, 'utf-16be'), 'utf-16be'],
+    ];
+    for (const [name, bytes, encoding] of variants) {
+      const file = join(dir, name);
+      await writeFile(file, bytes);
+      const sheet = await readSpreadsheet(file);
+      expect(sheet).toMatchObject({ format: 'csv', encoding, headers: ['路径', '文件名'] });
+      expect(sheet.rows).toEqual([
+        { number: 2, cells: ['pages/index/index?id=1', '上海店'] },
+        { number: 3, cells: ['pages/index/index?id=2', '北京“朝阳”店'] },
+      ]);
+    }
+  });
+
+  it('says “no rows” for a sheet with a header and nothing under it', async () => {
+    const file = join(dir, 'header-only.csv');
+    await writeFile(file, '路径,文件名\r\n,\r\n');
+    const failure = await failureOf(readSpreadsheet(file));
+    expect(failure.error).toMatchObject({ code: 'field', field: 'file' });
+    expect(failure.error.message.en).toBe('header-only.csv has a header row but no rows under it.');
+    expect(failure.error.hint.zh).toContain('每行填写一个码');
+  });
+
+  it('bounds rows, columns and cell length, naming the cell and the fix', async () => {
+    const rows = join(dir, 'rows.csv');
+    await writeFile(rows, `path\n${'pages/index/index\n'.repeat(MAX_ROWS + 1)}`);
+    const tooMany = await failureOf(readSpreadsheet(rows));
+    expect(tooMany.error.message.en).toBe(
+      'rows.csv has more than 100,000 rows; a batch takes at most 100,000.',
+    );
+    expect(tooMany.error.hint.en).toContain('Split it into files of at most 100,000 rows');
+    await writeFile(rows, `path\n${'pages/index/index\n'.repeat(MAX_ROWS)}`);
+    expect((await readSpreadsheet(rows)).rows).toHaveLength(MAX_ROWS);
+
+    const wide = join(dir, 'wide.csv');
+    await writeFile(wide, `path${',x'.repeat(MAX_COLUMNS)}\npages/index/index\n`);
+    expect((await failureOf(readSpreadsheet(wide))).error.message.en).toBe(
+      'Row 1 of wide.csv has a cell beyond column DX; a batch reads at most 128 columns.',
+    );
+
+    const long = join(dir, 'long.csv');
+    await writeFile(
+      long,
+      `path,name\npages/index/index,ok\npages/index/index,${'长'.repeat(MAX_CELL_CHARACTERS + 1)}\n`,
+    );
+    const cell = await failureOf(readSpreadsheet(long));
+    expect(cell.error).toMatchObject({ code: 'field', field: 'file' });
+    expect(cell.error.message.en).toBe(
+      'Cell B3 of long.csv holds more than 4,096 characters; no field of a code is longer than 1,024.',
+    );
+    expect(cell.error.hint.zh).toContain('B3');
+  });
+
+  it('refuses a file over 32 MB by its size, before reading it', async () => {
+    const file = join(dir, 'huge.csv');
+    await writeFile(file, Buffer.alloc(33 * 1024 * 1024, 0x61));
+    const failure = await failureOf(readSpreadsheet(file));
+    expect(failure.error).toMatchObject({ code: 'field', field: 'file' });
+    expect(failure.error.message.en).toBe('huge.csv is 33 MB; a batch reads files up to 32 MB.');
   });
 
   it('refuses .xls and empty files with the fix', async () => {
@@ -79,6 +148,58 @@ describe('readSpreadsheet: xlsx', () => {
       { number: 2, cells: ['1024', '上海店', '#ff0000'] },
       { number: 4, cells: ['id=7', 'Beijing'] },
     ]);
+  });
+
+  it('reads booleans and rich text trimmed as a whole', async () => {
+    const file = join(dir, 'flags.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const first = workbook.addWorksheet('门店');
+    first.addRow(['path', 'transparent', 'name']);
+    first.addRow(['pages/a', true, { richText: [{ text: '  上海' }, { text: '店 ' }] }]);
+    await workbook.xlsx.writeFile(file);
+    const read = await readSpreadsheet(file);
+    expect(read.headers).toEqual(['path', 'transparent', 'name']);
+    expect(read.rows).toEqual([{ number: 2, cells: ['pages/a', 'true', '上海店'] }]);
+  });
+
+  it('stops a 3.7 MB workbook that unpacks to a gigabyte, whether its size is declared or hidden', async () => {
+    for (const [name, bytes] of [
+      ['bomb.xlsx', sheetBomb()],
+      ['declared.xlsx', sheetBomb({ honest: true })],
+    ] as const) {
+      expect(bytes.length).toBeLessThan(4 * 1024 * 1024);
+      const file = join(dir, name);
+      await writeFile(file, bytes);
+      const failure = await failureOf(readSpreadsheet(file));
+      expect(failure.error).toMatchObject({ code: 'field', field: 'file' });
+      expect(failure.error.message.en).toBe(
+        `${name}: the first worksheet takes more than 48 MB once unpacked (a .xlsx is compressed); a batch of 100,000 rows needs far less.`,
+      );
+      expect(failure.error.hint.en).toContain('CSV UTF-8');
+    }
+  });
+
+  it('stops a 0.7 MB workbook whose one cell unpacks to 734 MB, and names a long cell that fits', async () => {
+    const giant = join(dir, 'giant.xlsx');
+    const bytes = giantCell();
+    expect(bytes.length).toBeLessThan(1024 * 1024);
+    await writeFile(giant, bytes);
+    expect((await failureOf(readSpreadsheet(giant))).error.message.en).toBe(
+      'giant.xlsx: the text the sheets share takes more than 32 MB once unpacked (a .xlsx is compressed); a batch of 100,000 rows needs far less.',
+    );
+    const long = join(dir, 'long.xlsx');
+    await writeFile(long, giantCell(2));
+    expect((await failureOf(readSpreadsheet(long))).error.message.en).toBe(
+      'Cell B2 of long.xlsx holds more than 4,096 characters; no field of a code is longer than 1,024.',
+    );
+  });
+
+  it('stops a small workbook of millions of real rows at the row limit', async () => {
+    const file = join(dir, 'flood.xlsx');
+    await writeFile(file, rowFlood());
+    expect((await failureOf(readSpreadsheet(file))).error.message.en).toBe(
+      'flood.xlsx has more than 100,000 rows; a batch takes at most 100,000.',
+    );
   });
 
   it('says so when a .xlsx file is not a workbook', async () => {

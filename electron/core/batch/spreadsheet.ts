@@ -1,10 +1,19 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { open } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { type AppError, Failure } from '../../../shared/result';
 import { decodeText, type TextEncoding } from './encoding';
+import {
+  cellTooLong,
+  fileTooLarge,
+  MAX_CELL_CHARACTERS,
+  MAX_COLUMNS,
+  MAX_FILE_BYTES,
+  RowBounds,
+} from './sheetLimits';
+import { xlsxRows } from './xlsxReader';
+import { NotAZip } from './zipEntries';
 
 export interface SheetRow {
   /** The row number a spreadsheet program shows for it (the header is usually row 1). */
@@ -25,38 +34,78 @@ export interface Sheet {
   contentHash: string;
 }
 
-/** Reads the first worksheet of a .xlsx file or a CSV in any encoding Excel writes. */
+/** Delimited text: CSV, and the tab-separated "Unicode text" (.txt) Excel saves in UTF-16. */
+const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+
+/**
+ * Reads the first worksheet of a .xlsx file or a CSV in any encoding Excel writes, within the
+ * limits of sheetLimits.ts: a file past one of them ends in an error naming it and the fix.
+ */
 export async function readSpreadsheet(file: string): Promise<Sheet> {
   const extension = extname(file).toLowerCase();
-  if (extension !== '.csv' && extension !== '.xlsx') throw new Failure(unsupported(file, extension));
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (cause) {
-    throw new Failure(unreadable(file, cause instanceof Error ? cause.message : String(cause)));
-  }
+  if (extension !== '.xlsx' && !TEXT_EXTENSIONS.has(extension))
+    throw new Failure(unsupported(file, extension));
+  const bytes = await readBounded(file);
   const contentHash = createHash('sha256').update(bytes).digest('hex');
-  if (extension === '.csv') {
+  if (extension !== '.xlsx') {
     const { text, encoding } = decodeText(bytes);
     return { file, format: 'csv', encoding, contentHash, ...withHeader(file, csvRows(file, text)) };
   }
-  return { file, format: 'xlsx', contentHash, ...withHeader(file, await xlsxRows(file)) };
+  try {
+    return { file, format: 'xlsx', contentHash, ...withHeader(file, await xlsxRows(file, bytes)) };
+  } catch (cause) {
+    if (cause instanceof NotAZip) throw new Failure(unreadable(file, cause.message));
+    throw cause;
+  }
 }
 
-function csvRows(file: string, text: string): SheetRow[] {
-  let records: string[][];
+/** The file's bytes, refused by its size before any is read. */
+async function readBounded(file: string): Promise<Buffer> {
   try {
-    records = parse(text, {
+    const handle = await open(file, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > MAX_FILE_BYTES) throw fileTooLarge(file, size);
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (cause) {
+    if (cause instanceof Failure) throw cause;
+    throw new Failure(unreadable(file, cause instanceof Error ? cause.message : String(cause)));
+  }
+}
+
+/** Each record is checked as it is parsed and only rows with text are kept, so a flood stops early. */
+function csvRows(file: string, text: string): SheetRow[] {
+  const bounds = new RowBounds(file);
+  const rows: SheetRow[] = [];
+  let number = 0;
+  try {
+    parse(text, {
       delimiter: guessDelimiter(text),
       // Files edited by hand mix line endings, and stray quotes inside a cell are common.
       record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
       relax_quotes: true,
+      // A record longer than a full row of the longest cells is cut short while it is read.
+      max_record_size: MAX_CELL_CHARACTERS * MAX_COLUMNS,
+      on_record: (cells: string[]) => {
+        const row = { number: ++number, cells: cells.map((c) => c.trim()) };
+        if (row.cells.some((cell) => cell !== '')) {
+          bounds.add(row.number, row.cells);
+          rows.push(row);
+        }
+        return null;
+      },
     });
   } catch (cause) {
+    if (cause instanceof Failure) throw cause;
+    const { code, column } = cause as { code?: string; column?: number };
+    if (code === 'CSV_MAX_RECORD_SIZE') throw cellTooLong(file, number + 1, column ?? 0);
     throw new Failure(unreadable(file, cause instanceof Error ? cause.message : String(cause)));
   }
-  return records.map((cells, index) => ({ number: index + 1, cells: cells.map((c) => c.trim()) }));
+  return rows;
 }
 
 /** Excel writes ';' where ',' is the decimal mark and tabs for "text" exports; the header shows which. */
@@ -68,40 +117,11 @@ function guessDelimiter(text: string): string {
   return best && best[1] > 0 ? best[0] : ',';
 }
 
-/** Streamed, so a 50,000-row workbook does not become 50,000 row objects at once. */
-async function xlsxRows(file: string): Promise<SheetRow[]> {
-  const rows: SheetRow[] = [];
-  try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'ignore',
-      worksheets: 'emit',
-      entries: 'ignore',
-    });
-    for await (const worksheet of workbook) {
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        const cells: string[] = [];
-        // `text` is what Excel shows: a formula's result, a rich text's characters, a number as typed.
-        row.eachCell({ includeEmpty: true }, (cell, column) => {
-          cells[column - 1] = cell.text.trim();
-        });
-        rows.push({ number: row.number, cells: Array.from(cells, (c) => c ?? '') });
-      }
-      break;
-    }
-  } catch (cause) {
-    if (cause instanceof Failure) throw cause;
-    throw new Failure(unreadable(file, cause instanceof Error ? cause.message : String(cause)));
-  }
-  return rows;
-}
-
-/** The first row with any text is the header; blank rows anywhere are skipped. */
+/** The first row is the header (the readers leave out rows with no text); a sheet needs rows under it. */
 function withHeader(file: string, rows: SheetRow[]): { headers: string[]; rows: SheetRow[] } {
-  const filled = rows.filter((row) => row.cells.some((cell) => cell !== ''));
-  const [header, ...data] = filled;
+  const [header, ...data] = rows;
   if (!header) throw new Failure(empty(file));
+  if (data.length === 0) throw new Failure(headerOnly(file));
   return { headers: header.cells, rows: data };
 }
 
@@ -111,8 +131,8 @@ function unsupported(file: string, extension: string): AppError {
     code: 'field',
     field: 'file',
     message: {
-      en: `${file} is not a .csv or .xlsx file.`,
-      zh: `${file} 不是 .csv 或 .xlsx 文件。`,
+      en: `${file} is not a .xlsx, .csv or Unicode text (.txt) file.`,
+      zh: `${file} 不是 .xlsx、.csv 或 Unicode 文本（.txt）文件。`,
     },
     hint: oldExcel
       ? {
@@ -135,6 +155,23 @@ function unreadable(file: string, detail: string): AppError {
     hint: {
       en: 'Check that the file exists and opens in Excel; save it again as .xlsx or CSV UTF-8 if it does not.',
       zh: '请确认文件存在且能用 Excel 打开；如不能，请重新另存为 .xlsx 或 CSV UTF-8。',
+    },
+    retryable: false,
+  };
+}
+
+function headerOnly(file: string): AppError {
+  const name = basename(file);
+  return {
+    code: 'field',
+    field: 'file',
+    message: {
+      en: `${name} has a header row but no rows under it.`,
+      zh: `${name} 只有表头，下面没有任何行。`,
+    },
+    hint: {
+      en: 'Put one code per row under the header, then import it again.',
+      zh: '请在表头下每行填写一个码，然后重新导入。',
     },
     retryable: false,
   };

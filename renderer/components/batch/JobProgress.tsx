@@ -3,6 +3,7 @@ import type { BatchState, BatchUpdate } from '../../../shared/batch';
 import { formatCount, type MessageKey, useT } from '../../i18n';
 import { finishedShare, timeLeft } from '../../store/batchRules';
 import { useBatch } from '../../store/batchStore';
+import { ErrorText } from '../ErrorNotice';
 
 export const STATE_WORDS: Record<BatchState, MessageKey> = {
   idle: 'stateStarting',
@@ -71,6 +72,12 @@ export function JobProgress({ job }: { job: BatchUpdate }) {
           </div>
         ))}
       </dl>
+      {p.pausedBy && (
+        // WeChat's daily limit paused it: why, and that Resume (tomorrow) continues where it stopped.
+        <div className="inline-error" role="alert">
+          <ErrorText error={p.pausedBy} />
+        </div>
+      )}
       {p.callsPerMinute !== undefined && (
         <p className="note">{t('paceInForce', { n: formatCount(Math.round(p.callsPerMinute)) })}</p>
       )}
