@@ -54,7 +54,7 @@ export function electronDesktop(window: () => BrowserWindow | undefined): Deskto
     chooseSpreadsheet() {
       return choose({
         filters: [
-          { name: 'Spreadsheet (.xlsx, .csv)', extensions: ['xlsx', 'csv'] },
+          { name: 'Spreadsheet (.xlsx, .csv, .txt)', extensions: ['xlsx', 'csv', 'txt', 'tsv'] },
           { name: 'All files', extensions: ['*'] },
         ],
         properties: ['openFile'],
