@@ -66,7 +66,7 @@ export function distFindings(facts: DistFacts): Finding[] {
       found.push({
         level: 'download',
         what: `${zip} is not in Electron's cache (${facts.electronCache}): electron-builder will download it (about 110 MB), and its packaging tools (NSIS, AppImage) from github.com/electron-userland/electron-builder-binaries on first use.`,
-        fix: `Let it reach github.com, or set ELECTRON_MIRROR (e.g. https://npmmirror.com/mirrors/electron/) and ELECTRON_BUILDER_BINARIES_MIRROR, or put ${zip} from github.com/electron/electron/releases/tag/v${facts.electronVersion} into ${facts.electronCache}.`,
+        fix: `Let it reach github.com, or set ELECTRON_MIRROR and ELECTRON_BUILDER_BINARIES_MIRROR to a mirror you trust, or put ${zip} from github.com/electron/electron/releases/tag/v${facts.electronVersion} into ${facts.electronCache}.`,
       });
     }
     const signing = signingFinding(target, env);
