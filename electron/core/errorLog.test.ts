@@ -130,7 +130,8 @@ process.exit(0);
     const codes = await Promise.all(children.map((child) => new Promise((done) => child.on('close', done))));
     expect(codes).toEqual([0, 0]);
     const { files, lines } = await readLog(home);
-    expect(files.length).toBeGreaterThan(10);
+    // Many rotations (a process skips its turn while the other rotates, so fewer than one per 10 kB).
+    expect(files.length).toBeGreaterThan(5);
     const pids = [...new Set(lines.map((l) => l.pid))];
     expect(pids).toHaveLength(2);
     for (const pid of pids) {

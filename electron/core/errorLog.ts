@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import electronLog from 'electron-log/node';
 import { appError } from '../../shared/errors';
@@ -20,8 +20,7 @@ import { type AppError, Failure } from '../../shared/result';
  *   other processes may still be writing to; winston and rotating-file-stream buffer writes that a
  *   process.exit drops);
  * - its size rotation takes our own archive step, which keeps a bounded number of numbered files.
- * Two processes rotating at the same instant may both shift the files; every line is still in one
- * of them, only the oldest file is dropped early.
+ * Rotation is serialised across processes by a lock file (see rotate), so no line is lost to it.
  */
 
 export type LoggingProcess = 'app' | 'cli';
@@ -53,13 +52,31 @@ export const logFolder = (dataDir: string): string => join(dataDir, 'logs');
 
 const rotated = (folder: string, n: number) => join(folder, `wxacode.${n}.log`);
 
+/** A rotation left half done by a killed process stops holding the others up after this long. */
+const ROTATION_LOCK_STALE_MS = 10_000;
+
 /**
- * Moves wxacode.log to wxacode.1.log, shifting older ones up and dropping the oldest. Another
- * process may have rotated a moment ago, leaving a small new file: that one is kept as it is.
+ * Moves wxacode.log to wxacode.1.log, shifting older ones up and dropping the oldest. One process
+ * rotates at a time (an exclusive lock file beside the logs): two shifting at once would rename
+ * over files the other had not moved yet, losing their lines. A process that finds the lock taken
+ * skips its turn; its next line appends to whichever file is current, and nothing is lost.
  */
 export function rotate(folder: string, maxBytes: number, kept: number): void {
   const current = join(folder, LOG_FILE_NAME);
+  const lock = join(folder, '.rotating');
+  let held: number;
   try {
+    held = openSync(lock, 'wx');
+  } catch {
+    try {
+      if (Date.now() - statSync(lock).mtimeMs > ROTATION_LOCK_STALE_MS) rmSync(lock, { force: true });
+    } catch {
+      // Released meanwhile.
+    }
+    return;
+  }
+  try {
+    // Measured again under the lock: another process may have rotated a moment ago.
     if (statSync(current).size < maxBytes) return;
     for (let n = kept - 1; n >= 1; n--) {
       try {
@@ -70,7 +87,10 @@ export function rotate(folder: string, maxBytes: number, kept: number): void {
     }
     renameSync(current, rotated(folder, 1));
   } catch {
-    // Gone already (another process rotated it) or not movable: the next line appends as usual.
+    // Not movable (or gone): the next line appends as usual.
+  } finally {
+    closeSync(held);
+    rmSync(lock, { force: true });
   }
 }
 
