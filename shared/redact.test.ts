@@ -17,6 +17,33 @@ describe('redact', () => {
     );
   });
 
+  it('takes credentials out of JSON quoted inside a JSON string, escaped quotes and all', () => {
+    const body = JSON.stringify({ access_token: '83_AbC-dEf_123456', expires_in: 7200, errmsg: 'ok' });
+    expect(redact(JSON.stringify({ message: `bad body ${body}` }))).toBe(
+      '{"message":"bad body {\\"access_token\\":\\"***\\",\\"expires_in\\":7200,\\"errmsg\\":\\"ok\\"}"}',
+    );
+    const odd = JSON.stringify({ appsecret: 'a "quoted" \\ value', appid: 'wx1' });
+    expect(redact(JSON.stringify({ message: odd }))).toBe(
+      '{"message":"{\\"appsecret\\":\\"***\\",\\"appid\\":\\"wx1\\"}"}',
+    );
+  });
+
+  it('takes the value out of `name: value` and printed objects, quoted once or more', () => {
+    expect(redact('access_token: ABCDEFGHIJKLMN')).toBe('access_token: ***');
+    expect(redact('X-Api-Key:0123456789abcdef\nAccept: */*')).toBe('X-Api-Key:***\nAccept: */*');
+    expect(redact("{'access_token': 'ABCDEFGHIJKLMN', 'expires_in': 7200}")).toBe(
+      "{'access_token': '***', 'expires_in': 7200}",
+    );
+    const twice = JSON.stringify(JSON.stringify({ message: JSON.stringify({ secret: 'S3cr3tS3cr3t' }) }));
+    expect(redact(twice)).not.toContain('S3cr3tS3cr3t');
+  });
+
+  it('leaves prose with colons alone: words that only contain a credential word, and short values', () => {
+    const text =
+      'Author: Zhang San; design: rounded corners; keychain: unavailable; signal: SIGTERM; token: expired';
+    expect(redact(text)).toBe(text);
+  });
+
   it('drops user info from URLs and the value of an authorization', () => {
     expect(redact('fetch https://user:pa55@tokens.example.com/wxa failed')).toBe(
       'fetch https://tokens.example.com/wxa failed',

@@ -5,21 +5,39 @@
 
 const HIDDEN = '***';
 
+const CREDENTIAL_WORD = '(?:token|secret|credential|password|passwd|key|sig|signature|auth)';
 /** Names of query, form and JSON fields that carry a credential (access_token, appsecret, api_key, sig, ...). */
-const CREDENTIAL_NAME = String.raw`[\w.-]*(?:token|secret|credential|password|passwd|key|sig|signature|auth)[\w.-]*`;
+const CREDENTIAL_NAME = String.raw`[\w.-]*${CREDENTIAL_WORD}[\w.-]*`;
 
 /** `?access_token=…`, `&secret=…` and a form body's `password=…`: the value goes, the name stays. */
 const CREDENTIAL_IN_QUERY = new RegExp(String.raw`((?:^|[?&;\s])${CREDENTIAL_NAME}=)[^&#\s"']*`, 'gi');
 /** `"secret":"…"` in a JSON text (a request echoed in an error). */
 const CREDENTIAL_IN_JSON = new RegExp(String.raw`("${CREDENTIAL_NAME}"\s*:\s*")(?:[^"\\]|\\.)*"`, 'gi');
+/**
+ * The same inside a JSON string (a response body quoted in an error's JSON): `\"secret\":\"…\"`,
+ * where each quote and backslash of the value is escaped once more.
+ */
+const CREDENTIAL_IN_QUOTED_JSON = new RegExp(
+  String.raw`(\\"${CREDENTIAL_NAME}\\"\s*:\s*\\")(?:[^"\\]|\\[^"\\]|\\\\(?:[^\\]|\\.))*\\"`,
+  'gi',
+);
+/** Shorter values would mask ordinary words; no AppSecret, token or bearer credential is this short. */
+const SHORTEST_REMEMBERED = 8;
+/**
+ * `access_token: …`, `'secret': '…'`, `\"key\": …` (a header dump, a printed object, JSON quoted
+ * more than once). Prose has colons too, so the name must end in the credential word ("author:",
+ * "design:" and "keychain:" do not) and the value be as long as a credential.
+ */
+const CREDENTIAL_AFTER_COLON = new RegExp(
+  String.raw`((?<![\w.-])(?:\\*['"])?[\w.-]*${CREDENTIAL_WORD}(?:\\*['"])?\s*:\s*(?:\\*['"])?)[^\s"'\\,;{}]{${SHORTEST_REMEMBERED},}`,
+  'gi',
+);
 /** `https://user:password@host`: the user info goes. */
 const CREDENTIAL_IN_URL = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/@\s"'?#]+@/gi;
 /** `Authorization: Bearer …`, `Basic …`, or an authorization header's value on its own. */
 const AUTHORIZATION = /(\b(?:bearer|basic)\s+)[\w.~+/=-]+/gi;
 const AUTHORIZATION_HEADER = /(\bauthorization"?\s*[:=]\s*"?)(?!bearer\b|basic\b)[^"\s,;}]+/gi;
 
-/** Shorter values would mask ordinary words; no AppSecret, token or bearer credential is this short. */
-const SHORTEST_REMEMBERED = 8;
 /** A long session fetches a token every two hours; this bounds the list for any session. */
 const MOST_REMEMBERED = 500;
 const remembered = new Set<string>();
@@ -49,7 +67,9 @@ export function redact(text: string): string {
   return safe
     .replace(CREDENTIAL_IN_URL, '$1')
     .replace(CREDENTIAL_IN_JSON, `$1${HIDDEN}"`)
+    .replace(CREDENTIAL_IN_QUOTED_JSON, `$1${HIDDEN}\\"`)
     .replace(CREDENTIAL_IN_QUERY, `$1${HIDDEN}`)
+    .replace(CREDENTIAL_AFTER_COLON, `$1${HIDDEN}`)
     .replace(AUTHORIZATION, `$1${HIDDEN}`)
     .replace(AUTHORIZATION_HEADER, `$1${HIDDEN}`);
 }

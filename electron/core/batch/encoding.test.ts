@@ -47,4 +47,32 @@ describe('UTF-16 without a BOM, as some exports write Excel “Unicode text”',
     expect(detectEncoding(Buffer.from(SHEET, 'utf8'))).toBe('utf-8');
     expect(detectEncoding(iconv.encode(SHEET, 'gbk'))).toBe('gb18030');
   });
+
+  // 一 is U+4E00: its low byte is zero, so UTF-16 Chinese text has some zeros in the other places.
+  const CHINESE = '名称\t地址\n第一家\t一号路一号\n第二家\t开发区最东头\n';
+  const ONE_COLUMN = '名称\n第一家\n一号店\n';
+  const MIXED = 'name,path\n第一家,pages/index/index?id=1\n一店,pages/index/index?id=2\n';
+
+  it('reads Chinese text with 一 (U+4E00) and other characters ending in 00, little- and big-endian', () => {
+    for (const text of [CHINESE, ONE_COLUMN, MIXED]) {
+      expect(decodeText(iconv.encode(text, 'utf-16le'))).toEqual({ text, encoding: 'utf-16le' });
+      expect(decodeText(iconv.encode(text, 'utf-16be'))).toEqual({ text, encoding: 'utf-16be' });
+    }
+  });
+
+  it('never takes UTF-8 or GBK Chinese text with 一 for UTF-16', () => {
+    for (const text of [CHINESE, ONE_COLUMN, MIXED]) {
+      expect(decodeText(Buffer.from(text, 'utf8'))).toEqual({ text, encoding: 'utf-8' });
+      expect(decodeText(iconv.encode(text, 'gbk'))).toEqual({ text, encoding: 'gb18030' });
+    }
+  });
+
+  it('does not take GBK text followed by NUL padding for UTF-16, however the padding falls', () => {
+    for (const text of [CHINESE, `${CHINESE}x`]) {
+      for (const padding of [63, 64]) {
+        const padded = Buffer.concat([iconv.encode(text, 'gbk'), Buffer.alloc(padding)]);
+        expect(detectEncoding(padded)).toBe('gb18030');
+      }
+    }
+  });
 });

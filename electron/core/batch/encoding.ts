@@ -33,21 +33,25 @@ const SAMPLE_BYTES = 4096;
 
 /**
  * UTF-16 without a BOM shows itself by its zero bytes: every ASCII character (tabs, commas, line
- * ends, the letters of a path) has one, in the odd places for little-endian and the even ones for
- * big-endian. UTF-8 and GB18030 text never contains a zero byte.
+ * ends, the letters of a path) has one in its high byte, in the odd places for little-endian and
+ * the even ones for big-endian. A Chinese character has one only in its low byte, and only the few
+ * whose code ends in 00 (一 U+4E00, 开, 最, the ideographic space U+3000), so the high bytes hold
+ * most of the zeros. No UTF-16 text holds a NUL character (two zeros in one pair): NUL padding,
+ * UTF-32 and binary files do. UTF-8 and GB18030 text never contains a zero byte.
  */
 function utf16WithoutBom(bytes: Uint8Array): TextEncoding | undefined {
   const sample = bytes.subarray(0, Math.min(bytes.length, SAMPLE_BYTES) & ~1);
   let even = 0;
   let odd = 0;
   for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0 && sample[i + 1] === 0) return undefined;
     if (sample[i] === 0) even++;
     if (sample[i + 1] === 0) odd++;
   }
   // A header line alone has a few ASCII separators; most characters of a sheet are ASCII.
   const pairs = sample.length / 2;
-  if (odd > 0 && even === 0 && odd >= pairs / 8) return 'utf-16le';
-  if (even > 0 && odd === 0 && even >= pairs / 8) return 'utf-16be';
+  if (odd > even && odd >= pairs / 8) return 'utf-16le';
+  if (even > odd && even >= pairs / 8) return 'utf-16be';
   return undefined;
 }
 

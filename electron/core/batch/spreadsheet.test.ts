@@ -1,3 +1,5 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +7,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failureOf } from '../testing';
-import { MAX_CELL_CHARACTERS, MAX_COLUMNS, MAX_ROWS } from './sheetLimits';
+import { MAX_CELL_CHARACTERS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS } from './sheetLimits';
 import { readSpreadsheet } from './spreadsheet';
 import { giantCell, rowFlood, sheetBomb } from './xlsxTesting';
 
@@ -111,6 +113,28 @@ describe('readSpreadsheet: CSV', () => {
     expect(failure.error).toMatchObject({ code: 'field', field: 'file' });
     expect(failure.error.message.en).toBe('huge.csv is 33 MB; a batch reads files up to 32 MB.');
   });
+
+  // A FIFO's size is 0 whatever comes through it, as is a file's that is still being written.
+  it.skipIf(process.platform !== 'linux')(
+    'stops reading a FIFO that brings more than 32 MB, with the same error',
+    async () => {
+      const fifo = join(dir, 'pipe.csv');
+      execFileSync('mkfifo', [fifo]);
+      const bytes = MAX_FILE_BYTES + 4 * 1024 * 1024;
+      const writer = spawn('sh', [
+        '-c',
+        'yes "pages/index/index,shop" | head -c "$1" > "$2"',
+        'sh',
+        `${bytes}`,
+        fifo,
+      ]);
+      const exited = once(writer, 'close');
+      const failure = await failureOf(readSpreadsheet(fifo));
+      await exited;
+      expect(failure.error).toMatchObject({ code: 'field', field: 'file' });
+      expect(failure.error.message.en).toBe('pipe.csv is 33 MB; a batch reads files up to 32 MB.');
+    },
+  );
 
   it('refuses .xls and empty files with the fix', async () => {
     const xls = join(dir, 'old.xls');

@@ -59,14 +59,21 @@ export async function readSpreadsheet(file: string): Promise<Sheet> {
   }
 }
 
-/** The file's bytes, refused by its size before any is read. */
+/**
+ * The file's bytes, refused by its size before any is read. A FIFO, or a file still being written,
+ * can hold more than its size said, so no more than one byte past the limit is ever read.
+ */
 async function readBounded(file: string): Promise<Buffer> {
   try {
     const handle = await open(file, 'r');
     try {
       const { size } = await handle.stat();
       if (size > MAX_FILE_BYTES) throw fileTooLarge(file, size);
-      return await handle.readFile();
+      // `end` is inclusive: MAX_FILE_BYTES + 1 bytes at most.
+      const chunks = await handle.createReadStream({ end: MAX_FILE_BYTES, autoClose: false }).toArray();
+      const bytes = Buffer.concat(chunks);
+      if (bytes.length > MAX_FILE_BYTES) throw fileTooLarge(file, bytes.length);
+      return bytes;
     } finally {
       await handle.close();
     }
