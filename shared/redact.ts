@@ -6,8 +6,12 @@
 const HIDDEN = '***';
 
 const CREDENTIAL_WORD = '(?:token|secret|credential|password|passwd|key|sig|signature|auth)';
-/** Names of query, form and JSON fields that carry a credential (access_token, appsecret, api_key, sig, ...). */
-const CREDENTIAL_NAME = String.raw`[\w.-]*${CREDENTIAL_WORD}[\w.-]*`;
+/**
+ * Names of query, form and JSON fields that carry a credential (access_token, appsecret, api_key,
+ * sig, ...). Bounded on both sides: unbounded runs backtracked quadratically over a long word
+ * (0.9 MB of "keykey…" took 160 s), and a page can put long text into an error that gets logged.
+ */
+const CREDENTIAL_NAME = String.raw`[\w.-]{0,40}${CREDENTIAL_WORD}[\w.-]{0,40}`;
 
 /** `?access_token=…`, `&secret=…` and a form body's `password=…`: the value goes, the name stays. */
 const CREDENTIAL_IN_QUERY = new RegExp(String.raw`((?:^|[?&;\s])${CREDENTIAL_NAME}=)[^&#\s"']*`, 'gi');
