@@ -316,6 +316,28 @@ describe('BatchJob against the sandbox', () => {
     },
   );
 
+  it('abandoning a call in flight (a second Ctrl+C) leaves it unanswered, so a resumed run reports it', async () => {
+    const s = await setup();
+    await arrangeFaults(s.sandbox.url, { faults: [{ endpoint: 'getwxacode', kind: 'stall', ms: 1500 }] });
+    const job = s.job(s.plan(['path'], paths(1)), { concurrency: 1 });
+    const running = job.run();
+    // Wait until the call is on its way (recorded in the journal), then give up on it.
+    for (;;) {
+      const [batch] = await unfinishedBatches(s.dir);
+      const journal = batch
+        ? await readFile(join(s.dir, 'batches', batch.manifest.id, 'journal.jsonl'), 'utf8').catch(() => '')
+        : '';
+      if (journal.includes('"call"')) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    job.cancel({ abandonInFlight: true });
+    await running;
+    const [batch] = await unfinishedBatches(s.dir);
+    expect(batch?.unansweredCalls.size).toBe(1);
+    const journal = await readFile(join(s.dir, 'batches', batch!.manifest.id, 'journal.jsonl'), 'utf8');
+    expect(journal).not.toContain('"answered"');
+  });
+
   it('stops at the daily cap when asked to (the CLI), with the reason, resumable tomorrow', async () => {
     const s = await setup({ dailyLimit: 2 });
     const summary = await s.job(s.plan(['path'], paths(6)), { concurrency: 2, onDailyLimit: 'stop' }).run();

@@ -405,8 +405,10 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         ...(row.sameAs !== undefined ? { sameAs: row.sameAs } : {}),
       });
     } catch (caught) {
-      // WeChat answered without a code (or the network failed): nothing is left unreceived.
-      if (called) await this.journal!.recordAnswered(row.row).catch(() => {});
+      // WeChat answered without a code (or the network failed): nothing is left unreceived. A call
+      // abandoned by the job's own abort was never answered: it stays unanswered, reported on resume.
+      const abandoned = this.callController.signal.aborted && isCancelled(caught);
+      if (called && !abandoned) await this.journal!.recordAnswered(row.row).catch(() => {});
       this.failed(item, caught);
     }
   }
@@ -616,4 +618,8 @@ function streakError(count: number, last: AppError): AppError {
       zh: `${last.hint.zh} 然后以“继续”方式重新运行：已完成的行不会重复生成。`,
     },
   };
+}
+
+function isCancelled(caught: unknown): boolean {
+  return caught instanceof Failure && caught.error.code === 'cancelled';
 }
