@@ -338,6 +338,30 @@ describe('BatchJob against the sandbox', () => {
     expect(journal).not.toContain('"answered"');
   });
 
+  it('a fresh start refused because another batch writes into the folder keeps the unfinished run', async () => {
+    const s = await setup();
+    await arrangeFaults(s.sandbox.url, {
+      faults: [{ endpoint: 'getwxacode', kind: 'errcode', errcode: 40164, times: 1 }],
+    });
+    const plan = s.plan(['path'], paths(3));
+    await s.job(plan, { concurrency: 1 }).run();
+    const [unfinished] = await unfinishedBatches(s.dir);
+    const journalPath = join(s.dir, 'batches', unfinished!.manifest.id, 'journal.jsonl');
+    const journal = await readFile(journalPath, 'utf8');
+    expect(journal).toContain('"call"');
+    // Another batch (another spreadsheet) is writing into the same folder now.
+    await arrangeFaults(s.sandbox.url, { faults: [{ endpoint: 'getwxacode', kind: 'stall', ms: 800 }] });
+    const other = s.job(s.plan(['path'], paths(1, 50), undefined, 'other-sheet'), { concurrency: 1 });
+    const running = other.run();
+    while (other.progress().state !== 'running') await new Promise((r) => setTimeout(r, 10));
+    await expect(s.job(plan, { concurrency: 1 }).run()).rejects.toMatchObject({
+      error: { code: 'busy', field: 'outDir' },
+    });
+    expect(await readFile(journalPath, 'utf8')).toBe(journal);
+    expect((await unfinishedBatches(s.dir)).map((b) => b.manifest.id)).toContain(unfinished!.manifest.id);
+    await running;
+  });
+
   it('stops at the daily cap when asked to (the CLI), with the reason, resumable tomorrow', async () => {
     const s = await setup({ dailyLimit: 2 });
     const summary = await s.job(s.plan(['path'], paths(6)), { concurrency: 2, onDailyLimit: 'stop' }).run();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdir, readdir, readFile, rmdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { BatchProgress, BatchState } from '../../../shared/batch';
 import { appError, isDailyLimit, WECHAT_ERRORS } from '../../../shared/errors';
@@ -270,11 +270,21 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       },
     };
     const resume = this.options.resume ?? false;
-    this.journal = await Journal.open(folder, manifest, resume);
-    let releaseFolder = async () => {};
+    // The folder first: a start refused because another batch writes there must not have emptied
+    // (or removed) this batch's journal of an unfinished run.
+    const releaseFolder = await this.takeOutputFolder(manifest.input);
+    const batchExisted = await stat(folder).then(
+      () => true,
+      () => false,
+    );
     let createdOutDir: string | undefined;
     try {
-      releaseFolder = await this.takeOutputFolder(manifest.input);
+      this.journal = await Journal.open(folder, manifest, resume);
+    } catch (cause) {
+      await releaseFolder();
+      throw cause;
+    }
+    try {
       createdOutDir = await mkdir(this.outDir, { recursive: true }).catch((cause) => {
         throw new Failure(appError('file', { path: this.outDir, detail: String(cause?.message ?? cause) }));
       });
@@ -287,7 +297,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       await this.journal.close();
       await releaseFolder();
       if (createdOutDir) await rmdir(this.outDir).catch(() => {});
-      if (!resume) await removeBatch(folder);
+      if (!resume && !batchExisted) await removeBatch(folder);
       throw cause;
     }
 
@@ -296,15 +306,20 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     const ticker = setInterval(() => this.emitProgress(true), 1000);
     ticker.unref();
     try {
+      let summary: BatchSummary;
       try {
-        const workers = Math.max(1, Math.min(this.concurrency, this.queue.length || 1));
-        await Promise.all(Array.from({ length: workers }, () => this.work()));
-        this.endedAt = performance.now();
+        try {
+          const workers = Math.max(1, Math.min(this.concurrency, this.queue.length || 1));
+          await Promise.all(Array.from({ length: workers }, () => this.work()));
+          this.endedAt = performance.now();
+        } finally {
+          clearInterval(ticker);
+        }
+        // Still holding the journal: a resume elsewhere must not start while results and ZIP are written.
+        summary = await this.writeOutputs();
       } finally {
-        clearInterval(ticker);
         await this.journal.close();
       }
-      const summary = await this.writeOutputs();
       if (plan.rows.length > 0 && this.counts.done === plan.rows.length) await removeBatch(folder);
       this.setState('finished');
       return summary;
