@@ -67,4 +67,18 @@ describe('takeFile', () => {
     if (first.taken) await first.release();
     expect(JSON.parse(await readFile(lock, 'utf8')).pid).toBe(process.ppid);
   });
+
+  it('a release waits for a takeover under way and then leaves the new holder’s lock', async () => {
+    const lock = join(dir, 'lock');
+    const first = await takeFile(lock);
+    expect(first.taken).toBe(true);
+    // Another process is taking the lock over right now (it holds the takeover guard).
+    await writeFile(`${lock}.takeover`, '');
+    const released = first.taken ? first.release() : Promise.resolve();
+    await new Promise((r) => setTimeout(r, 50));
+    await writeFile(lock, leftBy(process.ppid));
+    await rm(`${lock}.takeover`);
+    await released;
+    expect(JSON.parse(await readFile(lock, 'utf8')).pid).toBe(process.ppid);
+  });
 });

@@ -125,6 +125,30 @@ function processAlive(pid: number): boolean {
  * still the stale one it read. The others try again and find the new holder.
  */
 async function takeOver(path: string, staleText: string): Promise<void> {
+  await underGuard(path, () => removeIf(path, staleText));
+}
+
+/**
+ * Removes the lock only if it is still this taker's: under the takeover guard, so a takeover cannot
+ * replace it between the look and the removal (which would remove the new holder's lock).
+ */
+async function releaseFile(path: string, text: string): Promise<void> {
+  for (let attempt = 0; attempt <= MAX_TAKEOVER_TRIES * 10; attempt++) {
+    if (await underGuard(path, () => removeIf(path, text))) return;
+  }
+  // Guarded for seconds on end: left in place, it goes stale with this process.
+}
+
+async function removeIf(path: string, text: string): Promise<void> {
+  const now = await readFile(path, 'utf8').catch(() => undefined);
+  if (now === text) await rm(path, { force: true });
+}
+
+/**
+ * Runs `act` holding `<lock>.takeover` (O_EXCL); false, after a short pause, when another process
+ * holds it now.
+ */
+async function underGuard(path: string, act: () => Promise<void>): Promise<boolean> {
   const guard = `${path}.takeover`;
   try {
     await (await open(guard, 'wx')).close();
@@ -134,20 +158,14 @@ async function takeOver(path: string, staleText: string): Promise<void> {
     const { mtimeMs } = await stat(guard).catch(() => ({ mtimeMs: Date.now() }));
     if (Date.now() - mtimeMs > ABANDONED_WRITE_MS) await rm(guard, { force: true });
     await new Promise((resolve) => setTimeout(resolve, 10));
-    return;
+    return false;
   }
   try {
-    const now = await readFile(path, 'utf8').catch(() => undefined);
-    if (now === staleText) await rm(path, { force: true });
+    await act();
+    return true;
   } finally {
     await rm(guard, { force: true });
   }
-}
-
-/** Removes the lock only if it is still this taker's (a stale takeover may have replaced it). */
-async function releaseFile(path: string, text: string): Promise<void> {
-  const now = await readFile(path, 'utf8').catch(() => undefined);
-  if (now === text) await rm(path, { force: true });
 }
 
 /** The lock's holder and its exact text; undefined while its taker is still writing it. */
@@ -176,7 +194,7 @@ async function readHolder(path: string): Promise<{ holder: Holder; text: string 
  * before a call, its request is claimed, so no two processes pay for the same code at once.
  */
 export class Claims {
-  constructor(private readonly dir: string) {}
+  constructor(readonly dir: string) {}
 
   /** A call never outlasts this (the HTTP timeout is 30 s, retries included well under it). */
   static readonly STALE_AFTER_MS = 5 * 60_000;

@@ -109,4 +109,27 @@ describe('making a code that another process is already making', () => {
     expect((await fromCli).fromLibrary).toBe(false);
     expect(second.held.calls).toBe(1);
   });
+
+  it('a caller that gave up while another process held the claim never calls once it is released', async () => {
+    const [app, cli] = [new CodeMaker(await Library.open(dir)), new CodeMaker(await Library.open(dir))];
+    let fail = () => {};
+    const failing: WechatClient = {
+      generate: () =>
+        new Promise((_, reject) => {
+          fail = () => reject(new Error('network down'));
+        }),
+    };
+    const fromApp = app.make({ accountId: 'a1', appId: 'wx0123456789abcdef', client: failing }, request);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = heldClient();
+    const stop = new AbortController();
+    const fromCli = cli.make(second.account, request, { signal: stop.signal });
+    stop.abort();
+    await expect(fromCli).rejects.toMatchObject({ error: { code: 'cancelled' } });
+    fail();
+    await expect(fromApp).rejects.toThrow('network down');
+    second.held.finish();
+    await cli.idle();
+    expect(second.held.calls).toBe(0);
+  });
 });

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { BatchProgress, BatchState } from '../../../shared/batch';
 import { appError, isDailyLimit, WECHAT_ERRORS } from '../../../shared/errors';
 import { type AppError, Failure } from '../../../shared/result';
+import { cancelled } from '../abortable';
 import { writeFileAtomic } from '../atomicFile';
 import { takeFile } from '../claims';
 import { type CodeAccount, CodeMaker, type MadeCode } from '../codeMaker';
@@ -395,6 +396,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       const made = await this.maker.make(account, row.request, {
         signal: this.callController.signal,
         beforeCall: async () => {
+          // Stopped while waiting on another process's claim: no call after the user stopped.
+          if (this.stopping) throw cancelled();
           await this.journal!.recordCall(row.row, row.key);
           called = true;
         },
