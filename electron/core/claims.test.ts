@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -80,5 +80,18 @@ describe('takeFile', () => {
     await rm(`${lock}.takeover`);
     await released;
     expect(JSON.parse(await readFile(lock, 'utf8')).pid).toBe(process.ppid);
+  });
+
+  it('takes over a live pid’s lock that its holder stopped refreshing (a crash, then the pid reused)', async () => {
+    const lock = join(dir, 'lock');
+    // The test runner's process is alive, as a reused pid would be; the lock is not refreshed.
+    await writeFile(lock, leftBy(process.ppid));
+    expect((await takeFile(lock)).taken).toBe(false);
+    const silent = new Date(Date.now() - 3 * 60_000);
+    await utimes(lock, silent, silent);
+    const taken = await takeFile(lock);
+    expect(taken.taken).toBe(true);
+    expect(JSON.parse(await readFile(lock, 'utf8')).pid).toBe(process.pid);
+    if (taken.taken) await taken.release();
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdir, readdir, readFile, rmdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { BatchProgress, BatchState } from '../../../shared/batch';
 import { appError, isDailyLimit, WECHAT_ERRORS } from '../../../shared/errors';
@@ -334,7 +334,10 @@ export class BatchJob extends EventEmitter<BatchEvents> {
    * lock lives in the data folder, keyed by the folder, so nothing extra lands among the user's files.
    */
   private async takeOutputFolder(input: string): Promise<() => Promise<void>> {
-    const key = createHash('sha256').update(this.outDir).digest('hex').slice(0, 32);
+    // One folder reached by two spellings (a link, another case on Windows and macOS) is one lock.
+    const real = await realpath(this.outDir).catch(() => this.outDir);
+    const same = process.platform === 'win32' || process.platform === 'darwin' ? real.toLowerCase() : real;
+    const key = createHash('sha256').update(same).digest('hex').slice(0, 32);
     const lock = await takeFile(join(this.options.dataDir, 'folders', key), {
       about: { batch: this.id, input, outDir: this.outDir },
     });
