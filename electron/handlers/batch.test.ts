@@ -249,7 +249,7 @@ describe('batch:start', () => {
     expect(end.summary).toEqual({
       outDir: out,
       resultsFile: join(out, 'results.csv'),
-      zipFile: `${out}.zip`,
+      zipFile: zipFileFor(out),
       cancelled: false,
       problemRows: [],
     });
@@ -269,7 +269,7 @@ describe('batch:start', () => {
     expect(csv[0]).toBe('\ufeffrow,status,file,errcode,message');
     expect(csv[1]).toBe('2,done,2-店1.png,,');
     expect(csv[14]).toMatch(/^15,invalid,/);
-    const zipped = unzipSync(await readFile(`${out}.zip`));
+    const zipped = unzipSync(await readFile(zipFileFor(out)));
     expect(Object.keys(zipped).sort()).toEqual([...pngs, 'results.csv'].sort());
 
     const status = succeeded(await app.call('batch:status'));
@@ -495,7 +495,7 @@ describe('pause, resume, cancel and continue', () => {
     const last = await finished(continued.jobId);
     expect(last.progress).toMatchObject({ state: 'finished', total: 30, done: 30, failed: 0 });
     expect(last).toMatchObject({ fileName: 'slow.csv', accountId: continued.accountId, skippedRows: 0 });
-    expect(last.summary).toMatchObject({ cancelled: false, problemRows: [], zipFile: `${out}.zip` });
+    expect(last.summary).toMatchObject({ cancelled: false, problemRows: [], zipFile: zipFileFor(out) });
     const after = app.sandbox.stats();
     expect(after.getwxacode - before.getwxacode).toBe(30);
     expect(after.numUsed - before.numUsed).toBe(30);

@@ -362,6 +362,30 @@ describe('BatchJob against the sandbox', () => {
     await running;
   });
 
+  it('a later batch into the same folder keeps the results and ZIP already there, writing its own names', async () => {
+    const s = await setup();
+    const zipInside = join(s.out, 'out.zip');
+    const first = await s
+      .job(s.plan(['path'], paths(1)), { output: { dir: s.out, zipFile: zipInside } })
+      .run();
+    expect(first.resultsFile).toBe(join(s.out, 'results.csv'));
+    expect(first.zipFile).toBe(zipInside);
+    const [results, zip] = [await readFile(first.resultsFile), await readFile(zipInside)];
+    const other = s.plan(['path'], paths(1, 20), undefined, 'other-sheet');
+    const second = await s.job(other, { output: { dir: s.out, zipFile: zipInside } }).run();
+    const suffix = second.id.slice(0, 8);
+    expect(second.resultsFile).toBe(join(s.out, `results-${suffix}.csv`));
+    expect(second.zipFile).toBe(join(s.out, `out-${suffix}.zip`));
+    expect(await readFile(join(s.out, 'results.csv'))).toEqual(results);
+    expect(await readFile(zipInside)).toEqual(zip);
+    expect(Object.keys(unzipSync(await readFile(second.zipFile!))).sort()).toEqual(
+      [
+        `results-${suffix}.csv`,
+        ...(await readdir(s.out)).filter((f) => f.includes('id=20') || f.endsWith('20.png')),
+      ].sort(),
+    );
+  });
+
   it('stops at the daily cap when asked to (the CLI), with the reason, resumable tomorrow', async () => {
     const s = await setup({ dailyLimit: 2 });
     const summary = await s.job(s.plan(['path'], paths(6)), { concurrency: 2, onDailyLimit: 'stop' }).run();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdir, readdir, readFile, realpath, rmdir, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { BatchProgress, BatchState } from '../../../shared/batch';
 import { appError, isDailyLimit, WECHAT_ERRORS } from '../../../shared/errors';
 import { type AppError, Failure } from '../../../shared/result';
@@ -103,6 +103,8 @@ const WHOLE_BATCH_CODES = new Set(['no-secret', 'keychain-unavailable', 'keychai
 const RATE_LIMIT_ERRCODES = new Set([45009, 45011]);
 const DEFAULT_CONCURRENCY = 4;
 const PROGRESS_EVERY_MS = 250;
+/** Kept with a batch: the names of its results CSV and ZIP (see ownOutputNames). */
+const OUTPUT_NAMES = 'outputs.json';
 const RATE_WINDOW_MS = 10_000;
 
 /**
@@ -524,7 +526,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
           },
       ),
     ].sort((a, b) => a.row - b.row);
-    let resultsFile = resolve(output.resultsFile ?? join(this.outDir, 'results.csv'));
+    const own = await this.ownOutputNames(output.zipFile);
+    let resultsFile = resolve(output.resultsFile ?? join(this.outDir, own.results));
     let outputError: AppError | undefined;
     try {
       await writeResultsCsv(resultsFile, outcomes, language);
@@ -534,14 +537,15 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     }
     let zipFile: string | undefined;
     if (output.zipFile && !this.skipZip) {
+      const zipPath = own.zip ? join(this.outDir, own.zip) : output.zipFile;
       try {
-        await mkdir(dirname(resolve(output.zipFile)), { recursive: true });
+        await mkdir(dirname(resolve(zipPath)), { recursive: true });
         const members = outcomes
           .filter((o) => o.status === 'done' && o.file)
           .map((o) => ({ name: o.file!, path: join(this.outDir, o.file!) }));
-        const results = resultsFile ? [{ name: 'results.csv', path: resultsFile }] : [];
-        await writeZip(output.zipFile, [...members, ...results]);
-        zipFile = resolve(output.zipFile);
+        const results = resultsFile ? [{ name: basename(resultsFile), path: resultsFile }] : [];
+        await writeZip(zipPath, [...members, ...results]);
+        zipFile = resolve(zipPath);
       } catch (caught) {
         outputError ??= asAppError(caught);
       }
@@ -559,6 +563,28 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         ? { notKept: notKeptSummary(this.notKept.count, this.outDir, this.notKept.error) }
         : {}),
     };
+  }
+
+  /**
+   * The names this batch writes its results and (a ZIP inside its folder) under: never over another
+   * batch's or the user's file already there, which gets this batch's own name instead. Remembered
+   * with the batch, so a continued run writes the same files again.
+   */
+  private async ownOutputNames(zipFile: string | undefined): Promise<{ results: string; zip?: string }> {
+    const memo = join(batchFolder(this.options.dataDir, this.id), OUTPUT_NAMES);
+    const remembered = await readFile(memo, 'utf8').then(
+      (text) => JSON.parse(text) as { results: string; zip?: string },
+      () => undefined,
+    );
+    if (remembered) return remembered;
+    const mine = (name: string) => {
+      const dot = name.lastIndexOf('.');
+      return this.present.has(name) ? `${name.slice(0, dot)}-${this.id.slice(0, 8)}${name.slice(dot)}` : name;
+    };
+    const inside = zipFile !== undefined && dirname(resolve(zipFile)) === this.outDir;
+    const names = { results: mine('results.csv'), ...(inside ? { zip: mine(basename(zipFile)) } : {}) };
+    await writeFileAtomic(memo, JSON.stringify(names)).catch(() => {});
+    return names;
   }
 
   private setState(state: BatchState): void {
