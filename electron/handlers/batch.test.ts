@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -549,6 +549,32 @@ describe('pause, resume, cancel and continue', () => {
     expect(app.sandbox.stats()).toEqual(before);
     await rm(lock);
     succeeded(await app.call('batch:discard', { batchId: elsewhere!.batchId }));
+  });
+
+  it('will not start afresh over an unfinished run with calls never answered: it points to Continue', async () => {
+    const file = await gbkCsv('crashed.csv', scenes(20, 300));
+    const view = await plan(await open(file), 'unlimited');
+    const out = join(dir, 'crashed');
+    const started = succeeded(await start(view, out, { concurrency: 1, ratePerMinute: 60 }));
+    await app.call('batch:cancel', { jobId: started.jobId });
+    await finished(started.jobId);
+    const [unfinished] = succeeded(await app.call('batch:unfinished'));
+    // As a crash mid-call leaves it: the call recorded, its answer never.
+    const journal = join(app.dataDir, 'batches', unfinished!.batchId, 'journal.jsonl');
+    await appendFile(journal, `${JSON.stringify({ call: 19, key: 'a'.repeat(64) })}\n`);
+    const recorded = await readFile(journal, 'utf8');
+    const before = app.sandbox.stats();
+    const refused = await start(await plan(await open(file), 'unlimited'), out, {
+      concurrency: 1,
+      ratePerMinute: 60,
+    });
+    expect(refused.ok || refused.error).toMatchObject({
+      field: 'batchId',
+      hint: { en: expect.stringContaining('Continue'), zh: expect.stringContaining('继续') },
+    });
+    expect(await readFile(journal, 'utf8')).toBe(recorded);
+    expect(app.sandbox.stats()).toEqual(before);
+    succeeded(await app.call('batch:discard', { batchId: unfinished!.batchId }));
   });
 
   it('will not continue from a changed file, and forgets a discarded batch', async () => {
