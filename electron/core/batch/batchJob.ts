@@ -577,12 +577,18 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       () => undefined,
     );
     if (remembered) return remembered;
-    const mine = (name: string) => {
+    // Only a file there is someone's: anything else in the way fails the write, and says so.
+    const mine = async (name: string) => {
       const dot = name.lastIndexOf('.');
-      return this.present.has(name) ? `${name.slice(0, dot)}-${this.id.slice(0, 8)}${name.slice(dot)}` : name;
+      const taken =
+        this.present.has(name) && (await stat(join(this.outDir, name)).catch(() => undefined))?.isFile();
+      return taken ? `${name.slice(0, dot)}-${this.id.slice(0, 8)}${name.slice(dot)}` : name;
     };
     const inside = zipFile !== undefined && dirname(resolve(zipFile)) === this.outDir;
-    const names = { results: mine('results.csv'), ...(inside ? { zip: mine(basename(zipFile)) } : {}) };
+    const names = {
+      results: await mine('results.csv'),
+      ...(inside ? { zip: await mine(basename(zipFile)) } : {}),
+    };
     await writeFileAtomic(memo, JSON.stringify(names)).catch(() => {});
     return names;
   }
