@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { zipFileFor } from '../shared/batch';
 import { expect, test } from './fixtures';
 import { batchView, readResults, writeGbkCsv, writeXlsx } from './harness/batch';
 import { qrText, readPicture } from './harness/png';
@@ -104,7 +105,7 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
   await expect(ui.summary.getByText('0 Failed')).toBeVisible();
   await expect(ui.summary.getByText('2 Skipped bad rows')).toBeVisible();
   await expect(ui.summary.getByText(join(outDir, 'results.csv'))).toBeVisible();
-  await expect(ui.summary.getByText(`${outDir}.zip`)).toBeVisible();
+  await expect(ui.summary.getByText(zipFileFor(outDir))).toBeVisible();
 
   // On disk: one PNG per valid row, named by the template, and the results.
   const files = (await readdir(outDir)).sort();
@@ -124,7 +125,7 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
     [7, 'done'],
   ]);
   expect(results.get(4)?.line).toContain('页面路径');
-  expect((await stat(`${outDir}.zip`)).size).toBeGreaterThan(0);
+  expect((await stat(zipFileFor(outDir))).size).toBeGreaterThan(0);
   // WeChat was asked once per distinct valid code: the repeat and the bad rows cost nothing.
   expect(backend.sandbox.stats().getwxacode).toBe(3);
 

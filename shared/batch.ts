@@ -149,8 +149,18 @@ export const MAX_PROBLEM_ROWS = 500;
 /** The largest spreadsheet that may be dropped onto the window (its bytes cross IPC): 50 MB. */
 export const MAX_DROPPED_SHEET_BYTES = 50 * 2 ** 20;
 
-/** Where a batch's ZIP goes when the user asks for one: beside its output folder, named after it. */
-export const zipFileFor = (outDir: string): string => `${outDir}.zip`;
+/**
+ * Where a batch's ZIP goes when the user asks for one: inside its output folder (the one the user
+ * granted, nothing beside it), named after it.
+ */
+export const zipFileFor = (outDir: string): string => {
+  const name =
+    outDir
+      .replace(/[\\/]+$/, '')
+      .split(/[\\/]/)
+      .pop() || 'codes';
+  return `${outDir.replace(/[\\/]+$/, '')}/${name}.zip`;
+};
 
 /** Payload of the 'batch:progress' event and the answer of the control channels. */
 export interface BatchUpdate {

@@ -160,6 +160,11 @@ describe('two batches, one folder', () => {
       `2.png already exists in ${out} with another code in it; it was not replaced.`,
     );
     expect(await readFile(join(out, '2.png'))).toEqual(kept);
-    expect(await readFile(join(out, 'results.csv'), 'utf8')).toContain('2,failed,,,');
+    // Each later batch writes its own results beside the first one's, which stays as it was.
+    expect(await readFile(join(out, 'results.csv'), 'utf8')).not.toContain('failed');
+    const own = (await readdir(out)).filter((f) => /^results-\w+\.csv$/.test(f));
+    expect(own).toHaveLength(2);
+    const texts = await Promise.all(own.map((f) => readFile(join(out, f), 'utf8')));
+    expect(texts.filter((t) => t.includes('2,failed,,,'))).toHaveLength(1);
   }, 90_000);
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -66,5 +66,32 @@ describe('takeFile', () => {
     await writeFile(lock, leftBy(process.ppid));
     if (first.taken) await first.release();
     expect(JSON.parse(await readFile(lock, 'utf8')).pid).toBe(process.ppid);
+  });
+
+  it('a release waits for a takeover under way and then leaves the new holder’s lock', async () => {
+    const lock = join(dir, 'lock');
+    const first = await takeFile(lock);
+    expect(first.taken).toBe(true);
+    // Another process is taking the lock over right now (it holds the takeover guard).
+    await writeFile(`${lock}.takeover`, '');
+    const released = first.taken ? first.release() : Promise.resolve();
+    await new Promise((r) => setTimeout(r, 50));
+    await writeFile(lock, leftBy(process.ppid));
+    await rm(`${lock}.takeover`);
+    await released;
+    expect(JSON.parse(await readFile(lock, 'utf8')).pid).toBe(process.ppid);
+  });
+
+  it('takes over a live pid’s lock that its holder stopped refreshing (a crash, then the pid reused)', async () => {
+    const lock = join(dir, 'lock');
+    // The test runner's process is alive, as a reused pid would be; the lock is not refreshed.
+    await writeFile(lock, leftBy(process.ppid));
+    expect((await takeFile(lock)).taken).toBe(false);
+    const silent = new Date(Date.now() - 3 * 60_000);
+    await utimes(lock, silent, silent);
+    const taken = await takeFile(lock);
+    expect(taken.taken).toBe(true);
+    expect(JSON.parse(await readFile(lock, 'utf8')).pid).toBe(process.pid);
+    if (taken.taken) await taken.release();
   });
 });

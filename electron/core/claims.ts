@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -17,6 +17,9 @@ export interface Holder {
 const ABANDONED_WRITE_MS = 10_000;
 /** Takers that found a lock stale and lost the takeover to another try again this many times. */
 const MAX_TAKEOVER_TRIES = 20;
+/** A live holder touches its lock this often; one untouched for SILENT_AFTER_MS has no live holder. */
+const HEARTBEAT_MS = 30_000;
+const SILENT_AFTER_MS = 2 * 60_000;
 
 export type Taken = { taken: true; release: () => Promise<void> } | { taken: false; holder: Holder };
 
@@ -54,13 +57,24 @@ export async function takeFile(path: string, options: TakeOptions = {}): Promise
         throw cause;
       }
       await file.close();
-      return { taken: true, release: () => releaseFile(path, text) };
+      const heartbeat = setInterval(() => {
+        const now = new Date();
+        utimes(path, now, now).catch(() => {});
+      }, HEARTBEAT_MS);
+      heartbeat.unref();
+      return {
+        taken: true,
+        release: () => {
+          clearInterval(heartbeat);
+          return releaseFile(path, text);
+        },
+      };
     } catch (cause) {
       if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
     }
     const found = await readHolder(path);
     if (found === 'gone') continue;
-    if (!found || !isStale(found.holder, options.staleAfterMs) || attempt > MAX_TAKEOVER_TRIES) {
+    if (!found || !isStaleLock(found, options.staleAfterMs) || attempt > MAX_TAKEOVER_TRIES) {
       return { taken: false, holder: found?.holder ?? { pid: 0, host: '', since: new Date().toISOString() } };
     }
     await takeOver(path, found.text);
@@ -70,7 +84,16 @@ export async function takeFile(path: string, options: TakeOptions = {}): Promise
 /** The live process holding the lock at `path`, if any. */
 export async function liveHolder(path: string, staleAfterMs?: number): Promise<Holder | undefined> {
   const found = await readHolder(path);
-  return found === 'gone' || !found || isStale(found.holder, staleAfterMs) ? undefined : found.holder;
+  return found === 'gone' || !found || isStaleLock(found, staleAfterMs) ? undefined : found.holder;
+}
+
+/**
+ * A lock whose holder stopped refreshing it is stale whatever its pid says: where a pid's start
+ * time cannot be read (Windows, macOS, another computer), a crash and a reused pid would otherwise
+ * hold it for ever.
+ */
+function isStaleLock(found: { holder: Holder; mtimeMs: number }, staleAfterMs?: number): boolean {
+  return Date.now() - found.mtimeMs > SILENT_AFTER_MS || isStale(found.holder, staleAfterMs);
 }
 
 /** Whether the process that holds a claim may still be working on it. */
@@ -125,6 +148,30 @@ function processAlive(pid: number): boolean {
  * still the stale one it read. The others try again and find the new holder.
  */
 async function takeOver(path: string, staleText: string): Promise<void> {
+  await underGuard(path, () => removeIf(path, staleText));
+}
+
+/**
+ * Removes the lock only if it is still this taker's: under the takeover guard, so a takeover cannot
+ * replace it between the look and the removal (which would remove the new holder's lock).
+ */
+async function releaseFile(path: string, text: string): Promise<void> {
+  for (let attempt = 0; attempt <= MAX_TAKEOVER_TRIES * 10; attempt++) {
+    if (await underGuard(path, () => removeIf(path, text))) return;
+  }
+  // Guarded for seconds on end: left in place, it goes stale with this process.
+}
+
+async function removeIf(path: string, text: string): Promise<void> {
+  const now = await readFile(path, 'utf8').catch(() => undefined);
+  if (now === text) await rm(path, { force: true });
+}
+
+/**
+ * Runs `act` holding `<lock>.takeover` (O_EXCL); false, after a short pause, when another process
+ * holds it now.
+ */
+async function underGuard(path: string, act: () => Promise<void>): Promise<boolean> {
   const guard = `${path}.takeover`;
   try {
     await (await open(guard, 'wx')).close();
@@ -134,24 +181,20 @@ async function takeOver(path: string, staleText: string): Promise<void> {
     const { mtimeMs } = await stat(guard).catch(() => ({ mtimeMs: Date.now() }));
     if (Date.now() - mtimeMs > ABANDONED_WRITE_MS) await rm(guard, { force: true });
     await new Promise((resolve) => setTimeout(resolve, 10));
-    return;
+    return false;
   }
   try {
-    const now = await readFile(path, 'utf8').catch(() => undefined);
-    if (now === staleText) await rm(path, { force: true });
+    await act();
+    return true;
   } finally {
     await rm(guard, { force: true });
   }
 }
 
-/** Removes the lock only if it is still this taker's (a stale takeover may have replaced it). */
-async function releaseFile(path: string, text: string): Promise<void> {
-  const now = await readFile(path, 'utf8').catch(() => undefined);
-  if (now === text) await rm(path, { force: true });
-}
-
 /** The lock's holder and its exact text; undefined while its taker is still writing it. */
-async function readHolder(path: string): Promise<{ holder: Holder; text: string } | undefined | 'gone'> {
+async function readHolder(
+  path: string,
+): Promise<{ holder: Holder; text: string; mtimeMs: number } | undefined | 'gone'> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -159,16 +202,16 @@ async function readHolder(path: string): Promise<{ holder: Holder; text: string 
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
     throw cause;
   }
+  const { mtimeMs } = await stat(path).catch(() => ({ mtimeMs: Date.now() }));
   try {
     const holder = JSON.parse(text) as Holder;
-    if (Number.isInteger(holder.pid) && typeof holder.since === 'string') return { holder, text };
+    if (Number.isInteger(holder.pid) && typeof holder.since === 'string') return { holder, text, mtimeMs };
   } catch {
     // Empty or torn: its taker is writing it now, or died between creating and writing it.
   }
   // Judge such a file by its age alone: a taker writes its few bytes right after creating it.
-  const { mtimeMs } = await stat(path).catch(() => ({ mtimeMs: Date.now() }));
   if (Date.now() - mtimeMs <= ABANDONED_WRITE_MS) return undefined;
-  return { holder: { pid: 0, host: hostname(), since: new Date(0).toISOString() }, text };
+  return { holder: { pid: 0, host: hostname(), since: new Date(0).toISOString() }, text, mtimeMs };
 }
 
 /**
@@ -176,7 +219,7 @@ async function readHolder(path: string): Promise<{ holder: Holder; text: string 
  * before a call, its request is claimed, so no two processes pay for the same code at once.
  */
 export class Claims {
-  constructor(private readonly dir: string) {}
+  constructor(readonly dir: string) {}
 
   /** A call never outlasts this (the HTTP timeout is 30 s, retries included well under it). */
   static readonly STALE_AFTER_MS = 5 * 60_000;

@@ -44,6 +44,21 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
+/** The app and a CLI on one data folder; the app's call is under way (holding the claim) until `fail()`. */
+async function appCallFailingLater() {
+  const [app, cli] = [new CodeMaker(await Library.open(dir)), new CodeMaker(await Library.open(dir))];
+  let fail = () => {};
+  const failing: WechatClient = {
+    generate: () =>
+      new Promise((_, reject) => {
+        fail = () => reject(new Error('network down'));
+      }),
+  };
+  const fromApp = app.make({ accountId: 'a1', appId: 'wx0123456789abcdef', client: failing }, request);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return { cli, fromApp, fail: () => fail() };
+}
+
 describe('making a code that another caller is already making', () => {
   it('a caller that gives up (a cancelled batch) does not fail the form waiting for the same code', async () => {
     const library = await Library.open(dir);
@@ -91,16 +106,7 @@ describe('making a code that another process is already making', () => {
   });
 
   it('calls itself when the other process failed (its claim released with no code)', async () => {
-    const [app, cli] = [new CodeMaker(await Library.open(dir)), new CodeMaker(await Library.open(dir))];
-    let fail = () => {};
-    const failing: WechatClient = {
-      generate: () =>
-        new Promise((_, reject) => {
-          fail = () => reject(new Error('network down'));
-        }),
-    };
-    const fromApp = app.make({ accountId: 'a1', appId: 'wx0123456789abcdef', client: failing }, request);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { cli, fromApp, fail } = await appCallFailingLater();
     const second = heldClient();
     const fromCli = cli.make(second.account, request);
     second.held.finish();
@@ -108,5 +114,19 @@ describe('making a code that another process is already making', () => {
     await expect(fromApp).rejects.toThrow('network down');
     expect((await fromCli).fromLibrary).toBe(false);
     expect(second.held.calls).toBe(1);
+  });
+
+  it('a caller that gave up while another process held the claim never calls once it is released', async () => {
+    const { cli, fromApp, fail } = await appCallFailingLater();
+    const second = heldClient();
+    const stop = new AbortController();
+    const fromCli = cli.make(second.account, request, { signal: stop.signal });
+    stop.abort();
+    await expect(fromCli).rejects.toMatchObject({ error: { code: 'cancelled' } });
+    fail();
+    await expect(fromApp).rejects.toThrow('network down');
+    second.held.finish();
+    await cli.idle();
+    expect(second.held.calls).toBe(0);
   });
 });

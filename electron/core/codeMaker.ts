@@ -1,6 +1,8 @@
 import type { CodeRequest } from '../../shared/codeRequest';
+import { appError } from '../../shared/errors';
 import type { AppError } from '../../shared/result';
-import { abortable } from './abortable';
+import { Failure } from '../../shared/result';
+import { abortable, cancelled } from './abortable';
 import type { Library, LibraryEntry } from './library';
 import { requestKey } from './requestKey';
 import type { WechatClient } from './wechatClient';
@@ -33,6 +35,8 @@ export interface CodeAccount {
 
 /** How often a process waiting for another's call looks for its code: quickly at first, then less. */
 const FIRST_LOOK_MS = 25;
+/** A data folder with no room for a claim: the code is still made (other file errors are reported). */
+const NO_ROOM = new Set(['ENOSPC', 'EROFS', 'EDQUOT']);
 const LONGEST_LOOK_MS = 500;
 
 /**
@@ -58,8 +62,8 @@ export class CodeMaker {
       made = this.inFlight.get(key);
       if (!made) {
         // Shared by every caller, so no one caller's signal stops it (each stops only its own wait).
-        made = this.claimAndFetch(account, request, key, before, options.beforeCall).finally(() =>
-          this.inFlight.delete(key),
+        made = this.claimAndFetch(account, request, key, before, options.beforeCall, options.signal).finally(
+          () => this.inFlight.delete(key),
         );
         this.inFlight.set(key, made);
       }
@@ -89,26 +93,37 @@ export class CodeMaker {
     key: string,
     before: LibraryEntry | undefined,
     beforeCall?: () => Promise<void>,
+    signal?: AbortSignal,
   ): Promise<MadeCode> {
     let pause = FIRST_LOOK_MS;
+    let waited = false;
     for (;;) {
       // A data folder that cannot be written (a full disk) holds no claims: the code is made all the
       // same rather than refused, and reaches the user even though the library cannot keep it.
-      const claim = await this.library.claims
-        .take(key)
-        .catch(() => ({ taken: true as const, release: async () => {} }));
+      const claim = await this.library.claims.take(key).catch((cause: NodeJS.ErrnoException) => {
+        if (cause?.code && NO_ROOM.has(cause.code)) return { taken: true as const, release: async () => {} };
+        throw new Failure(
+          appError('file', { path: this.library.claims.dir, detail: String(cause?.message ?? cause) }),
+        );
+      });
       if (claim.taken) {
         try {
           // The holder before may have finished between the last look and the claim.
           await this.library.refresh();
           const now = this.library.find(account.appId, request);
           if (now && now !== before) return await this.stored(now);
+          // Waited long for another process: a caller that gave up meanwhile pays for nothing.
+          if (waited && signal?.aborted) throw cancelled();
           await beforeCall?.();
+          // A code the library could not keep (notKept: a full disk) still releases the claim below:
+          // keeping it would only make a waiting process wait until this one exits and then call all
+          // the same, since the library has nothing to give it.
           return await this.fetch(account, request);
         } finally {
           await claim.release();
         }
       }
+      waited = true;
       await sleep(pause);
       pause = Math.min(LONGEST_LOOK_MS, pause * 1.5);
       await this.library.refresh();

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -249,7 +249,7 @@ describe('batch:start', () => {
     expect(end.summary).toEqual({
       outDir: out,
       resultsFile: join(out, 'results.csv'),
-      zipFile: `${out}.zip`,
+      zipFile: zipFileFor(out),
       cancelled: false,
       problemRows: [],
     });
@@ -269,7 +269,7 @@ describe('batch:start', () => {
     expect(csv[0]).toBe('\ufeffrow,status,file,errcode,message');
     expect(csv[1]).toBe('2,done,2-店1.png,,');
     expect(csv[14]).toMatch(/^15,invalid,/);
-    const zipped = unzipSync(await readFile(`${out}.zip`));
+    const zipped = unzipSync(await readFile(zipFileFor(out)));
     expect(Object.keys(zipped).sort()).toEqual([...pngs, 'results.csv'].sort());
 
     const status = succeeded(await app.call('batch:status'));
@@ -495,7 +495,7 @@ describe('pause, resume, cancel and continue', () => {
     const last = await finished(continued.jobId);
     expect(last.progress).toMatchObject({ state: 'finished', total: 30, done: 30, failed: 0 });
     expect(last).toMatchObject({ fileName: 'slow.csv', accountId: continued.accountId, skippedRows: 0 });
-    expect(last.summary).toMatchObject({ cancelled: false, problemRows: [], zipFile: `${out}.zip` });
+    expect(last.summary).toMatchObject({ cancelled: false, problemRows: [], zipFile: zipFileFor(out) });
     const after = app.sandbox.stats();
     expect(after.getwxacode - before.getwxacode).toBe(30);
     expect(after.numUsed - before.numUsed).toBe(30);
@@ -549,6 +549,32 @@ describe('pause, resume, cancel and continue', () => {
     expect(app.sandbox.stats()).toEqual(before);
     await rm(lock);
     succeeded(await app.call('batch:discard', { batchId: elsewhere!.batchId }));
+  });
+
+  it('will not start afresh over an unfinished run with calls never answered: it points to Continue', async () => {
+    const file = await gbkCsv('crashed.csv', scenes(20, 300));
+    const view = await plan(await open(file), 'unlimited');
+    const out = join(dir, 'crashed');
+    const started = succeeded(await start(view, out, { concurrency: 1, ratePerMinute: 60 }));
+    await app.call('batch:cancel', { jobId: started.jobId });
+    await finished(started.jobId);
+    const [unfinished] = succeeded(await app.call('batch:unfinished'));
+    // As a crash mid-call leaves it: the call recorded, its answer never.
+    const journal = join(app.dataDir, 'batches', unfinished!.batchId, 'journal.jsonl');
+    await appendFile(journal, `${JSON.stringify({ call: 19, key: 'a'.repeat(64) })}\n`);
+    const recorded = await readFile(journal, 'utf8');
+    const before = app.sandbox.stats();
+    const refused = await start(await plan(await open(file), 'unlimited'), out, {
+      concurrency: 1,
+      ratePerMinute: 60,
+    });
+    expect(refused.ok || refused.error).toMatchObject({
+      field: 'batchId',
+      hint: { en: expect.stringContaining('Continue'), zh: expect.stringContaining('继续') },
+    });
+    expect(await readFile(journal, 'utf8')).toBe(recorded);
+    expect(app.sandbox.stats()).toEqual(before);
+    succeeded(await app.call('batch:discard', { batchId: unfinished!.batchId }));
   });
 
   it('will not continue from a changed file, and forgets a discarded batch', async () => {

@@ -21,6 +21,7 @@ import {
   folderNotChosen,
   planGone,
   sheetGone,
+  unansweredBefore,
   unfinishedGone,
   unfinishedRunning,
 } from './batchErrors';
@@ -124,6 +125,9 @@ export function batchHandlers(services: Services): BatchHandlers {
           ratePerMinute,
           resume: false,
         });
+        // An unfinished run of this very batch with calls never answered: only Continue reports them.
+        const earlier = (await unfinishedBatches(services.dataDir)).find((b) => b.manifest.id === job.id);
+        if (earlier && earlier.unansweredCalls.size > 0) throw unansweredBefore();
         return runner.start(job, {
           accountId,
           fileName: basename(sheet.file),

@@ -73,6 +73,20 @@ export const unfinishedRunning = (): Failure =>
     { en: 'Cancel it first.', zh: '请先取消它。' },
   );
 
+/** A fresh start would empty the record of calls whose codes may have been paid for. */
+export const unansweredBefore = (): Failure =>
+  fieldFailure(
+    'batchId',
+    {
+      en: 'This batch was started before and stopped while codes were being asked for; starting it afresh would forget them.',
+      zh: '此批次之前已开始，并在请求码时中断；重新开始会丢失这些记录。',
+    },
+    {
+      en: 'Continue it from "Unfinished batches" instead: it says how many codes may have been paid for.',
+      zh: '请在“未完成的批次”中继续它：那里会说明可能已付费的码的数量。',
+    },
+  );
+
 export const recordDamaged = (): Failure =>
   fieldFailure(
     'batchId',

@@ -59,7 +59,7 @@ export const batchEn = {
   nameTemplateNote: 'Placeholders: {placeholders}. Names that clash get -2, -3, …',
   exampleNames: 'For example:',
   alsoZip: 'Also make a ZIP',
-  zipNote: 'A ZIP of the codes and results.csv, beside the folder.',
+  zipNote: 'A ZIP of the codes and the results, inside the folder (named after it).',
   zipNoteAt: 'Written to {path}',
   concurrency: 'Codes at the same time',
   concurrencyNote: '1 to 16; 4 suits most networks.',

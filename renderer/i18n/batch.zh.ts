@@ -59,7 +59,7 @@ export const batchZh: Record<keyof typeof batchEn, string> = {
   nameTemplateNote: '占位符：{placeholders}。重名的文件会加上 -2、-3……',
   exampleNames: '示例：',
   alsoZip: '同时生成 ZIP 压缩包',
-  zipNote: '包含所有码和 results.csv，放在文件夹旁边。',
+  zipNote: '包含所有码和结果表，放在该文件夹内（以文件夹命名）。',
   zipNoteAt: '保存为 {path}',
   concurrency: '同时生成的数量',
   concurrencyNote: '1 到 16；一般网络用 4 即可。',

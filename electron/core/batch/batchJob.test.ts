@@ -316,6 +316,76 @@ describe('BatchJob against the sandbox', () => {
     },
   );
 
+  it('abandoning a call in flight (a second Ctrl+C) leaves it unanswered, so a resumed run reports it', async () => {
+    const s = await setup();
+    await arrangeFaults(s.sandbox.url, { faults: [{ endpoint: 'getwxacode', kind: 'stall', ms: 1500 }] });
+    const job = s.job(s.plan(['path'], paths(1)), { concurrency: 1 });
+    const running = job.run();
+    // Wait until the call is on its way (recorded in the journal), then give up on it.
+    for (;;) {
+      const [batch] = await unfinishedBatches(s.dir);
+      const journal = batch
+        ? await readFile(join(s.dir, 'batches', batch.manifest.id, 'journal.jsonl'), 'utf8').catch(() => '')
+        : '';
+      if (journal.includes('"call"')) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    job.cancel({ abandonInFlight: true });
+    await running;
+    const [batch] = await unfinishedBatches(s.dir);
+    expect(batch?.unansweredCalls.size).toBe(1);
+    const journal = await readFile(join(s.dir, 'batches', batch!.manifest.id, 'journal.jsonl'), 'utf8');
+    expect(journal).not.toContain('"answered"');
+  });
+
+  it('a fresh start refused because another batch writes into the folder keeps the unfinished run', async () => {
+    const s = await setup();
+    await arrangeFaults(s.sandbox.url, {
+      faults: [{ endpoint: 'getwxacode', kind: 'errcode', errcode: 40164, times: 1 }],
+    });
+    const plan = s.plan(['path'], paths(3));
+    await s.job(plan, { concurrency: 1 }).run();
+    const [unfinished] = await unfinishedBatches(s.dir);
+    const journalPath = join(s.dir, 'batches', unfinished!.manifest.id, 'journal.jsonl');
+    const journal = await readFile(journalPath, 'utf8');
+    expect(journal).toContain('"call"');
+    // Another batch (another spreadsheet) is writing into the same folder now.
+    await arrangeFaults(s.sandbox.url, { faults: [{ endpoint: 'getwxacode', kind: 'stall', ms: 800 }] });
+    const other = s.job(s.plan(['path'], paths(1, 50), undefined, 'other-sheet'), { concurrency: 1 });
+    const running = other.run();
+    while (other.progress().state !== 'running') await new Promise((r) => setTimeout(r, 10));
+    await expect(s.job(plan, { concurrency: 1 }).run()).rejects.toMatchObject({
+      error: { code: 'busy', field: 'outDir' },
+    });
+    expect(await readFile(journalPath, 'utf8')).toBe(journal);
+    expect((await unfinishedBatches(s.dir)).map((b) => b.manifest.id)).toContain(unfinished!.manifest.id);
+    await running;
+  });
+
+  it('a later batch into the same folder keeps the results and ZIP already there, writing its own names', async () => {
+    const s = await setup();
+    const zipInside = join(s.out, 'out.zip');
+    const first = await s
+      .job(s.plan(['path'], paths(1)), { output: { dir: s.out, zipFile: zipInside } })
+      .run();
+    expect(first.resultsFile).toBe(join(s.out, 'results.csv'));
+    expect(first.zipFile).toBe(zipInside);
+    const [results, zip] = [await readFile(first.resultsFile), await readFile(zipInside)];
+    const other = s.plan(['path'], paths(1, 20), undefined, 'other-sheet');
+    const second = await s.job(other, { output: { dir: s.out, zipFile: zipInside } }).run();
+    const suffix = second.id.slice(0, 8);
+    expect(second.resultsFile).toBe(join(s.out, `results-${suffix}.csv`));
+    expect(second.zipFile).toBe(join(s.out, `out-${suffix}.zip`));
+    expect(await readFile(join(s.out, 'results.csv'))).toEqual(results);
+    expect(await readFile(zipInside)).toEqual(zip);
+    expect(Object.keys(unzipSync(await readFile(second.zipFile!))).sort()).toEqual(
+      [
+        `results-${suffix}.csv`,
+        ...(await readdir(s.out)).filter((f) => f.includes('id=20') || f.endsWith('20.png')),
+      ].sort(),
+    );
+  });
+
   it('stops at the daily cap when asked to (the CLI), with the reason, resumable tomorrow', async () => {
     const s = await setup({ dailyLimit: 2 });
     const summary = await s.job(s.plan(['path'], paths(6)), { concurrency: 2, onDailyLimit: 'stop' }).run();

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdir, readdir, readFile, rmdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, readdir, readFile, realpath, rmdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { BatchProgress, BatchState } from '../../../shared/batch';
 import { appError, isDailyLimit, WECHAT_ERRORS } from '../../../shared/errors';
 import { type AppError, Failure } from '../../../shared/result';
+import { cancelled } from '../abortable';
 import { writeFileAtomic } from '../atomicFile';
 import { takeFile } from '../claims';
 import { type CodeAccount, CodeMaker, type MadeCode } from '../codeMaker';
@@ -102,6 +103,8 @@ const WHOLE_BATCH_CODES = new Set(['no-secret', 'keychain-unavailable', 'keychai
 const RATE_LIMIT_ERRCODES = new Set([45009, 45011]);
 const DEFAULT_CONCURRENCY = 4;
 const PROGRESS_EVERY_MS = 250;
+/** Kept with a batch: the names of its results CSV and ZIP (see ownOutputNames). */
+const OUTPUT_NAMES = 'outputs.json';
 const RATE_WINDOW_MS = 10_000;
 
 /**
@@ -270,11 +273,21 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       },
     };
     const resume = this.options.resume ?? false;
-    this.journal = await Journal.open(folder, manifest, resume);
-    let releaseFolder = async () => {};
+    // The folder first: a start refused because another batch writes there must not have emptied
+    // (or removed) this batch's journal of an unfinished run.
+    const releaseFolder = await this.takeOutputFolder(manifest.input);
+    const batchExisted = await stat(folder).then(
+      () => true,
+      () => false,
+    );
     let createdOutDir: string | undefined;
     try {
-      releaseFolder = await this.takeOutputFolder(manifest.input);
+      this.journal = await Journal.open(folder, manifest, resume);
+    } catch (cause) {
+      await releaseFolder();
+      throw cause;
+    }
+    try {
       createdOutDir = await mkdir(this.outDir, { recursive: true }).catch((cause) => {
         throw new Failure(appError('file', { path: this.outDir, detail: String(cause?.message ?? cause) }));
       });
@@ -287,7 +300,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       await this.journal.close();
       await releaseFolder();
       if (createdOutDir) await rmdir(this.outDir).catch(() => {});
-      if (!resume) await removeBatch(folder);
+      if (!resume && !batchExisted) await removeBatch(folder);
       throw cause;
     }
 
@@ -296,15 +309,20 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     const ticker = setInterval(() => this.emitProgress(true), 1000);
     ticker.unref();
     try {
+      let summary: BatchSummary;
       try {
-        const workers = Math.max(1, Math.min(this.concurrency, this.queue.length || 1));
-        await Promise.all(Array.from({ length: workers }, () => this.work()));
-        this.endedAt = performance.now();
+        try {
+          const workers = Math.max(1, Math.min(this.concurrency, this.queue.length || 1));
+          await Promise.all(Array.from({ length: workers }, () => this.work()));
+          this.endedAt = performance.now();
+        } finally {
+          clearInterval(ticker);
+        }
+        // Still holding the journal: a resume elsewhere must not start while results and ZIP are written.
+        summary = await this.writeOutputs();
       } finally {
-        clearInterval(ticker);
         await this.journal.close();
       }
-      const summary = await this.writeOutputs();
       if (plan.rows.length > 0 && this.counts.done === plan.rows.length) await removeBatch(folder);
       this.setState('finished');
       return summary;
@@ -318,7 +336,10 @@ export class BatchJob extends EventEmitter<BatchEvents> {
    * lock lives in the data folder, keyed by the folder, so nothing extra lands among the user's files.
    */
   private async takeOutputFolder(input: string): Promise<() => Promise<void>> {
-    const key = createHash('sha256').update(this.outDir).digest('hex').slice(0, 32);
+    // One folder reached by two spellings (a link, another case on Windows and macOS) is one lock.
+    const real = await realpath(this.outDir).catch(() => this.outDir);
+    const same = process.platform === 'win32' || process.platform === 'darwin' ? real.toLowerCase() : real;
+    const key = createHash('sha256').update(same).digest('hex').slice(0, 32);
     const lock = await takeFile(join(this.options.dataDir, 'folders', key), {
       about: { batch: this.id, input, outDir: this.outDir },
     });
@@ -380,6 +401,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       const made = await this.maker.make(account, row.request, {
         signal: this.callController.signal,
         beforeCall: async () => {
+          // Stopped while waiting on another process's claim: no call after the user stopped.
+          if (this.stopping) throw cancelled();
           await this.journal!.recordCall(row.row, row.key);
           called = true;
         },
@@ -405,8 +428,10 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         ...(row.sameAs !== undefined ? { sameAs: row.sameAs } : {}),
       });
     } catch (caught) {
-      // WeChat answered without a code (or the network failed): nothing is left unreceived.
-      if (called) await this.journal!.recordAnswered(row.row).catch(() => {});
+      // WeChat answered without a code (or the network failed): nothing is left unreceived. A call
+      // abandoned by the job's own abort was never answered: it stays unanswered, reported on resume.
+      const abandoned = this.callController.signal.aborted && isCancelled(caught);
+      if (called && !abandoned) await this.journal!.recordAnswered(row.row).catch(() => {});
       this.failed(item, caught);
     }
   }
@@ -501,7 +526,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
           },
       ),
     ].sort((a, b) => a.row - b.row);
-    let resultsFile = resolve(output.resultsFile ?? join(this.outDir, 'results.csv'));
+    const own = await this.ownOutputNames(output.zipFile);
+    let resultsFile = resolve(output.resultsFile ?? join(this.outDir, own.results));
     let outputError: AppError | undefined;
     try {
       await writeResultsCsv(resultsFile, outcomes, language);
@@ -511,14 +537,15 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     }
     let zipFile: string | undefined;
     if (output.zipFile && !this.skipZip) {
+      const zipPath = own.zip ? join(this.outDir, own.zip) : output.zipFile;
       try {
-        await mkdir(dirname(resolve(output.zipFile)), { recursive: true });
+        await mkdir(dirname(resolve(zipPath)), { recursive: true });
         const members = outcomes
           .filter((o) => o.status === 'done' && o.file)
           .map((o) => ({ name: o.file!, path: join(this.outDir, o.file!) }));
-        const results = resultsFile ? [{ name: 'results.csv', path: resultsFile }] : [];
-        await writeZip(output.zipFile, [...members, ...results]);
-        zipFile = resolve(output.zipFile);
+        const results = resultsFile ? [{ name: basename(resultsFile), path: resultsFile }] : [];
+        await writeZip(zipPath, [...members, ...results]);
+        zipFile = resolve(zipPath);
       } catch (caught) {
         outputError ??= asAppError(caught);
       }
@@ -536,6 +563,34 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         ? { notKept: notKeptSummary(this.notKept.count, this.outDir, this.notKept.error) }
         : {}),
     };
+  }
+
+  /**
+   * The names this batch writes its results and (a ZIP inside its folder) under: never over another
+   * batch's or the user's file already there, which gets this batch's own name instead. Remembered
+   * with the batch, so a continued run writes the same files again.
+   */
+  private async ownOutputNames(zipFile: string | undefined): Promise<{ results: string; zip?: string }> {
+    const memo = join(batchFolder(this.options.dataDir, this.id), OUTPUT_NAMES);
+    const remembered = await readFile(memo, 'utf8').then(
+      (text) => JSON.parse(text) as { results: string; zip?: string },
+      () => undefined,
+    );
+    if (remembered) return remembered;
+    // Only a file there is someone's: anything else in the way fails the write, and says so.
+    const mine = async (name: string) => {
+      const dot = name.lastIndexOf('.');
+      const taken =
+        this.present.has(name) && (await stat(join(this.outDir, name)).catch(() => undefined))?.isFile();
+      return taken ? `${name.slice(0, dot)}-${this.id.slice(0, 8)}${name.slice(dot)}` : name;
+    };
+    const inside = zipFile !== undefined && dirname(resolve(zipFile)) === this.outDir;
+    const names = {
+      results: await mine('results.csv'),
+      ...(inside ? { zip: await mine(basename(zipFile)) } : {}),
+    };
+    await writeFileAtomic(memo, JSON.stringify(names)).catch(() => {});
+    return names;
   }
 
   private setState(state: BatchState): void {
@@ -616,4 +671,8 @@ function streakError(count: number, last: AppError): AppError {
       zh: `${last.hint.zh} 然后以“继续”方式重新运行：已完成的行不会重复生成。`,
     },
   };
+}
+
+function isCancelled(caught: unknown): boolean {
+  return caught instanceof Failure && caught.error.code === 'cancelled';
 }
