@@ -2,6 +2,7 @@ import type { QuotaCheck } from '../../shared/batch';
 import { LIMITED_QUOTA } from '../../shared/codeRequest';
 import type { Lang } from '../../shared/language';
 import type { Confirmation } from '../services';
+import { FREE_FORM_CODES_PER_MINUTE } from './formSpendGuard';
 
 // The native questions main asks before it spends the 100,000 lifetime codes of an AppID. Main
 // words them from its own plan, so what the user reads is what is spent, whatever the page shows.
@@ -49,14 +50,14 @@ export function formSpendQuestion(made: number, quota: QuotaCheck, lang: Lang): 
     ? {
         title: '消耗额度',
         message: `这是一分钟内的第 ${count(made)} 个新码，每个都消耗 100,000 总额度中的 1 个。继续生成？`,
-        detail: `${remainingText(quota, lang)}如果这些不是你要生成的，请选“取消”。选“继续”后，这一分钟内不再询问。`,
+        detail: `${remainingText(quota, lang)}如果这些不是你要生成的，请选“取消”。选“继续”只生成这一个码，之后再生成 ${FREE_FORM_CODES_PER_MINUTE} 个新码才会再次询问。`,
         confirm: '继续生成',
         cancel: '取消',
       }
     : {
         title: 'Spend quota',
         message: `This is the ${ordinal(made)} new code in a minute; each spends 1 of the ${count(LIMITED_QUOTA)} lifetime quota. Make it?`,
-        detail: `${remainingText(quota, lang)} If you did not ask for these codes, choose Cancel. After “Make it”, you are not asked again for the rest of this minute.`,
+        detail: `${remainingText(quota, lang)} If you did not ask for these codes, choose Cancel. “Make it” makes this one code; you are asked again after ${FREE_FORM_CODES_PER_MINUTE} more.`,
         confirm: 'Make it',
         cancel: 'Cancel',
       };
