@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { zipFileFor } from '../../shared/batch';
-import { keepDroppedSheet } from '../core/batch/droppedSheet';
+import { openDroppedSheet } from '../core/batch/droppedSheet';
 import {
   batchFolder,
   checkNotRunningElsewhere,
@@ -81,7 +81,7 @@ export function batchHandlers(services: Services): BatchHandlers {
     },
 
     'batch:openDropped': async ({ name, bytes }) => {
-      const sheet = await readSpreadsheet(await keepDroppedSheet(dataDir, name, bytes));
+      const sheet = await openDroppedSheet(dataDir, name, bytes);
       return sheetView(keep(sheets, KEPT_SHEETS, sheet), sheet);
     },
 
