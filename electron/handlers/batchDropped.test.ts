@@ -8,7 +8,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SHEET_FILE_BYTES } from '../../shared/batch';
 import { batchFolder, Journal } from '../core/batch/journal';
-import { openTestApp, succeeded, type TestApp } from './testing';
+import { SANDBOX_ACCOUNT } from '../services';
+import { chooseFolder, openTestApp, succeeded, type TestApp } from './testing';
 
 let app: TestApp;
 let dir: string;
@@ -152,6 +153,46 @@ describe('batch:openDropped', () => {
       await restarted.close();
       await first.close();
     }
+  });
+
+  it('asks before spending on a dropped sheet, naming the file, the code type, the rows and the folder', async () => {
+    // A compromised page can fabricate a drop and start it: the user must see what they would pay for.
+    const dropped = succeeded(
+      await app.call('batch:openDropped', {
+        name: 'fabricated.csv',
+        bytes: new Uint8Array(Buffer.from('path\npages/q/a\npages/q/b\n')),
+      }),
+    );
+    const planned = succeeded(
+      await app.call('batch:plan', {
+        sheetId: dropped.sheetId,
+        accountId: SANDBOX_ACCOUNT.id,
+        kind: 'qrcode',
+        mapping: dropped.mapping,
+        style: { width: 280, envVersion: 'release' },
+      }),
+    );
+    const out = join(dir, 'fabricated');
+    const before = app.sandbox.stats().createwxaqrcode;
+    app.desktop.answer = 'cancel';
+    const refused = await app.call('batch:start', {
+      planId: planned.planId,
+      folderGrant: await chooseFolder(app, out),
+      nameTemplate: planned.nameTemplate,
+      zip: false,
+      concurrency: 1,
+      ratePerMinute: 0,
+    });
+    expect(refused.ok || refused.error).toMatchObject({ code: 'cancelled' });
+    expect(app.desktop.asked.at(-1)).toMatchObject({
+      message:
+        'This batch makes 2 new square QR codes from “fabricated.csv” (2 rows), spending 2 of the 100,000 lifetime quota.',
+      detail: expect.stringMatching(
+        `^Saved to: ${out}\n[^]*If you did not start this batch, choose Cancel\\.$`,
+      ),
+    });
+    expect(app.sandbox.stats().createwxaqrcode).toBe(before);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('refuses a payload that is not a file’s bytes', async () => {
