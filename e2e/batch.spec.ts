@@ -82,9 +82,9 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
   // Start asks in main's dialog, which the page cannot answer: Cancel there spends and writes nothing.
   const question = {
     title: 'Spend quota',
-    message: 'This batch makes 3 new codes, spending 3 of the 100,000 lifetime quota.',
-    detail:
-      'What remains is unknown until WeChat reports Num-Used. Spent codes never come back. Unlimited codes (a scene column) spend none.',
+    message:
+      'This batch makes 3 new mini program codes from “门店.csv” (4 rows), spending 3 of the 100,000 lifetime quota.',
+    detail: `Saved to: ${outDir}\nWhat remains is unknown until WeChat reports Num-Used. Spent codes never come back. Unlimited codes (a scene column) spend none. If you did not start this batch, choose Cancel.`,
     confirm: 'Make 3 codes',
     cancel: 'Cancel',
   };

@@ -3,6 +3,7 @@ import type { EventName } from '../shared/channelNames';
 import type { AppInfo, EventPayload } from '../shared/ipc';
 import { AccountClients } from './accountClients';
 import { type AccountStore, fileAccountStore } from './core/accounts';
+import { sweepDroppedSheets } from './core/batch/droppedSheet';
 import { CodeMaker } from './core/codeMaker';
 import { type ErrorLog, openErrorLog } from './core/errorLog';
 import { Library } from './core/library';
@@ -106,6 +107,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   }
   // Temp files of processes killed mid-write (settings, library, journals): another live process's stay.
   await sweepTemps(options.dataDir, 2);
+  // Spreadsheets dropped in earlier sessions that no unfinished batch can be continued from.
+  await sweepDroppedSheets(options.dataDir);
   const library = await Library.open(join(options.dataDir, 'library'));
   const notify = options.notify ?? (() => {});
   const log = options.log ?? openErrorLog({ dataDir: options.dataDir, process: 'app' });

@@ -146,8 +146,13 @@ export interface BatchSummaryView {
 
 export const MAX_PROBLEM_ROWS = 500;
 
-/** The largest spreadsheet that may be dropped onto the window (its bytes cross IPC): 50 MB. */
-export const MAX_DROPPED_SHEET_BYTES = 50 * 2 ** 20;
+/**
+ * The largest spreadsheet a batch reads, chosen or dropped onto the window (whose bytes cross IPC):
+ * 100,000 rows of a dozen columns are about 20 MB as CSV and a few MB as .xlsx. A CSV is held
+ * whole while it is parsed (its bytes, its text and the parser's copy), so this bounds the memory
+ * a text file can take to a few times its size.
+ */
+export const MAX_SHEET_FILE_BYTES = 32 * 2 ** 20;
 
 /**
  * Where a batch's ZIP goes when the user asks for one: inside its output folder (the one the user

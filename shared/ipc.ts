@@ -238,7 +238,7 @@ export const channels = {
   'batch:open': { parse: none, result: {} as SheetView | null },
   'batch:openDropped': {
     // The bytes and the name of a file dropped onto the window, never its path; the size is
-    // bounded (MAX_DROPPED_SHEET_BYTES) by keepDroppedSheet, with an error that says so in both languages.
+    // bounded (MAX_SHEET_FILE_BYTES, the limit of any sheet a batch reads) by openDroppedSheet, with an error that says so in both languages.
     parse: schema(z.strictObject({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) })),
     result: {} as SheetView,
   },

@@ -378,9 +378,9 @@ describe('the native quota confirmation', () => {
     const grant = await chooseFolder(spender, out);
     const question = {
       title: 'Spend quota',
-      message: 'This batch makes 4 new codes, spending 4 of the 100,000 lifetime quota.',
-      detail:
-        'About 98,767 of the 100,000 remain (Num-Used 1,233). Spent codes never come back. Unlimited codes (a scene column) spend none.',
+      message:
+        'This batch makes 4 new mini program codes from “spend.csv” (5 rows), spending 4 of the 100,000 lifetime quota.',
+      detail: `Saved to: ${out}\nAbout 98,767 of the 100,000 remain (Num-Used 1,233). Spent codes never come back. Unlimited codes (a scene column) spend none. If you did not start this batch, choose Cancel.`,
       confirm: 'Make 4 codes',
       cancel: 'Cancel',
     };
@@ -414,13 +414,13 @@ describe('the native quota confirmation', () => {
     try {
       const view = await spendPlan('zh');
       spender.desktop.answer = 'cancel';
-      const cancelled = await startWith(view, await chooseFolder(spender, join(dir, 'zh')), {}, spender);
+      const out = join(dir, 'zh');
+      const cancelled = await startWith(view, await chooseFolder(spender, out), {}, spender);
       expect(cancelled.ok || cancelled.error.code).toBe('cancelled');
       expect(spender.desktop.asked.at(-1)).toEqual({
         title: '消耗额度',
-        message: '此批次将生成 4 个新码，消耗 100,000 总额度中的 4 个。',
-        detail:
-          '100,000 个中约剩 98,763 个（Num-Used 1,237）。消耗的额度不会恢复。无限量小程序码（scene 列）不消耗额度。',
+        message: '此批次将从“zh.csv”（5 行）生成 4 个新小程序码，消耗 100,000 总额度中的 4 个。',
+        detail: `保存到：${out}\n100,000 个中约剩 98,763 个（Num-Used 1,237）。消耗的额度不会恢复。无限量小程序码（scene 列）不消耗额度。如果这不是你开始的批次，请选“取消”。`,
         confirm: '生成 4 个码',
         cancel: '取消',
       });
@@ -474,9 +474,11 @@ describe('pause, resume, cancel and continue', () => {
     app.desktop.answer = 'cancel';
     const notNow = await app.call('batch:continue', { batchId: unfinished!.batchId });
     expect(notNow.ok || notNow.error.code).toBe('cancelled');
-    expect(app.desktop.asked.at(-1)?.message).toBe(
-      `This batch makes ${30 - done} new codes, spending ${30 - done} of the 100,000 lifetime quota.`,
-    );
+    // It names what is paid for, as the first start did: the file, the code type, the rows, the folder.
+    expect(app.desktop.asked.at(-1)).toMatchObject({
+      message: `This batch makes ${30 - done} new mini program codes from “slow.csv” (30 rows), spending ${30 - done} of the 100,000 lifetime quota.`,
+      detail: expect.stringContaining(`Saved to: ${out}\n`),
+    });
     expect(app.sandbox.stats().getwxacode - before.getwxacode).toBe(done);
     app.desktop.answer = 'ok';
 

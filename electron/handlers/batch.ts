@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { zipFileFor } from '../../shared/batch';
-import { keepDroppedSheet } from '../core/batch/droppedSheet';
+import { openDroppedSheet } from '../core/batch/droppedSheet';
 import {
   batchFolder,
   checkNotRunningElsewhere,
@@ -82,7 +82,7 @@ export function batchHandlers(services: Services): BatchHandlers {
     },
 
     'batch:openDropped': async ({ name, bytes }) => {
-      const sheet = await readSpreadsheet(await keepDroppedSheet(dataDir, name, bytes));
+      const sheet = await openDroppedSheet(dataDir, name, bytes);
       return sheetView(keep(sheets, KEPT_SHEETS, sheet), sheet);
     },
 
@@ -116,7 +116,13 @@ export function batchHandlers(services: Services): BatchHandlers {
         await services.library.refresh();
         const plan = planFor(services, sheet, account, choice);
         // Asked while this start holds the batch slot: a second Start meanwhile is refused, not asked twice.
-        await confirmQuota(services, plan.quota);
+        const fileName = basename(sheet.file);
+        await confirmQuota(services, plan.quota, {
+          fileName,
+          kind: choice.kind,
+          rows: plan.rows.length,
+          outDir: dir,
+        });
         const job = await newBatchJob(services, {
           plan,
           account,
@@ -130,7 +136,7 @@ export function batchHandlers(services: Services): BatchHandlers {
         if (earlier && earlier.unansweredCalls.size > 0) throw unansweredBefore();
         return runner.start(job, {
           accountId,
-          fileName: basename(sheet.file),
+          fileName,
           skippedRows: plan.invalid.length,
           outDir: dir,
         });
@@ -151,9 +157,9 @@ export function batchHandlers(services: Services): BatchHandlers {
     'batch:continue': ({ batchId }) =>
       runner.claim(async () => {
         if (runner.isRunning()) throw batchRunning();
-        const { job, quota, ...info } = await continuedBatch(services, await unfinished(batchId));
+        const { job, quota, spend, ...info } = await continuedBatch(services, await unfinished(batchId));
         // The user may have stopped this batch to stop spending: going on spends only with their yes.
-        await confirmQuota(services, quota);
+        await confirmQuota(services, quota, spend);
         return runner.start(job, info);
       }),
 

@@ -11,6 +11,7 @@ import type { Services } from '../services';
 import { inputChanged, inputUnreadable, noAccountFor, recordDamaged } from './batchErrors';
 import { newBatchJob, planFor } from './batchLaunch';
 import type { RunInfo } from './batchRunner';
+import type { BatchSpend } from './spendQuestions';
 
 /** What BatchJob writes into a batch's manifest (BatchManifest.settings); read back with care, it is a file. */
 const manifestSettings = z.object({
@@ -36,6 +37,8 @@ export interface ContinuedBatch extends RunInfo {
   job: BatchJob;
   /** What the rows left would spend: codes made before are in the library and cost nothing. */
   quota: QuotaCheck;
+  /** What the confirmation names: the sheet, code type, rows and output folder. */
+  spend: BatchSpend;
 }
 
 /**
@@ -74,11 +77,18 @@ export async function continuedBatch(
   }
   // The id covers the file's bytes and every setting: another id means another file.
   if (job.id !== manifest.id) throw inputChanged(manifest.input);
+  const fileName = basename(manifest.input);
   return {
     job,
     quota: plan.quota,
+    spend: {
+      fileName,
+      kind: settings.kind,
+      rows: plan.rows.length,
+      outDir: manifest.outDir,
+    },
     accountId: account.id,
-    fileName: basename(manifest.input),
+    fileName,
     skippedRows: plan.invalid.length,
     outDir: manifest.outDir,
   };

@@ -8,7 +8,7 @@ import { type BatchPlan, lastNumUsed, planBatch } from '../core/batch/plan';
 import type { Sheet } from '../core/batch/spreadsheet';
 import type { Services } from '../services';
 import { appLanguage } from './appLanguage';
-import { batchSpendQuestion } from './spendQuestions';
+import { type BatchSpend, batchSpendQuestion } from './spendQuestions';
 
 // From a sheet to a job, the same way for a new batch and a continued one: the CLI's
 // plan → quota → BatchJob, with the app's account, library and code maker.
@@ -37,18 +37,20 @@ export function planFor(
 
 /**
  * Limited and square codes spend a lifetime quota: a batch that needs more than is left is refused,
- * and one that spends any runs only when the user says yes to its count in main's native dialog.
- * The page cannot answer that dialog, so a compromised page cannot spend quota by itself.
+ * and one that spends any runs only when the user says yes to its count in main's native dialog,
+ * which names the sheet, code type, rows and output folder (`spend`). The page cannot answer that
+ * dialog, so a compromised page cannot spend quota by itself.
  */
 export async function confirmQuota(
   services: Pick<Services, 'desktop' | 'settings' | 'info'>,
   quota: QuotaCheck,
+  spend: BatchSpend,
 ): Promise<void> {
   if (!quota.spends || quota.newCodes === 0) return;
   if (!quota.enough) {
     throw new Failure(appError('quota', { needed: quota.newCodes, remaining: quota.remaining ?? 0 }));
   }
-  const question = batchSpendQuestion(quota, await appLanguage(services));
+  const question = batchSpendQuestion(quota, spend, await appLanguage(services));
   if (!(await services.desktop.confirm(question))) throw new Failure(appError('cancelled'));
 }
 

@@ -102,7 +102,7 @@ describe('many new limited codes from the form in a minute', () => {
         message:
           'This is the 6th new code in a minute; each spends 1 of the 100,000 lifetime quota. Make it?',
         detail:
-          'About 94,995 of the 100,000 remain (Num-Used 5,005). If you did not ask for these codes, choose Cancel. After “Make it”, you are not asked again for the rest of this minute.',
+          'About 94,995 of the 100,000 remain (Num-Used 5,005). If you did not ask for these codes, choose Cancel. “Make it” makes this one code; you are asked again after 5 more.',
         confirm: 'Make it',
         cancel: 'Cancel',
       },
@@ -113,12 +113,42 @@ describe('many new limited codes from the form in a minute', () => {
     expect(burst.desktop.asked).toHaveLength(2);
     expect(await wechatCalls()).toBe(5);
 
-    // A yes makes the code, and holds for the rest of the minute.
+    // A yes makes that one code and starts the count afresh: the next new code is free again.
     burst.desktop.answer = 'ok';
     expect(succeeded(await generate(burst, 'pages/index/index?burst=6')).fromLibrary).toBe(false);
     expect(succeeded(await generate(burst, 'pages/index/index?burst=1', true)).fromLibrary).toBe(false);
     expect(burst.desktop.asked).toHaveLength(3);
     expect(await wechatCalls()).toBe(7);
+  });
+});
+
+describe('a page firing hundreds of new limited codes at once', () => {
+  let flood: TestApp;
+  beforeAll(async () => {
+    flood = await openTestApp();
+  });
+  afterAll(() => flood.close());
+
+  it('gets five free and one per yes: the rest are refused, and the question comes back', async () => {
+    const wechatCalls = async () => jsonOf(await call(`${flood.sandbox.url}/__sandbox/stats`)).getwxacode;
+    const results = await Promise.all(
+      Array.from({ length: 500 }, (_, i) => generate(flood, `pages/index/index?flood=${i}`)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(6);
+    expect(results.filter((r) => !r.ok && r.error.code === 'cancelled')).toHaveLength(494);
+    expect(flood.desktop.asked).toHaveLength(1);
+    expect(await wechatCalls()).toBe(6);
+
+    // The page tries again one by one: after five more, the user is asked again, and a no stops it.
+    flood.desktop.answer = 'cancel';
+    const again = [];
+    for (let i = 500; i < 520; i++) again.push(await generate(flood, `pages/index/index?flood=${i}`));
+    expect(again.filter((r) => r.ok)).toHaveLength(5);
+    expect(flood.desktop.asked).toHaveLength(16);
+    expect(flood.desktop.asked[1]?.message).toBe(
+      'This is the 12th new code in a minute; each spends 1 of the 100,000 lifetime quota. Make it?',
+    );
+    expect(await wechatCalls()).toBe(11);
   });
 });
 

@@ -30,16 +30,18 @@ describe('FormSpendGuard', () => {
     expect(g.asked).toEqual([6]);
   });
 
-  it('a yes holds for the rest of that minute, then the next burst is asked about again', async () => {
+  it('a yes admits one code and starts the count afresh: the question returns after five more', async () => {
     const g = guarded(() => true);
     for (let i = 0; i < 6; i++) await g.admit();
-    g.later(30_000);
-    for (let i = 0; i < 20; i++) await g.admit();
     expect(g.asked).toEqual([6]);
-    g.later(30_001);
-    // The yes is over, and 20 codes were made in the last minute: the next one asks.
+    g.later(30_000);
+    for (let i = 0; i < 5; i++) await g.admit();
+    expect(g.asked).toEqual([6]);
+    // Still within the minute: the 12th is asked about, naming all twelve.
     await g.admit();
-    expect(g.asked).toEqual([6, 21]);
+    expect(g.asked).toEqual([6, 12]);
+    for (let i = 0; i < 12; i++) await g.admit();
+    expect(g.asked).toEqual([6, 12, 18, 24]);
   });
 
   it('a no refuses the call as cancelled and does not count it', async () => {
@@ -69,21 +71,28 @@ describe('FormSpendGuard', () => {
     expect(g.asked).toEqual([]);
   });
 
-  it('calls that arrive while the question is open wait for its one answer', async () => {
+  it('refuses calls that arrive while the question is open, whatever its answer', async () => {
     let answer: (yes: boolean) => void = () => {};
     const pending = new Promise<boolean>((resolve) => {
       answer = resolve;
     });
     const g = guarded(() => pending);
     for (let i = 0; i < 5; i++) await g.admit();
-    const waiting = [g.admit(), g.admit(), g.admit()].map((p) =>
+    const outcome = (p: Promise<void>) =>
       p.then(
         () => 'made',
         () => 'refused',
-      ),
-    );
-    answer(false);
-    expect(await Promise.all(waiting)).toEqual(['refused', 'refused', 'refused']);
+      );
+    const asking = outcome(g.admit());
+    const waiting = Array.from({ length: 500 }, () => outcome(g.admit()));
+    answer(true);
+    expect(await asking).toBe('made');
+    expect(await Promise.all(waiting)).toEqual(Array(500).fill('refused'));
     expect(g.asked).toEqual([6]);
+    // The yes admitted one: the next five are free, the sixth asks again.
+    for (let i = 0; i < 5; i++) await g.admit();
+    expect(g.asked).toEqual([6]);
+    await g.admit();
+    expect(g.asked).toEqual([6, 12]);
   });
 });

@@ -3,7 +3,7 @@ import {
   type BatchColumn,
   type BatchUpdate,
   type ColumnMapping,
-  MAX_DROPPED_SHEET_BYTES,
+  MAX_SHEET_FILE_BYTES,
   type PlanView,
   type SheetView,
   type UnfinishedBatchView,
@@ -196,7 +196,7 @@ export const useBatch = create<BatchState>()((set, get) => {
       openSheet(async () =>
         call('batch:openDropped', {
           name: file.name,
-          bytes: new Uint8Array(await file.slice(0, MAX_DROPPED_SHEET_BYTES + 1).arrayBuffer()),
+          bytes: new Uint8Array(await file.slice(0, MAX_SHEET_FILE_BYTES + 1).arrayBuffer()),
         }),
       ),
 

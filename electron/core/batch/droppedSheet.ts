@@ -1,37 +1,65 @@
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { MAX_DROPPED_SHEET_BYTES } from '../../../shared/batch';
-import { safeFileSegment } from '../../../shared/fileName';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { MAX_SHEET_FILE_BYTES } from '../../../shared/batch';
+import { safeFileStem } from '../../../shared/fileName';
 import { type AppError, Failure } from '../../../shared/result';
 import { writeFileAtomic } from '../atomicFile';
+import { unfinishedBatches } from './journal';
+import { type Sheet, sheetFromBytes } from './spreadsheet';
+
+const droppedFolder = (dataDir: string): string => join(dataDir, 'dropped');
 
 /**
- * Keeps a spreadsheet dropped onto the window as a file of the data folder, so it is read exactly
- * like one chosen in the open dialog, and a batch made from it can be continued after a crash
- * (Continue reads the sheet again). The page sends the file's bytes and name, never a path: a
- * compromised page cannot make the app read a file the user did not drop. Stored by content, under
- * the name it had, so the Batch view and results show that name.
+ * Reads a spreadsheet dropped onto the window and keeps it as a file of the data folder, so a batch
+ * made from it can be continued after a crash (Continue reads the sheet again). The page sends the
+ * file's bytes and name, never a path: a compromised page cannot make the app read a file the user
+ * did not drop. The bytes are read before anything is written, so a file that is not a spreadsheet
+ * the batch reads leaves nothing behind. Stored by content, under the name it had (made safe on
+ * every system: `CON.csv` becomes `_CON.csv`), so the Batch view and results show that name.
  */
-export async function keepDroppedSheet(dataDir: string, name: string, bytes: Uint8Array): Promise<string> {
-  if (bytes.byteLength > MAX_DROPPED_SHEET_BYTES) throw new Failure(tooLarge(name));
+export async function openDroppedSheet(dataDir: string, name: string, bytes: Uint8Array): Promise<Sheet> {
+  if (bytes.byteLength > MAX_SHEET_FILE_BYTES) throw new Failure(tooLarge(name));
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  const folder = join(dataDir, 'dropped', hash);
+  const folder = join(droppedFolder(dataDir), hash);
+  // The extension is kept whole (a long name is cut in its stem): it says how the file is read.
+  const extension = extname(name);
+  const file = join(folder, `${safeFileStem(basename(name, extension), 120)}${extension}`);
+  const sheet = await sheetFromBytes(file, bytes);
   await mkdir(folder, { recursive: true });
-  const file = join(folder, safeFileSegment(name, 120));
   await writeFileAtomic(file, bytes);
-  return file;
+  return sheet;
+}
+
+/**
+ * At start, forgets the dropped sheets no unfinished batch reads: they were kept only so a batch
+ * could be continued, and one app runs at a time, so none is open in a window. Returns how many
+ * folders were removed.
+ */
+export async function sweepDroppedSheets(dataDir: string): Promise<number> {
+  const root = resolve(droppedFolder(dataDir));
+  const names = await readdir(root).catch(() => [] as string[]);
+  if (names.length === 0) return 0;
+  const inputs = (await unfinishedBatches(dataDir)).map((b) => relative(root, resolve(b.manifest.input)));
+  const needed = new Set(inputs.map((input) => input.split(sep)[0]));
+  let removed = 0;
+  for (const name of names) {
+    if (needed.has(name)) continue;
+    await rm(join(root, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
 }
 
 /** The page sends at most one byte past the limit of a larger file, so the size itself is not told. */
 function tooLarge(name: string): AppError {
-  const limit = `${MAX_DROPPED_SHEET_BYTES / 2 ** 20} MB`;
+  const limit = `${MAX_SHEET_FILE_BYTES / 2 ** 20} MB`;
   return {
     code: 'field',
     field: 'file',
     message: {
-      en: `${name} is larger than the ${limit} a dropped spreadsheet may be.`,
-      zh: `${name} 超过了拖入表格的大小上限 ${limit}。`,
+      en: `${name} is larger than the ${limit} a batch reads.`,
+      zh: `${name} 超过了批量生成读取的大小上限 ${limit}。`,
     },
     hint: {
       en: 'Split it into smaller sheets, or save it as .xlsx, which is much smaller than CSV.',

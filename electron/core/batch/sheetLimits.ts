@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { MAX_SHEET_FILE_BYTES } from '../../../shared/batch';
 import { type AppError, Failure, type Localized } from '../../../shared/result';
 
 // What a spreadsheet may hold, checked while it is read, so a hostile or broken file ends in a clear
@@ -14,12 +15,6 @@ export const MAX_ROWS = 100_000;
 export const MAX_COLUMNS = 128;
 /** No valid field is longer than 1,024 characters; 4,096 leaves room for a name or a note. */
 export const MAX_CELL_CHARACTERS = 4096;
-/**
- * The file itself: 100,000 rows of a dozen columns are about 20 MB as CSV and a few MB as .xlsx.
- * A CSV is held whole while it is parsed (its bytes, its text and the parser's copy), so this
- * bounds the memory a text file can take to a few times its size.
- */
-export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 /**
  * What one part of a .xlsx may unpack to: its first worksheet's XML (100,000 rows of ten cells as
  * Excel writes them are about 38 MB) and the workbook's shared strings (every distinct text of
@@ -57,8 +52,8 @@ export function fileTooLarge(file: string, bytes: number): Failure {
   const name = basename(file);
   return fileError(
     {
-      en: `${name} is ${count(Math.ceil(bytes / MB))} MB; a batch reads files up to ${count(MAX_FILE_BYTES / MB)} MB.`,
-      zh: `${name} 大小为 ${count(Math.ceil(bytes / MB))} MB，批量生成最多读取 ${count(MAX_FILE_BYTES / MB)} MB 的文件。`,
+      en: `${name} is ${count(Math.ceil(bytes / MB))} MB; a batch reads files up to ${count(MAX_SHEET_FILE_BYTES / MB)} MB.`,
+      zh: `${name} 大小为 ${count(Math.ceil(bytes / MB))} MB，批量生成最多读取 ${count(MAX_SHEET_FILE_BYTES / MB)} MB 的文件。`,
     },
     SPLIT_HINT,
   );

@@ -2,16 +2,10 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { MAX_SHEET_FILE_BYTES } from '../../../shared/batch';
 import { type AppError, Failure } from '../../../shared/result';
 import { decodeText, type TextEncoding } from './encoding';
-import {
-  cellTooLong,
-  fileTooLarge,
-  MAX_CELL_CHARACTERS,
-  MAX_COLUMNS,
-  MAX_FILE_BYTES,
-  RowBounds,
-} from './sheetLimits';
+import { cellTooLong, fileTooLarge, MAX_CELL_CHARACTERS, MAX_COLUMNS, RowBounds } from './sheetLimits';
 import { xlsxRows } from './xlsxReader';
 import { NotAZip } from './zipEntries';
 
@@ -42,17 +36,39 @@ const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
  * limits of sheetLimits.ts: a file past one of them ends in an error naming it and the fix.
  */
 export async function readSpreadsheet(file: string): Promise<Sheet> {
+  checkSheetExtension(file);
+  return sheetFromBytes(file, await readBounded(file));
+}
+
+/** Refuses, with the fix, a file whose extension is none of the kinds the batch reads. */
+function checkSheetExtension(file: string): void {
   const extension = extname(file).toLowerCase();
   if (extension !== '.xlsx' && !TEXT_EXTENSIONS.has(extension))
     throw new Failure(unsupported(file, extension));
-  const bytes = await readBounded(file);
+}
+
+/**
+ * Reads `bytes` as the spreadsheet `file` would be, before they are in it: a dropped sheet is
+ * parsed before it is kept, so one that cannot be read leaves nothing behind. The caller bounds
+ * the bytes by MAX_SHEET_FILE_BYTES.
+ */
+export async function sheetFromBytes(file: string, bytes: Uint8Array): Promise<Sheet> {
+  checkSheetExtension(file);
   const contentHash = createHash('sha256').update(bytes).digest('hex');
-  if (extension !== '.xlsx') {
+  if (extname(file).toLowerCase() !== '.xlsx') {
     const { text, encoding } = decodeText(bytes);
     return { file, format: 'csv', encoding, contentHash, ...withHeader(file, csvRows(file, text)) };
   }
   try {
-    return { file, format: 'xlsx', contentHash, ...withHeader(file, await xlsxRows(file, bytes)) };
+    return {
+      file,
+      format: 'xlsx',
+      contentHash,
+      ...withHeader(
+        file,
+        await xlsxRows(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+      ),
+    };
   } catch (cause) {
     if (cause instanceof NotAZip) throw new Failure(unreadable(file, cause.message));
     throw cause;
@@ -68,11 +84,11 @@ async function readBounded(file: string): Promise<Buffer> {
     const handle = await open(file, 'r');
     try {
       const { size } = await handle.stat();
-      if (size > MAX_FILE_BYTES) throw fileTooLarge(file, size);
-      // `end` is inclusive: MAX_FILE_BYTES + 1 bytes at most.
-      const chunks = await handle.createReadStream({ end: MAX_FILE_BYTES, autoClose: false }).toArray();
+      if (size > MAX_SHEET_FILE_BYTES) throw fileTooLarge(file, size);
+      // `end` is inclusive: MAX_SHEET_FILE_BYTES + 1 bytes at most.
+      const chunks = await handle.createReadStream({ end: MAX_SHEET_FILE_BYTES, autoClose: false }).toArray();
       const bytes = Buffer.concat(chunks);
-      if (bytes.length > MAX_FILE_BYTES) throw fileTooLarge(file, bytes.length);
+      if (bytes.length > MAX_SHEET_FILE_BYTES) throw fileTooLarge(file, bytes.length);
       return bytes;
     } finally {
       await handle.close();
