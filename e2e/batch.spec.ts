@@ -1,6 +1,6 @@
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { zipFileFor } from '../shared/batch';
 import { expect, test } from './fixtures';
 import { batchView, readResults, writeGbkCsv, writeXlsx } from './harness/batch';
@@ -107,10 +107,17 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
   await expect(ui.summary.getByText(join(outDir, 'results.csv'))).toBeVisible();
   await expect(ui.summary.getByText(zipFileFor(outDir))).toBeVisible();
 
-  // On disk: one PNG per valid row, named by the template, and the results.
+  // On disk: one PNG per valid row, named by the template, the results and the ZIP, inside the chosen folder.
   const files = (await readdir(outDir)).sort();
   expect(files).toEqual(
-    ['一号店-2.png', '一号店海报-5.png', '三号店-7.png', '二号店-3.png', 'results.csv'].sort(),
+    [
+      '一号店-2.png',
+      '一号店海报-5.png',
+      '三号店-7.png',
+      '二号店-3.png',
+      'results.csv',
+      basename(zipFileFor(outDir)),
+    ].sort(),
   );
   const picture = await readPicture(join(outDir, '二号店-3.png'));
   expect([picture.width, picture.height]).toEqual([430, 430]);
