@@ -3,7 +3,7 @@ import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
-import { BUILT_PAGE_POLICY } from './electron/appPage';
+import { BUILT_PAGE_POLICY } from './electron/main/appPage';
 
 /** A path in this project, whatever folder the build runs from. */
 const resolve = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -15,7 +15,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 /**
  * The built page also carries its Content-Security-Policy as a <meta>, besides the header main's
  * app:// handler sends: the browser suite serves the page as plain files, and the policy holds
- * there too. From the one policy in electron/appPage.ts; not in development, where the dev
+ * there too. From the one policy in electron/main/appPage.ts; not in development, where the dev
  * server's inline hot-reload script needs the relaxed policy main sends as a header.
  */
 const contentSecurityPolicy: Plugin = {
@@ -62,10 +62,10 @@ export default defineConfig({
         emptyOutDir: true,
       },
     },
-    main: nodeEntry('main', 'electron/main.ts', false),
+    main: nodeEntry('main', 'electron/main/main.ts', false),
     // The sandboxed preload cannot require() anything but 'electron': it must be one file.
-    preload: nodeEntry('preload', 'electron/preload.ts', true),
-    cli: nodeEntry('cli', 'electron/cli.ts', false),
+    preload: nodeEntry('preload', 'electron/main/preload.ts', true),
+    cli: nodeEntry('cli', 'electron/cli/main.ts', false),
   },
   test: {
     // Tests live all over the project, not under the page's root.

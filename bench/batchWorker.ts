@@ -11,10 +11,10 @@ import { BatchJob } from '../electron/core/batch/batchJob';
 import { guessMapping } from '../electron/core/batch/mapping';
 import { planBatch } from '../electron/core/batch/plan';
 import { readSpreadsheet } from '../electron/core/batch/spreadsheet';
-import { Library } from '../electron/core/library';
-import { stableTokenSource } from '../electron/core/stableTokenSource';
-import { toWechatCall } from '../electron/core/wechatCall';
-import { createWechatClient } from '../electron/core/wechatClient';
+import { Library } from '../electron/core/storage/library';
+import { stableTokenSource } from '../electron/core/tokens/stableTokenSource';
+import { toWechatCall } from '../electron/core/wechat/wechatCall';
+import { createWechatClient } from '../electron/core/wechat/wechatClient';
 import { type CodeRequest, DEFAULT_STYLE } from '../shared/codeRequest';
 
 const APPID = 'wx0123456789abcdef';

@@ -3,9 +3,9 @@
 // Run: npm run bench:generate  [-- --calls 200]
 import { parseArgs } from 'node:util';
 import { Agent, request } from 'undici';
-import { stableTokenSource } from '../electron/core/stableTokenSource';
-import { toWechatCall } from '../electron/core/wechatCall';
-import { createWechatClient } from '../electron/core/wechatClient';
+import { stableTokenSource } from '../electron/core/tokens/stableTokenSource';
+import { toWechatCall } from '../electron/core/wechat/wechatCall';
+import { createWechatClient } from '../electron/core/wechat/wechatClient';
 import { startSandbox } from '../electron/sandbox';
 import type { CodeRequest } from '../shared/codeRequest';
 import { fmt, summarize } from './stats';

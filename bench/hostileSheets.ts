@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSpreadsheet } from '../electron/core/batch/spreadsheet';
-import { giantCell, rowFlood, sheetBomb } from '../electron/core/batch/xlsxTesting';
+import { giantCell, rowFlood, sheetBomb } from '../electron/testing/hostileSheets';
 import { Failure } from '../shared/result';
 import { fmt } from './stats';
 

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { invokeChannel } from '../electron/ipc';
+import { invokeChannel } from '../electron/main/ipc';
 import { expect, test } from './fixtures';
 import { historyView } from './harness/history';
 import { qrText, readPicture } from './harness/png';

@@ -1,4 +1,4 @@
-import { BUILT_PAGE_POLICY } from '../electron/appPage';
+import { BUILT_PAGE_POLICY } from '../electron/main/appPage';
 import { expect, test } from './fixtures';
 
 test('the built page carries the app’s Content-Security-Policy, which stops injected inline script', async ({

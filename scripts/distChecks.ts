@@ -1,7 +1,7 @@
 // What `npm run dist` needs for each installer, checked before electron-builder starts: a missing
 // piece is named with where to get it, rather than surfacing as a download or signing error
 // halfway through a build.
-import { feedUrlProblem } from '../electron/app/updatePolicy';
+import { feedUrlProblem } from '../electron/app/desktop/updatePolicy';
 
 export type Target = 'linux' | 'win' | 'mac';
 

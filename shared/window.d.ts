@@ -1,4 +1,4 @@
-import type { WxacodeApi } from './ipc';
+import type { WxacodeApi } from './ipc/channels';
 
 /** What the preload puts on the page (electron/preload.ts). */
 declare global {

@@ -1,10 +1,10 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Confirmation, createServices, type Desktop, type Notify } from '../../electron/app/services';
 import { createHandlers } from '../../electron/handlers/index';
-import type { HandlerTable } from '../../electron/ipc';
+import type { HandlerTable } from '../../electron/main/ipc';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../electron/sandbox/index';
-import { type Confirmation, createServices, type Desktop, type Notify } from '../../electron/services';
 
 /** What the test desktop was handed: the real bytes and paths, for the tests to check. */
 export interface DesktopRecord {
@@ -37,7 +37,7 @@ export interface Backend {
 
 /**
  * The main process's handler table over a real sandbox, a fresh data folder and the real keychain
- * (the throwaway one scripts/with-keyring.sh provides): the same table electron/main.ts registers.
+ * (the throwaway one scripts/with-keyring.sh provides): the same table electron/main/main.ts registers.
  */
 export async function startBackend(
   options: { sandbox?: SandboxOptions; systemLocale?: string } = {},

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { type HandlerTable, invokeChannel } from '../../electron/ipc';
-import type { Notify } from '../../electron/services';
-import { CHANNEL_NAMES, EVENT_NAMES, subscriberName } from '../../shared/channelNames';
-import type { Channel } from '../../shared/ipc';
+import type { Notify } from '../../electron/app/services';
+import { type HandlerTable, invokeChannel } from '../../electron/main/ipc';
+import { CHANNEL_NAMES, EVENT_NAMES, subscriberName } from '../../shared/ipc/channelNames';
+import type { Channel } from '../../shared/ipc/channels';
 
 /** Every answer and event the page got, as the JSON it crossed the bridge in: searched for leaked secrets. */
 export interface BridgeLog {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { contentTypeOf, pageFile } from '../../electron/appFiles';
+import { contentTypeOf, pageFile } from '../../electron/app/desktop/appFiles';
 
 export interface StaticSite {
   url: string;

@@ -1,8 +1,8 @@
 import { Failure } from '../../shared/result';
-import { fileAccountStore } from '../core/accounts';
-import { dataDir } from '../core/dataDir';
-import { publicUrl } from '../core/http';
-import { appSecretKey, keychainSecrets, type SecretStore } from '../core/secrets';
+import { fileAccountStore } from '../core/storage/accounts';
+import { dataDir } from '../core/storage/dataDir';
+import { appSecretKey, keychainSecrets, type SecretStore } from '../core/storage/secrets';
+import { publicUrl } from '../core/wechat/http';
 import { flagError, parseFlags, requireFlag } from './flags';
 import { readSecret } from './readSecret';
 

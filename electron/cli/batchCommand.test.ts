@@ -4,9 +4,9 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { giantCell } from '../core/batch/xlsxTesting';
 import { decodePicture, pixel, readQr } from '../sandbox/testing';
-import { cliWorlds, runCli } from './batchTesting';
+import { cliWorlds, runCli } from '../testing/cli';
+import { giantCell } from '../testing/hostileSheets';
 
 const APPID = 'wx0123456789abcdef';
 const SECRET = { WXACODE_APPSECRET: 'sandbox-secret' };

@@ -4,7 +4,6 @@ import { CODE_KINDS, type CodeKind } from '../../shared/codeRequest';
 import { appError } from '../../shared/errors';
 import { Failure } from '../../shared/result';
 import { validateCodeRequest } from '../../shared/validateCodeRequest';
-import { fileAccountStore } from '../core/accounts';
 import { BatchJob } from '../core/batch/batchJob';
 import { logBatch } from '../core/batch/batchLog';
 import { unfinishedBatches, unreceivedCodes } from '../core/batch/journal';
@@ -18,11 +17,12 @@ import {
 import { checkNameTemplate } from '../core/batch/naming';
 import { type BatchPlan, lastNumUsed, planBatch } from '../core/batch/plan';
 import { readSpreadsheet } from '../core/batch/spreadsheet';
-import { dataDir } from '../core/dataDir';
-import type { ErrorLog } from '../core/errorLog';
-import { Library } from '../core/library';
-import { sweepTemps } from '../core/tempFiles';
-import { createWechatClient } from '../core/wechatClient';
+import { fileAccountStore } from '../core/storage/accounts';
+import { dataDir } from '../core/storage/dataDir';
+import type { ErrorLog } from '../core/storage/errorLog';
+import { Library } from '../core/storage/library';
+import { sweepTemps } from '../core/storage/tempFiles';
+import { createWechatClient } from '../core/wechat/wechatClient';
 import { showProgress } from './batchProgress';
 import { batchExitError, invalidRowLines, planLines, summaryLines, unreceivedLine } from './batchReport';
 import {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { decodePicture, readQr } from '../sandbox/testing';
-import { runCli, startCli } from './batchTesting';
+import { runCli, startCli } from '../testing/cli';
 
 let sandbox: RunningSandbox | undefined;
 let home: string | undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Failure } from '../../shared/result';
 import { validateCodeRequest } from '../../shared/validateCodeRequest';
-import { createWechatClient } from '../core/wechatClient';
+import { createWechatClient } from '../core/wechat/wechatClient';
 import { startSandbox } from '../sandbox';
 import { decodePicture, readQr, stableToken } from '../sandbox/testing';
 import { credentialsFromFlags } from './credentials';

@@ -4,14 +4,14 @@ import {
   WECHAT_API_BASE,
 } from '../../shared/credentialAddress';
 import { Failure } from '../../shared/result';
-import { fileAccountStore } from '../core/accounts';
-import { accountTokenSource, SANDBOX_SECRET } from '../core/accountTokens';
-import { dataDir } from '../core/dataDir';
-import { publicUrl } from '../core/http';
-import { keychainSecrets } from '../core/secrets';
-import { stableTokenSource } from '../core/stableTokenSource';
-import { tokenServiceSource } from '../core/tokenServiceSource';
-import { fixedTokenSource, type TokenSource } from '../core/tokenSource';
+import { fileAccountStore } from '../core/storage/accounts';
+import { dataDir } from '../core/storage/dataDir';
+import { keychainSecrets } from '../core/storage/secrets';
+import { accountTokenSource, SANDBOX_SECRET } from '../core/tokens/accountTokens';
+import { stableTokenSource } from '../core/tokens/stableTokenSource';
+import { tokenServiceSource } from '../core/tokens/tokenServiceSource';
+import { fixedTokenSource, type TokenSource } from '../core/tokens/tokenSource';
+import { publicUrl } from '../core/wechat/http';
 import { startSandbox } from '../sandbox';
 import { flagError } from './flags';
 

@@ -2,11 +2,11 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SANDBOX_SECRET } from '../core/accountTokens';
-import { openTestApp, succeeded, type TestApp } from '../handlers/testing';
+import { SANDBOX_SECRET } from '../core/tokens/accountTokens';
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { call, decodePicture, readQr } from '../sandbox/testing';
-import { runCli, startCli, until } from './batchTesting';
+import { runCli, startCli, until } from '../testing/cli';
+import { openTestApp, succeeded, type TestApp } from '../testing/testApp';
 
 // Codes are paid for once whatever runs at the same time on one data folder: CLI processes, the app.
 

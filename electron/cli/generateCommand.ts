@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { Failure } from '../../shared/result';
 import { validateCodeRequest } from '../../shared/validateCodeRequest';
-import { fileAccountStore } from '../core/accounts';
-import { writeFileAtomic } from '../core/atomicFile';
-import { CodeMaker } from '../core/codeMaker';
-import { dataDir } from '../core/dataDir';
-import { Library } from '../core/library';
-import { sweepTemps } from '../core/tempFiles';
-import { createWechatClient } from '../core/wechatClient';
+import { CodeMaker } from '../core/codes/codeMaker';
+import { fileAccountStore } from '../core/storage/accounts';
+import { writeFileAtomic } from '../core/storage/atomicFile';
+import { dataDir } from '../core/storage/dataDir';
+import { Library } from '../core/storage/library';
+import { sweepTemps } from '../core/storage/tempFiles';
+import { createWechatClient } from '../core/wechat/wechatClient';
 import {
   asFlagError,
   CREDENTIAL_FLAGS,

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promi
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call, decodePicture, readQr } from '../sandbox/testing';
-import { cliWorlds, runCli, startCli, until } from './batchTesting';
+import { cliWorlds, runCli, startCli, until } from '../testing/cli';
 
 // A code WeChat made is never dropped, and nothing is left behind: no temp files, no empty folder,
 // no results file pointed to that is not there, no file of another batch replaced.

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appSecretKey, tokenServiceKey } from '../core/secrets';
+import { createServices, SANDBOX_ACCOUNT } from '../app/services';
+import { appSecretKey, tokenServiceKey } from '../core/storage/secrets';
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { stableToken } from '../sandbox/testing';
-import { createServices, SANDBOX_ACCOUNT } from '../services';
-import { openTestApp, recordingDesktop, succeeded, type TestApp } from './testing';
-import { type RunningTokenService, startTokenService } from './tokenServiceTesting';
+import { openTestApp, recordingDesktop, succeeded, type TestApp } from '../testing/testApp';
+import { type RunningTokenService, startTokenService } from '../testing/tokenService';
 
 const APP_SECRET = 'Zq7-known-app-secret-4f1c9e';
 const WRONG_SECRET = 'Wr0ng-app-secret-77aa31';

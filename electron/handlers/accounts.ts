@@ -1,11 +1,11 @@
 import { storedApiBase } from '../../shared/credentialAddress';
-import type { AccountView } from '../../shared/ipc';
+import type { AccountView } from '../../shared/ipc/channels';
 import { Failure } from '../../shared/result';
-import type { Account, AccountStore } from '../core/accounts';
-import { accountTokenFetch } from '../core/accountTokens';
-import { appSecretKey, type SecretStore } from '../core/secrets';
-import type { HandlerTable } from '../ipc';
-import type { Services } from '../services';
+import type { Services } from '../app/services';
+import type { Account, AccountStore } from '../core/storage/accounts';
+import { appSecretKey, type SecretStore } from '../core/storage/secrets';
+import { accountTokenFetch } from '../core/tokens/accountTokens';
+import type { HandlerTable } from '../main/ipc';
 
 type AccountHandlers = Pick<
   HandlerTable,

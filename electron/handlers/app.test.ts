@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, succeeded, type TestApp } from './testing';
+import { openTestApp, succeeded, type TestApp } from '../testing/testApp';
 
 let app: TestApp;
 beforeAll(async () => {

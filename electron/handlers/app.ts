@@ -1,5 +1,5 @@
-import type { HandlerTable } from '../ipc';
-import type { Services } from '../services';
+import type { Services } from '../app/services';
+import type { HandlerTable } from '../main/ipc';
 
 export function appHandlers({
   info,

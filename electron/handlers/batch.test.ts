@@ -9,9 +9,9 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type BatchUpdate, type PlanView, type SheetView, zipFileFor } from '../../shared/batch';
 import type { CodeKind } from '../../shared/codeRequest';
+import { SANDBOX_ACCOUNT } from '../app/services';
 import { call, decodePicture, jsonOf, readQr } from '../sandbox/testing';
-import { SANDBOX_ACCOUNT } from '../services';
-import { chooseFolder, openTestApp, succeeded, type TestApp } from './testing';
+import { chooseFolder, openTestApp, succeeded, type TestApp } from '../testing/testApp';
 
 const HOME = 'pages/index/index';
 const STYLE = {

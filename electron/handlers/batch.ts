@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { zipFileFor } from '../../shared/batch';
+import { continuedBatch } from '../app/batch/batchContinue';
+import { confirmQuota, newBatchJob, type PlanChoice, planFor } from '../app/batch/batchLaunch';
+import { exampleNames, planView, sheetView, unfinishedView } from '../app/batch/batchViews';
+import type { Services } from '../app/services';
 import { openDroppedSheet } from '../core/batch/droppedSheet';
 import {
   batchFolder,
@@ -12,10 +16,8 @@ import {
 import { checkNameTemplate } from '../core/batch/naming';
 import type { BatchPlan } from '../core/batch/plan';
 import { readSpreadsheet, type Sheet } from '../core/batch/spreadsheet';
-import type { HandlerTable } from '../ipc';
-import type { Services } from '../services';
+import type { HandlerTable } from '../main/ipc';
 import { accountById } from './accounts';
-import { continuedBatch } from './batchContinue';
 import {
   batchRunning,
   folderNotChosen,
@@ -25,8 +27,6 @@ import {
   unfinishedGone,
   unfinishedRunning,
 } from './batchErrors';
-import { confirmQuota, newBatchJob, type PlanChoice, planFor } from './batchLaunch';
-import { exampleNames, planView, sheetView, unfinishedView } from './batchViews';
 
 type BatchHandlers = Pick<HandlerTable, Extract<keyof HandlerTable, `batch:${string}`>>;
 

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SHEET_FILE_BYTES } from '../../shared/batch';
+import { SANDBOX_ACCOUNT } from '../app/services';
 import { batchFolder, Journal } from '../core/batch/journal';
-import { SANDBOX_ACCOUNT } from '../services';
-import { chooseFolder, openTestApp, succeeded, type TestApp } from './testing';
+import { chooseFolder, openTestApp, succeeded, type TestApp } from '../testing/testApp';
 
 let app: TestApp;
 let dir: string;

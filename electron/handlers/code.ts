@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { type CodeRequest, spendsQuota } from '../../shared/codeRequest';
-import type { Account } from '../core/accounts';
-import { writeFileAtomic } from '../core/atomicFile';
+import type { Services } from '../app/services';
+import { FormSpendGuard } from '../app/spend/formSpendGuard';
+import { formSpendQuestion } from '../app/spend/spendQuestions';
 import { lastNumUsed, quotaCheck } from '../core/batch/plan';
-import type { HandlerTable } from '../ipc';
-import type { Services } from '../services';
+import type { Account } from '../core/storage/accounts';
+import { writeFileAtomic } from '../core/storage/atomicFile';
+import type { HandlerTable } from '../main/ipc';
 import { accountById } from './accounts';
 import { appLanguage } from './appLanguage';
 import { dragFile, dragIcon } from './dragOut';
-import { FormSpendGuard } from './formSpendGuard';
 import { generatedCode, storedCode } from './library';
-import { formSpendQuestion } from './spendQuestions';
 
 type CodeHandlers = Pick<HandlerTable, 'code:generate' | 'code:save' | 'code:copy' | 'code:drag'>;
 

@@ -1,8 +1,8 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SANDBOX_ACCOUNT } from '../services';
-import { openTestApp, succeeded, type TestApp } from './testing';
+import { SANDBOX_ACCOUNT } from '../app/services';
+import { openTestApp, succeeded, type TestApp } from '../testing/testApp';
 
 let app: TestApp;
 beforeAll(async () => {

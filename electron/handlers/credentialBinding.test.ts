@@ -3,12 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountView } from '../../shared/ipc';
-import { appSecretKey, tokenServiceQueryKey } from '../core/secrets';
+import type { AccountView } from '../../shared/ipc/channels';
+import { appSecretKey, tokenServiceQueryKey } from '../core/storage/secrets';
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { stableToken } from '../sandbox/testing';
-import { openTestApp, succeeded, type TestApp } from './testing';
-import { type RunningTokenService, startTokenService } from './tokenServiceTesting';
+import { openTestApp, succeeded, type TestApp } from '../testing/testApp';
+import { type RunningTokenService, startTokenService } from '../testing/tokenService';
 
 const APP_SECRET = 'Zq7-bound-app-secret-81d2e0';
 const CREDENTIAL = 'Bearer-bound-credential-3c9a7f';

@@ -1,8 +1,8 @@
-import type { GeneratedCode, LibraryEntryView } from '../../shared/ipc';
+import type { GeneratedCode, LibraryEntryView } from '../../shared/ipc/channels';
 import { Failure } from '../../shared/result';
-import type { Library, LibraryEntry } from '../core/library';
-import type { HandlerTable } from '../ipc';
-import type { Services } from '../services';
+import type { Services } from '../app/services';
+import type { Library, LibraryEntry } from '../core/storage/library';
+import type { HandlerTable } from '../main/ipc';
 
 /** Codes per page when the page does not say. */
 const DEFAULT_PAGE = 200;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, succeeded, type TestApp } from './testing';
+import { openTestApp, succeeded, type TestApp } from '../testing/testApp';
 
 let app: TestApp;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { protocol } from 'electron';
-import { pageResponse } from '../appFiles';
-import { APP_SCHEME } from '../appPage';
+import { pageResponse } from '../app/desktop/appFiles';
+import { APP_SCHEME } from './appPage';
 
 /**
  * Makes app:// a standard, secure scheme (relative URLs, storage, a real origin, no mixed-content

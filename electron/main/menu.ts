@@ -1,7 +1,12 @@
 import { app, type BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { Lang } from '../../shared/language';
-import { type MenuCommand, type MenuFacts, type MenuItemSpec, menuTemplate } from '../app/menuTemplate';
-import { shellText } from '../app/shellText';
+import {
+  type MenuCommand,
+  type MenuFacts,
+  type MenuItemSpec,
+  menuTemplate,
+} from '../app/desktop/menuTemplate';
+import { shellText } from '../app/desktop/shellText';
 
 /** What the menu's own commands do; the standard roles need nothing. */
 export type MenuCommandRunner = (command: MenuCommand) => void;

@@ -1,7 +1,12 @@
 import { type BrowserWindow, Notification } from 'electron';
 import type { BatchUpdate } from '../../shared/batch';
 import type { Lang } from '../../shared/language';
-import { BatchNotices, NO_PROGRESS, type TaskbarProgress, taskbarProgress } from '../app/batchSignals';
+import {
+  BatchNotices,
+  NO_PROGRESS,
+  type TaskbarProgress,
+  taskbarProgress,
+} from '../app/desktop/batchSignals';
 
 export interface TaskbarOptions {
   window: () => BrowserWindow | undefined;

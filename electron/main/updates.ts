@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, type MessageBoxOptions } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import type { Lang } from '../../shared/language';
-import { shellText } from '../app/shellText';
-import { UpdateFlow } from '../app/updatePolicy';
+import { shellText } from '../app/desktop/shellText';
+import { UpdateFlow } from '../app/desktop/updatePolicy';
 
 export interface UpdateOptions {
   window: () => BrowserWindow | undefined;

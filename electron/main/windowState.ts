@@ -4,7 +4,7 @@ import {
   restoredPlacement,
   savePlacement,
   type WindowPlacement,
-} from '../app/windowPlacement';
+} from '../app/desktop/windowPlacement';
 
 /** Where the window opens: where it was last time, if that display is still there. */
 export async function windowPlacement(dataDir: string): Promise<WindowPlacement> {

@@ -1,7 +1,7 @@
 import { type Lang, resolveLang as resolveSetting } from '../../shared/language';
 import { fillPlaceholders } from '../../shared/placeholders';
 import type { Localized } from '../../shared/result';
-import { useSettings } from '../store/settingsStore';
+import { useSettings } from '../app/settingsStore';
 import { type Dictionary, en, type MessageKey } from './en';
 import { zh } from './zh';
 

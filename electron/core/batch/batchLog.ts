@@ -1,5 +1,5 @@
 import type { AppError } from '../../../shared/result';
-import type { ErrorLog } from '../errorLog';
+import type { ErrorLog } from '../storage/errorLog';
 import type { BatchSummary } from './batchJob';
 
 /** Row numbers listed per kind of failure; the results CSV has every one. */

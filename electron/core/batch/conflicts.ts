@@ -1,6 +1,6 @@
 import type { AppError } from '../../../shared/result';
 import { Failure } from '../../../shared/result';
-import type { Holder } from '../claims';
+import type { Holder } from '../storage/claims';
 
 // What a batch says when it meets another run: the same batch in another process, another batch
 // writing into the same folder, a file there that it did not make.

@@ -4,7 +4,7 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { MAX_SHEET_FILE_BYTES } from '../../../shared/batch';
 import { safeFileStem } from '../../../shared/fileName';
 import { type AppError, Failure } from '../../../shared/result';
-import { writeFileAtomic } from '../atomicFile';
+import { writeFileAtomic } from '../storage/atomicFile';
 import { unfinishedBatches } from './journal';
 import { type Sheet, sheetFromBytes } from './spreadsheet';
 

@@ -3,9 +3,9 @@ import { type FileHandle, mkdir, open, readdir, readFile, rm } from 'node:fs/pro
 import { join } from 'node:path';
 import { appError } from '../../../shared/errors';
 import { Failure } from '../../../shared/result';
-import { readJsonFile, writeFileAtomic } from '../atomicFile';
-import { liveHolder, takeFile } from '../claims';
-import type { Library } from '../library';
+import { readJsonFile, writeFileAtomic } from '../storage/atomicFile';
+import { liveHolder, takeFile } from '../storage/claims';
+import type { Library } from '../storage/library';
 import { batchElsewhere } from './conflicts';
 
 /** One finished row: its code is in the library and its file is in the output folder. */

@@ -6,7 +6,7 @@ import type { CodeRequest } from '../../../shared/codeRequest';
 import { DEFAULT_STYLE } from '../../../shared/codeRequest';
 import { MAX_FILE_NAME_BYTES } from '../../../shared/fileName';
 import { Failure } from '../../../shared/result';
-import { writeFileAtomic } from '../atomicFile';
+import { writeFileAtomic } from '../storage/atomicFile';
 import { checkNameTemplate, defaultNameTemplate, fileNames } from './naming';
 import type { PlannedRow } from './plan';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../../shared/codeRequest';
 import type { Failure } from '../../../shared/result';
-import { Library } from '../library';
+import { Library } from '../storage/library';
 import { guessMapping } from './mapping';
 import { lastNumUsed, planBatch } from './plan';
 import type { Sheet } from './spreadsheet';

@@ -2,8 +2,8 @@ import type { BatchStyle, InvalidRow, QuotaCheck, RowProblem } from '../../../sh
 import { type CodeKind, type CodeRequest, LIMITED_QUOTA, spendsQuota } from '../../../shared/codeRequest';
 import { Failure } from '../../../shared/result';
 import { type CodeRequestInput, validateCodeRequest } from '../../../shared/validateCodeRequest';
-import type { Library } from '../library';
-import { requestKey } from '../requestKey';
+import { requestKey } from '../codes/requestKey';
+import type { Library } from '../storage/library';
 import { type BatchColumn, type ColumnMapping, checkMapping } from './mapping';
 import type { Sheet, SheetRow } from './spreadsheet';
 

@@ -1,4 +1,4 @@
-import { sleep } from '../retry';
+import { sleep } from '../wechat/retry';
 
 /** WeChat's documented limit for getUnlimitedQRCode; the pace a limiter with no limit of its own slows from. */
 export const WECHAT_CALLS_PER_MINUTE = 5000;

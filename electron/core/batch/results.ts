@@ -1,5 +1,5 @@
 import type { RowOutcomeView, RowStatus } from '../../../shared/batch';
-import { writeFileAtomic } from '../atomicFile';
+import { writeFileAtomic } from '../storage/atomicFile';
 
 export type { RowStatus };
 

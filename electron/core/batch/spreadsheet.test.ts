@@ -7,10 +7,10 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SHEET_FILE_BYTES as MAX_FILE_BYTES } from '../../../shared/batch';
-import { failureOf } from '../testing';
+import { failureOf } from '../../testing/assertions';
+import { giantCell, rowFlood, sheetBomb } from '../../testing/hostileSheets';
 import { MAX_CELL_CHARACTERS, MAX_COLUMNS, MAX_ROWS } from './sheetLimits';
 import { readSpreadsheet } from './spreadsheet';
-import { giantCell, rowFlood, sheetBomb } from './xlsxTesting';
 
 let dir: string;
 beforeEach(async () => {

@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useAccounts } from '../features/accounts/accountsStore';
+import { useCode } from '../features/code/codeStore';
+import { App } from './App';
+import { useSettings } from './settingsStore';
+import '../styles/base.css';
+
+// The end-to-end tests read the stores to prove no secret is kept there. Only with ?e2e in the
+// URL: the app loads its page without a query, so shipped windows never expose them.
+if (new URLSearchParams(window.location.search).has('e2e')) {
+  Object.assign(window, { __wxacodeStores: { code: useCode, accounts: useAccounts, settings: useSettings } });
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,54 @@
+import { useEffect, useRef, useState } from 'react';
+import { useT } from '../../i18n';
+import { AccountEditor } from './AccountEditor';
+import { AccountList } from './AccountList';
+import { useAccounts } from './accountsStore';
+import { LogFolderButton } from './LogFolderButton';
+
+/** A modal dialog: the browser traps focus in it and Esc closes it. */
+export function AccountsDialog({ onClose }: { onClose(): void }) {
+  const { t } = useT();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const accounts = useAccounts((s) => s.accounts);
+  const activeId = useAccounts((s) => s.activeId);
+  const [selectedId, setSelectedId] = useState<string | null>(activeId);
+  // A new account's editor is replaced by the saved account's: the "Saved." must outlive it.
+  const [justSavedId, setJustSavedId] = useState<string | null>(null);
+  const select = (id: string | null) => {
+    setSelectedId(id);
+    setJustSavedId(null);
+  };
+  const selected = accounts.find((a) => a.id === selectedId);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+
+  return (
+    <dialog ref={dialog} className="accounts-dialog" aria-labelledby="accounts-title" onClose={onClose}>
+      <header className="dialog-header">
+        <h2 id="accounts-title">{t('accountsTitle')}</h2>
+        <button type="button" className="ghost" onClick={onClose}>
+          {t('close')}
+        </button>
+      </header>
+      <div className="accounts-body">
+        <AccountList selectedId={selected?.id ?? null} onSelect={select} onAdd={() => select(null)} />
+        <AccountEditor
+          key={selected?.id ?? 'new'}
+          account={selected}
+          justSaved={selected !== undefined && selected.id === justSavedId}
+          onSaved={(id) => {
+            setSelectedId(id);
+            setJustSavedId(id);
+          }}
+          onRemoved={() => select(null)}
+        />
+      </div>
+      <footer className="dialog-footer">
+        <LogFolderButton />
+      </footer>
+    </dialog>
+  );
+}

@@ -1,0 +1,84 @@
+import { NAME_PLACEHOLDERS, zipFileFor } from '../../../shared/batch';
+import { useT } from '../../i18n';
+import { NumberField } from '../../ui/NumberField';
+import { Switch } from '../../ui/Switch';
+import { TextField } from '../../ui/TextField';
+import { CONCURRENCY, PACE } from './batchRules';
+import { useBatch } from './batchStore';
+import { Step } from './Step';
+
+const PLACEHOLDER_LIST = NAME_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
+
+/** Where the codes go and what their files are called. */
+export function OutputStep({ locked }: { locked: boolean }) {
+  const { t } = useT();
+  const s = useBatch();
+  const template = s.nameTemplate ?? s.plan?.nameTemplate ?? '';
+  return (
+    <Step id="batch-output" number={3} title={t('stepOutput')} locked={locked}>
+      <div className="field">
+        <span className="label" id="batch-folder-label">
+          {t('outputFolder')}
+        </span>
+        <div className="folder-row">
+          <button type="button" aria-describedby="batch-folder" onClick={() => void s.chooseFolder()}>
+            {t('chooseFolder')}
+          </button>
+          <output
+            id="batch-folder"
+            aria-labelledby="batch-folder-label"
+            className={s.folder ? 'path' : 'note'}
+          >
+            {s.folder?.folder ?? t('noFolder')}
+          </output>
+        </div>
+        <p className="note">{t('folderNote')}</p>
+      </div>
+      <TextField
+        id="batch-name-template"
+        label={t('nameTemplate')}
+        value={template}
+        onChange={(value) => void s.setNameTemplate(value)}
+        error={s.nameError ?? undefined}
+        note={t('nameTemplateNote', { placeholders: PLACEHOLDER_LIST })}
+        disabled={!s.plan && s.nameTemplate === null}
+      />
+      {s.exampleNames.length > 0 && !s.nameError && (
+        <p className="example-names" aria-live="polite">
+          <span className="muted-label">{t('exampleNames')}</span>{' '}
+          {s.exampleNames.map((name) => (
+            <code key={name}>{name}</code>
+          ))}
+        </p>
+      )}
+      <Switch
+        id="batch-zip"
+        label={t('alsoZip')}
+        checked={s.zip}
+        onChange={s.setZip}
+        note={s.folder ? t('zipNoteAt', { path: zipFileFor(s.folder.folder) }) : t('zipNote')}
+      />
+      <details className="advanced">
+        <summary>{t('advanced')}</summary>
+        <div className="advanced-fields">
+          <NumberField
+            id="batch-concurrency"
+            label={t('concurrency')}
+            note={t('concurrencyNote')}
+            value={s.concurrency}
+            limits={CONCURRENCY}
+            onChange={s.setConcurrency}
+          />
+          <NumberField
+            id="batch-pace"
+            label={t('pace')}
+            note={t('paceNote')}
+            value={s.ratePerMinute}
+            limits={PACE}
+            onChange={s.setRatePerMinute}
+          />
+        </div>
+      </details>
+    </Step>
+  );
+}

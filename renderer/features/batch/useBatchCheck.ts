@@ -1,0 +1,24 @@
+import { useEffect, useMemo } from 'react';
+import { useAccounts } from '../accounts/accountsStore';
+import { useCode } from '../code/codeStore';
+import { styleOf } from './batchRules';
+import { useBatch } from './batchStore';
+
+/**
+ * Checks the batch again whenever what it depends on changes: the sheet, the code type, the
+ * columns, the account, the form's styling, or the library (after a run).
+ */
+export function useBatchCheck(): void {
+  const sheetId = useBatch((s) => s.sheet?.sheetId);
+  const kind = useBatch((s) => s.kind);
+  const mapping = useBatch((s) => s.mapping);
+  const finishedRuns = useBatch((s) => s.finishedRuns);
+  const accountId = useAccounts((s) => s.activeId);
+  const draft = useCode((s) => s.draft);
+  const style = useMemo(() => styleOf(draft), [draft]);
+  const styleKey = JSON.stringify(style);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the style is compared by value (styleKey); sheetId, kind, mapping and finishedRuns are read by check() from the store
+  useEffect(() => {
+    void useBatch.getState().check(accountId, style);
+  }, [sheetId, kind, mapping, finishedRuns, accountId, styleKey]);
+}

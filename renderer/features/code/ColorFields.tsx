@@ -1,0 +1,76 @@
+import { formatHexColor, parseHexColor } from '../../../shared/validateCodeRequest';
+import { useSettings } from '../../app/settingsStore';
+import { useT } from '../../i18n';
+import { describedBy, FieldMessage } from '../../ui/FieldMessage';
+import { Switch } from '../../ui/Switch';
+import type { ShownErrors } from './CodeForm';
+import { useCode } from './codeStore';
+
+/** Line colour (picker, hex box, recent colours) and the two switches that change how lines look. */
+export function ColorFields({ errors }: { errors: ShownErrors }) {
+  const { t } = useT();
+  const draft = useCode((s) => s.draft);
+  const edit = useCode((s) => s.edit);
+  const recent = useSettings((s) => s.settings.recentColors);
+  const parsed = parseHexColor(draft.lineColor);
+  const pickerValue = parsed ? formatHexColor(parsed) : '#000000';
+  const errorId = errors.lineColor ? 'line-color-error' : undefined;
+  return (
+    <>
+      <fieldset className="field color-field" disabled={draft.autoColor}>
+        <legend>{t('lineColor')}</legend>
+        <div className="color-row">
+          <input
+            id="line-color-picker"
+            type="color"
+            value={pickerValue}
+            aria-label={t('lineColorPicker')}
+            onChange={(e) => edit({ lineColor: e.target.value })}
+          />
+          <input
+            id="line-color-hex"
+            type="text"
+            className="hex"
+            value={draft.lineColor}
+            spellCheck={false}
+            autoComplete="off"
+            aria-label={t('lineColorHex')}
+            aria-invalid={errors.lineColor ? true : undefined}
+            aria-describedby={describedBy(errorId)}
+            onChange={(e) => edit({ lineColor: e.target.value })}
+          />
+          {recent.length > 0 && (
+            <ul className="swatches" aria-label={t('recentColors')}>
+              {recent.map((hex) => (
+                <li key={hex}>
+                  <button
+                    type="button"
+                    className="swatch"
+                    style={{ background: hex }}
+                    aria-label={t('useColor', { hex })}
+                    title={hex}
+                    aria-pressed={pickerValue === hex}
+                    onClick={() => edit({ lineColor: hex })}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <FieldMessage id="line-color-error" error={errors.lineColor} />
+      </fieldset>
+      <Switch
+        id="auto-color"
+        label={t('autoColor')}
+        checked={draft.autoColor}
+        onChange={(autoColor) => edit({ autoColor })}
+      />
+      <Switch
+        id="transparent"
+        label={t('transparent')}
+        checked={draft.transparent}
+        onChange={(transparent) => edit({ transparent })}
+      />
+    </>
+  );
+}

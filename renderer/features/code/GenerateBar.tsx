@@ -1,0 +1,71 @@
+import { useSettings } from '../../app/settingsStore';
+import { useT } from '../../i18n';
+import { Switch } from '../../ui/Switch';
+import { useAccounts } from '../accounts/accountsStore';
+import { useCode } from './codeStore';
+import type { CodeView } from './codeView';
+
+/** Generate, Regenerate and, for unlimited codes, generating on a pause in typing. */
+export function GenerateBar({ view }: { view: CodeView }) {
+  const { t, pick } = useT();
+  const busy = useCode((s) => s.busy);
+  const kind = useCode((s) => s.draft.kind);
+  const touched = useCode((s) => s.touched);
+  const generate = useCode((s) => s.generate);
+  const hasAccount = useAccounts((s) => s.activeId !== null);
+  const autoGenerate = useSettings((s) => s.settings.autoGenerateUnlimited);
+  const updateSettings = useSettings((s) => s.update);
+
+  const firstError = Object.values(view.errors)[0];
+  const blocker = !hasAccount
+    ? t('noAccount')
+    : firstError
+      ? touched[firstError.field as keyof typeof touched]
+        ? t('fixFieldsFirst')
+        : pick(firstError.message)
+      : null;
+
+  return (
+    <div className="generate-bar">
+      <div className="buttons">
+        <button
+          type="submit"
+          className="primary"
+          disabled={blocker !== null || busy}
+          aria-busy={busy}
+          aria-describedby={blocker ? 'generate-blocker' : undefined}
+        >
+          {busy ? t('generating') : t('generate')}
+        </button>
+        {view.inSync && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            title={t('regenerateNote')}
+            aria-describedby="regenerate-note"
+            onClick={() => void generate({ regenerate: true })}
+          >
+            {t('regenerate')}
+          </button>
+        )}
+        <span id="regenerate-note" className="visually-hidden">
+          {t('regenerateNote')}
+        </span>
+      </div>
+      {blocker && (
+        <p id="generate-blocker" className="note">
+          {blocker}
+        </p>
+      )}
+      {kind === 'unlimited' && (
+        <Switch
+          id="auto-generate"
+          label={t('autoGenerate')}
+          checked={autoGenerate}
+          onChange={(on) => void updateSettings({ autoGenerateUnlimited: on })}
+        />
+      )}
+    </div>
+  );
+}

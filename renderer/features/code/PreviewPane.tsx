@@ -1,0 +1,82 @@
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import type { Rgb } from '../../../shared/codeRequest';
+import { SandboxBadge } from '../../app/SandboxBadge';
+import { useT } from '../../i18n';
+import { ErrorText } from '../../ui/ErrorNotice';
+import { useActiveAccount } from '../accounts/accountsStore';
+import { useCode } from './codeStore';
+import { useCodeView } from './codeView';
+import { LivePreview } from './LivePreview';
+import { PreviewActions } from './PreviewActions';
+import { madeWithOf, previewStyle, scaledHeight } from './preview/previewStyle';
+import { inkMaskFor } from './preview/restyle';
+import { RealCode } from './RealCode';
+
+export function PreviewPane() {
+  const { t } = useT();
+  const draft = useCode((s) => s.draft);
+  const view = useCodeView();
+  const account = useActiveAccount();
+  const [madeInk, setMadeInk] = useState<Rgb>({ r: 0, g: 0, b: 0 });
+  const onInk = useCallback((ink: Rgb) => setMadeInk(ink), []);
+  const { made, inSync, canRestyle } = view;
+  const style = useMemo(
+    () => (made ? previewStyle(draft, made.request, madeInk) : null),
+    [draft, made, madeInk],
+  );
+  // Read the line mask now, while nothing is asked of the page: the first styling change is then instant.
+  useEffect(() => {
+    // A failure shows when the preview asks for the mask itself.
+    if (made) inkMaskFor(made.code.codeId, made.code.png, madeWithOf(made.request)).catch(() => {});
+  }, [made]);
+
+  let stage: ReactNode;
+  let size: { width: number; height: number } | null = null;
+  let transparent = false;
+  if (made && inSync) {
+    stage = <RealCode code={made.code} request={made.request} />;
+    size = made.code;
+    transparent = made.request.kind !== 'qrcode' && made.request.transparent;
+  } else if (made && style && canRestyle) {
+    stage = <LivePreview made={made} style={style} onInk={onInk} />;
+    size = { width: style.width, height: scaledHeight(made.code, style.width) };
+    transparent = style.transparent;
+  } else {
+    stage = (
+      <div className="empty">
+        <p className="empty-title">{made ? t('otherKindTitle') : t('emptyTitle')}</p>
+        <p className="note">{made ? t('otherKindBody') : t('emptyBody')}</p>
+      </div>
+    );
+  }
+
+  return (
+    <section className="preview-pane" aria-labelledby="preview-heading">
+      <header className="preview-header">
+        <h2 id="preview-heading">{t('previewHeading')}</h2>
+        {size && <span className="pixel-size">{t('pixelSize', size)}</span>}
+        <span className="spacer" />
+        {account?.source.kind === 'sandbox' && <SandboxBadge />}
+      </header>
+      <div className="marker-row" role="status">
+        {made && inSync && (
+          <span className={`badge ${made.code.fromLibrary ? 'history' : 'fresh'}`}>
+            {made.code.fromLibrary ? t('fromHistory') : t('freshCode')}
+          </span>
+        )}
+        {made && !inSync && canRestyle && (
+          <span className="badge preview-marker">
+            {t('previewMarker')} <span className="marker-note">{t('previewMarkerNote')}</span>
+          </span>
+        )}
+      </div>
+      {made?.code.notKept && inSync && (
+        <div className="inline-error">
+          <ErrorText error={made.code.notKept} />
+        </div>
+      )}
+      <div className={`stage${transparent ? ' transparent' : ''}`}>{stage}</div>
+      <PreviewActions codeId={made && inSync ? made.code.codeId : null} />
+    </section>
+  );
+}

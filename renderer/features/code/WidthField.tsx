@@ -1,0 +1,49 @@
+import { DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH } from '../../../shared/codeRequest';
+import { useT } from '../../i18n';
+import { describedBy, FieldMessage } from '../../ui/FieldMessage';
+import type { ShownErrors } from './CodeForm';
+import { useCode } from './codeStore';
+
+/** A slider for feel and a number box for exact pixels, both editing the same value. */
+export function WidthField({ errors }: { errors: ShownErrors }) {
+  const { t } = useT();
+  const width = useCode((s) => s.draft.width);
+  const edit = useCode((s) => s.edit);
+  const typed = Number(width);
+  const sliderValue = Number.isFinite(typed) && width.trim() !== '' ? typed : DEFAULT_WIDTH;
+  const errorId = errors.width ? 'width-error' : undefined;
+  return (
+    <div className="field">
+      <label id="width-label" htmlFor="width-slider">
+        {t('width')}
+      </label>
+      <div className="width-row">
+        <input
+          id="width-slider"
+          type="range"
+          min={MIN_WIDTH}
+          max={MAX_WIDTH}
+          step={1}
+          value={Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, sliderValue))}
+          onChange={(e) => edit({ width: e.target.value })}
+        />
+        <div className="number-box">
+          <input
+            id="width-number"
+            type="number"
+            inputMode="numeric"
+            min={MIN_WIDTH}
+            max={MAX_WIDTH}
+            value={width}
+            aria-label={t('widthPixels')}
+            aria-invalid={errors.width ? true : undefined}
+            aria-describedby={describedBy(errorId)}
+            onChange={(e) => edit({ width: e.target.value })}
+          />
+          <span aria-hidden="true">px</span>
+        </div>
+      </div>
+      <FieldMessage id="width-error" error={errors.width} />
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { appError } from '../../../shared/errors';
+import type { AccountView, GeneratedCode } from '../../../shared/ipc/channels';
+import { fail, ok } from '../../../shared/result';
+import { useAccounts } from '../accounts/accountsStore';
+import { type MadeCode, useCode } from './codeStore';
+
+/** The page's `window.wxacode`: code:generate waits until the test answers it, like a slow WeChat. */
+const waiting: Array<{ payload: unknown; answer: (code: GeneratedCode) => void }> = [];
+(globalThis as { window?: unknown }).window = {
+  wxacode: new Proxy(
+    {},
+    {
+      get: (_target, channel: string) => async (payload: unknown) => {
+        // Settings and the rest are refused: the stores keep what they had.
+        if (channel !== 'code:generate') return fail(appError('internal'));
+        return new Promise((resolve) => {
+          waiting.push({ payload, answer: (code) => resolve(ok(code)) });
+        });
+      },
+    },
+  ),
+};
+
+const account = (id: string): AccountView => ({
+  id,
+  name: id,
+  appId: `wx${id}`,
+  source: { kind: 'sandbox' },
+});
+
+const code = (codeId: string, numUsed: number): GeneratedCode => ({
+  codeId,
+  png: new Uint8Array(),
+  width: 430,
+  height: 430,
+  numUsed,
+  fromLibrary: false,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  suggestedName: `${codeId}.png`,
+});
+
+const FROM_HISTORY: MadeCode = {
+  code: code('from-history', 3),
+  request: { kind: 'qrcode', path: 'pages/history/index', width: 280 },
+  accountId: 'a',
+};
+
+/** Starts a generate for a page path and returns it, still waiting for WeChat. */
+function generating(path: string): Promise<void> {
+  useCode.getState().edit({ path });
+  const pending = useCode.getState().generate();
+  expect(useCode.getState().busy).toBe(true);
+  return pending;
+}
+
+function answer(made: GeneratedCode): void {
+  const call = waiting.shift();
+  expect(call).toBeDefined();
+  call?.answer(made);
+}
+
+const numUsedOf = (id: string) => useAccounts.getState().accounts.find((a) => a.id === id)?.numUsed;
+
+beforeEach(() => {
+  waiting.length = 0;
+  useCode.setState(useCode.getInitialState(), true);
+  useAccounts.setState({ accounts: [account('a'), account('b')], activeId: 'a' });
+});
+
+describe('the form store', () => {
+  it('shows the code WeChat made for the form', async () => {
+    const pending = generating('pages/index/index');
+    answer(code('made', 1));
+    await pending;
+    expect(useCode.getState()).toMatchObject({
+      busy: false,
+      made: { accountId: 'a', code: { codeId: 'made' } },
+    });
+    expect(numUsedOf('a')).toBe(1);
+  });
+
+  it('keeps a code opened from History when an earlier generate answers late', async () => {
+    const pending = generating('pages/index/index');
+    useCode.getState().open(FROM_HISTORY);
+    answer(code('late', 4));
+    await pending;
+    const { made, draft, busy } = useCode.getState();
+    expect(made?.code.codeId).toBe('from-history');
+    expect(draft).toMatchObject({ kind: 'qrcode', path: 'pages/history/index' });
+    expect(busy).toBe(false);
+    // The late answer still tells how much of the account's quota is used.
+    expect(numUsedOf('a')).toBe(4);
+  });
+
+  it('does not show a late code from the account the user switched away from', async () => {
+    const pending = generating('pages/index/index');
+    useAccounts.getState().recordNumUsed('b', 9);
+    useAccounts.setState({ activeId: 'b' });
+    answer(code('for-a', 2));
+    await pending;
+    expect(useCode.getState()).toMatchObject({ busy: false, made: null, error: null });
+    expect(numUsedOf('a')).toBe(2);
+    expect(numUsedOf('b')).toBe(9);
+  });
+});

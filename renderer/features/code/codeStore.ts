@@ -1,0 +1,142 @@
+import { create } from 'zustand';
+import type { CodeKind, CodeRequest } from '../../../shared/codeRequest';
+import type { GeneratedCode } from '../../../shared/ipc/channels';
+import type { AppError } from '../../../shared/result';
+import type { CodeRequestField } from '../../../shared/validateCodeRequest';
+import { formatHexColor } from '../../../shared/validateCodeRequest';
+import { call } from '../../app/api';
+import { useSettings } from '../../app/settingsStore';
+import type { MessageKey, Params } from '../../i18n';
+import { useAccounts } from '../accounts/accountsStore';
+import { checkDraft, type Draft, draftOf, EMPTY_DRAFT, switchKind } from './draft';
+
+/** The last real image and what it was made from, so the preview can tell whether it is current. */
+export interface MadeCode {
+  code: GeneratedCode;
+  request: CodeRequest;
+  accountId: string;
+}
+
+export interface Notice {
+  key: MessageKey;
+  params?: Params;
+}
+
+interface CodeState {
+  draft: Draft;
+  /** Fields the user has edited: only those show errors, so an empty form is not a wall of red. */
+  touched: Partial<Record<CodeRequestField, true>>;
+  made: MadeCode | null;
+  busy: boolean;
+  error: AppError | null;
+  /** What the last failed request asked for: making codes by themselves does not ask it again. */
+  failed: { request: CodeRequest; accountId: string } | null;
+  notice: Notice | null;
+  edit(patch: Partial<Omit<Draft, 'kind'>>): void;
+  setKind(kind: CodeKind): void;
+  generate(options?: { regenerate?: boolean }): Promise<void>;
+  /** Fills the form from a code made earlier and shows that code, as if it had just been made. */
+  open(made: MadeCode): void;
+  /** Save, copy and drag take any stored code: the form's, or one picked in History. */
+  save(codeId: string): Promise<void>;
+  copy(codeId: string): Promise<void>;
+  drag(codeId: string): Promise<void>;
+  dismissError(): void;
+}
+
+const NO_ACCOUNT: AppError = {
+  code: 'no-account',
+  message: { en: 'No account is chosen.', zh: '尚未选择账号。' },
+  hint: {
+    en: 'Choose an account in the status bar, or add one in Accounts.',
+    zh: '请在状态栏中选择账号，或在“账号”中添加。',
+  },
+};
+
+/**
+ * The form's latest generate or open. An answer that comes after the user moved on (opened a code
+ * from History, switched account) is stale: it must not replace the code the form shows.
+ */
+let formTicket = 0;
+
+export const useCode = create<CodeState>()((set, get) => ({
+  draft: EMPTY_DRAFT,
+  touched: {},
+  made: null,
+  busy: false,
+  error: null,
+  failed: null,
+  notice: null,
+
+  edit(patch) {
+    const touched = { ...get().touched };
+    for (const field of Object.keys(patch)) touched[field as CodeRequestField] = true;
+    set({ draft: { ...get().draft, ...patch }, touched });
+  },
+
+  setKind(kind) {
+    set({ draft: switchKind(get().draft, kind) });
+  },
+
+  async generate({ regenerate = false } = {}) {
+    if (get().busy) return;
+    const { request, errors } = checkDraft(get().draft);
+    if (!request) {
+      const touched = { ...get().touched };
+      for (const field of Object.keys(errors)) touched[field as CodeRequestField] = true;
+      set({ touched });
+      return;
+    }
+    const accountId = useAccounts.getState().activeId;
+    if (!accountId) {
+      set({ error: NO_ACCOUNT });
+      return;
+    }
+    const ticket = ++formTicket;
+    set({ busy: true, notice: null });
+    const result = await call('code:generate', { accountId, request, regenerate });
+    const current = ticket === formTicket && useAccounts.getState().activeId === accountId;
+    // WeChat's Num-Used is a fact about the account, however late it comes.
+    if (result.ok && result.value.numUsed !== undefined) {
+      useAccounts.getState().recordNumUsed(accountId, result.value.numUsed);
+    }
+    if (!current) {
+      set({ busy: false });
+      return;
+    }
+    if (!result.ok) {
+      set({ busy: false, error: result.error, failed: { request, accountId } });
+      return;
+    }
+    set({ busy: false, error: null, failed: null, made: { code: result.value, request, accountId } });
+    if (request.kind !== 'qrcode' && !request.autoColor) {
+      useSettings.getState().rememberColor(formatHexColor(request.lineColor));
+    }
+  },
+
+  open(made) {
+    formTicket++;
+    set({ draft: draftOf(made.request), touched: {}, made, error: null, failed: null, notice: null });
+  },
+
+  async save(codeId) {
+    const saved = await call('code:save', { codeId });
+    if (!saved.ok) set({ error: saved.error, notice: null });
+    else if (saved.value.saved)
+      set({ error: null, notice: { key: 'savedTo', params: { path: saved.value.path ?? '' } } });
+  },
+
+  async copy(codeId) {
+    const copied = await call('code:copy', { codeId });
+    set(copied.ok ? { error: null, notice: { key: 'copied' } } : { error: copied.error, notice: null });
+  },
+
+  async drag(codeId) {
+    const dragged = await call('code:drag', { codeId });
+    if (!dragged.ok) set({ error: dragged.error });
+  },
+
+  dismissError() {
+    set({ error: null });
+  },
+}));

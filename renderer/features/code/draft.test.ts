@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { CodeRequest } from '../../../shared/codeRequest';
+import { checkDraft, draftOf, EMPTY_DRAFT, requestKey, sameRequest, switchKind } from './draft';
+
+describe('checkDraft', () => {
+  it('builds the request the main process will accept', () => {
+    const { request, errors } = checkDraft({
+      ...EMPTY_DRAFT,
+      path: 'pages/index/index?id=1',
+      lineColor: '#FF0000',
+    });
+    expect(errors).toEqual({});
+    expect(request).toEqual({
+      kind: 'limited',
+      path: 'pages/index/index?id=1',
+      envVersion: 'release',
+      width: 430,
+      autoColor: false,
+      lineColor: { r: 255, g: 0, b: 0 },
+      transparent: false,
+    });
+  });
+
+  it('reports every bad field by name, with the fix', () => {
+    const { request, errors } = checkDraft({ ...EMPTY_DRAFT, path: 'a?scancode_time=1', width: '100' });
+    expect(request).toBeNull();
+    expect(Object.keys(errors)).toEqual(['path', 'width']);
+    expect(errors.width?.hint.en).toBe('Enter a width such as 430 (the default).');
+  });
+
+  it('checks only the fields the kind uses', () => {
+    const square = {
+      ...EMPTY_DRAFT,
+      kind: 'qrcode' as const,
+      path: 'pages/index/index',
+      lineColor: 'nonsense',
+    };
+    expect(checkDraft(square).request).toEqual({ kind: 'qrcode', path: 'pages/index/index', width: 430 });
+  });
+});
+
+describe('switchKind', () => {
+  it('carries the page of a path over to an unlimited code, and back', () => {
+    const unlimited = switchKind({ ...EMPTY_DRAFT, path: '/pages/shop/index?id=7' }, 'unlimited');
+    expect(unlimited.page).toBe('pages/shop/index');
+    const limited = switchKind({ ...unlimited, path: '' }, 'limited');
+    expect(limited.path).toBe('pages/shop/index');
+  });
+
+  it('never overwrites what the user typed', () => {
+    const draft = { ...EMPTY_DRAFT, path: 'pages/a/index', page: 'pages/b/index' };
+    expect(switchKind(draft, 'unlimited').page).toBe('pages/b/index');
+  });
+});
+
+describe('sameRequest', () => {
+  it('ignores the order fields were built in', () => {
+    const a = { kind: 'qrcode' as const, path: 'p', width: 430 };
+    const b = { width: 430, path: 'p', kind: 'qrcode' as const };
+    expect(sameRequest(a, b)).toBe(true);
+    expect(requestKey(a)).not.toBe(requestKey({ ...a, width: 431 }));
+  });
+});
+
+describe('draftOf', () => {
+  const style = { width: 612, autoColor: false, lineColor: { r: 26, g: 173, b: 25 }, transparent: true };
+  const requests: CodeRequest[] = [
+    { kind: 'limited', path: 'pages/shop/index?id=7', envVersion: 'trial', ...style },
+    {
+      kind: 'unlimited',
+      scene: 'id=42',
+      page: '',
+      checkPath: false,
+      envVersion: 'develop',
+      ...style,
+      // As stored: under automatic colour the request carries the default line colour.
+      autoColor: true,
+      lineColor: { r: 0, g: 0, b: 0 },
+    },
+    { kind: 'qrcode', path: 'pages/news/index', width: 300 },
+  ];
+
+  it.each(requests)('fills the form so it asks for the same $kind code again', (request) => {
+    const draft = draftOf(request);
+    expect(draft.kind).toBe(request.kind);
+    const again = checkDraft(draft).request;
+    expect(again).not.toBeNull();
+    expect(sameRequest(again!, request)).toBe(true);
+  });
+
+  it('shows the colour as the form writes it', () => {
+    expect(draftOf(requests[0]!).lineColor).toBe('#1aad19');
+  });
+});

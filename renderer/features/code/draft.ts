@@ -1,0 +1,83 @@
+import type { CodeKind, CodeRequest, EnvVersion } from '../../../shared/codeRequest';
+import { DEFAULT_STYLE } from '../../../shared/codeRequest';
+import {
+  type CodeRequestField,
+  type FieldError,
+  formatHexColor,
+  validateCodeRequest,
+} from '../../../shared/validateCodeRequest';
+
+/** The form as typed: every kind's fields at once, so switching kind keeps what still applies. */
+export interface Draft {
+  kind: CodeKind;
+  path: string;
+  scene: string;
+  page: string;
+  checkPath: boolean;
+  envVersion: EnvVersion;
+  /** Text, so a half-typed number can be shown and flagged rather than silently corrected. */
+  width: string;
+  lineColor: string;
+  autoColor: boolean;
+  transparent: boolean;
+}
+
+export const EMPTY_DRAFT: Draft = {
+  kind: 'limited',
+  path: '',
+  scene: '',
+  page: '',
+  checkPath: true,
+  envVersion: 'release',
+  width: String(DEFAULT_STYLE.width),
+  lineColor: formatHexColor(DEFAULT_STYLE.lineColor),
+  autoColor: DEFAULT_STYLE.autoColor,
+  transparent: DEFAULT_STYLE.transparent,
+};
+
+export type DraftErrors = Partial<Record<CodeRequestField, FieldError>>;
+
+export interface CheckedDraft {
+  request: CodeRequest | null;
+  errors: DraftErrors;
+}
+
+/** The shared rules the main process applies too, so what passes here is what gets made. */
+export function checkDraft(draft: Draft): CheckedDraft {
+  const checked = validateCodeRequest(draft);
+  if (checked.ok) return { request: checked.value, errors: {} };
+  const errors: DraftErrors = {};
+  for (const error of checked.errors) errors[error.field as CodeRequestField] ??= error;
+  return { request: null, errors };
+}
+
+/** A page path's page without its query: what an unlimited code's `page` can take from it. */
+const pageOf = (path: string): string => path.split('?')[0]!.replace(/^\/+/, '');
+
+export function switchKind(draft: Draft, kind: CodeKind): Draft {
+  const next = { ...draft, kind };
+  if (kind === 'unlimited' && !draft.page.trim() && draft.path.trim()) next.page = pageOf(draft.path);
+  if (kind !== 'unlimited' && !draft.path.trim() && draft.page.trim()) next.path = draft.page.trim();
+  return next;
+}
+
+/** The form filled in as it was for an earlier request, so opening it again asks for the same code. */
+export function draftOf(request: CodeRequest): Draft {
+  const draft: Draft = { ...EMPTY_DRAFT, kind: request.kind, width: String(request.width) };
+  if (request.kind === 'qrcode') return { ...draft, path: request.path };
+  const style = {
+    envVersion: request.envVersion,
+    lineColor: formatHexColor(request.lineColor),
+    autoColor: request.autoColor,
+    transparent: request.transparent,
+  };
+  if (request.kind === 'limited') return { ...draft, ...style, path: request.path };
+  return { ...draft, ...style, scene: request.scene, page: request.page, checkPath: request.checkPath };
+}
+
+export const sameRequest = (a: CodeRequest, b: CodeRequest): boolean => requestKey(a) === requestKey(b);
+
+/** Field order fixed, so two equal requests give equal keys whatever order they were built in. */
+export function requestKey(request: CodeRequest): string {
+  return JSON.stringify(Object.entries(request).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { CodeRequest } from '../../../../shared/codeRequest';
+import { EMPTY_DRAFT } from '../draft';
+import { madeWithOf, previewStyle, scaledHeight } from './previewStyle';
+
+const made: CodeRequest = {
+  kind: 'limited',
+  path: 'pages/index/index',
+  envVersion: 'release',
+  width: 430,
+  autoColor: false,
+  lineColor: { r: 255, g: 0, b: 0 },
+  transparent: true,
+};
+const black = { r: 0, g: 0, b: 0 };
+
+describe('previewStyle', () => {
+  it('paints what the form asks for', () => {
+    const draft = { ...EMPTY_DRAFT, width: '800', lineColor: '#1AAD19', transparent: false };
+    expect(previewStyle(draft, made, black)).toEqual({ width: 800, color: '#1aad19', transparent: false });
+  });
+
+  it("keeps the real image's width and colour while a field is half typed", () => {
+    const draft = { ...EMPTY_DRAFT, width: '12', lineColor: '#12', transparent: true };
+    expect(previewStyle(draft, made, black)).toEqual({ width: 430, color: '#ff0000', transparent: true });
+  });
+
+  it("uses WeChat's own colour for automatic colour when the real image was made that way", () => {
+    const auto = { ...made, autoColor: true };
+    const green = { r: 26, g: 173, b: 25 };
+    expect(previewStyle({ ...EMPTY_DRAFT, autoColor: true }, auto, green).color).toBe('#1aad19');
+    expect(previewStyle({ ...EMPTY_DRAFT, autoColor: true }, made, green).color).toBe('#000000');
+  });
+
+  it('paints a square QR code black on white at any width', () => {
+    const square: CodeRequest = { kind: 'qrcode', path: 'pages/index/index', width: 430 };
+    const draft = {
+      ...EMPTY_DRAFT,
+      kind: 'qrcode' as const,
+      width: '1280',
+      lineColor: '#ff0000',
+      transparent: true,
+    };
+    expect(previewStyle(draft, square, black)).toEqual({ width: 1280, color: '#000000', transparent: false });
+    expect(madeWithOf(square)).toEqual({ transparent: false, lineColor: black });
+  });
+
+  it('keeps the real proportions when scaling', () => {
+    expect(scaledHeight({ width: 430, height: 470 }, 860)).toBe(940);
+  });
+});

@@ -1,0 +1,132 @@
+import { type KeyboardEvent, useEffect } from 'react';
+import { useView } from '../../app/viewStore';
+import { formatCount, useT } from '../../i18n';
+import { HistoryItem, optionId } from './HistoryItem';
+import { isFiltered, NO_FILTER, PAGE_SIZE, useHistory } from './historyStore';
+
+const LIST_ID = 'history-list';
+
+/** Puts the focus on the selected code (or the list's first), as after a deletion. */
+export function focusSelectedCode(): void {
+  const list = document.getElementById(LIST_ID);
+  list?.querySelector<HTMLElement>('[role="option"][tabindex="0"]')?.focus();
+}
+
+/**
+ * The codes as a listbox, newest first: arrow keys, Home and End move the selection (and the focus,
+ * which stays on the selected code), Delete asks to delete it. The codes come a page at a time
+ * ("Show more" fetches the next).
+ */
+export function HistoryList() {
+  const { t } = useT();
+  const entries = useHistory((s) => s.entries);
+  const listedFor = useHistory((s) => s.listedFor);
+  const total = useHistory((s) => s.total);
+  const selectedId = useHistory((s) => s.selectedId);
+  const select = useHistory((s) => s.select);
+  const showMore = useHistory((s) => s.showMore);
+  const askDelete = useHistory((s) => s.askDelete);
+
+  // The focus follows the selection when the user is moving through the list with the keys.
+  useEffect(() => {
+    const list = document.getElementById(LIST_ID);
+    if (!selectedId || !list?.contains(document.activeElement)) return;
+    const option = document.getElementById(optionId(selectedId));
+    option?.focus({ preventScroll: true });
+    option?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  if (entries === null) return <p className="note history-loading">{t('historyLoading')}</p>;
+  if (entries.length === 0) return isFiltered(listedFor) ? <NoMatch query={listedFor.query} /> : <NoCodes />;
+
+  const more = Math.min(PAGE_SIZE, total - entries.length);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Delete' && selectedId) {
+      event.preventDefault();
+      askDelete(true);
+      return;
+    }
+    const at = entries.findIndex((e) => e.codeId === selectedId);
+    const to = { ArrowDown: at + 1, ArrowUp: Math.max(0, at - 1), Home: 0, End: entries.length - 1 }[
+      event.key
+    ];
+    if (to === undefined) return;
+    event.preventDefault();
+    const next = entries[to];
+    if (next) {
+      void select(next.codeId);
+    } else if (more > 0) {
+      // Moving down past the last code shown fetches the next page rather than stopping short.
+      void showMore().then(() => {
+        const fetched = useHistory.getState().entries?.[to];
+        if (fetched) void select(fetched.codeId);
+      });
+    }
+  };
+
+  return (
+    <>
+      <p className="history-count" role="status">
+        {total > entries.length
+          ? t('historyShowing', { shown: formatCount(entries.length), count: formatCount(total) })
+          : total === 1
+            ? t('historyCountOne')
+            : t('historyCount', { count: formatCount(total) })}
+      </p>
+      <div className="history-scroll">
+        <div
+          id={LIST_ID}
+          role="listbox"
+          aria-label={t('historyList')}
+          onKeyDown={onKeyDown}
+          className="history-list"
+        >
+          {entries.map((entry, index) => (
+            <HistoryItem
+              key={entry.codeId}
+              entry={entry}
+              tabbable={selectedId ? entry.codeId === selectedId : index === 0}
+            />
+          ))}
+        </div>
+        {more > 0 && (
+          <button type="button" className="history-more" onClick={() => void showMore()}>
+            {t('historyShowMore', { more: formatCount(more) })}
+          </button>
+        )}
+      </div>
+    </>
+  );
+}
+
+function NoCodes() {
+  const { t } = useT();
+  const show = useView((s) => s.show);
+  return (
+    <div className="empty history-empty">
+      <p className="empty-title">{t('historyEmptyTitle')}</p>
+      <p className="note">{t('historyEmptyBody')}</p>
+      <button type="button" className="primary" onClick={() => show('code')}>
+        {t('historyGoMake')}
+      </button>
+    </div>
+  );
+}
+
+function NoMatch({ query }: { query: string }) {
+  const { t } = useT();
+  const setFilter = useHistory((s) => s.setFilter);
+  const trimmed = query.trim();
+  return (
+    <div className="empty history-empty" role="status">
+      <p className="empty-title">
+        {trimmed ? t('historyNoMatchQuery', { query: trimmed }) : t('historyNoMatchFilters')}
+      </p>
+      <p className="note">{t('historyNoMatchBody')}</p>
+      <button type="button" onClick={() => setFilter(NO_FILTER)}>
+        {t('historyClear')}
+      </button>
+    </div>
+  );
+}

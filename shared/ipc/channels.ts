@@ -1,0 +1,321 @@
+import { z } from 'zod';
+import type { BatchUpdate, ColumnMapping, PlanView, SheetView, UnfinishedBatchView } from '../batch';
+import { CODE_KINDS, type CodeKind, type CodeRequest } from '../codeRequest';
+import type { AppError, Result } from '../result';
+import { validateCodeRequest } from '../validateCodeRequest';
+import { VIEWS, type View } from '../views';
+import type { ChannelName, EventName, SubscriberName } from './channelNames';
+
+/**
+ * Every IPC channel, declared once. The main process registers a handler per entry through the
+ * one wrapper in electron/ipc.ts, which validates the payload with `parse` before the handler
+ * runs; the preload exposes one function per entry. Neither side types a channel by hand.
+ */
+
+export type TokenSourceView =
+  | { kind: 'secret'; hasSecret: boolean }
+  /** `hasQuery`: the URL's query is kept in the keychain, and `url` is the address before it. */
+  | { kind: 'token-url'; url: string; hasCredential: boolean; hasQuery?: boolean }
+  | { kind: 'sandbox' };
+
+/** An account as the renderer sees it: whether a secret is stored, never the secret. */
+export interface AccountView {
+  id: string;
+  name: string;
+  appId: string;
+  source: TokenSourceView;
+  apiBase?: string;
+  numUsed?: number;
+  numUsedAt?: string;
+}
+
+export interface GeneratedCode {
+  codeId: string;
+  png: Uint8Array;
+  width: number;
+  height: number;
+  numUsed?: number;
+  /** Served from the library: the same request was made before, so no API call was spent. */
+  fromLibrary: boolean;
+  createdAt: string;
+  suggestedName: string;
+  /** Why the code is not in the library (a full disk): it can be saved now, but is not kept. */
+  notKept?: AppError;
+}
+
+export interface LibraryEntryView {
+  codeId: string;
+  accountId: string;
+  appId: string;
+  kind: CodeKind;
+  request: CodeRequest;
+  width: number;
+  height: number;
+  numUsed?: number;
+  createdAt: string;
+  suggestedName: string;
+}
+
+/** One page of the codes matching a search, newest first, and how many match in all. */
+export interface LibraryPage {
+  entries: LibraryEntryView[];
+  total: number;
+}
+
+/** A folder the user chose in main's dialog: its path, for display, and the grant that names it to main. */
+export interface FolderGrant {
+  grant: string;
+  folder: string;
+}
+
+export interface AppSettings {
+  locale: 'auto' | 'en' | 'zh';
+  lastAccountId?: string;
+  recentColors: string[];
+  autoGenerateUnlimited: boolean;
+  /** The view shown when the app was last used: the window opens on it again. */
+  lastView?: View;
+}
+
+export interface AppInfo {
+  version: string;
+  /** The OS locale, for `locale: 'auto'`. */
+  systemLocale: string;
+  sandboxUrl?: string;
+}
+
+type Parser<T> = (payload: unknown) => Result<T, AppError>;
+
+/** Structural payload checks; code requests get the form's own field rules and messages. */
+function schema<T>(s: z.ZodType<T>): Parser<T> {
+  return (payload) => {
+    const parsed = s.safeParse(payload);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || 'payload';
+    return {
+      ok: false,
+      error: {
+        code: 'field',
+        field,
+        message: {
+          en: `Invalid ${field}: ${issue?.message ?? 'malformed'}`,
+          zh: `${field} 无效:${issue?.message ?? '格式错误'}`,
+        },
+        hint: { en: 'Check the value and try again.', zh: '请检查后重试。' },
+      },
+    };
+  };
+}
+
+const id = z.string().min(1).max(200);
+const none = schema(z.undefined().or(z.object({}).strict()));
+
+const generatePayload: Parser<{ accountId: string; request: CodeRequest; regenerate: boolean }> = (
+  payload,
+) => {
+  const outer = schema(
+    z.strictObject({ accountId: id, request: z.unknown(), regenerate: z.boolean().optional() }),
+  )(payload);
+  if (!outer.ok) return outer;
+  const checked = validateCodeRequest(outer.value.request);
+  if (!checked.ok) return { ok: false, error: checked.errors[0]! };
+  return {
+    ok: true,
+    value: {
+      accountId: outer.value.accountId,
+      request: checked.value,
+      regenerate: outer.value.regenerate ?? false,
+    },
+  };
+};
+
+const accountDraft = z.strictObject({
+  id: id.optional(),
+  name: z.string().max(100),
+  appId: z.string().max(64),
+  source: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('secret') }),
+    z.strictObject({ kind: z.literal('token-url'), url: z.string().max(2000) }),
+    z.strictObject({ kind: z.literal('sandbox') }),
+  ]),
+  apiBase: z.string().max(2000).optional(),
+});
+export type AccountDraft = z.infer<typeof accountDraft>;
+
+const settingsPatch = z
+  .object({
+    locale: z.enum(['auto', 'en', 'zh']),
+    lastAccountId: id,
+    recentColors: z.array(z.string().regex(/^#[0-9a-f]{6}$/i)).max(8),
+    autoGenerateUnlimited: z.boolean(),
+    lastView: z.enum(VIEWS),
+  })
+  .partial()
+  .strict();
+
+/** The three code kinds, as every channel (and a batch's manifest) accepts them. */
+export const codeKind = z.enum(CODE_KINDS) satisfies z.ZodType<CodeKind>;
+const columnIndex = z.number().int().min(0).max(16_383);
+const columnMapping: z.ZodType<ColumnMapping> = z
+  .object({
+    path: columnIndex,
+    scene: columnIndex,
+    page: columnIndex,
+    name: columnIndex,
+    width: columnIndex,
+    color: columnIndex,
+  })
+  .partial()
+  .strict();
+/** The form's styling for every row; the values get the form's own field checks when the batch is planned. */
+const batchStyle = z
+  .object({
+    width: z.union([z.number(), z.string().max(20)]),
+    lineColor: z.union([
+      z.string().max(20),
+      z.object({ r: z.number(), g: z.number(), b: z.number() }).strict(),
+    ]),
+    autoColor: z.boolean(),
+    transparent: z.boolean(),
+    envVersion: z.enum(['release', 'trial', 'develop']),
+    checkPath: z.boolean(),
+  })
+  .partial()
+  .strict();
+const nameTemplate = z.string().max(300);
+const job = schema(z.strictObject({ jobId: id }));
+const batch = schema(z.strictObject({ batchId: id }));
+
+interface ChannelSpec {
+  parse: Parser<unknown>;
+  result: unknown;
+}
+
+export const channels = {
+  'app:info': { parse: none, result: {} as AppInfo },
+  // Shows main's own log file in the file manager: the page names no path.
+  'app:showLog': { parse: none, result: {} as { shown: true } },
+  'code:generate': { parse: generatePayload, result: {} as GeneratedCode },
+  'code:save': {
+    parse: schema(z.strictObject({ codeId: id })),
+    result: {} as { saved: boolean; path?: string },
+  },
+  'code:copy': { parse: schema(z.strictObject({ codeId: id })), result: {} as { copied: true } },
+  'code:drag': { parse: schema(z.strictObject({ codeId: id })), result: {} as { started: true } },
+  'accounts:list': { parse: none, result: {} as AccountView[] },
+  'accounts:save': {
+    // A secret goes in and never comes back out: no channel returns one.
+    parse: schema(
+      z.strictObject({
+        account: accountDraft,
+        secret: z.string().max(512).optional(),
+        tokenCredential: z.string().max(4096).optional(),
+      }),
+    ),
+    result: {} as AccountView,
+  },
+  'accounts:remove': { parse: schema(z.strictObject({ id })), result: {} as { removed: true } },
+  'accounts:forgetSecret': { parse: schema(z.strictObject({ id })), result: {} as AccountView },
+  'accounts:test': { parse: schema(z.strictObject({ id })), result: {} as { expiresInSeconds: number } },
+  'settings:get': { parse: none, result: {} as AppSettings },
+  'settings:update': { parse: schema(settingsPatch), result: {} as AppSettings },
+  'library:list': {
+    parse: schema(
+      z.strictObject({
+        query: z.string().max(200).optional(),
+        accountId: id.optional(),
+        kind: codeKind.optional(),
+        // A page at a time: the library may hold 50,000 codes, too many to send at once.
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      }),
+    ),
+    result: {} as LibraryPage,
+  },
+  'library:image': { parse: schema(z.strictObject({ codeId: id })), result: {} as GeneratedCode },
+  'library:delete': { parse: schema(z.strictObject({ codeId: id })), result: {} as { deleted: true } },
+  'batch:open': { parse: none, result: {} as SheetView | null },
+  'batch:openDropped': {
+    // The bytes and the name of a file dropped onto the window, never its path; the size is
+    // bounded (MAX_SHEET_FILE_BYTES, the limit of any sheet a batch reads) by openDroppedSheet, with an error that says so in both languages.
+    parse: schema(z.strictObject({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) })),
+    result: {} as SheetView,
+  },
+  'batch:plan': {
+    parse: schema(
+      z.strictObject({
+        sheetId: id,
+        accountId: id,
+        kind: codeKind,
+        mapping: columnMapping,
+        style: batchStyle,
+      }),
+    ),
+    result: {} as PlanView,
+  },
+  'batch:names': {
+    parse: schema(z.strictObject({ planId: id, nameTemplate })),
+    result: {} as { exampleNames: string[] },
+  },
+  // The page gets the chosen folder's path to show, and a grant to start a batch into it: it never
+  // sends a path. Quota is confirmed in main's native dialog at start, not by the page.
+  'batch:chooseFolder': { parse: none, result: {} as FolderGrant | null },
+  'batch:start': {
+    parse: schema(
+      z.strictObject({
+        planId: id,
+        folderGrant: id,
+        nameTemplate,
+        zip: z.boolean(),
+        concurrency: z.number().int().min(1).max(16),
+        ratePerMinute: z.number().int().min(0).max(5000),
+      }),
+    ),
+    result: {} as BatchUpdate,
+  },
+  'batch:pause': { parse: job, result: {} as BatchUpdate },
+  'batch:resume': { parse: job, result: {} as BatchUpdate },
+  'batch:cancel': { parse: job, result: {} as BatchUpdate },
+  'batch:status': { parse: none, result: {} as BatchUpdate | null },
+  'batch:unfinished': { parse: none, result: {} as UnfinishedBatchView[] },
+  'batch:continue': { parse: batch, result: {} as BatchUpdate },
+  'batch:discard': { parse: batch, result: {} as { discarded: true } },
+  'batch:showOutput': { parse: job, result: {} as { shown: true } },
+} as const satisfies { [C in ChannelName]: ChannelSpec };
+
+/** Every event the main process sends to the page, with its payload. */
+export const events = {
+  /** A running batch's progress: at most every ~250 ms, at every state change and at the end. */
+  'batch:progress': { payload: {} as BatchUpdate },
+  /** The menu or a clicked notification asks the window to show a view (a batch's end shows Batch). */
+  'app:show-view': { payload: {} as { view: View } },
+} as const satisfies { [E in EventName]: { payload: unknown } };
+
+export type Channel = keyof typeof channels;
+export type ChannelPayload<C extends Channel> =
+  (typeof channels)[C]['parse'] extends Parser<infer T> ? T : never;
+/** What the renderer passes: the payload before validation (a code request may still be a draft). */
+export type ChannelInput<C extends Channel> = C extends 'code:generate'
+  ? { accountId: string; request: unknown; regenerate?: boolean }
+  : ChannelPayload<C>;
+export type ChannelResult<C extends Channel> = (typeof channels)[C]['result'];
+
+export type EventPayload<E extends EventName> = (typeof events)[E]['payload'];
+
+/** Calls one channel; channels that take nothing can be called without an argument. */
+export type Invoker<C extends Channel> =
+  undefined extends ChannelInput<C>
+    ? (payload?: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>
+    : (payload: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>;
+
+/** Listens to one event until the returned function is called. */
+export type Subscriber<E extends EventName> = (listener: (payload: EventPayload<E>) => void) => () => void;
+
+/**
+ * `window.wxacode`: one function per channel, keyed by the channel's name
+ * (`wxacode['code:generate'](…)`), and one subscriber per event (`wxacode.onBatchProgress(…)`).
+ */
+export type WxacodeApi = { [C in Channel]: Invoker<C> } & {
+  [E in EventName as SubscriberName<E>]: Subscriber<E>;
+};
