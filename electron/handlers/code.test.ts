@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DRAG_ICON_SIZE } from '../app/codes/dragOut';
 import { finishWork, SANDBOX_ACCOUNT } from '../app/services';
 import { call, jsonOf, readQr } from '../sandbox/testing';
 import { openTestApp, succeeded, type TestApp } from '../testing/testApp';
-import { DRAG_ICON_SIZE } from './dragOut';
 
 const limited = (path: string) => ({ kind: 'limited', path, envVersion: 'release', width: 430 });
 const generate = (app: TestApp, path: string, regenerate?: boolean) =>
