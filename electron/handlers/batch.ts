@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { zipFileFor } from '../../shared/batch';
+import {
+  batchRunning,
+  folderNotChosen,
+  planGone,
+  sheetGone,
+  unansweredBefore,
+  unfinishedGone,
+  unfinishedRunning,
+} from '../../shared/errors/batch';
 import { continuedBatch } from '../app/batch/batchContinue';
 import { confirmQuota, newBatchJob, type PlanChoice, planFor } from '../app/batch/batchLaunch';
 import { exampleNames, planView, sheetView, unfinishedView } from '../app/batch/batchViews';
@@ -18,15 +27,6 @@ import type { BatchPlan } from '../core/batch/plan';
 import { readSpreadsheet, type Sheet } from '../core/batch/spreadsheet';
 import type { HandlerTable } from '../main/ipc';
 import { accountById } from './accounts';
-import {
-  batchRunning,
-  folderNotChosen,
-  planGone,
-  sheetGone,
-  unansweredBefore,
-  unfinishedGone,
-  unfinishedRunning,
-} from './batchErrors';
 
 type BatchHandlers = Pick<HandlerTable, Extract<keyof HandlerTable, `batch:${string}`>>;
 

@@ -1,13 +1,13 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { QuotaCheck } from '../../../shared/batch';
+import { inputChanged, inputUnreadable, noAccountFor, recordDamaged } from '../../../shared/errors/batch';
 import { codeKind } from '../../../shared/ipc/channels';
 import { Failure } from '../../../shared/result';
 import type { BatchJob } from '../../core/batch/batchJob';
 import type { UnfinishedBatch } from '../../core/batch/journal';
 import type { BatchPlan } from '../../core/batch/plan';
 import { readSpreadsheet } from '../../core/batch/spreadsheet';
-import { inputChanged, inputUnreadable, noAccountFor, recordDamaged } from '../../handlers/batchErrors';
 import type { Services } from '../services';
 import type { BatchSpend } from '../spend/spendQuestions';
 import { newBatchJob, planFor } from './batchLaunch';

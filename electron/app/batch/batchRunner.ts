@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { BatchSummaryView, BatchUpdate } from '../../../shared/batch';
 import { appError } from '../../../shared/errors';
+import { batchRunning, jobUnknown } from '../../../shared/errors/batch';
 import { Failure } from '../../../shared/result';
 import type { BatchJob } from '../../core/batch/batchJob';
 import { logBatch } from '../../core/batch/batchLog';
-import { batchRunning, jobUnknown } from '../../handlers/batchErrors';
 import type { Services } from '../services';
 import { batchUpdate, summaryView } from './batchViews';
 
