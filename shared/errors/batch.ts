@@ -1,3 +1,4 @@
+import { NAME_PLACEHOLDERS } from '../batch';
 import type { AppError, Localized } from '../result';
 import { Failure } from '../result';
 import { appError } from './general';
@@ -263,4 +264,65 @@ export function zipTooBig(zipPath: string, size: string): AppError {
       zh: '请直接使用输出文件夹，或把表格拆成几个较小的批次。',
     },
   };
+}
+
+// The file name template a batch names its files with.
+
+function templateError(message: AppError['message'], hint: AppError['hint']): AppError {
+  return { code: 'field', field: 'nameTemplate', message, hint, retryable: false };
+}
+
+export function unknownPlaceholder(word: string): AppError {
+  const known = NAME_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
+  return templateError(
+    {
+      en: `The file name template has an unknown placeholder {${word}}.`,
+      zh: `文件名模板中有未知的占位符 {${word}}。`,
+    },
+    {
+      en: `Use only ${known}, e.g. {row}-{name}.png.`,
+      zh: `只能使用 ${known}，例如 {row}-{name}.png。`,
+    },
+  );
+}
+
+export function unsafeInTemplate(char: string): AppError {
+  const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const shown = /[\p{Cc}\p{Cf}]/u.test(char) ? code : `'${char}'`;
+  return templateError(
+    {
+      en: `The file name template contains ${shown}, which a file name cannot hold.`,
+      zh: `文件名模板含有 ${shown}，文件名中不能有这个字符。`,
+    },
+    {
+      en: 'Use - or _ instead, e.g. {row}-{name}.png; every file goes into the chosen folder.',
+      zh: '请改用 - 或 _，例如 {row}-{name}.png；所有文件都放在所选文件夹中。',
+    },
+  );
+}
+
+export function reservedTemplate(word: string): AppError {
+  return templateError(
+    {
+      en: `The file name template starts with ${word}, a name Windows keeps for a device, whatever follows it.`,
+      zh: `文件名模板以 ${word} 开头，这是 Windows 保留的设备名，后面接什么都不行。`,
+    },
+    {
+      en: `Put something before it, e.g. {row}-${word}.png.`,
+      zh: `请在它前面加上内容，例如 {row}-${word}.png。`,
+    },
+  );
+}
+
+export function templateTooLong(bytes: number, maxBytes: number): AppError {
+  return templateError(
+    {
+      en: `The file name template's own text is ${bytes} bytes; a file name may have at most ${maxBytes} before .png.`,
+      zh: `文件名模板本身的文字有 ${bytes} 字节，文件名在 .png 之前最多 ${maxBytes} 字节。`,
+    },
+    {
+      en: 'Shorten it (a Chinese character takes 3 bytes); the placeholders add each row’s values.',
+      zh: '请缩短（一个汉字占 3 字节）；占位符会填入每行的值。',
+    },
+  );
 }
