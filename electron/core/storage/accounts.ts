@@ -8,8 +8,9 @@ import {
   credentialDestination,
   storedApiBase,
 } from '../../../shared/credentialAddress';
+import { fileDamaged } from '../../../shared/errors/storage';
 import { type AppError, Failure, type Localized } from '../../../shared/result';
-import { damaged, readJsonFile, writeFileAtomic } from './atomicFile';
+import { readJsonFile, writeFileAtomic } from './atomicFile';
 import {
   appSecretKey,
   keychainSecrets,
@@ -114,7 +115,7 @@ export function fileAccountStore(dir: string, secrets: SecretStore = keychainSec
   async function read(): Promise<Account[]> {
     const parsed = accountsFile.safeParse(await readJsonFile(path, { version: 1, accounts: [] }));
     if (!parsed.success)
-      throw new Failure(damaged(path, parsed.error.issues[0]?.message ?? 'unexpected content'));
+      throw new Failure(fileDamaged(path, parsed.error.issues[0]?.message ?? 'unexpected content'));
     return parsed.data.accounts;
   }
 
