@@ -1,4 +1,5 @@
 import { storedApiBase } from '../../shared/credentialAddress';
+import { accountGone, secretMisplaced } from '../../shared/errors/accounts';
 import type { AccountView } from '../../shared/ipc/channels';
 import { Failure } from '../../shared/result';
 import type { Services } from '../app/services';
@@ -60,16 +61,7 @@ export function accountHandlers({ accounts, secrets, clients }: Services): Accou
 export async function accountById(accounts: AccountStore, id: string): Promise<Account> {
   const account = (await accounts.list()).find((a) => a.id === id);
   if (account) return account;
-  throw new Failure({
-    code: 'field',
-    field: 'accountId',
-    message: { en: 'This account no longer exists.', zh: '此账号已不存在。' },
-    hint: {
-      en: 'Choose another account, or add it again in Accounts.',
-      zh: '请选择其他账号，或在“账号”中重新添加。',
-    },
-    retryable: false,
-  });
+  throw new Failure(accountGone());
 }
 
 /** Field by field, so nothing added to Account later reaches the page by accident. */
@@ -113,25 +105,5 @@ async function hasSecret(secrets: SecretStore, appId: string): Promise<boolean> 
 }
 
 function misplaced(field: 'secret' | 'tokenCredential'): Failure {
-  const what =
-    field === 'secret'
-      ? { en: 'An AppSecret', zh: 'AppSecret', kind: { en: 'AppSecret', zh: 'AppSecret' } }
-      : {
-          en: 'A token service credential',
-          zh: '令牌服务凭据',
-          kind: { en: 'token service', zh: '令牌服务' },
-        };
-  return new Failure({
-    code: 'field',
-    field,
-    message: {
-      en: `${what.en} was given for an account that does not use one.`,
-      zh: `为不使用${what.zh}的账号提供了${what.zh}。`,
-    },
-    hint: {
-      en: `Choose “${what.kind.en}” as the account’s token source, or leave it empty.`,
-      zh: `请把账号的令牌来源设为“${what.kind.zh}”，或留空。`,
-    },
-    retryable: false,
-  });
+  return new Failure(secretMisplaced(field));
 }

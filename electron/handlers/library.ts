@@ -1,3 +1,4 @@
+import { codeGone } from '../../shared/errors/storage';
 import type { GeneratedCode, LibraryEntryView } from '../../shared/ipc/channels';
 import { Failure } from '../../shared/result';
 import type { Services } from '../app/services';
@@ -32,13 +33,7 @@ export function libraryHandlers({ library }: Services): LibraryHandlers {
 export function storedCode(library: Library, codeId: string): LibraryEntry {
   const entry = library.get(codeId);
   if (entry) return entry;
-  throw new Failure({
-    code: 'field',
-    field: 'codeId',
-    message: { en: 'This code is no longer in the library.', zh: '此码已不在码库中。' },
-    hint: { en: 'Generate it again.', zh: '请重新生成。' },
-    retryable: false,
-  });
+  throw new Failure(codeGone());
 }
 
 export function generatedCode(entry: LibraryEntry, png: Buffer, fromLibrary: boolean): GeneratedCode {

@@ -79,3 +79,14 @@ export function settingRefused(key: string, expected: Localized): AppError {
     retryable: false,
   };
 }
+
+/** The page named a code that was deleted meanwhile (another window, the CLI). */
+export function codeGone(): AppError {
+  return {
+    code: 'field',
+    field: 'codeId',
+    message: { en: 'This code is no longer in the library.', zh: '此码已不在码库中。' },
+    hint: { en: 'Generate it again.', zh: '请重新生成。' },
+    retryable: false,
+  };
+}
