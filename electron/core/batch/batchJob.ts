@@ -4,6 +4,14 @@ import { mkdir, readdir, readFile, realpath, rmdir, stat } from 'node:fs/promise
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BatchProgress, BatchState } from '../../../shared/batch';
 import { appError, isDailyLimit, WECHAT_ERRORS } from '../../../shared/errors';
+import {
+  batchElsewhere,
+  fileTaken,
+  folderTaken,
+  notKeptSummary,
+  resultsNotWritten,
+  streakError,
+} from '../../../shared/errors/batch';
 import { type AppError, Failure } from '../../../shared/result';
 import { type CodeAccount, CodeMaker, type MadeCode } from '../codes/codeMaker';
 import { writeFileAtomic } from '../storage/atomicFile';
@@ -11,7 +19,6 @@ import { takeFile } from '../storage/claims';
 import type { Library } from '../storage/library';
 import { sweepTemps } from '../storage/tempFiles';
 import { cancelled } from '../wechat/abortable';
-import { batchElsewhere, fileTaken, folderTaken } from './conflicts';
 import { type BatchManifest, batchFolder, batchId, Journal, removeBatch, unreceivedCodes } from './journal';
 import { defaultNameTemplate, fileNames } from './naming';
 import type { BatchPlan } from './plan';
@@ -622,31 +629,6 @@ export class BatchJob extends EventEmitter<BatchEvents> {
 const asAppError = (caught: unknown): AppError =>
   caught instanceof Failure ? caught.error : appError('file', { detail: String(caught) });
 
-/** The summary never points to a results CSV that is not there. */
-function resultsNotWritten(cause: AppError): AppError {
-  return {
-    ...cause,
-    message: {
-      en: `The results CSV was not written: ${cause.message.en}`,
-      zh: `结果 CSV 未能写入：${cause.message.zh}`,
-    },
-    hint: {
-      en: `${cause.hint.en} The PNG files are in the output folder all the same; resuming the batch writes the results again.`,
-      zh: `${cause.hint.zh} PNG 文件仍在输出文件夹中；继续此批次会重新写入结果。`,
-    },
-  };
-}
-
-function notKeptSummary(count: number, outDir: string, cause: AppError): AppError {
-  return {
-    ...cause,
-    message: {
-      en: `${count} code(s) are in ${outDir} but not in the library. ${cause.message.en}`,
-      zh: `${count} 个码已写入 ${outDir}，但未存入码库。${cause.message.zh}`,
-    },
-  };
-}
-
 /** Busy (-1), rate limits, token trouble and network faults may pass: the row is tried again later. */
 function mayPass(error: AppError): boolean {
   if (error.errcode !== undefined && WECHAT_ERRORS[error.errcode]?.refreshToken) return true;
@@ -657,20 +639,6 @@ function stopsBatch(error: AppError): boolean {
   if (error.errcode !== undefined) return WHOLE_BATCH_ERRCODES.has(error.errcode);
   if (error.code === 'token-service') return error.retryable === false;
   return WHOLE_BATCH_CODES.has(error.code);
-}
-
-function streakError(count: number, last: AppError): AppError {
-  return {
-    ...last,
-    message: {
-      en: `The batch stopped after ${count} tries in a row failed. The last: ${last.message.en}`,
-      zh: `连续 ${count} 次尝试失败，批量生成已停止。最后一个错误：${last.message.zh}`,
-    },
-    hint: {
-      en: `${last.hint.en} Then run the batch again with resume: finished rows are not made again.`,
-      zh: `${last.hint.zh} 然后以“继续”方式重新运行：已完成的行不会重复生成。`,
-    },
-  };
 }
 
 function isCancelled(caught: unknown): boolean {
