@@ -1,10 +1,10 @@
 import { NAME_PLACEHOLDERS, zipFileFor } from '../../../shared/batch';
 import { useT } from '../../i18n';
-import { NumberField } from '../../ui/NumberField';
+import { LabelledField } from '../../ui/LabelledField';
 import { Switch } from '../../ui/Switch';
-import { TextField } from '../../ui/TextField';
 import { CONCURRENCY, PACE } from './batchRules';
 import { useBatch } from './batchStore';
+import { NumberField } from './NumberField';
 import { Step } from './Step';
 
 const PLACEHOLDER_LIST = NAME_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
@@ -34,12 +34,12 @@ export function OutputStep({ locked }: { locked: boolean }) {
         </div>
         <p className="note">{t('folderNote')}</p>
       </div>
-      <TextField
+      <LabelledField
         id="batch-name-template"
         label={t('nameTemplate')}
         value={template}
         onChange={(value) => void s.setNameTemplate(value)}
-        error={s.nameError ?? undefined}
+        problem={s.nameError ?? undefined}
         note={t('nameTemplateNote', { placeholders: PLACEHOLDER_LIST })}
         disabled={!s.plan && s.nameTemplate === null}
       />

@@ -1,7 +1,7 @@
 import { formatHexColor, parseHexColor } from '../../../shared/validateCodeRequest';
 import { useSettings } from '../../app/settingsStore';
 import { useT } from '../../i18n';
-import { describedBy, FieldMessage } from '../../ui/FieldMessage';
+import { fieldAria, ProblemText } from '../../ui/LabelledField';
 import { Switch } from '../../ui/Switch';
 import type { ShownErrors } from './CodeForm';
 import { useCode } from './codeStore';
@@ -14,7 +14,6 @@ export function ColorFields({ errors }: { errors: ShownErrors }) {
   const recent = useSettings((s) => s.settings.recentColors);
   const parsed = parseHexColor(draft.lineColor);
   const pickerValue = parsed ? formatHexColor(parsed) : '#000000';
-  const errorId = errors.lineColor ? 'line-color-error' : undefined;
   return (
     <>
       <fieldset className="field color-field" disabled={draft.autoColor}>
@@ -35,8 +34,7 @@ export function ColorFields({ errors }: { errors: ShownErrors }) {
             spellCheck={false}
             autoComplete="off"
             aria-label={t('lineColorHex')}
-            aria-invalid={errors.lineColor ? true : undefined}
-            aria-describedby={describedBy(errorId)}
+            {...fieldAria('line-color-hex', errors.lineColor)}
             onChange={(e) => edit({ lineColor: e.target.value })}
           />
           {recent.length > 0 && (
@@ -57,7 +55,7 @@ export function ColorFields({ errors }: { errors: ShownErrors }) {
             </ul>
           )}
         </div>
-        <FieldMessage id="line-color-error" error={errors.lineColor} />
+        {errors.lineColor && <ProblemText fieldId="line-color-hex" problem={errors.lineColor} />}
       </fieldset>
       <Switch
         id="auto-color"

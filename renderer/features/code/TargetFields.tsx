@@ -1,6 +1,6 @@
 import { useT } from '../../i18n';
+import { LabelledField } from '../../ui/LabelledField';
 import { Switch } from '../../ui/Switch';
-import { TextField } from '../../ui/TextField';
 import type { ShownErrors } from './CodeForm';
 import { useCode } from './codeStore';
 
@@ -11,33 +11,33 @@ export function TargetFields({ errors }: { errors: ShownErrors }) {
   const edit = useCode((s) => s.edit);
   if (draft.kind !== 'unlimited') {
     return (
-      <TextField
+      <LabelledField
         id="path"
         label={t('path')}
         value={draft.path}
         placeholder={t('pathPlaceholder')}
-        error={errors.path}
+        problem={errors.path}
         onChange={(path) => edit({ path })}
       />
     );
   }
   return (
     <>
-      <TextField
+      <LabelledField
         id="scene"
         label={t('scene')}
         value={draft.scene}
         placeholder={t('scenePlaceholder')}
         note={t('sceneNote')}
-        error={errors.scene}
+        problem={errors.scene}
         onChange={(scene) => edit({ scene })}
       />
-      <TextField
+      <LabelledField
         id="page"
         label={t('page')}
         value={draft.page}
         placeholder={t('pagePlaceholder')}
-        error={errors.page}
+        problem={errors.page}
         onChange={(page) => edit({ page })}
       />
       <Switch

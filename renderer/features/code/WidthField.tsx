@@ -1,6 +1,6 @@
 import { DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH } from '../../../shared/codeRequest';
 import { useT } from '../../i18n';
-import { describedBy, FieldMessage } from '../../ui/FieldMessage';
+import { LabelledField } from '../../ui/LabelledField';
 import type { ShownErrors } from './CodeForm';
 import { useCode } from './codeStore';
 
@@ -11,39 +11,41 @@ export function WidthField({ errors }: { errors: ShownErrors }) {
   const edit = useCode((s) => s.edit);
   const typed = Number(width);
   const sliderValue = Number.isFinite(typed) && width.trim() !== '' ? typed : DEFAULT_WIDTH;
-  const errorId = errors.width ? 'width-error' : undefined;
   return (
-    <div className="field">
-      <label id="width-label" htmlFor="width-slider">
-        {t('width')}
-      </label>
-      <div className="width-row">
-        <input
-          id="width-slider"
-          type="range"
-          min={MIN_WIDTH}
-          max={MAX_WIDTH}
-          step={1}
-          value={Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, sliderValue))}
-          onChange={(e) => edit({ width: e.target.value })}
-        />
-        <div className="number-box">
+    <LabelledField
+      id="width-number"
+      label={t('width')}
+      labelId="width-label"
+      labelFor="width-slider"
+      problem={errors.width}
+    >
+      {(aria) => (
+        <div className="width-row">
           <input
-            id="width-number"
-            type="number"
-            inputMode="numeric"
+            id="width-slider"
+            type="range"
             min={MIN_WIDTH}
             max={MAX_WIDTH}
-            value={width}
-            aria-label={t('widthPixels')}
-            aria-invalid={errors.width ? true : undefined}
-            aria-describedby={describedBy(errorId)}
+            step={1}
+            value={Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, sliderValue))}
             onChange={(e) => edit({ width: e.target.value })}
           />
-          <span aria-hidden="true">px</span>
+          <div className="number-box">
+            <input
+              id="width-number"
+              type="number"
+              inputMode="numeric"
+              min={MIN_WIDTH}
+              max={MAX_WIDTH}
+              value={width}
+              aria-label={t('widthPixels')}
+              {...aria}
+              onChange={(e) => edit({ width: e.target.value })}
+            />
+            <span aria-hidden="true">px</span>
+          </div>
         </div>
-      </div>
-      <FieldMessage id="width-error" error={errors.width} />
-    </div>
+      )}
+    </LabelledField>
   );
 }
