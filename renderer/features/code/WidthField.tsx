@@ -1,14 +1,15 @@
 import { DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH } from '../../../shared/codeRequest';
 import { useT } from '../../i18n';
 import { LabelledField } from '../../ui/LabelledField';
-import type { ShownErrors } from './CodeForm';
 import { useCode } from './codeStore';
+import { useShownError } from './shownErrors';
 
 /** A slider for feel and a number box for exact pixels, both editing the same value. */
-export function WidthField({ errors }: { errors: ShownErrors }) {
+export function WidthField() {
   const { t } = useT();
   const width = useCode((s) => s.draft.width);
   const edit = useCode((s) => s.edit);
+  const error = useShownError('width');
   const typed = Number(width);
   const sliderValue = Number.isFinite(typed) && width.trim() !== '' ? typed : DEFAULT_WIDTH;
   return (
@@ -17,7 +18,7 @@ export function WidthField({ errors }: { errors: ShownErrors }) {
       label={t('width')}
       labelId="width-label"
       labelFor="width-slider"
-      problem={errors.width}
+      problem={error}
     >
       {(aria) => (
         <div className="width-row">

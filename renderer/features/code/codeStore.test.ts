@@ -103,4 +103,13 @@ describe('the form store', () => {
     expect(numUsedOf('a')).toBe(2);
     expect(numUsedOf('b')).toBe(9);
   });
+
+  it('keeps the check of the draft as typed, and of a code opened from History', () => {
+    useCode.getState().edit({ path: '' });
+    expect(useCode.getState().checked.errors.path?.message.en).toBeTruthy();
+    useCode.getState().edit({ path: 'pages/index/index' });
+    expect(useCode.getState().checked).toMatchObject({ request: { path: 'pages/index/index' }, errors: {} });
+    useCode.getState().open(FROM_HISTORY);
+    expect(useCode.getState().checked.request).toMatchObject({ kind: 'qrcode', width: 280 });
+  });
 });

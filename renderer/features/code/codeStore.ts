@@ -8,7 +8,7 @@ import { call } from '../../app/api';
 import { useSettings } from '../../app/settingsStore';
 import type { MessageKey, Params } from '../../i18n';
 import { useAccounts } from '../accounts/accountsStore';
-import { checkDraft, type Draft, draftOf, EMPTY_DRAFT, switchKind } from './draft';
+import { type CheckedDraft, checkDraft, type Draft, draftOf, EMPTY_DRAFT, switchKind } from './draft';
 
 /** The last real image and what it was made from, so the preview can tell whether it is current. */
 export interface MadeCode {
@@ -24,6 +24,8 @@ export interface Notice {
 
 interface CodeState {
   draft: Draft;
+  /** The draft checked once per change; every field, the preview and Generate read this. */
+  checked: CheckedDraft;
   /** Fields the user has edited: only those show errors, so an empty form is not a wall of red. */
   touched: Partial<Record<CodeRequestField, true>>;
   made: MadeCode | null;
@@ -59,8 +61,11 @@ const NO_ACCOUNT: AppError = {
  */
 let formTicket = 0;
 
+/** A new draft and its check, always set together. */
+const withDraft = (draft: Draft) => ({ draft, checked: checkDraft(draft) });
+
 export const useCode = create<CodeState>()((set, get) => ({
-  draft: EMPTY_DRAFT,
+  ...withDraft(EMPTY_DRAFT),
   touched: {},
   made: null,
   busy: false,
@@ -71,16 +76,16 @@ export const useCode = create<CodeState>()((set, get) => ({
   edit(patch) {
     const touched = { ...get().touched };
     for (const field of Object.keys(patch)) touched[field as CodeRequestField] = true;
-    set({ draft: { ...get().draft, ...patch }, touched });
+    set({ ...withDraft({ ...get().draft, ...patch }), touched });
   },
 
   setKind(kind) {
-    set({ draft: switchKind(get().draft, kind) });
+    set(withDraft(switchKind(get().draft, kind)));
   },
 
   async generate({ regenerate = false } = {}) {
     if (get().busy) return;
-    const { request, errors } = checkDraft(get().draft);
+    const { request, errors } = get().checked;
     if (!request) {
       const touched = { ...get().touched };
       for (const field of Object.keys(errors)) touched[field as CodeRequestField] = true;
@@ -116,7 +121,7 @@ export const useCode = create<CodeState>()((set, get) => ({
 
   open(made) {
     formTicket++;
-    set({ draft: draftOf(made.request), touched: {}, made, error: null, failed: null, notice: null });
+    set({ ...withDraft(draftOf(made.request)), touched: {}, made, error: null, failed: null, notice: null });
   },
 
   async save(codeId) {
