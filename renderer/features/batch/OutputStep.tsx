@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import { NAME_PLACEHOLDERS, zipFileFor } from '../../../shared/batch';
 import { useT } from '../../i18n';
 import { LabelledField } from '../../ui/LabelledField';
@@ -12,8 +13,24 @@ const PLACEHOLDER_LIST = NAME_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
 /** Where the codes go and what their files are called. */
 export function OutputStep({ locked }: { locked: boolean }) {
   const { t } = useT();
-  const s = useBatch();
-  const template = s.nameTemplate ?? s.plan?.nameTemplate ?? '';
+  const s = useBatch(
+    useShallow((b) => ({
+      nameTemplate: b.nameTemplate,
+      planTemplate: b.plan?.nameTemplate,
+      exampleNames: b.exampleNames,
+      nameError: b.nameError,
+      folder: b.folder,
+      zip: b.zip,
+      concurrency: b.concurrency,
+      ratePerMinute: b.ratePerMinute,
+      setNameTemplate: b.setNameTemplate,
+      chooseFolder: b.chooseFolder,
+      setZip: b.setZip,
+      setConcurrency: b.setConcurrency,
+      setRatePerMinute: b.setRatePerMinute,
+    })),
+  );
+  const template = s.nameTemplate ?? s.planTemplate ?? '';
   return (
     <Step id="batch-output" number={3} title={t('stepOutput')} locked={locked}>
       <div className="field">
@@ -41,7 +58,7 @@ export function OutputStep({ locked }: { locked: boolean }) {
         onChange={(value) => void s.setNameTemplate(value)}
         problem={s.nameError ?? undefined}
         note={t('nameTemplateNote', { placeholders: PLACEHOLDER_LIST })}
-        disabled={!s.plan && s.nameTemplate === null}
+        disabled={s.planTemplate === undefined && s.nameTemplate === null}
       />
       {s.exampleNames.length > 0 && !s.nameError && (
         <p className="example-names" aria-live="polite">

@@ -5,6 +5,7 @@ import type { AppError } from '../../../shared/result';
 import type { CodeRequestField } from '../../../shared/validateCodeRequest';
 import { formatHexColor } from '../../../shared/validateCodeRequest';
 import { call } from '../../app/api';
+import { latestRequest } from '../../app/latestRequest';
 import { useSettings } from '../../app/settingsStore';
 import type { MessageKey, Params } from '../../i18n';
 import { useAccounts } from '../accounts/accountsStore';
@@ -59,7 +60,7 @@ const NO_ACCOUNT: AppError = {
  * The form's latest generate or open. An answer that comes after the user moved on (opened a code
  * from History, switched account) is stale: it must not replace the code the form shows.
  */
-let formTicket = 0;
+const formRequests = latestRequest();
 
 /** A new draft and its check, always set together. */
 const withDraft = (draft: Draft) => ({ draft, checked: checkDraft(draft) });
@@ -97,10 +98,10 @@ export const useCode = create<CodeState>()((set, get) => ({
       set({ error: NO_ACCOUNT });
       return;
     }
-    const ticket = ++formTicket;
+    const latest = formRequests.ask();
     set({ busy: true, notice: null });
     const result = await call('code:generate', { accountId, request, regenerate });
-    const current = ticket === formTicket && useAccounts.getState().activeId === accountId;
+    const current = latest() && useAccounts.getState().activeId === accountId;
     // WeChat's Num-Used is a fact about the account, however late it comes.
     if (result.ok && result.value.numUsed !== undefined) {
       useAccounts.getState().recordNumUsed(accountId, result.value.numUsed);
@@ -120,7 +121,7 @@ export const useCode = create<CodeState>()((set, get) => ({
   },
 
   open(made) {
-    formTicket++;
+    formRequests.drop();
     set({ ...withDraft(draftOf(made.request)), touched: {}, made, error: null, failed: null, notice: null });
   },
 
