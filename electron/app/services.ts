@@ -11,6 +11,7 @@ import { fileSettingsStore, type SettingsStore } from '../core/storage/settings'
 import { sweepTemps } from '../core/storage/tempFiles';
 import { AccountClients } from './accountClients';
 import { BatchRunner } from './batch/batchRunner';
+import { numUsedKeeper } from './numUsed';
 
 /** The few things only the desktop can do; electron/desktop.ts does them with Electron. */
 export interface Desktop {
@@ -89,6 +90,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const store = fileAccountStore(options.dataDir, secrets);
   const accounts: AccountStore = {
     ...store,
+    recordNumUsed: numUsedKeeper(store, (report) => options.notify?.('accounts:numUsed', report)),
     async save(draft, given) {
       const saved = await store.save(draft, given);
       clients.forget(saved.id);

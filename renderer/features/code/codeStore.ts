@@ -102,10 +102,6 @@ export const useCode = create<CodeState>()((set, get) => ({
     set({ busy: true, notice: null });
     const result = await call('code:generate', { accountId, request, regenerate });
     const current = latest() && useAccounts.getState().activeId === accountId;
-    // WeChat's Num-Used is a fact about the account, however late it comes.
-    if (result.ok && result.value.numUsed !== undefined) {
-      useAccounts.getState().recordNumUsed(accountId, result.value.numUsed);
-    }
     if (!current) {
       set({ busy: false });
       return;

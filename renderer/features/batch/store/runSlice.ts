@@ -1,6 +1,5 @@
 import type { BatchUpdate } from '../../../../shared/batch';
 import { call } from '../../../app/api';
-import { useAccounts } from '../../accounts/accountsStore';
 import { CONCURRENCY, PACE, wholeNumber } from '../batchRules';
 import { type BatchSlice, NEW_BATCH, putAway, type RunSlice } from './state';
 
@@ -24,9 +23,6 @@ export const runSlice: BatchSlice<RunSlice> = (set, get) => {
       !(before?.jobId === update.jobId && before.progress.state === 'finished');
     if (!ended) return;
     set({ finishedRuns: get().finishedRuns + 1 });
-    if (update.progress.numUsed !== undefined) {
-      useAccounts.getState().recordNumUsed(update.accountId, update.progress.numUsed);
-    }
     void get().loadUnfinished();
   };
 
