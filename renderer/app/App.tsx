@@ -13,6 +13,7 @@ import { StatusBar } from './StatusBar';
 import { useSettings } from './settingsStore';
 import { panelId, tabId } from './ViewTabs';
 import { useView } from './viewStore';
+import './shell.css';
 
 export function App() {
   const { t, lang } = useT();

@@ -6,6 +6,7 @@ import { GenerateBar } from './GenerateBar';
 import { KindPicker } from './KindPicker';
 import { TargetFields } from './TargetFields';
 import { WidthField } from './WidthField';
+import './code.css';
 
 export function CodeForm() {
   const { t } = useT();

@@ -76,7 +76,7 @@ export function PreviewPane() {
           <ErrorText error={made.code.notKept} />
         </div>
       )}
-      <div className={`stage${transparent ? ' transparent' : ''}`}>{stage}</div>
+      <div className={`stage${transparent ? ' checkerboard' : ''}`}>{stage}</div>
       <PreviewActions codeId={made && inSync ? made.code.codeId : null} />
     </section>
   );
