@@ -24,7 +24,6 @@ interface FrameProps {
   /** The control's id: the label points at it, and the note and problem are named after it. */
   id: string;
   label: ReactNode;
-  labelId?: string;
   /** The label's target when it is not the control that reports the problem (a slider beside a number box). */
   labelFor?: string;
   note?: string;
@@ -48,14 +47,12 @@ interface TextProps {
 
 /** A label, a control, a note under it and, when there is one, the problem with its fix. */
 export function LabelledField(props: FrameProps & (ControlProps | TextProps)) {
-  const { id, label, labelId, labelFor, note, problem, className = 'field' } = props;
+  const { id, label, labelFor, note, problem, className = 'field' } = props;
   const noteId = note ? `${id}-note` : undefined;
   const aria = fieldAria(id, problem, noteId);
   return (
     <div className={className}>
-      <label id={labelId} htmlFor={labelFor ?? id}>
-        {label}
-      </label>
+      <label htmlFor={labelFor ?? id}>{label}</label>
       {'children' in props ? props.children(aria) : <TextInput id={id} text={props} aria={aria} />}
       {note && (
         <p id={noteId} className="note">

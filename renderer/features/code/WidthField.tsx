@@ -13,13 +13,7 @@ export function WidthField() {
   const typed = Number(width);
   const sliderValue = Number.isFinite(typed) && width.trim() !== '' ? typed : DEFAULT_WIDTH;
   return (
-    <LabelledField
-      id="width-number"
-      label={t('width')}
-      labelId="width-label"
-      labelFor="width-slider"
-      problem={error}
-    >
+    <LabelledField id="width-number" label={t('width')} labelFor="width-slider" problem={error}>
       {(aria) => (
         <div className="width-row">
           <input
