@@ -1,0 +1,71 @@
+import { WECHAT_ERRORS } from '../../../shared/errors';
+import { type AppError, Failure } from '../../../shared/result';
+
+// Which errors a batch tries again, which fail one row, and which stop the whole batch.
+
+/** Errors that every later row would meet too: the batch stops rather than failing them one by one. */
+const WHOLE_BATCH_ERRCODES = new Set([40013, 40125, 40164, 40243, 45029, 48001, 61007]);
+const WHOLE_BATCH_CODES = new Set(['no-secret', 'keychain-unavailable', 'keychain-locked', 'file']);
+/** WeChat's per-minute limits: the pace slows down. */
+const RATE_LIMIT_ERRCODES = new Set([45009, 45011]);
+
+export const DEFAULT_REQUEUE_LIMIT = 3;
+export const DEFAULT_FAILURE_STREAK_LIMIT = 25;
+
+/** Busy (-1), rate limits, token trouble and network faults may pass: the row is tried again later. */
+export function mayPass(error: AppError): boolean {
+  if (error.errcode !== undefined && WECHAT_ERRORS[error.errcode]?.refreshToken) return true;
+  return error.retryable === true || error.code === 'network' || error.code === 'timeout';
+}
+
+export function stopsBatch(error: AppError): boolean {
+  if (error.errcode !== undefined) return WHOLE_BATCH_ERRCODES.has(error.errcode);
+  if (error.code === 'token-service') return error.retryable === false;
+  return WHOLE_BATCH_CODES.has(error.code);
+}
+
+export function slowsDown(error: AppError): boolean {
+  return error.errcode !== undefined && RATE_LIMIT_ERRCODES.has(error.errcode);
+}
+
+export interface RetryContext {
+  /** Times this row came back to the queue already. */
+  requeued: number;
+  requeueLimit: number;
+  /** Tries in a row that failed, this one included. */
+  streak: number;
+  streakLimit: number;
+}
+
+/** A row whose failure may pass goes back in the queue, a few times, unless the batch keeps failing. */
+export function tryAgain(
+  error: AppError,
+  { requeued, requeueLimit, streak, streakLimit }: RetryContext,
+): boolean {
+  return mayPass(error) && requeued < requeueLimit && streak < streakLimit;
+}
+
+/** Why the batch stops after a failed row, if it does. */
+export function stopReason(error: AppError, streak: number, streakLimit: number): AppError | undefined {
+  if (stopsBatch(error)) return error;
+  if (streak >= streakLimit) return streakError(streak, error);
+  return undefined;
+}
+
+export function streakError(count: number, last: AppError): AppError {
+  return {
+    ...last,
+    message: {
+      en: `The batch stopped after ${count} tries in a row failed. The last: ${last.message.en}`,
+      zh: `连续 ${count} 次尝试失败，批量生成已停止。最后一个错误：${last.message.zh}`,
+    },
+    hint: {
+      en: `${last.hint.en} Then run the batch again with resume: finished rows are not made again.`,
+      zh: `${last.hint.zh} 然后以“继续”方式重新运行：已完成的行不会重复生成。`,
+    },
+  };
+}
+
+export function isCancelled(caught: unknown): boolean {
+  return caught instanceof Failure && caught.error.code === 'cancelled';
+}
