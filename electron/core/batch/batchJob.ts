@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rmdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { BatchProgress, BatchState } from '../../../shared/batch';
 import { appError, isDailyLimit } from '../../../shared/errors';
+import { failFastError } from '../../../shared/errors/failFast';
 import { type AppError, Failure } from '../../../shared/result';
 import { type CodeAccount, CodeMaker, type MadeCode } from '../codes/codeMaker';
 import { writeFileAtomic } from '../storage/atomicFile';
@@ -13,11 +14,15 @@ import { fileTaken } from './conflicts';
 import {
   DEFAULT_FAILURE_STREAK_LIMIT,
   DEFAULT_REQUEUE_LIMIT,
+  FAIL_FAST_AFTER,
+  failFastKey,
   isCancelled,
+  SameErrorStreak,
   slowsDown,
   stopReason,
   tryAgain,
 } from './errorPolicy';
+import { FailureGroups } from './failureGroups';
 import { type BatchManifest, batchFolder, batchId, Journal, removeBatch, unreceivedCodes } from './journal';
 import { defaultNameTemplate, fileNames } from './naming';
 import { allOutcomes, type BatchOutput, notKeptSummary, takeOutputFolder, writeOutputs } from './outputs';
@@ -58,6 +63,11 @@ export interface BatchJobOptions {
    * tomorrow) or 'stop' (the CLI: the journal keeps the place for --resume). Default 'pause'.
    */
   onDailyLimit?: 'pause' | 'stop';
+  /**
+   * What the same error coming back for rows in a row (a page not published, a token refused) does:
+   * 'pause' (the app: fix it, then Resume) or 'stop' (the CLI: --resume goes on). Default 'pause'.
+   */
+  onFailFast?: 'pause' | 'stop';
 }
 
 export type { BatchProgress, BatchState };
@@ -118,9 +128,13 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   private cancelled = false;
   private skipZip = false;
   private stoppedBy?: AppError;
-  /** Why the batch paused by itself (WeChat's daily cap); cleared by resume(). */
+  /** Why the batch paused by itself (WeChat's daily cap, the same error row after row); cleared by resume(). */
   private pausedBy?: AppError;
+  /** The fail-fast error the batch paused for: rows in flight meeting it go back to the queue. */
+  private pausedFor?: string;
   private failureStreak = 0;
+  private readonly sameError = new SameErrorStreak<{ item: QueueItem; error: AppError }>();
+  private readonly failures = new FailureGroups();
   private numUsed?: number;
   private counts = { done: 0, failed: 0, fromLibrary: 0 };
   private lastProgressAt = 0;
@@ -183,6 +197,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   resume(): void {
     if (this.currentState !== 'paused' && this.currentState !== 'pausing') return;
     this.pausedBy = undefined;
+    this.pausedFor = undefined;
+    this.sameError.reset();
     this.setState('running');
     this.scheduler.resume();
   }
@@ -205,6 +221,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     const remaining = total - this.counts.done - this.counts.failed;
     const codesPerSecond = this.meter.speed();
     const left = secondsLeft(remaining, codesPerSecond, this.currentState === 'running');
+    const failures = this.failures.list();
     return {
       state: this.currentState,
       total,
@@ -218,6 +235,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       ...(this.numUsed !== undefined ? { numUsed: this.numUsed } : {}),
       ...(this.unreceived > 0 ? { unreceived: this.unreceived } : {}),
       ...(this.pausedBy && this.scheduler.pauseWanted ? { pausedBy: this.pausedBy } : {}),
+      ...(failures.length > 0 ? { failures } : {}),
     };
   }
 
@@ -351,6 +369,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       await this.writeRowFile(file, made);
       await this.journal!.record({ row: row.row, file, fromLibrary: made.fromLibrary });
       this.failureStreak = 0;
+      this.sameError.reset();
       this.counts.done++;
       if (made.fromLibrary) this.counts.fromLibrary++;
       this.meter.rowFinished();
@@ -400,6 +419,19 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     }
     // Counts tries that will come back too: with the network down, rows would otherwise cycle for long.
     this.failureStreak++;
+    const key = failFastKey(error);
+    if (key !== undefined && key === this.pausedFor && this.scheduler.pauseWanted) {
+      // In flight when the batch paused for this very error: it waits for the fix with the others.
+      this.scheduler.putBack([{ index: item.index, requeued: item.requeued, retriedAfterPause: true }]);
+      return;
+    }
+    // A row tried again after such a pause that fails the same way is its own (a typo in its page):
+    // it fails alone, or Resume would pause again on the same rows for ever.
+    const sameInARow = item.retriedAfterPause && key !== undefined ? 0 : this.sameError.note(error);
+    if (sameInARow >= FAIL_FAST_AFTER && !this.stopping) {
+      this.failFast(item, error, sameInARow, key!);
+      return;
+    }
     const streakLimit = this.options.failureStreakLimit ?? DEFAULT_FAILURE_STREAK_LIMIT;
     const retry = {
       requeued: item.requeued,
@@ -412,6 +444,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       return;
     }
     this.counts.failed++;
+    this.failures.add(error);
+    if (!item.retriedAfterPause) this.sameError.keep({ item, error });
     this.finish({ row: row.row, status: 'failed', error });
     const reason = stopReason(error, this.failureStreak, streakLimit);
     if (reason) this.stop(reason);
@@ -423,12 +457,40 @@ export class BatchJob extends EventEmitter<BatchEvents> {
    */
   private dailyLimitReached(item: QueueItem, error: AppError): void {
     this.scheduler.push({ index: item.index, requeued: item.requeued });
-    if (this.options.onDailyLimit === 'stop') {
-      this.stop(error);
+    if (this.options.onDailyLimit === 'stop') this.stop(error);
+    else this.pauseFor(error);
+  }
+
+  /**
+   * The same error came back for rows in a row: every later row would meet it. The batch pauses (or
+   * stops) saying why and how to fix it, and the rows of the streak go back to the head of the
+   * queue, to be tried again first once the cause is fixed, rather than staying failed.
+   */
+  private failFast(item: QueueItem, error: AppError, rows: number, key: string): void {
+    const streak = this.sameError.takeBack();
+    for (const back of streak) {
+      this.counts.failed--;
+      this.failures.remove(back.error);
+      this.outcomes.delete(this.options.plan.rows[back.item.index]!.row);
+    }
+    // First in line once resumed: whether the fix worked shows at once.
+    const again = [...streak.map((back) => back.item), item];
+    this.scheduler.putBack(again.map((row) => ({ ...row, retriedAfterPause: true })));
+    const then = this.options.onFailFast ?? 'pause';
+    const reason = failFastError(error, rows, then);
+    if (then === 'stop') {
+      this.stop(reason);
       return;
     }
+    this.pauseFor(reason);
+    if (this.scheduler.pauseWanted) this.pausedFor = key;
+  }
+
+  /** Pauses, with the reason in the progress from its first report on. */
+  private pauseFor(reason: AppError): void {
+    this.pausedBy = reason;
     this.pause();
-    if (this.scheduler.pauseWanted) this.pausedBy = error;
+    if (!this.scheduler.pauseWanted) this.pausedBy = undefined;
   }
 
   private finish(outcome: RowOutcome): void {

@@ -69,3 +69,55 @@ export function streakError(count: number, last: AppError): AppError {
 export function isCancelled(caught: unknown): boolean {
   return caught instanceof Failure && caught.error.code === 'cancelled';
 }
+
+/**
+ * Errors that, when they come back for a few rows in a row, will come back for every row: a page
+ * missing from the published version (41030), a token WeChat keeps refusing (40001, 42001, 40014),
+ * the reserved-parameter family (85xxx), and the account-wide ones (40125, 40164, 45029, 48001,
+ * which stop the batch at the first already). WeChat's daily cap (45009) pauses at the first.
+ */
+const FAIL_FAST_ERRCODES = new Set([41030, 40001, 42001, 40014, 40125, 40164, 45029, 48001]);
+/** Rows in a row failing with one of those errors before the batch pauses (the CLI stops). */
+export const FAIL_FAST_AFTER = 3;
+
+/** Which error a failure counts as for failing fast; undefined for one that may be the row's own. */
+export function failFastKey(error: AppError): string | undefined {
+  const { errcode } = error;
+  if (errcode === undefined) return undefined;
+  if (FAIL_FAST_ERRCODES.has(errcode) || (errcode >= 85000 && errcode < 86000)) return `wechat:${errcode}`;
+  return undefined;
+}
+
+/** Tries in a row that failed with the same fail-fast error, and the rows among them that failed for good. */
+export class SameErrorStreak<Row> {
+  private key?: string;
+  private count = 0;
+  private rows: Row[] = [];
+
+  /** Counts a failed try; returns how many in a row failed with this error (0 when it does not fail fast). */
+  note(error: AppError): number {
+    const key = failFastKey(error);
+    if (key !== this.key) this.reset();
+    this.key = key;
+    if (key !== undefined) this.count++;
+    return this.count;
+  }
+
+  /** A row of the streak that failed for good (not put back in the queue). */
+  keep(row: Row): void {
+    if (this.key !== undefined) this.rows.push(row);
+  }
+
+  /** The streak's rows that failed for good; the streak starts over. */
+  takeBack(): Row[] {
+    const rows = this.rows;
+    this.reset();
+    return rows;
+  }
+
+  reset(): void {
+    this.key = undefined;
+    this.count = 0;
+    this.rows = [];
+  }
+}

@@ -58,3 +58,32 @@ describe('RowScheduler', () => {
     expect(scheduler.stopping).toBe(true);
   });
 });
+
+describe('RowScheduler.putBack', () => {
+  it('puts rows at the head of the queue, before the ones still waiting', async () => {
+    const ran: string[] = [];
+    const scheduler = new RowScheduler(async (item) => {
+      ran.push(`${item.index}${item.requeued ? '′' : ''}`);
+      if (item.index === 1 && !item.requeued) {
+        scheduler.putBack([
+          { index: 0, requeued: 1 },
+          { index: 1, requeued: 1 },
+        ]);
+      }
+    });
+    for (const item of items(4)) scheduler.push(item);
+    await scheduler.run(1);
+    expect(ran).toEqual(['0', '1', '0′', '1′', '2', '3']);
+  });
+
+  it('before anything started too', async () => {
+    const ran: number[] = [];
+    const scheduler = new RowScheduler(async (item) => {
+      ran.push(item.index);
+    });
+    for (const item of items(2)) scheduler.push(item);
+    scheduler.putBack([{ index: 9, requeued: 0 }]);
+    await scheduler.run(1);
+    expect(ran).toEqual([9, 0, 1]);
+  });
+});

@@ -47,6 +47,20 @@ export class RowScheduler {
     this.wake();
   }
 
+  /** Puts rows back at the head of the queue, in this order: the next rows to start. */
+  putBack(items: QueueItem[]): void {
+    if (this.head >= items.length) {
+      // Reuses the slots of rows already started rather than moving the whole queue.
+      this.head -= items.length;
+      items.forEach((item, i) => {
+        this.queue[this.head + i] = item;
+      });
+    } else {
+      this.queue.splice(this.head, 0, ...items);
+    }
+    this.wake();
+  }
+
   pause(): void {
     this.paused = true;
   }
