@@ -2,7 +2,7 @@
 // concurrency, same requests, at 430 px and at 1280 px; then the engine's peak RSS at two sizes.
 // Every measured run is a child process of its own (its own event loop, its own peak RSS); the
 // sandbox (rate limit off) runs in this process, so it never shares the engine's event loop.
-// Run: npm run bench:batch  [-- --rows 400 --rss-rows 5000,50000 --concurrency 8]
+// Run: npm run bench:batch  [-- --rows 300 --rss-rows 5000,50000 --concurrency 8]
 // The defaults finish in about 3 minutes on 2 cores; the figures use --rss-rows 5000,50000.
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -11,8 +11,8 @@ import { fmt } from './stats';
 
 const { values } = parseArgs({
   options: {
-    rows: { type: 'string', default: '400' },
-    'rss-rows': { type: 'string', default: '500,5000' },
+    rows: { type: 'string', default: '300' },
+    'rss-rows': { type: 'string', default: '300,3000' },
     concurrency: { type: 'string', default: '8' },
     /** Extra node flags for the engine's child, e.g. --cpu-prof. */
     'engine-node-flags': { type: 'string', default: '' },
