@@ -38,7 +38,7 @@ import { type CredentialFlags, credentialsFromFlags } from './credentials';
 import { cliLanguage } from './exit';
 import { flagError, parseFlags, requireFlag, wholeNumber } from './flags';
 
-export const BATCH_USAGE = `wxacode batch FILE.(csv|txt|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png'] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--concurrency N] [--rate-per-minute N] [--resume] [--yes] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
+export const BATCH_USAGE = `wxacode batch FILE.(csv|txt|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png' (any header is a placeholder; / makes subfolders)] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--concurrency N] [--rate-per-minute N] [--resume] [--yes] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
       exit 0 only when every row was made; otherwise 2 if any row is invalid (or another process runs this batch or writes into --out), else 3 if WeChat refused any, else 4`;
 
 export async function batchCommand(
@@ -74,10 +74,11 @@ export async function batchCommand(
   // Unset, the engine's defaults apply (4 at a time, WeChat's 5,000 calls a minute).
   const concurrency = wholeNumber('--concurrency', values.concurrency, 1, 16);
   const ratePerMinute = wholeNumber('--rate-per-minute', values['rate-per-minute'], 0, 1_000_000, 5000);
-  if (values.name !== undefined) checkNameTemplate(values.name);
   const style = styleFromFlags(values);
 
   const sheet = await readSpreadsheet(input);
+  // Any header may name the files: the template is checked against the sheet, still before any call.
+  if (values.name !== undefined) checkNameTemplate(values.name, sheet.headers);
   const mapping = overrideMapping(
     sheet.headers,
     guessMapping(sheet.headers),

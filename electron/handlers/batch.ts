@@ -110,7 +110,7 @@ export function batchHandlers(services: Services): BatchHandlers {
         if (runner.isRunning()) throw batchRunning();
         const dir = folders.get(folderGrant);
         if (dir === undefined) throw folderNotChosen();
-        checkNameTemplate(nameTemplate);
+        checkNameTemplate(nameTemplate, sheet.headers);
         const account = await accountById(accounts, accountId);
         // Planned again: codes made since (by the form, another batch, the CLI) are now free, and the quota is current.
         await services.library.refresh();

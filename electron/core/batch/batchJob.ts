@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdir, readdir, readFile, realpath, rmdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BatchProgress, BatchState } from '../../../shared/batch';
 import { appError, isDailyLimit, WECHAT_ERRORS } from '../../../shared/errors';
@@ -17,12 +17,13 @@ import { defaultNameTemplate, fileNames } from './naming';
 import type { BatchPlan } from './plan';
 import { RateLimiter, WECHAT_CALLS_PER_MINUTE } from './rateLimiter';
 import { type RowOutcome, writeResultsCsv } from './results';
+import { filesPresent, rowFilePath } from './subfolders';
 import { writeZip } from './zip';
 
 export interface BatchOutput {
   /** The folder the PNGs go to; created when missing. */
   dir: string;
-  /** Placeholders {row} {name} {page} {scene} {path}; default `{row}-{name}.png` or `{row}.png`. */
+  /** Placeholders {row} {name} {page} {scene} {path} and any header; '/' makes subfolders. Default `{row}-{name}.png` or `{row}.png`. */
   nameTemplate?: string;
   /** A ZIP of the PNGs and the results CSV, written when every row has been tried. */
   zipFile?: string;
@@ -158,7 +159,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     }
     this.outDir = resolve(output.dir);
     const nameTemplate = output.nameTemplate ?? defaultNameTemplate(plan.mapping);
-    this.names = fileNames(plan.rows, nameTemplate);
+    this.names = fileNames(plan.rows, nameTemplate, plan.sheet.headers);
     this.maker = options.maker ?? new CodeMaker(options.library);
     this.limiter = new RateLimiter(this.ratePerMinute);
     this.id = batchId({
@@ -292,7 +293,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         throw new Failure(appError('file', { path: this.outDir, detail: String(cause?.message ?? cause) }));
       });
       await sweepTemps(this.outDir);
-      this.present = new Set(await readdir(this.outDir));
+      this.present = await filesPresent(this.outDir, this.names);
       this.unreceived = await unreceivedCodes(this.journal.unansweredCalls, this.options.library);
       await this.queueUnfinished(this.journal);
     } catch (cause) {
@@ -441,7 +442,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
    * the user's): that row fails, saying so. The same image again (a resumed run) is harmless.
    */
   private async writeRowFile(file: string, made: MadeCode): Promise<void> {
-    const path = join(this.outDir, file);
+    const path = await rowFilePath(this.outDir, file);
     if (this.present.has(file)) {
       const there = await readFile(path).catch(() => undefined);
       if (there && !there.equals(made.png)) throw new Failure(fileTaken(file, this.outDir));
