@@ -5,6 +5,7 @@ import { Switch } from '../../ui/Switch';
 import { TextField } from '../../ui/TextField';
 import { CONCURRENCY, PACE } from './batchRules';
 import { useBatch } from './batchStore';
+import { ColumnChips } from './ColumnChips';
 import { Step } from './Step';
 
 const PLACEHOLDER_LIST = NAME_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
@@ -42,6 +43,13 @@ export function OutputStep({ locked }: { locked: boolean }) {
         error={s.nameError ?? undefined}
         note={t('nameTemplateNote', { placeholders: PLACEHOLDER_LIST })}
         disabled={!s.plan && s.nameTemplate === null}
+      />
+      <ColumnChips
+        headers={s.sheet?.headers ?? []}
+        inputId="batch-name-template"
+        template={template}
+        disabled={!s.plan && s.nameTemplate === null}
+        onChange={(value) => void s.setNameTemplate(value)}
       />
       {s.exampleNames.length > 0 && !s.nameError && (
         <p className="example-names" aria-live="polite">
