@@ -205,6 +205,12 @@ describe('fileNames', () => {
       'Shanghai/A.png',
       'Shanghai/a-2.png',
     ]);
+    const nested = [...rows, withCells(limited(4, 'c'), ['shanghai', 'b'])];
+    expect(fileNames(nested, '{city}/{store}/{row}.png', ['city', 'store'])).toEqual([
+      'Shanghai/A/2.png',
+      'Shanghai/A/3.png',
+      'Shanghai/b/4.png',
+    ]);
   });
 
   it('keeps every folder and file name within the bytes one name may have', () => {

@@ -71,10 +71,14 @@ export function fileNames(
   const folderSpelling = new Map<string, string>();
   const taken = new Set<string>();
   return rows.map((row) => {
-    const folders = folderSegments.map((segment) => folderName(render(segment, row))).filter(Boolean);
-    const joined = folders.join('/');
-    const folder = folderSpelling.get(joined.toLowerCase()) ?? joined;
-    folderSpelling.set(folder.toLowerCase(), folder);
+    let folder = '';
+    for (const segment of folderSegments) {
+      const child = folderName(render(segment, row));
+      if (!child) continue;
+      const path = folder ? `${folder}/${child}` : child;
+      folder = folderSpelling.get(path.toLowerCase()) ?? path;
+      folderSpelling.set(folder.toLowerCase(), folder);
+    }
     const rendered = render(fileSegment, row);
     const stem = rendered ? safeFileStem(rendered, MAX_STEM_BYTES) : `row-${row.row}`;
     const inFolder = (file: string) => (folder ? `${folder}/${file}` : file);
