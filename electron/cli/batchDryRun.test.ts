@@ -1,8 +1,11 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cliWorlds, runCli } from '../testing/cli';
+
+// Each test starts the CLI as its own process, one or two: seconds each on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const SECRET = { WXACODE_APPSECRET: 'sandbox-secret' };
 const setup = cliWorlds('wxacode-dry-run-');

@@ -2,9 +2,12 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodePicture, readQr } from '../sandbox/testing';
 import { cliWorlds, runCli } from '../testing/cli';
+
+// Each test starts the CLI as its own process, one or two: seconds each on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const SECRET = { WXACODE_APPSECRET: 'sandbox-secret' };
 const setup = cliWorlds('wxacode-batch-names-');
