@@ -73,7 +73,7 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
   await ui.nameTemplate.fill('{rows}.png');
   await expect(ui.nameTemplate).toHaveAttribute('aria-invalid', 'true');
   await expect(ui.nameTemplate).toHaveAccessibleDescription(
-    /unknown placeholder \{rows\}.*Fix: Use only \{row\} \{name\} \{page\} \{scene\} \{path\}/,
+    /unknown placeholder \{rows\}.*Fix: Use the sheet's columns \{页面路径\} \{文件名\} or \{row\} \{name\} \{page\} \{scene\} \{path\}/,
   );
   await ui.nameTemplate.fill('{name}-{row}.png');
   await expect(app.getByText('一号店-2.png')).toBeVisible();

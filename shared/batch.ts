@@ -13,7 +13,7 @@ export const BATCH_COLUMNS: readonly BatchColumn[] = ['path', 'scene', 'page', '
 /** Which column (0-based index into the sheet's headers) holds each thing; absent means not in the sheet. */
 export type ColumnMapping = Partial<Record<BatchColumn, number>>;
 
-/** Placeholders a file name template may use, e.g. `{row}-{name}.png`. */
+/** The built-in placeholders of a file name template, e.g. `{row}-{name}.png`; any column header is one too. */
 export const NAME_PLACEHOLDERS = ['row', 'name', 'page', 'scene', 'path'] as const;
 
 /** The form's styling and options, applied to every row; a row's own width or colour cell wins. */

@@ -14,7 +14,7 @@ import {
   guessMapping,
   overrideMapping,
 } from '../core/batch/mapping';
-import { checkNameTemplate } from '../core/batch/naming';
+import { checkNameTemplate, defaultNameTemplate } from '../core/batch/naming';
 import { type BatchPlan, lastNumUsed, planBatch } from '../core/batch/plan';
 import { readSpreadsheet } from '../core/batch/spreadsheet';
 import { fileAccountStore } from '../core/storage/accounts';
@@ -23,6 +23,7 @@ import type { ErrorLog } from '../core/storage/errorLog';
 import { Library } from '../core/storage/library';
 import { sweepTemps } from '../core/storage/tempFiles';
 import { createWechatClient } from '../core/wechat/wechatClient';
+import { dryRunLines, dryRunProblem } from './batchDryRun';
 import { showProgress } from './batchProgress';
 import { batchExitError, invalidRowLines, planLines, summaryLines, unreceivedLine } from './batchReport';
 import {
@@ -38,7 +39,8 @@ import { type CredentialFlags, credentialsFromFlags } from './credentials';
 import { cliLanguage } from './errorText';
 import { flagError, parseFlags, requireFlag, wholeNumber } from './flags';
 
-export const BATCH_USAGE = `wxacode batch FILE.(csv|txt|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png'] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--concurrency N] [--rate-per-minute N] [--resume] [--yes] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
+export const BATCH_USAGE = `wxacode batch FILE.(csv|txt|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png' (any header is a placeholder; / makes subfolders)] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--concurrency N] [--rate-per-minute N] [--resume] [--yes] [--dry-run] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
+      --dry-run prints the plan (rows, bad rows and their fixes, quota, the first file names), sends nothing and writes no file; exit 2 if a row is invalid or the quota falls short
       exit 0 only when every row was made; otherwise 2 if any row is invalid (or another process runs this batch or writes into --out), else 3 if WeChat refused any, else 4`;
 
 export async function batchCommand(
@@ -58,6 +60,7 @@ export async function batchCommand(
       'rate-per-minute': { type: 'string' },
       resume: { type: 'boolean' },
       yes: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
       ...STYLE_FLAGS,
       ...CREDENTIAL_FLAGS,
     },
@@ -74,10 +77,11 @@ export async function batchCommand(
   // Unset, the engine's defaults apply (4 at a time, WeChat's 5,000 calls a minute).
   const concurrency = wholeNumber('--concurrency', values.concurrency, 1, 16);
   const ratePerMinute = wholeNumber('--rate-per-minute', values['rate-per-minute'], 0, 1_000_000, 5000);
-  if (values.name !== undefined) checkNameTemplate(values.name);
   const style = styleFromFlags(values);
 
   const sheet = await readSpreadsheet(input);
+  // Any header may name the files: the template is checked against the sheet, still before any call.
+  if (values.name !== undefined) checkNameTemplate(values.name, sheet.headers);
   const mapping = overrideMapping(
     sheet.headers,
     guessMapping(sheet.headers),
@@ -107,8 +111,20 @@ export async function batchCommand(
       library,
       numUsed: lastNumUsed(library, credentials.owner, account?.numUsed),
     });
+    const dryRun = values['dry-run'] === true;
     for (const line of planLines(plan, language)) out(line);
-    for (const line of invalidRowLines(plan, language)) process.stderr.write(`${line}\n`);
+    // A dry run's bad rows are its findings, on stdout; a real run's are warnings beside its progress.
+    for (const line of invalidRowLines(plan, language)) {
+      if (dryRun) out(line);
+      else process.stderr.write(`${line}\n`);
+    }
+    if (dryRun) {
+      const template = values.name ?? defaultNameTemplate(mapping);
+      for (const line of dryRunLines(plan, template, outDir, language)) out(line);
+      const problem = dryRunProblem(plan);
+      if (problem) throw new Failure(problem);
+      return;
+    }
     await confirmQuota(plan, values.yes === true);
 
     const job = new BatchJob({

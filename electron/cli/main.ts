@@ -9,35 +9,52 @@ import { asAppError, EXIT, exitCodeFor } from './exit';
 import { GENERATE_USAGE, generateCommand } from './generateCommand';
 import { SANDBOX_USAGE, sandboxCommand } from './sandboxCommand';
 
+const EXIT_CODES =
+  'Exit codes: 0 success, 2 invalid input (nothing was sent), 3 WeChat error, 4 network or other failure.';
+
+type Run = (args: string[], out: (line: string) => void, log: ErrorLog) => Promise<void>;
+
+const commands: Record<string, { run: Run; usage: string }> = {
+  generate: { run: generateCommand, usage: GENERATE_USAGE },
+  batch: { run: batchCommand, usage: BATCH_USAGE },
+  account: { run: accountCommand, usage: ACCOUNT_USAGE },
+  sandbox: { run: sandboxCommand, usage: SANDBOX_USAGE },
+};
+
 const USAGE = `wxacode: make WeChat mini program codes (小程序码)
 
-  ${GENERATE_USAGE}
-  ${BATCH_USAGE}
-  ${ACCOUNT_USAGE}
-  ${SANDBOX_USAGE}
+${Object.values(commands)
+  .map((c) => `  ${c.usage}`)
+  .join('\n')}
 
-Exit codes: 0 success, 2 invalid input (nothing was sent), 3 WeChat error, 4 network or other failure.`;
+  wxacode COMMAND --help    one command's usage
 
-type Command = (args: string[], out: (line: string) => void, log: ErrorLog) => Promise<void>;
+${EXIT_CODES}`;
 
-const commands: Record<string, Command> = {
-  generate: generateCommand,
-  batch: batchCommand,
-  account: accountCommand,
-  sandbox: sandboxCommand,
+const commandUsage = (usage: string) => `Usage: ${usage}\n\n${EXIT_CODES}`;
+
+/** `--help` or `-h` anywhere before a `--`: the user asks how, not to run the command. */
+const asksForHelp = (args: string[]): boolean => {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
 };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
+  if (!name || name === '--help' || name === '-h' || (name === 'help' && args.length === 0)) {
     out(USAGE);
     return name ? EXIT.ok : EXIT.input;
   }
-  const command = commands[name];
+  const topic = name === 'help' ? args[0]! : name;
+  const command = Object.hasOwn(commands, topic) ? commands[topic] : undefined;
   if (!command) {
-    process.stderr.write(`Unknown command “${name}”.\n\n${USAGE}\n`);
+    process.stderr.write(`Unknown command “${topic}”.\n\n${USAGE}\n`);
     return EXIT.input;
+  }
+  if (name === 'help' || asksForHelp(args)) {
+    out(commandUsage(command.usage));
+    return EXIT.ok;
   }
   // The app's support log, in the same data folder: a supporter sees the CLI's errors beside the app's.
   const log = openErrorLog({ dataDir: dataDir(), process: 'cli' });
@@ -46,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
     rememberSecret(process.env[variable]);
   }
   try {
-    await command(args, out, log);
+    await command.run(args, out, log);
     return EXIT.ok;
   } catch (caught) {
     const error = asAppError(caught);

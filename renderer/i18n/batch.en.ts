@@ -56,7 +56,9 @@ export const batchEn = {
   noFolder: 'No folder chosen yet',
   folderNote: 'The PNG files and results.csv go here.',
   nameTemplate: 'File names',
-  nameTemplateNote: 'Placeholders: {placeholders}. Names that clash get -2, -3, …',
+  nameTemplateNote:
+    'Placeholders: {placeholders}, or any column header of the sheet. A / makes a subfolder. Names that clash get -2, -3, …',
+  columnChips: 'Add a column:',
   exampleNames: 'For example:',
   alsoZip: 'Also make a ZIP',
   zipNote: 'A ZIP of the codes and the results, inside the folder (named after it).',

@@ -272,16 +272,57 @@ function templateError(message: AppError['message'], hint: AppError['hint']): Ap
   return { code: 'field', field: 'nameTemplate', message, hint, retryable: false };
 }
 
-export function unknownPlaceholder(word: string): AppError {
-  const known = NAME_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
+/** Columns named in the unknown-placeholder error: a wide sheet would bury the fix. */
+const SHOWN_COLUMNS = 20;
+
+export function unknownPlaceholder(word: string, headers: readonly string[]): AppError {
+  const builtIn = NAME_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
+  const named = headers.filter((h) => h.trim() !== '' && !/[{}]/.test(h));
+  const columns = named
+    .slice(0, SHOWN_COLUMNS)
+    .map((h) => `{${h}}`)
+    .join(' ');
+  const more = named.length > SHOWN_COLUMNS ? ' …' : '';
+  const example = named.length > 0 ? `{${named[0]}}.png` : '{row}-{name}.png';
   return templateError(
     {
-      en: `The file name template has an unknown placeholder {${word}}.`,
-      zh: `文件名模板中有未知的占位符 {${word}}。`,
+      en: `The file name template has an unknown placeholder {${word}}: no column of the sheet has that header.`,
+      zh: `文件名模板中有未知的占位符 {${word}}：表格中没有这个表头的列。`,
+    },
+    columns
+      ? {
+          en: `Use the sheet's columns ${columns}${more} or ${builtIn}, written exactly as the header, e.g. ${example}.`,
+          zh: `请使用表格的列 ${columns}${more} 或 ${builtIn}，与表头写法完全一致，例如 ${example}。`,
+        }
+      : {
+          en: `Use ${builtIn}, e.g. {row}-{name}.png.`,
+          zh: `请使用 ${builtIn}，例如 {row}-{name}.png。`,
+        },
+  );
+}
+
+export function emptySegment(): AppError {
+  return templateError(
+    {
+      en: 'The file name template has an empty folder or file name: a / at the start, at the end or twice in a row.',
+      zh: '文件名模板中有空的文件夹名或文件名：/ 出现在开头、结尾或连续出现。',
     },
     {
-      en: `Use only ${known}, e.g. {row}-{name}.png.`,
-      zh: `只能使用 ${known}，例如 {row}-{name}.png。`,
+      en: 'Put a name between every two /, e.g. {城市}/{row}-{name}.png; everything goes into the chosen folder.',
+      zh: '每两个 / 之间都要有名称，例如 {城市}/{row}-{name}.png；所有文件都放在所选文件夹中。',
+    },
+  );
+}
+
+export function dotsSegment(dots: string): AppError {
+  return templateError(
+    {
+      en: `The file name template has a folder “${dots}”, which would not be a folder inside the chosen one.`,
+      zh: `文件名模板中有文件夹“${dots}”，它不会是所选文件夹中的子文件夹。`,
+    },
+    {
+      en: 'Subfolders can only go inside the chosen folder: name them, e.g. {城市}/{row}-{name}.png, without .. or a leading /.',
+      zh: '子文件夹只能建在所选文件夹中：请给它们起名，例如 {城市}/{row}-{name}.png，不要用 .. 或以 / 开头。',
     },
   );
 }
@@ -295,17 +336,20 @@ export function unsafeInTemplate(char: string): AppError {
       zh: `文件名模板含有 ${shown}，文件名中不能有这个字符。`,
     },
     {
-      en: 'Use - or _ instead, e.g. {row}-{name}.png; every file goes into the chosen folder.',
-      zh: '请改用 - 或 _，例如 {row}-{name}.png；所有文件都放在所选文件夹中。',
+      en: 'Use - or _ instead, e.g. {row}-{name}.png; a / makes a subfolder of the chosen folder.',
+      zh: '请改用 - 或 _，例如 {row}-{name}.png；/ 会在所选文件夹中建子文件夹。',
     },
   );
 }
 
-export function reservedTemplate(word: string): AppError {
+export function reservedTemplate(word: string, isFile: boolean): AppError {
+  const where = isFile
+    ? { en: 'The file name template starts with', zh: '文件名模板以' }
+    : { en: 'A folder in the file name template starts with', zh: '文件名模板中的文件夹以' };
   return templateError(
     {
-      en: `The file name template starts with ${word}, a name Windows keeps for a device, whatever follows it.`,
-      zh: `文件名模板以 ${word} 开头，这是 Windows 保留的设备名，后面接什么都不行。`,
+      en: `${where.en} ${word}, a name Windows keeps for a device, whatever follows it.`,
+      zh: `${where.zh} ${word} 开头，这是 Windows 保留的设备名，后面接什么都不行。`,
     },
     {
       en: `Put something before it, e.g. {row}-${word}.png.`,

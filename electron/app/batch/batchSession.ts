@@ -131,7 +131,7 @@ export class BatchSession {
       if (runner.isRunning()) throw batchRunning();
       const dir = this.folders.get(folderGrant);
       if (dir === undefined) throw folderNotChosen();
-      checkNameTemplate(nameTemplate);
+      checkNameTemplate(nameTemplate, sheet.headers);
       const account = await app.accountService.byId(accountId);
       // Planned again: codes made since (by the form, another batch, the CLI) are now free, and the quota is current.
       await app.library.refresh();

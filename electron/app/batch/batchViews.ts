@@ -52,7 +52,7 @@ export function planView(planId: string, plan: BatchPlan): PlanView {
 
 /** The first rows' file names under a template; throws a `nameTemplate` field error for a bad one. */
 export const exampleNames = (plan: BatchPlan, template: string): string[] =>
-  fileNames(plan.rows.slice(0, EXAMPLE_NAMES), template);
+  fileNames(plan.rows.slice(0, EXAMPLE_NAMES), template, plan.sheet.headers);
 
 export function summaryView(summary: BatchSummary, outDir: string): BatchSummaryView {
   return {

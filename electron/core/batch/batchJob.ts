@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { mkdir, readdir, readFile, rmdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readFile, rmdir, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { BatchProgress, BatchState } from '../../../shared/batch';
 import { appError, isDailyLimit } from '../../../shared/errors';
 import { fileTaken, notKeptSummary } from '../../../shared/errors/batch';
@@ -31,6 +31,7 @@ import { ProgressMeter, secondsLeft } from './progressMeter';
 import { RateLimiter, WECHAT_CALLS_PER_MINUTE } from './rateLimiter';
 import type { RowOutcome } from './results';
 import { type QueueItem, RowScheduler } from './scheduler';
+import { filesPresent, rowFilePath } from './subfolders';
 
 export type { BatchOutput };
 
@@ -151,7 +152,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     }
     this.outDir = resolve(output.dir);
     const nameTemplate = output.nameTemplate ?? defaultNameTemplate(plan.mapping);
-    this.names = fileNames(plan.rows, nameTemplate);
+    this.names = fileNames(plan.rows, nameTemplate, plan.sheet.headers);
     this.maker = options.maker ?? new CodeMaker(options.library);
     this.limiter = new RateLimiter(this.ratePerMinute);
     this.scheduler = new RowScheduler(
@@ -285,7 +286,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         throw new Failure(appError('file', { path: this.outDir, detail: String(cause?.message ?? cause) }));
       });
       await sweepTemps(this.outDir);
-      this.present = new Set(await readdir(this.outDir));
+      this.present = await filesPresent(this.outDir, this.names);
       this.unreceived = await unreceivedCodes(this.journal.unansweredCalls, this.options.library);
       this.queueUnfinished(this.journal);
     } catch (cause) {
@@ -394,7 +395,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
    * the user's): that row fails, saying so. The same image again (a resumed run) is harmless.
    */
   private async writeRowFile(file: string, made: MadeCode): Promise<void> {
-    const path = join(this.outDir, file);
+    const path = await rowFilePath(this.outDir, file);
     if (this.present.has(file)) {
       const there = await readFile(path).catch(() => undefined);
       if (there && !there.equals(made.png)) throw new Failure(fileTaken(file, this.outDir));

@@ -41,7 +41,22 @@ describe('guessMapping', () => {
       name: 2,
       color: 3,
     });
-    expect(guessMapping(['门店', '场景值 (scene)', 'Page（页面）'])).toEqual({ scene: 1, page: 2 });
+    expect(guessMapping(['门店', '场景值 (scene)', 'Page（页面）'])).toEqual({ name: 0, scene: 1, page: 2 });
+  });
+
+  it('knows a store sheet’s headers by meaning: the store names the row, a link is its path', () => {
+    for (const header of ['名称', '店名', '门店', '门店名称', 'title', 'Store', 'Store Name']) {
+      expect(guessMapping(['门店编号', header, '城市']), header).toEqual({ name: 1 });
+    }
+    for (const header of ['场景', '场景值'])
+      expect(guessMapping(['城市', header]), header).toEqual({ scene: 1 });
+    for (const header of ['路径', '链接', '页面路径'])
+      expect(guessMapping([header]), header).toEqual({ path: 0 });
+    expect(guessMapping(['页面', '场景值', '门店名称', '城市'])).toEqual({ page: 0, scene: 1, name: 2 });
+  });
+
+  it('leaves a store’s number, city and notes out: they are not the store’s name', () => {
+    expect(guessMapping(['门店编号', '城市', '备注', 'store id'])).toEqual({});
   });
 
   it('takes the first matching column for each thing', () => {
@@ -63,7 +78,7 @@ describe('overrideMapping', () => {
 
   it('maps by header text or 1-based column number, and unmaps with an empty choice', () => {
     const guessed = guessMapping(headers);
-    expect(guessed).toEqual({ name: 2 });
+    expect(guessed).toEqual({ path: 1, name: 2 });
     expect(overrideMapping(headers, guessed, { scene: '门店编号', path: '2', name: '' })).toEqual({
       scene: 0,
       path: 1,

@@ -7,10 +7,28 @@ export { BATCH_COLUMNS, type BatchColumn, type ColumnMapping };
 
 /** Header words people write, in English and Chinese, compared without case, spaces, '_' or '-'. */
 const HEADER_WORDS: Record<BatchColumn, readonly string[]> = {
-  path: ['path', 'pagepath', '路径', '页面路径', '小程序路径'],
+  path: ['path', 'pagepath', 'link', '路径', '页面路径', '小程序路径', '链接', '页面链接'],
   scene: ['scene', '场景', '场景值'],
   page: ['page', '页面'],
-  name: ['name', 'filename', 'file', '文件名', '名称', '名字'],
+  // A sheet of stores names each row by its store: that is the name its code is filed under.
+  name: [
+    'name',
+    'filename',
+    'file',
+    'title',
+    'store',
+    'storename',
+    'shop',
+    '文件名',
+    '名称',
+    '名字',
+    '标题',
+    '店名',
+    '门店',
+    '门店名称',
+    '店铺',
+    '店铺名称',
+  ],
   width: ['width', 'size', '宽度', '尺寸'],
   color: ['color', 'colour', 'linecolor', 'linecolour', '颜色', '线条颜色'],
 };

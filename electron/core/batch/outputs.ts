@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { appError } from '../../../shared/errors';
-import { batchElsewhere, folderTaken, notKeptSummary, resultsNotWritten } from '../../../shared/errors/batch';
+import { batchElsewhere, folderTaken, resultsNotWritten } from '../../../shared/errors/batch';
 import { type AppError, Failure } from '../../../shared/result';
 import { writeFileAtomic } from '../storage/atomicFile';
 import { takeFile } from '../storage/claims';
@@ -16,7 +16,7 @@ import { writeZip } from './zip';
 export interface BatchOutput {
   /** The folder the PNGs go to; created when missing. */
   dir: string;
-  /** Placeholders {row} {name} {page} {scene} {path}; default `{row}-{name}.png` or `{row}.png`. */
+  /** Placeholders {row} {name} {page} {scene} {path} and any header; '/' makes subfolders. Default `{row}-{name}.png` or `{row}.png`. */
   nameTemplate?: string;
   /** A ZIP of the PNGs and the results CSV, written when every row has been tried. */
   zipFile?: string;

@@ -16,6 +16,8 @@ export interface PlannedRow {
   key: string;
   /** The row's name cell, '' when it has none. */
   name: string;
+  /** Every cell of the row, in header order: any column can name the row's file (see naming.ts). */
+  cells: readonly string[];
   /** An earlier row of this batch asks for the same code: it is made once, for both. */
   sameAs?: number;
 }
@@ -100,6 +102,7 @@ export function planBatch(input: PlanInput): BatchPlan {
       request: validation.value,
       key,
       name: cell('name') ?? '',
+      cells: sheetRow.cells,
       ...(sameAs !== undefined ? { sameAs } : {}),
     });
   }

@@ -5,6 +5,7 @@ import { LabelledField } from '../../ui/LabelledField';
 import { Switch } from '../../ui/Switch';
 import { CONCURRENCY, PACE } from './batchRules';
 import { useBatch } from './batchStore';
+import { ColumnChips } from './ColumnChips';
 import { NumberField } from './NumberField';
 import { Step } from './Step';
 
@@ -17,6 +18,7 @@ export function OutputStep({ locked }: { locked: boolean }) {
     useShallow((b) => ({
       nameTemplate: b.nameTemplate,
       planTemplate: b.plan?.nameTemplate,
+      headers: b.sheet?.headers,
       exampleNames: b.exampleNames,
       nameError: b.nameError,
       folder: b.folder,
@@ -59,6 +61,13 @@ export function OutputStep({ locked }: { locked: boolean }) {
         problem={s.nameError ?? undefined}
         note={t('nameTemplateNote', { placeholders: PLACEHOLDER_LIST })}
         disabled={s.planTemplate === undefined && s.nameTemplate === null}
+      />
+      <ColumnChips
+        headers={s.headers ?? []}
+        inputId="batch-name-template"
+        template={template}
+        disabled={s.planTemplate === undefined && s.nameTemplate === null}
+        onChange={(value) => void s.setNameTemplate(value)}
       />
       {s.exampleNames.length > 0 && !s.nameError && (
         <p className="example-names" aria-live="polite">
