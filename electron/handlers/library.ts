@@ -11,11 +11,14 @@ type LibraryHandlers = Pick<HandlerTable, 'library:list' | 'library:image' | 'li
 
 export function libraryHandlers({ library }: Services): LibraryHandlers {
   return {
-    'library:list': async ({ offset = 0, limit = DEFAULT_PAGE, ...filter }) => {
-      // Codes the CLI made since are listed too.
-      await library.refresh();
-      const matches = library.list(filter);
-      return { entries: matches.slice(offset, offset + limit).map(entryView), total: matches.length };
+    'library:list': async ({ cursor, limit = DEFAULT_PAGE, ...filter }) => {
+      // Codes the CLI made since are listed too: every page is read from the shared database.
+      const page = library.list(filter, { limit, ...(cursor !== undefined ? { cursor } : {}) });
+      return {
+        entries: page.entries.map(entryView),
+        total: library.count(filter),
+        ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}),
+      };
     },
     'library:image': async ({ codeId }) => {
       const entry = storedCode(library, codeId);
