@@ -4,11 +4,12 @@
 // Chinese substring (the page and the count of matches History shows), add a code (image written
 // and fsynced, index committed), page deep into the list. The same run at 10,000 codes is the
 // baseline: a figure that holds at 100× the codes is reported as a ratio to it.
-// Run: npm run bench:library   (-- --entries 200000 for a quicker run)
+// Run: npm run bench:library   (-- --entries 200000 for a quicker run; -- --keep <folder> keeps the
+// large library there, and a later run with the same folder measures it again without rebuilding it)
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requestKey } from '../electron/core/codes/requestKey';
@@ -250,15 +251,24 @@ interface Run extends Measured {
   databaseMiB: number;
 }
 
-async function run(entries: number): Promise<Run> {
-  const dir = await mkdtemp(join(tmpdir(), 'wxacode-library-bench-'));
+/**
+ * Generates, takes in and measures a library of `entries` codes in a temporary folder, or in `keep`
+ * (left in place, and reused when a run already made it there: the import is then not timed).
+ */
+async function run(entries: number, keep?: string): Promise<Run> {
+  const dir = keep ?? (await mkdtemp(join(tmpdir(), 'wxacode-library-bench-')));
   try {
-    let started = performance.now();
-    await writeIndex(dir, entries);
-    const generateS = (performance.now() - started) / 1000;
-    started = performance.now();
-    (await Library.open(dir)).close();
-    const importS = (performance.now() - started) / 1000;
+    const made = keep !== undefined && (await stat(join(dir, 'library.db')).catch(() => undefined));
+    let [generateS, importS] = [Number.NaN, Number.NaN];
+    if (!made) {
+      await mkdir(dir, { recursive: true });
+      let started = performance.now();
+      await writeIndex(dir, entries);
+      generateS = (performance.now() - started) / 1000;
+      started = performance.now();
+      (await Library.open(dir)).close();
+      importS = (performance.now() - started) / 1000;
+    }
     const measured = await measureInChild(dir, entries);
     const mib = async (file: string) => (await stat(join(dir, file))).size / 2 ** 20;
     return {
@@ -270,7 +280,7 @@ async function run(entries: number): Promise<Run> {
       ...measured,
     };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    if (keep === undefined) await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -285,7 +295,7 @@ if (measureDir) {
   process.stdout.write(JSON.stringify(await measure(measureDir, entries)));
 } else {
   const baseline = await run(Math.min(10_000, entries));
-  const large = await run(entries);
+  const large = await run(entries, argument('--keep'));
   const rows: Array<[string, keyof Run, number | undefined]> = [
     ['index.jsonl written (MiB)', 'indexMiB', undefined],
     ['first start: import (s)', 'importS', undefined],

@@ -197,7 +197,14 @@ export class CodeTable {
 
   count(filter: CodeFilter): number {
     const { from, where, params } = matching(filter);
-    const sql = `SELECT count(*) AS n FROM ${from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    if (!filter.query?.trim()) {
+      // Kept up to date by triggers (migration 2): counting a million rows takes a third of a second.
+      const sql = `SELECT coalesce(sum(n), 0) AS n FROM code_counts ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+      return (this.statement(sql.replaceAll('codes.', '')).get(...params) as { n: number }).n;
+    }
+    // A search alone is counted in the search index, without reading a row of the codes table.
+    const only = where.length === 1 ? 'codes_search' : from;
+    const sql = `SELECT count(*) AS n FROM ${only} WHERE ${where.join(' AND ')}`;
     return (this.statement(sql).get(...params) as { n: number }).n;
   }
 }

@@ -83,7 +83,14 @@ describe('the library', () => {
     expect(listed(library, { query: ' Pages_Store_Index ' })).toHaveLength(1);
     expect(listed(library, { query: 'pages/' })).toHaveLength(2);
     expect(listed(library, { kind: 'unlimited' })).toHaveLength(1);
+    expect([
+      library.count(),
+      library.count({ kind: 'unlimited' }),
+      library.count({ accountId: 'a2' }),
+    ]).toEqual([2, 1, 0]);
+    expect(library.count({ query: 'pages/', kind: 'limited' })).toBe(1);
     await library.delete(shop.codeId);
+    expect([library.count(), library.count({ kind: 'limited', accountId: 'a1' })]).toEqual([1, 0]);
     expect(listed(await Library.open(dir), { query: 'shop' })).toEqual([]);
     expect(library.find('wx0123456789abcdef', limited('pages/shop/index?id=7'))).toBeUndefined();
   });
