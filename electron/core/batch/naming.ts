@@ -1,5 +1,11 @@
 import { NAME_PLACEHOLDERS } from '../../../shared/batch';
 import {
+  reservedTemplate,
+  templateTooLong,
+  unknownPlaceholder,
+  unsafeInTemplate,
+} from '../../../shared/errors/batch';
+import {
   byteLength,
   MAX_FILE_NAME_BYTES,
   reservedOnWindows,
@@ -7,7 +13,7 @@ import {
   safeFileStem,
   UNSAFE_IN_FILE_NAME,
 } from '../../../shared/fileName';
-import { type AppError, Failure } from '../../../shared/result';
+import { Failure } from '../../../shared/result';
 import type { ColumnMapping } from './mapping';
 import type { PlannedRow } from './plan';
 
@@ -46,7 +52,8 @@ export function checkNameTemplate(template: string): void {
   if (reservedOnWindows(beforeFirstValue) && (beforeFirstValue.includes('.') || beforeFirstValue === stem)) {
     throw new Failure(reservedTemplate(beforeFirstValue.split('.')[0] ?? ''));
   }
-  if (byteLength(literal) > MAX_STEM_BYTES) throw new Failure(templateTooLong(byteLength(literal)));
+  if (byteLength(literal) > MAX_STEM_BYTES)
+    throw new Failure(templateTooLong(byteLength(literal), MAX_STEM_BYTES));
 }
 
 /**
@@ -80,63 +87,4 @@ function placeholderValues(row: PlannedRow): Record<Placeholder, string> {
   const common = { row: String(row.row), name: row.name };
   if (request.kind === 'unlimited') return { ...common, page: request.page, scene: request.scene, path: '' };
   return { ...common, page: request.path.split('?')[0] ?? '', scene: '', path: request.path };
-}
-
-function templateError(message: AppError['message'], hint: AppError['hint']): AppError {
-  return { code: 'field', field: 'nameTemplate', message, hint, retryable: false };
-}
-
-function unknownPlaceholder(word: string): AppError {
-  const known = NAME_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
-  return templateError(
-    {
-      en: `The file name template has an unknown placeholder {${word}}.`,
-      zh: `文件名模板中有未知的占位符 {${word}}。`,
-    },
-    {
-      en: `Use only ${known}, e.g. {row}-{name}.png.`,
-      zh: `只能使用 ${known}，例如 {row}-{name}.png。`,
-    },
-  );
-}
-
-function unsafeInTemplate(char: string): AppError {
-  const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-  const shown = /[\p{Cc}\p{Cf}]/u.test(char) ? code : `'${char}'`;
-  return templateError(
-    {
-      en: `The file name template contains ${shown}, which a file name cannot hold.`,
-      zh: `文件名模板含有 ${shown}，文件名中不能有这个字符。`,
-    },
-    {
-      en: 'Use - or _ instead, e.g. {row}-{name}.png; every file goes into the chosen folder.',
-      zh: '请改用 - 或 _，例如 {row}-{name}.png；所有文件都放在所选文件夹中。',
-    },
-  );
-}
-
-function reservedTemplate(word: string): AppError {
-  return templateError(
-    {
-      en: `The file name template starts with ${word}, a name Windows keeps for a device, whatever follows it.`,
-      zh: `文件名模板以 ${word} 开头，这是 Windows 保留的设备名，后面接什么都不行。`,
-    },
-    {
-      en: `Put something before it, e.g. {row}-${word}.png.`,
-      zh: `请在它前面加上内容，例如 {row}-${word}.png。`,
-    },
-  );
-}
-
-function templateTooLong(bytes: number): AppError {
-  return templateError(
-    {
-      en: `The file name template's own text is ${bytes} bytes; a file name may have at most ${MAX_STEM_BYTES} before .png.`,
-      zh: `文件名模板本身的文字有 ${bytes} 字节，文件名在 .png 之前最多 ${MAX_STEM_BYTES} 字节。`,
-    },
-    {
-      en: 'Shorten it (a Chinese character takes 3 bytes); the placeholders add each row’s values.',
-      zh: '请缩短（一个汉字占 3 字节）；占位符会填入每行的值。',
-    },
-  );
 }
