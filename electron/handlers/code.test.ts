@@ -131,8 +131,8 @@ describe('a page firing hundreds of new limited codes at once', () => {
     flood = await openTestApp();
   });
   afterAll(async () => {
-    await flood.close();
     vi.useRealTimers();
+    await flood.close();
   });
 
   it('gets five free and one per yes: the rest are refused, and the question comes back', async () => {
