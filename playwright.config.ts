@@ -14,10 +14,12 @@ export const CHROMIUM = {
   ],
 };
 
-// `npm run test:e2e` builds first (vite build): the browser suite loads the built renderer from
-// dist/renderer, and the Electron suite (e2e/electron/, skipped where no Electron binary runs) the built app.
+// The browser suite loads the page its global setup builds in e2e mode (dist/renderer-e2e, with
+// the stores on window for the tests); the Electron suite (e2e/electron/, skipped where no Electron
+// binary runs) loads the built app, so `npm run test:e2e` runs `vite build` first.
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/harness/buildPage.ts',
   outputDir: 'e2e/.artifacts',
   workers: 1,
   retries: 0,

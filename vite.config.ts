@@ -49,7 +49,14 @@ function nodeEntry(name: string, entry: string, bundleDeps: boolean): Environmen
   };
 }
 
-export default defineConfig({
+/**
+ * The browser suite's page: `vite build --mode e2e` builds only the page, into its own folder, with
+ * the test hooks `import.meta.env.MODE === 'e2e'` guards (renderer/app/main.tsx). A plain
+ * `vite build` is the shipped app, from which the minifier drops them.
+ */
+export const E2E_MODE = 'e2e';
+
+export default defineConfig(({ mode }) => ({
   // The page's folder is the root, so the built page lands at dist/renderer/index.html.
   root: 'renderer',
   base: './',
@@ -58,14 +65,18 @@ export default defineConfig({
   environments: {
     client: {
       build: {
-        outDir: resolve('dist/renderer'),
+        outDir: resolve(mode === E2E_MODE ? 'dist/renderer-e2e' : 'dist/renderer'),
         emptyOutDir: true,
       },
     },
-    main: nodeEntry('main', 'electron/main/main.ts', false),
-    // The sandboxed preload cannot require() anything but 'electron': it must be one file.
-    preload: nodeEntry('preload', 'electron/main/preload.ts', true),
-    cli: nodeEntry('cli', 'electron/cli/main.ts', false),
+    ...(mode === E2E_MODE
+      ? {}
+      : {
+          main: nodeEntry('main', 'electron/main/main.ts', false),
+          // The sandboxed preload cannot require() anything but 'electron': it must be one file.
+          preload: nodeEntry('preload', 'electron/main/preload.ts', true),
+          cli: nodeEntry('cli', 'electron/cli/main.ts', false),
+        }),
   },
   test: {
     // Tests live all over the project, not under the page's root.
@@ -80,4 +91,4 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
-});
+}));

@@ -3,8 +3,7 @@
 //   bare:   a bare undici loop posting the same request bodies at the same concurrency (the ceiling)
 // Prints one JSON line: { mode, rows, seconds, codesPerSecond, maxRssMiB }.
 import '../electron/core/storage/threadPool';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Agent, request } from 'undici';
@@ -16,6 +15,7 @@ import { Library } from '../electron/core/storage/library';
 import { stableTokenSource } from '../electron/core/tokens/stableTokenSource';
 import { toWechatCall } from '../electron/core/wechat/wechatCall';
 import { createWechatClient } from '../electron/core/wechat/wechatClient';
+import { tempFolder } from '../electron/testing/tempFolder';
 import { type CodeRequest, DEFAULT_STYLE } from '../shared/codeRequest';
 
 const APPID = 'wx0123456789abcdef';
@@ -35,7 +35,8 @@ const concurrency = Number(values.concurrency);
 const width = Number(values.width);
 const scene = (i: number) => `b=${i}`;
 const tokens = stableTokenSource({ apiBase, appId: APPID, secret: async () => 'sandbox-secret' });
-const home = await mkdtemp(join(tmpdir(), 'wxacode-bench-'));
+const folder = await tempFolder('bench');
+const home = folder.path;
 
 async function engine(): Promise<{ seconds: number; codesPerSecond: number }> {
   const csv = join(home, 'rows.csv');
@@ -104,6 +105,6 @@ async function bare(): Promise<{ seconds: number; codesPerSecond: number }> {
 
 const measured = values.mode === 'bare' ? await bare() : await engine();
 const maxRssMiB = process.resourceUsage().maxRSS / 1024;
-await rm(home, { recursive: true, force: true });
+await folder.remove();
 process.stdout.write(`${JSON.stringify({ mode: values.mode, rows, ...measured, maxRssMiB })}\n`);
 process.exit(0);

@@ -2,12 +2,12 @@
 // memory, each in a child process of its own (its own peak RSS). The files are built in memory by
 // the test generator (no fixtures committed). Run: npx tsx bench/hostileSheets.ts
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSpreadsheet } from '../electron/core/batch/spreadsheet';
 import { giantCell, rowFlood, sheetBomb } from '../electron/testing/hostileSheets';
+import { tempFolder } from '../electron/testing/tempFolder';
 import { Failure } from '../shared/result';
 import { fmt } from './stats';
 
@@ -48,7 +48,8 @@ function measure(file: string): Promise<Measured> {
   });
 }
 
-const dir = await mkdtemp(join(tmpdir(), 'wxacode-hostile-'));
+const folder = await tempFolder('hostile');
+const dir = folder.path;
 // The baseline: the same child process reading a two-line sheet, i.e. what starting Node, tsx and
 // the reader costs by itself; each hostile file is reported as a ratio to it.
 const baselineFile = join(dir, 'baseline.csv');
@@ -77,5 +78,5 @@ for (const [label, bytes] of files) {
   );
   results.push({ label, bytes: bytes.length, ...m, timeRatio, rssRatio });
 }
-await rm(dir, { recursive: true, force: true });
+await folder.remove();
 console.log(`BENCH ${JSON.stringify({ bench: 'hostileSheets', baseline, results })}`);

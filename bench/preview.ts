@@ -68,7 +68,7 @@ const site = await serveStatic(RENDERER);
 const browser = await chromium.launch(CHROMIUM);
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  await bridgeWxacode(page, backend.table);
+  await bridgeWxacode(page, backend.call);
   await page.goto(site.url);
   await page.getByRole('textbox', { name: 'Page path' }).fill('pages/index/index?bench=1');
   await page.getByRole('spinbutton', { name: 'Width in pixels' }).fill('1280');

@@ -7,7 +7,7 @@ const SECRET = 'sandbox-secret';
 const APP_ID = 'wx5eed00000000c0de';
 test.use({ sandboxOptions: { appId: APP_ID, appSecret: SECRET } });
 
-/** Everything the page holds in its stores, as text (the stores are on window only with ?e2e). */
+/** Everything the page holds in its stores, as text (on window only in the browser suite's build). */
 function storeState(page: Page): Promise<string> {
   return page.evaluate(() => {
     const stores = (window as unknown as { __wxacodeStores: Record<string, { getState(): unknown }> })

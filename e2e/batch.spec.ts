@@ -1,18 +1,18 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { type TempFolder, tempFolder } from '../electron/testing/tempFolder';
 import { zipFileFor } from '../shared/batch';
 import { expect, test } from './fixtures';
 import { batchView, readResults, writeGbkCsv, writeXlsx } from './harness/batch';
 import { qrText, readPicture } from './harness/png';
 
+let input: TempFolder;
 let inputDir: string;
 test.beforeEach(async () => {
-  inputDir = await mkdtemp(join(tmpdir(), 'wxacode-batch-input-'));
+  input = await tempFolder('batch-input');
+  inputDir = input.path;
 });
-test.afterEach(async () => {
-  await rm(inputDir, { recursive: true, force: true });
-});
+test.afterEach(() => input.remove());
 
 test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, quota confirmed in main’s dialog, each code made once, a second run from the library', async ({
   app,
@@ -30,7 +30,7 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
   ]);
   const ui = batchView(app);
   await ui.tab.click();
-  backend.nextSpreadsheet = sheet;
+  backend.desktop.spreadsheet = sheet;
   await ui.importButton.click();
 
   // What was read: the encoding Excel users know, the rows decoded, the columns guessed.
@@ -66,7 +66,7 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
   await expect(ui.start).toBeDisabled();
   await expect(ui.start).toHaveAccessibleDescription('Choose an output folder.');
   await ui.chooseFolder.click();
-  const outDir = backend.outputFolder!;
+  const outDir = backend.desktop.folder!;
   await expect(app.getByText(outDir, { exact: true })).toBeVisible();
 
   // A template with an unknown placeholder is refused at the field, with the fix.
@@ -88,16 +88,16 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
     confirm: 'Make 3 codes',
     cancel: 'Cancel',
   };
-  backend.confirmAnswer = 'cancel';
+  backend.desktop.answer = 'cancel';
   await expect(ui.start).toBeEnabled();
   await ui.start.click();
-  await expect.poll(() => backend.desktop.confirmations).toEqual([question]);
+  await expect.poll(() => backend.desktop.asked).toEqual([question]);
   await expect(ui.start).toBeEnabled();
   await expect(ui.panel.getByRole('alert')).toHaveCount(0);
   expect(backend.sandbox.stats().getwxacode).toBe(0);
   await expect(stat(outDir)).rejects.toThrow();
 
-  backend.confirmAnswer = 'ok';
+  backend.desktop.answer = 'ok';
   await ui.start.click();
   await expect(ui.summary).toBeVisible();
   await expect(ui.summary).toContainText('Finished:');
@@ -152,7 +152,7 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
   await expect(ui.summary.getByText('4 From the library (no API call)')).toBeVisible();
   await expect(ui.summary.getByText('4 Made')).toBeVisible();
   expect(backend.sandbox.stats().getwxacode).toBe(3);
-  expect(backend.desktop.confirmations).toEqual([question, question]);
+  expect(backend.desktop.asked).toEqual([question, question]);
 });
 
 test('an unlimited .xlsx batch paused, resumed, cancelled and continued later', async ({ app, backend }) => {
@@ -163,7 +163,7 @@ test('an unlimited .xlsx batch paused, resumed, cancelled and continued later', 
   await writeXlsx(sheet, [['场景值', '页面', '名称'], ...rows]);
   const ui = batchView(app);
   await ui.tab.click();
-  backend.nextSpreadsheet = sheet;
+  backend.desktop.spreadsheet = sheet;
   await ui.importButton.click();
   await expect(app.getByText('Excel workbook (.xlsx)')).toBeVisible();
   await expect(ui.kind('Unlimited mini program code')).toBeChecked();
@@ -208,7 +208,7 @@ test('an unlimited .xlsx batch paused, resumed, cancelled and continued later', 
   await expect(ui.summary.getByText(`${made} Made`)).toBeVisible();
   await expect(ui.summary.getByText(`${12 - made} Not run`)).toBeVisible();
   await expect(ui.problemRows.getByRole('row', { name: /not run/ })).toHaveCount(12 - made);
-  const outDir = backend.outputFolder!;
+  const outDir = backend.desktop.folder!;
   const results = await readResults(join(outDir, 'results.csv'));
   expect([...results.values()].filter((r) => r.status === 'not-run')).toHaveLength(12 - made);
   expect((await readdir(outDir)).filter((f) => f.endsWith('.png'))).toHaveLength(made);
@@ -235,7 +235,7 @@ test('the same error row after row pauses the batch after 3 with the meaning and
   await writeXlsx(sheet, [['场景值', '页面', '名称'], ...rows]);
   const ui = batchView(app);
   await ui.tab.click();
-  backend.nextSpreadsheet = sheet;
+  backend.desktop.spreadsheet = sheet;
   await ui.importButton.click();
   await expect(app.getByText('10 Valid rows')).toBeVisible();
   await ui.chooseFolder.click();
@@ -275,7 +275,7 @@ test('the check follows the columns and the Make-a-code styling, and says what t
   ]);
   const ui = batchView(app);
   await ui.tab.click();
-  backend.nextSpreadsheet = sheet;
+  backend.desktop.spreadsheet = sheet;
   await ui.importButton.click();
   await expect(app.getByText('UTF-8', { exact: true })).toBeVisible();
   await expect(app.getByText('2 Valid rows')).toBeVisible();

@@ -1,16 +1,16 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type TempFolder, tempFolder } from '../electron/testing/tempFolder';
 import { expect, test } from './fixtures';
 import { batchView, writeGbkCsv } from './harness/batch';
 
+let input: TempFolder;
 let inputDir: string;
 test.beforeEach(async () => {
-  inputDir = await mkdtemp(join(tmpdir(), 'wxacode-batch-limits-'));
+  input = await tempFolder('batch-limits');
+  inputDir = input.path;
 });
-test.afterEach(async () => {
-  await rm(inputDir, { recursive: true, force: true });
-});
+test.afterEach(() => input.remove());
 
 // WeChat lets this mini program make one more limited code today.
 test.use({ sandboxOptions: { dailyLimit: 1 } });
@@ -26,7 +26,7 @@ test('a limited batch meeting WeChat’s daily limit pauses at once and says to 
   ]);
   const ui = batchView(app);
   await ui.tab.click();
-  backend.nextSpreadsheet = sheet;
+  backend.desktop.spreadsheet = sheet;
   await ui.importButton.click();
   await expect(app.getByText('6 Valid rows')).toBeVisible();
   await ui.chooseFolder.click();
@@ -52,7 +52,7 @@ test('a sheet with a header and no rows is refused at import with the fix', asyn
   await writeFile(sheet, 'path,name\r\n');
   const ui = batchView(app);
   await ui.tab.click();
-  backend.nextSpreadsheet = sheet;
+  backend.desktop.spreadsheet = sheet;
   await ui.importButton.click();
   const error = ui.panel.getByRole('alert');
   await expect(error).toContainText('empty.csv has a header row but no rows under it.');

@@ -26,7 +26,7 @@ test('a sheet with Chinese headers names its codes {城市}/{门店名称}.png: 
   ]);
   const ui = batchView(app);
   await ui.tab.click();
-  backend.nextSpreadsheet = sheet;
+  backend.desktop.spreadsheet = sheet;
   await ui.importButton.click();
   // The headers are understood by meaning: the store's name names the row, the scene makes unlimited codes.
   await expect(ui.kind('Unlimited mini program code')).toBeChecked();
@@ -34,7 +34,7 @@ test('a sheet with Chinese headers names its codes {城市}/{门店名称}.png: 
   await expect(ui.column('File name')).toHaveValue('1');
   await expect(app.getByText('3 Valid rows')).toBeVisible();
   await ui.chooseFolder.click();
-  const outDir = backend.outputFolder!;
+  const outDir = backend.desktop.folder!;
 
   // The hint says any header will do, and offers the sheet's columns to click into the template.
   await expect(ui.nameTemplate).toHaveAccessibleDescription(

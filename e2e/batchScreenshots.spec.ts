@@ -1,6 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tempFolder } from '../electron/testing/tempFolder';
 import { expect, test } from './fixtures';
 import { batchView, writeGbkCsv } from './harness/batch';
 import { shoot } from './harness/screenshots';
@@ -9,7 +8,8 @@ import { studio } from './harness/studio';
 test.use({ sandboxOptions: { numUsed: 1233 } });
 
 test('screenshots of Batch', async ({ app, backend }) => {
-  const inputDir = await mkdtemp(join(tmpdir(), 'wxacode-batch-shots-'));
+  const input = await tempFolder('batch-shots');
+  const inputDir = input.path;
   try {
     // One code made by hand first, so WeChat has reported Num-Used and the quota guard can say what is left.
     const ui = studio(app);
@@ -31,7 +31,7 @@ test('screenshots of Batch', async ({ app, backend }) => {
     ]);
     const batch = batchView(app);
     await batch.tab.click();
-    backend.nextSpreadsheet = sheet;
+    backend.desktop.spreadsheet = sheet;
     await batch.importButton.click();
     await expect(app.getByText('GBK (GB18030)')).toBeVisible();
     await batch.column('File name').selectOption('门店名称');
@@ -67,6 +67,6 @@ test('screenshots of Batch', async ({ app, backend }) => {
     ).toBeVisible();
     await shoot(app, 'batch-done');
   } finally {
-    await rm(inputDir, { recursive: true, force: true });
+    await input.remove();
   }
 });

@@ -20,7 +20,7 @@ export const test = base.extend<Fixtures, { site: StaticSite }>({
   site: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from this pattern
     async ({}, use) => {
-      const site = await serveStatic(resolve('dist/renderer'));
+      const site = await serveStatic(resolve('dist/renderer-e2e'));
       await use(site);
       await site.close();
     },
@@ -33,10 +33,11 @@ export const test = base.extend<Fixtures, { site: StaticSite }>({
     await backend.close();
   },
   bridge: async ({ page, backend }, use) => {
-    const bridge = await bridgeWxacode(page, backend.table);
-    backend.eventSink = bridge.send;
+    const bridge = await bridgeWxacode(page, backend.call);
+    // Events sent before the page is bridged are dropped, as Electron drops them for a page not yet loaded.
+    const stop = backend.onEvent(({ event, payload }) => bridge.send(event, payload));
     await use(bridge);
-    backend.eventSink = undefined;
+    stop();
   },
   app: async ({ page, site, bridge: _bridge }, use) => {
     // Script errors and Content-Security-Policy refusals fail the test that caused them.
@@ -47,7 +48,7 @@ export const test = base.extend<Fixtures, { site: StaticSite }>({
         problems.push(message.text());
       }
     });
-    await page.goto(`${site.url}?e2e`);
+    await page.goto(site.url);
     await expect(page.getByLabel('Account', { exact: true })).toHaveValue('sandbox');
     await use(page);
     expect(problems).toEqual([]);

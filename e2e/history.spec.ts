@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { invokeChannel } from '../electron/main/ipc';
 import { expect, test } from './fixtures';
 import { historyView } from './harness/history';
 import { qrText, readPicture } from './harness/png';
@@ -215,7 +214,7 @@ test('a large library shows a page at a time and reads only the thumbnails in vi
   // Two hundred codes made through the handlers take a while.
   test.slow();
   for (let n = 1; n <= 205; n++) {
-    const made = await invokeChannel(backend.table, 'code:generate', {
+    const made = await backend.call('code:generate', {
       accountId: 'sandbox',
       request: { kind: 'unlimited', scene: `n=${n}`, page: 'pages/index/index', width: 280 },
     });
@@ -252,10 +251,10 @@ test('codes a batch makes while History is shown join the list when it finishes'
   // The batch runs in the main process; History, left open, hears only its progress.
   const sheet = join(backend.saveDir, 'posters.csv');
   await writeFile(sheet, 'scene,page\r\nid=1,pages/index/index\r\nid=2,pages/index/index\r\n');
-  backend.nextSpreadsheet = sheet;
-  const opened = await invokeChannel(backend.table, 'batch:open', undefined);
+  backend.desktop.spreadsheet = sheet;
+  const opened = await backend.call('batch:open', undefined);
   if (!opened.ok || !opened.value) throw new Error('the spreadsheet did not open');
-  const planned = await invokeChannel(backend.table, 'batch:plan', {
+  const planned = await backend.call('batch:plan', {
     sheetId: opened.value.sheetId,
     accountId: 'sandbox',
     kind: 'unlimited',
@@ -263,9 +262,9 @@ test('codes a batch makes while History is shown join the list when it finishes'
     style: { width: 280 },
   });
   if (!planned.ok) throw new Error(planned.error.message.en);
-  const folder = await invokeChannel(backend.table, 'batch:chooseFolder', undefined);
+  const folder = await backend.call('batch:chooseFolder', undefined);
   if (!folder.ok || !folder.value) throw new Error('no folder was chosen');
-  const started = await invokeChannel(backend.table, 'batch:start', {
+  const started = await backend.call('batch:start', {
     planId: planned.value.planId,
     folderGrant: folder.value.grant,
     nameTemplate: planned.value.nameTemplate,

@@ -10,7 +10,7 @@ test('the built page carries the app’s Content-Security-Policy, which stops in
   page.on('console', (message) => {
     if (message.type() === 'error') refusals.push(message.text());
   });
-  await page.goto(`${site.url}?e2e`);
+  await page.goto(site.url);
   await expect(page.getByRole('tab', { name: 'Make a code' })).toBeVisible();
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(policy).toBe(BUILT_PAGE_POLICY);

@@ -2,12 +2,12 @@
 // throwaway data folder. Needs the Electron binary, which this project's build machines cannot
 // download, so there it reports itself as skipped. Run after `vite build` (npm run test:e2e does).
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ElectronApplication, _electron as electron, expect, test } from '@playwright/test';
 import { PNG } from 'pngjs';
+import { tempFolder } from '../../electron/testing/tempFolder';
 import { batchView } from '../harness/batch';
 import { dropFiles } from '../harness/drop';
 import { studio } from '../harness/studio';
@@ -41,7 +41,8 @@ const launchIn = (dataDir: string): Promise<ElectronApplication> =>
   });
 
 test('makes a limited code on the Sandbox account, shows it and saves it as a PNG', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'wxacode-electron-'));
+  const data = await tempFolder('electron');
+  const dataDir = data.path;
   const app = await launchIn(dataDir);
   try {
     const target = join(dataDir, 'saved code.png');
@@ -65,19 +66,20 @@ test('makes a limited code on the Sandbox account, shows it and saves it as a PN
     expect([saved.width, saved.height]).toEqual([430, 430]);
   } finally {
     await app.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await data.remove();
   }
 });
 
 /** The app in English with a throwaway data folder; closed and removed after `use`. */
 async function withApp(use: (app: ElectronApplication, dataDir: string) => Promise<void>): Promise<void> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'wxacode-electron-'));
+  const data = await tempFolder('electron');
+  const dataDir = data.path;
   const app = await launchIn(dataDir);
   try {
     await use(app, dataDir);
   } finally {
     await app.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await data.remove();
   }
 }
 
@@ -178,7 +180,8 @@ test('shows a batch on the taskbar and tells the OS when it has finished; the no
 });
 
 test('reopens where the window was left, at its size, on its last view', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'wxacode-electron-'));
+  const data = await tempFolder('electron');
+  const dataDir = data.path;
   const launch = () => launchIn(dataDir);
   try {
     const first = await launch();
@@ -201,6 +204,6 @@ test('reopens where the window was left, at its size, on its last view', async (
       await second.close();
     }
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    await data.remove();
   }
 });

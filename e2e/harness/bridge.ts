@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Notify } from '../../electron/app/desktop/desktop';
-import { type HandlerTable, invokeChannel } from '../../electron/main/ipc';
+import type { TestApp } from '../../electron/testing/testApp';
 import { CHANNEL_NAMES, EVENT_NAMES, subscriberName } from '../../shared/ipc/channelNames';
 import type { Channel } from '../../shared/ipc/channels';
 
@@ -26,10 +26,10 @@ function encode(value: unknown): unknown {
 
 /**
  * Gives the page `window.wxacode` as the preload does, one function per channel, each answered by
- * the real handler table through the real validation and Result wrapping (invokeChannel). The page
- * sees Uint8Arrays exactly as over Electron's IPC.
+ * the real handler table through the real validation and Result wrapping (the test app's `call`,
+ * as main's ipc.ts registers them). The page sees Uint8Arrays exactly as over Electron's IPC.
  */
-export async function bridgeWxacode(page: Page, table: HandlerTable): Promise<BridgeLog> {
+export async function bridgeWxacode(page: Page, call: TestApp['call']): Promise<BridgeLog> {
   // One after another, so the page gets events in the order they were sent.
   let delivered: Promise<unknown> = Promise.resolve();
   const log: BridgeLog = {
@@ -46,7 +46,7 @@ export async function bridgeWxacode(page: Page, table: HandlerTable): Promise<Br
     },
   };
   await page.exposeBinding('__wxacodeInvoke', async (_source, channel: Channel, payload: unknown) => {
-    const result = encode(await invokeChannel(table, channel, payload));
+    const result = encode(await call(channel, payload));
     log.answers.push({ channel, json: JSON.stringify(result) });
     return result;
   });

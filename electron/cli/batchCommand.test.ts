@@ -10,7 +10,7 @@ import { giantCell } from '../testing/hostileSheets';
 
 const APPID = 'wx0123456789abcdef';
 const SECRET = { WXACODE_APPSECRET: 'sandbox-secret' };
-const setup = cliWorlds('wxacode-batch-cli-');
+const setup = cliWorlds('batch-cli');
 
 const qrOf = async (file: string) => readQr(decodePicture(await readFile(file)))?.data;
 

@@ -1,24 +1,22 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { decodePicture, readQr } from '../sandbox/testing';
 import { runCli, startCli } from '../testing/cli';
+import { tempFolderFor } from '../testing/tempFolder';
 
 let sandbox: RunningSandbox | undefined;
-let home: string | undefined;
 afterEach(async () => {
   await sandbox?.close();
-  if (home) await rm(home, { recursive: true, force: true });
 });
 
 const DISTINCT = 12;
 const path = (i: number) => `pages/index/index?id=${i}`;
 
-it('a batch killed with SIGKILL mid-run resumes with --resume: every row once, no limited call repeated', async () => {
+it('a batch killed with SIGKILL mid-run resumes with --resume: every row once, no limited call repeated', async (test) => {
   sandbox = await startSandbox();
-  home = await mkdtemp(join(tmpdir(), 'wxacode-batch-kill-'));
+  const home = await tempFolderFor(test, 'batch-kill');
   const rows = Array.from({ length: DISTINCT }, (_, i) => path(i + 1));
   rows.splice(3, 0, path(1));
   rows.push(path(2));

@@ -1,11 +1,11 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_SECRET } from '../core/tokens/accountTokens';
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { call, decodePicture, readQr } from '../sandbox/testing';
 import { runCli, startCli, until } from '../testing/cli';
+import { tempFolderFor } from '../testing/tempFolder';
 import { openTestApp, succeeded, type TestApp } from '../testing/testApp';
 
 // Codes are paid for once whatever runs at the same time on one data folder: CLI processes, the app.
@@ -15,14 +15,11 @@ const ENV = { WXACODE_APPSECRET: SANDBOX_SECRET };
 
 let sandbox: RunningSandbox | undefined;
 let app: TestApp | undefined;
-let home: string | undefined;
 afterEach(async () => {
   await sandbox?.close();
   await app?.close();
-  if (home) await rm(home, { recursive: true, force: true });
   sandbox = undefined;
   app = undefined;
-  home = undefined;
 });
 
 const scenes = (count: number) => Array.from({ length: count }, (_, i) => `id=${i + 1}`);
@@ -36,13 +33,13 @@ async function sceneSheet(folder: string, count: number): Promise<string> {
 const pngsIn = async (folder: string) => (await readdir(folder)).filter((f) => f.endsWith('.png'));
 
 describe('two processes, one data folder', () => {
-  it('two CLI batches of the same 200 rows at once pay for each code once, and both folders are complete', async () => {
+  it('two CLI batches of the same 200 rows at once pay for each code once, and both folders are complete', async (test) => {
     sandbox = await startSandbox({ appSecret: SANDBOX_SECRET });
-    home = await mkdtemp(join(tmpdir(), 'wxacode-once-'));
+    const home = await tempFolderFor(test, 'once');
     const csv = await sceneSheet(home, 200);
     const creds = ['--appid', APPID, '--api-base', sandbox.url];
     const [a, b] = await Promise.all(
-      ['a', 'b'].map((name) => runCli(['batch', csv, '--out', join(home!, name), ...creds], home!, ENV)),
+      ['a', 'b'].map((name) => runCli(['batch', csv, '--out', join(home, name), ...creds], home, ENV)),
     );
     expect(a!.stderr).not.toContain('Fix:');
     expect([a!.code, b!.code]).toEqual([0, 0]);
@@ -94,9 +91,9 @@ describe('two processes, one data folder', () => {
 });
 
 describe('a batch killed while WeChat is making a code', () => {
-  it('says on resume how many codes may have been paid for without being received', async () => {
+  it('says on resume how many codes may have been paid for without being received', async (test) => {
     sandbox = await startSandbox({ appSecret: SANDBOX_SECRET });
-    home = await mkdtemp(join(tmpdir(), 'wxacode-once-'));
+    const home = await tempFolderFor(test, 'once');
     const csv = join(home, 'stores.csv');
     await writeFile(csv, `path\n${[1, 2, 3, 4].map((i) => `pages/index/index?id=${i}`).join('\n')}\n`);
     const args = ['batch', csv, '--out', join(home, 'out'), '--yes', '--concurrency', '1'];

@@ -1,15 +1,15 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TLSSocket } from 'node:tls';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { decodePicture, pixel, readQr } from '../sandbox/testing';
+import { tempFolderFor } from '../testing/tempFolder';
 
 const tool = promisify(execFile);
 
@@ -46,13 +46,12 @@ function wxacode(
 const sandboxCreds = () => ['--appid', 'wx0123456789abcdef', '--api-base', sandbox.url];
 const secretEnv = { WXACODE_APPSECRET: 'sandbox-secret' };
 
-beforeEach(async () => {
+beforeEach(async (test) => {
   sandbox = await startSandbox();
-  home = await mkdtemp(join(tmpdir(), 'wxacode-cli-'));
+  home = await tempFolderFor(test, 'cli');
 });
 afterEach(async () => {
   await sandbox.close();
-  await rm(home, { recursive: true, force: true });
 });
 
 describe('wxacode generate', () => {
@@ -254,10 +253,10 @@ describe('wxacode generate', () => {
     expect(seen).toEqual(['Bearer bearer-123']);
     expect(decodePicture(await readFile(out)).width).toBe(430);
   });
-  it('reaches WeChat through HTTPS_PROXY, and not when NO_PROXY names the host', async () => {
+  it('reaches WeChat through HTTPS_PROXY, and not when NO_PROXY names the host', async (test) => {
     // A forward proxy on loopback that tunnels every CONNECT to the sandbox, whatever host it names,
     // speaking TLS for api.wechat.test with a certificate the CLI is told to trust.
-    const certDir = await mkdtemp(join(tmpdir(), 'wxacode-cert-'));
+    const certDir = await tempFolderFor(test, 'cert');
     const [key, cert] = [join(certDir, 'key.pem'), join(certDir, 'cert.pem')];
     await tool('openssl', [
       ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'],
@@ -301,7 +300,6 @@ describe('wxacode generate', () => {
     const tunnels = proxied.length;
     const bypass = await wxacode([...args, '--regenerate'], { env: { ...env, NO_PROXY: 'api.wechat.test' } });
     proxy.close();
-    await rm(certDir, { recursive: true, force: true });
     expect(bypass.code).toBe(4);
     expect(bypass.stderr).toContain('https://api.wechat.test');
     expect(proxied).toHaveLength(tunnels);

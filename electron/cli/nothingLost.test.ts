@@ -9,7 +9,7 @@ import { cliWorlds, runCli, startCli, until } from '../testing/cli';
 
 const SECRET = { WXACODE_APPSECRET: 'sandbox-secret' };
 
-const setup = cliWorlds('wxacode-kept-');
+const setup = cliWorlds('kept');
 
 const exists = (path: string) =>
   stat(path).then(

@@ -26,8 +26,8 @@ function moduleIndexPerPixel(width: number, modules: number): Int16Array {
   return index;
 }
 
-/** The code's ink as one byte per pixel (1 = dark module), `width` × `width`. */
-function inkMask(text: string, width: number): Uint8Array {
+/** The code's ink as one byte per pixel (1 = dark module), `width` × `width`; bench/sandboxJpeg.ts encodes it too. */
+export function inkMask(text: string, width: number): Uint8Array {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const size = modules.size;
   const axis = moduleIndexPerPixel(width, size);

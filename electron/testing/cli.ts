@@ -1,10 +1,8 @@
 // Test support for the `wxacode batch` tests: the CLI as a child process, as a user runs it.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, onTestFinished } from 'vitest';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../sandbox';
+import { tempFolderFor } from './tempFolder';
 
 export interface Run {
   code: number | null;
@@ -52,16 +50,15 @@ export interface CliWorld {
 }
 
 /** A sandbox and a throwaway data folder for each test that asks, closed and removed after it. */
-export function cliWorlds(prefix: string): (options?: SandboxOptions) => Promise<CliWorld> {
+export function cliWorlds(name: string): (options?: SandboxOptions) => Promise<CliWorld> {
   let opened: CliWorld | undefined;
   afterEach(async () => {
     await opened?.sandbox.close();
-    if (opened) await rm(opened.home, { recursive: true, force: true });
     opened = undefined;
   });
   return async (options = {}) => {
     const sandbox = await startSandbox(options);
-    const home = await mkdtemp(join(tmpdir(), prefix));
+    const home = await tempFolderFor({ onTestFinished }, name);
     opened = { sandbox, home, creds: ['--appid', 'wx0123456789abcdef', '--api-base', sandbox.url] };
     return opened;
   };

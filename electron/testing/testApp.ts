@@ -1,8 +1,7 @@
 // Test support: the app's real services and handlers over a real sandbox, in a throwaway data
 // folder, with a desktop whose dialogs answer what the test chose. Used by the handler tests
 // and by the browser end-to-end suite, which bridges window.wxacode to `call`.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventName } from '../../shared/ipc/channelNames';
 import type { Channel, ChannelResult, EventPayload } from '../../shared/ipc/channels';
@@ -14,13 +13,17 @@ import { SANDBOX_SECRET } from '../core/tokens/accountTokens';
 import { createHandlers } from '../handlers';
 import { invokeChannel, reportTo } from '../main/ipc';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../sandbox';
+import { tempFolder } from './tempFolder';
 import { throwawayKeychain } from './throwawayKeyring';
 
 export interface RecordingDesktop extends Desktop {
   /** What the save dialog answers next: a path, or undefined as if the user pressed Cancel. */
   saveAs: string | undefined;
-  copied: Uint8Array[];
-  dragged: { file: string; icon: Uint8Array }[];
+  /** When set, the save dialog answers the name it suggests in this folder, as a user pressing Save. */
+  saveInto: string | undefined;
+  /** Copies of the bytes handed over, as the clipboard and the drag keep them. */
+  copied: Buffer[];
+  dragged: { file: string; icon: Buffer }[];
   /** What the open dialogs answer next: a path, or undefined as if the user pressed Cancel. */
   spreadsheet: string | undefined;
   folder: string | undefined;
@@ -40,6 +43,7 @@ export interface RecordingDesktop extends Desktop {
 export function recordingDesktop(): RecordingDesktop {
   const desktop: RecordingDesktop = {
     saveAs: undefined,
+    saveInto: undefined,
     copied: [],
     dragged: [],
     spreadsheet: undefined,
@@ -48,9 +52,10 @@ export function recordingDesktop(): RecordingDesktop {
     answer: 'ok',
     answerAfter: undefined,
     asked: [],
-    saveDialog: async () => desktop.saveAs,
-    copyImage: async (png) => void desktop.copied.push(png),
-    startDrag: (file, icon) => void desktop.dragged.push({ file, icon }),
+    saveDialog: async (suggested) =>
+      desktop.saveInto === undefined ? desktop.saveAs : join(desktop.saveInto, suggested),
+    copyImage: async (png) => void desktop.copied.push(Buffer.from(png)),
+    startDrag: (file, icon) => void desktop.dragged.push({ file, icon: Buffer.from(icon) }),
     chooseSpreadsheet: async () => desktop.spreadsheet,
     chooseFolder: async () => desktop.folder,
     showInFolder: (path) => void desktop.shown.push(path),
@@ -89,7 +94,7 @@ export interface TestAppOptions {
 }
 
 export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'wxacode-app-')));
+  const dataDir = options.dataDir ?? (await tempFolder('app')).path;
   const sandbox = await startSandbox({ appSecret: SANDBOX_SECRET, ...options.sandbox });
   const desktop = recordingDesktop();
   const events: SentEvent[] = [];
@@ -122,7 +127,7 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
     call: (channel, payload) => invokeChannel(handlers, channel, payload, reportTo(services.log)),
     async close() {
       await sandbox.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 10 });
     },
   };
 }

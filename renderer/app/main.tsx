@@ -9,9 +9,9 @@ import { useCode } from '../features/code/codeStore';
 import { App } from './App';
 import { useSettings } from './settingsStore';
 
-// The end-to-end tests read the stores to prove no secret is kept there. Only with ?e2e in the
-// URL: the app loads its page without a query, so shipped windows never expose them.
-if (new URLSearchParams(window.location.search).has('e2e')) {
+// The end-to-end tests read the stores to prove no secret is kept there. Only in the browser
+// suite's build (`vite build --mode e2e`): in the shipped build this is `if (false)`, and gone.
+if (import.meta.env.MODE === 'e2e') {
   Object.assign(window, { __wxacodeStores: { code: useCode, accounts: useAccounts, settings: useSettings } });
 }
 

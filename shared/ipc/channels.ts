@@ -86,11 +86,14 @@ export interface AppInfo {
   sandboxUrl?: string;
 }
 
-type Parser<T> = (payload: unknown) => Result<T, AppError>;
+type Parser<T> = ((payload: unknown) => Result<T, AppError>) & {
+  /** What the payload's structure must be, for the snapshot of the IPC surface (channels.test.ts). */
+  readonly structure: z.ZodType;
+};
 
 /** Structural payload checks; code requests get the form's own field rules and messages. */
 function schema<T>(s: z.ZodType<T>): Parser<T> {
-  return (payload) => {
+  const parse = (payload: unknown): Result<T, AppError> => {
     const parsed = s.safeParse(payload);
     if (parsed.success) return { ok: true, value: parsed.data };
     const issue = parsed.error.issues[0];
@@ -108,17 +111,18 @@ function schema<T>(s: z.ZodType<T>): Parser<T> {
       },
     };
   };
+  return Object.assign(parse, { structure: s });
 }
 
 const id = z.string().min(1).max(200);
 const none = schema(z.undefined().or(z.object({}).strict()));
 
-const generatePayload: Parser<{ accountId: string; request: CodeRequest; regenerate: boolean }> = (
-  payload,
-) => {
-  const outer = schema(
-    z.strictObject({ accountId: id, request: z.unknown(), regenerate: z.boolean().optional() }),
-  )(payload);
+const generateOuter = schema(
+  z.strictObject({ accountId: id, request: z.unknown(), regenerate: z.boolean().optional() }),
+);
+type GeneratePayload = { accountId: string; request: CodeRequest; regenerate: boolean };
+const checkGenerate = (payload: unknown): Result<GeneratePayload, AppError> => {
+  const outer = generateOuter(payload);
   if (!outer.ok) return outer;
   const checked = validateCodeRequest(outer.value.request);
   if (!checked.ok) return { ok: false, error: checked.errors[0]! };
@@ -131,6 +135,10 @@ const generatePayload: Parser<{ accountId: string; request: CodeRequest; regener
     },
   };
 };
+// The request inside is checked field by field by validateCodeRequest, with the form's messages.
+const generatePayload: Parser<GeneratePayload> = Object.assign(checkGenerate, {
+  structure: generateOuter.structure,
+});
 
 const accountDraft = z.strictObject({
   id: id.optional(),

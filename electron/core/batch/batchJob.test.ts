@@ -1,11 +1,11 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { CodeKind } from '../../../shared/codeRequest';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../sandbox';
 import { call, decodePicture, readQr } from '../../sandbox/testing';
+import { tempFolderFor } from '../../testing/tempFolder';
 import type { CodeAccount } from '../codes/codeMaker';
 import { Library } from '../storage/library';
 import { stableTokenSource } from '../tokens/stableTokenSource';
@@ -20,12 +20,9 @@ const OWNER = 'wx0123456789abcdef';
 const HOME = 'pages/index/index';
 
 let sandbox: RunningSandbox | undefined;
-let dir: string | undefined;
 afterEach(async () => {
   await sandbox?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
   sandbox = undefined;
-  dir = undefined;
 });
 
 interface Setup {
@@ -40,7 +37,7 @@ interface Setup {
 
 async function setup(options: SandboxOptions = {}): Promise<Setup> {
   sandbox = await startSandbox(options);
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-batch-'));
+  const dir = await tempFolderFor({ onTestFinished }, 'batch');
   const library = await Library.open(join(dir, 'library'));
   const tokens = stableTokenSource({
     apiBase: sandbox.url,

@@ -1,15 +1,12 @@
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { tempFolderFor } from '../../testing/tempFolder';
 import { type BatchManifest, batchFolder, batchId, Journal, removeBatch, unfinishedBatches } from './journal';
 
 let dataDir: string;
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'wxacode-journal-'));
-});
-afterEach(async () => {
-  await rm(dataDir, { recursive: true, force: true });
+beforeEach(async (test) => {
+  dataDir = await tempFolderFor(test, 'journal');
 });
 
 const manifest = (id: string, startedAt = '2026-01-01T00:00:00.000Z'): BatchManifest => ({

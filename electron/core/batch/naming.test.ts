@@ -1,11 +1,11 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../../shared/codeRequest';
 import { DEFAULT_STYLE } from '../../../shared/codeRequest';
 import { MAX_FILE_NAME_BYTES } from '../../../shared/fileName';
 import { Failure } from '../../../shared/result';
+import { tempFolderFor } from '../../testing/tempFolder';
 import { writeFileAtomic } from '../storage/atomicFile';
 import { checkNameTemplate, defaultNameTemplate, fileNames } from './naming';
 import type { PlannedRow } from './plan';
@@ -59,7 +59,7 @@ describe('fileNames', () => {
     expect(fileNames(rows, '{name}.png', [])).toEqual(['row-7.png', '_con.png']);
   });
 
-  it('keeps every name within 255 bytes with its temp name, long Chinese names and clashes included, and writes them', async () => {
+  it('keeps every name within 255 bytes with its temp name, long Chinese names and clashes included, and writes them', async (test) => {
     const long = '上海浦东新区陆家嘴环路一千号国金中心商场'.repeat(10);
     const rows = [limited(2, 'a', long), limited(3, 'b', long), limited(4, 'c', 'x'.repeat(400))];
     const names = fileNames(rows, '{row}-{name}-{path}.png', []);
@@ -68,29 +68,21 @@ describe('fileNames', () => {
     const clash = fileNames(rows.slice(0, 2), '{name}.png', []);
     expect(clash[1]).toMatch(/-2\.png$/);
     expect(Buffer.byteLength(clash[1]!)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
-    const dir = await mkdtemp(join(tmpdir(), 'wxacode-names-'));
-    try {
-      for (const name of [...names, ...clash]) await writeFileAtomic(join(dir, name), 'png');
-      expect((await readdir(dir)).sort()).toEqual([...names, ...clash].sort());
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const dir = await tempFolderFor(test, 'names');
+    for (const name of [...names, ...clash]) await writeFileAtomic(join(dir, name), 'png');
+    expect((await readdir(dir)).sort()).toEqual([...names, ...clash].sort());
   });
 
-  it('allows the bytes a name and its temp name fit in, whatever the pid; the temp name is what overflows', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'wxacode-names-'));
-    try {
-      const longest = `${'a'.repeat(MAX_FILE_NAME_BYTES - 4)}.png`;
-      await writeFileAtomic(join(dir, longest), 'png');
-      expect(await readdir(dir)).toEqual([longest]);
-      // A name whose temp name (19 bytes and this process's pid longer) is 256 bytes: refused.
-      const tooLong = 255 - 19 - String(process.pid).length + 1;
-      await expect(writeFileAtomic(join(dir, `${'b'.repeat(tooLong - 4)}.png`), 'png')).rejects.toThrow(
-        /name too long/,
-      );
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  it('allows the bytes a name and its temp name fit in, whatever the pid; the temp name is what overflows', async (test) => {
+    const dir = await tempFolderFor(test, 'names');
+    const longest = `${'a'.repeat(MAX_FILE_NAME_BYTES - 4)}.png`;
+    await writeFileAtomic(join(dir, longest), 'png');
+    expect(await readdir(dir)).toEqual([longest]);
+    // A name whose temp name (19 bytes and this process's pid longer) is 256 bytes: refused.
+    const tooLong = 255 - 19 - String(process.pid).length + 1;
+    await expect(writeFileAtomic(join(dir, `${'b'.repeat(tooLong - 4)}.png`), 'png')).rejects.toThrow(
+      /name too long/,
+    );
   });
 
   it('cuts a long name between characters as shown: never half an emoji or a joined sequence', () => {

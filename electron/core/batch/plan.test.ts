@@ -1,9 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../../shared/codeRequest';
 import type { Failure } from '../../../shared/result';
+import { tempFolderFor } from '../../testing/tempFolder';
 import { Library } from '../storage/library';
 import { guessMapping } from './mapping';
 import { lastNumUsed, planBatch } from './plan';
@@ -12,12 +11,9 @@ import type { Sheet } from './spreadsheet';
 const OWNER = 'wx0123456789abcdef';
 let dir: string;
 let library: Library;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-plan-'));
+beforeEach(async (test) => {
+  dir = await tempFolderFor(test, 'plan');
   library = await Library.open(join(dir, 'library'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 function sheetOf(headers: string[], ...rows: string[][]): Sheet {

@@ -1,18 +1,15 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { appError, wechatError } from '../../../shared/errors';
+import { tempFolderFor } from '../../testing/tempFolder';
 import { resultsCsv, writeResultsCsv } from './results';
 import { writeZip } from './zip';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-results-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+beforeEach(async (test) => {
+  dir = await tempFolderFor(test, 'results');
 });
 
 describe('results CSV', () => {

@@ -1,11 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   MAX_CELL_CHARACTERS,
   MAX_COLUMNS,
@@ -14,14 +13,12 @@ import {
 } from '../../../shared/batch';
 import { failureOf } from '../../testing/assertions';
 import { giantCell, rowFlood, sheetBomb } from '../../testing/hostileSheets';
+import { tempFolderFor } from '../../testing/tempFolder';
 import { readSpreadsheet } from './spreadsheet';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-sheet-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+beforeEach(async (test) => {
+  dir = await tempFolderFor(test, 'sheet');
 });
 
 describe('readSpreadsheet: CSV', () => {

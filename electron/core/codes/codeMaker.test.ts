@@ -1,8 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../../shared/codeRequest';
+import { tempFolderFor } from '../../testing/tempFolder';
 import { Library } from '../storage/library';
 import type { WechatClient } from '../wechat/wechatClient';
 import { CodeMaker } from './codeMaker';
@@ -39,10 +37,9 @@ function heldClient() {
 }
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-maker-'));
+beforeEach(async (test) => {
+  dir = await tempFolderFor(test, 'maker');
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
 
 /** The app and a CLI on one data folder; the app's call is under way (holding the claim) until `fail()`. */
 async function appCallFailingLater() {

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appError } from '../../../shared/errors';
 import { type AppError, Failure } from '../../../shared/result';
+import { tempFolderFor } from '../../testing/tempFolder';
 import { throwawayKeychain } from '../../testing/throwawayKeyring';
 import { type AccountDraft, type AccountStore, fileAccountStore } from './accounts';
 import { type SecretStore, tokenServiceKey, tokenServiceQueryKey } from './secrets';
@@ -18,13 +18,12 @@ let accounts: AccountStore;
 beforeAll(() => {
   keychain = throwawayKeychain();
 });
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-accounts-'));
+beforeEach(async (test) => {
+  dir = await tempFolderFor(test, 'accounts');
   accounts = fileAccountStore(dir, keychain);
 });
 afterEach(async () => {
   for (const account of await accounts.list()) await accounts.remove(account.id);
-  await rm(dir, { recursive: true, force: true });
 });
 
 const fileText = () => readFile(join(dir, 'accounts.json'), 'utf8');

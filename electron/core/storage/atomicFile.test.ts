@@ -1,16 +1,13 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { failureOf } from '../../testing/assertions';
+import { tempFolderFor } from '../../testing/tempFolder';
 import { appendLine, readJsonFile, writeFileAtomic } from './atomicFile';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-atomic-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+beforeEach(async (test) => {
+  dir = await tempFolderFor(test, 'atomic');
 });
 
 describe('writeFileAtomic', () => {

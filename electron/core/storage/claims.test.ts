@@ -1,14 +1,14 @@
-import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { tempFolderFor } from '../../testing/tempFolder';
 import { takeFile } from './claims';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-claims-'));
+beforeEach(async (test) => {
+  dir = await tempFolderFor(test, 'claims');
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
 
 /** A lock as a process that has since died (or, with an old date, one whose pid was reused) left it. */
 const leftBy = (pid: number, since = new Date().toISOString()) =>

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appError } from '../../../shared/errors';
@@ -8,6 +7,7 @@ import { rememberSecret } from '../../../shared/redact';
 import { type RunningSandbox, startSandbox } from '../../sandbox';
 import { call } from '../../sandbox/testing';
 import { failureOf, readLog } from '../../testing/assertions';
+import { type TempFolder, tempFolder } from '../../testing/tempFolder';
 import { send } from '../wechat/http';
 import { LOG_FILE_NAME, openErrorLog } from './errorLog';
 
@@ -15,15 +15,17 @@ vi.setConfig({ testTimeout: 60_000 });
 
 const LINES_EACH = 1000;
 
+let folder: TempFolder;
 let dir: string;
 let sandbox: RunningSandbox;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-log-'));
+  folder = await tempFolder('log');
+  dir = folder.path;
   sandbox = await startSandbox();
 });
 afterAll(async () => {
   await sandbox.close();
-  await rm(dir, { recursive: true, force: true });
+  await folder.remove();
 });
 
 describe('the error log', () => {

@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../../shared/codeRequest';
+import { tempFolderFor } from '../../testing/tempFolder';
 import { CodeMaker } from '../codes/codeMaker';
 import type { WechatClient } from '../wechat/wechatClient';
 import { Library, type LibraryFilter } from './library';
@@ -38,10 +38,9 @@ function listed(library: Library, filter: LibraryFilter = {}) {
 }
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-library-'));
+beforeEach(async (test) => {
+  dir = await tempFolderFor(test, 'library');
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe('the library', () => {
   it('finds an earlier identical request for the same AppID only, across a restart', async () => {

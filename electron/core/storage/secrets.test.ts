@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/result';
+import { type TempFolder, tempFolder } from '../../testing/tempFolder';
 import { throwawayKeychain } from '../../testing/throwawayKeyring';
 import { appSecretKey, type SecretStore, tokenServiceKey } from './secrets';
 
@@ -15,19 +15,19 @@ const APP_A = 'wx0123456789abcdef';
 const APP_B = 'wxfedcba9876543210';
 
 let secrets: SecretStore;
-let scripts: string;
+let scripts: TempFolder;
 beforeAll(async () => {
   secrets = throwawayKeychain();
-  scripts = await mkdtemp(join(tmpdir(), 'wxacode-secrets-'));
+  scripts = await tempFolder('secrets');
 });
 afterAll(async () => {
   for (const key of [APP_A, APP_B, tokenServiceKey('acc-1')]) await secrets?.delete(key);
-  if (scripts) await rm(scripts, { recursive: true, force: true });
+  await scripts?.remove();
 });
 
 /** Runs a TypeScript snippet in a fresh Node process; its last stdout line is a JSON report. */
 async function inChild(name: string, code: string, env: NodeJS.ProcessEnv, wrapper: string[] = []) {
-  const file = join(scripts, `${name}.mts`);
+  const file = join(scripts.path, `${name}.mts`);
   await writeFile(
     file,
     code.replaceAll('SECRETS_MODULE', JSON.stringify(join(repo, 'electron/core/storage/secrets.ts'))),

@@ -1,16 +1,13 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Failure } from '../../../shared/result';
+import { tempFolderFor } from '../../testing/tempFolder';
 import { DEFAULT_SETTINGS, fileSettingsStore, withRecentColor } from './settings';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-settings-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+beforeEach(async (test) => {
+  dir = await tempFolderFor(test, 'settings');
 });
 
 const at = new Date('2026-11-23T10:20:30.456Z');
