@@ -72,8 +72,19 @@ export interface BatchProgress {
    * WeChat may have charged for them. Resuming makes them again.
    */
   unreceived?: number;
-  /** Why the batch paused by itself (WeChat's daily limit), with the fix; absent when the user paused it. */
+  /**
+   * Why the batch paused by itself (WeChat's daily limit, or the same error row after row), with the
+   * fix; absent when the user paused it.
+   */
   pausedBy?: AppError;
+  /** Rows failed so far, grouped by error (its meaning and fix), the most frequent first. */
+  failures?: FailureGroup[];
+}
+
+export interface FailureGroup {
+  /** The first of the group's errors as it came: its meaning and fix. */
+  error: AppError;
+  rows: number;
 }
 
 export type RowStatus = 'done' | 'failed' | 'invalid' | 'not-run';
@@ -153,6 +164,21 @@ export const MAX_PROBLEM_ROWS = 500;
  * a text file can take to a few times its size.
  */
 export const MAX_SHEET_FILE_BYTES = 32 * 2 ** 20;
+
+// What a spreadsheet may hold, checked while it is read (electron/core/batch/sheetLimits.ts).
+
+/**
+ * Rows under the header. A batch of limited or square codes can never spend more than WeChat's
+ * 100,000 lifetime quota, and 100,000 unlimited codes take 20 minutes at WeChat's 5,000 a minute;
+ * the app keeps a few planned batches in memory, so a larger sheet is better split into several.
+ */
+export const MAX_ROWS = 100_000;
+/** A batch reads at most six kinds of column; 128 leaves room for exports with many other columns. */
+export const MAX_COLUMNS = 128;
+/** No valid field is longer than 1,024 characters; 4,096 leaves room for a name or a note. */
+export const MAX_CELL_CHARACTERS = 4096;
+/** Excel's own limit: no workbook it writes has more rows, blank or formatted ones included. */
+export const EXCEL_MAX_ROWS = 1_048_576;
 
 /**
  * Where a batch's ZIP goes when the user asks for one: inside its output folder (the one the user

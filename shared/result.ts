@@ -1,3 +1,5 @@
+import type { ErrorCode } from './errors/code';
+
 /** Text shown to a person, in both languages the app speaks. */
 export interface Localized {
   en: string;
@@ -9,8 +11,8 @@ export interface Localized {
  * (Electron keeps only `message` of a thrown Error), so it carries no class and no secret.
  */
 export interface AppError {
-  /** Stable identifier: `field`, `wechat`, `network`, `timeout`, `bad-response`, `keychain`, `token-service`, `cancelled`, `internal`, ... */
-  code: string;
+  /** What kind of failure, from a closed list (errors/code.ts). */
+  code: ErrorCode;
   message: Localized;
   hint: Localized;
   /** For bad input: the field at fault, as the form and the CLI name it (`path`, `scene`, `width`, ...). */

@@ -14,6 +14,7 @@ import { BatchSession } from './batch/batchSession';
 import { CodeService } from './codes/codeService';
 import type { Desktop, Notify } from './desktop/desktop';
 import { LibraryService } from './library/libraryService';
+import { numUsedKeeper } from './numUsed';
 
 export interface Services {
   /** The app's data folder; everything below is kept in it. */
@@ -60,7 +61,14 @@ export const SANDBOX_ACCOUNT = { id: 'sandbox', name: 'Sandbox', appId: 'wx01234
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const secrets = options.secrets ?? keychainSecrets();
   const clients = new AccountClients(secrets, options.sandboxUrl);
-  const accounts = forgettingClients(fileAccountStore(options.dataDir, secrets), clients);
+  const store = fileAccountStore(options.dataDir, secrets);
+  const accounts = forgettingClients(
+    {
+      ...store,
+      recordNumUsed: numUsedKeeper(store, (report) => options.notify?.('accounts:numUsed', report)),
+    },
+    clients,
+  );
   // With no account at all the app could do nothing; the Sandbox account lets it be tried at once,
   // without an AppID or a network.
   if ((await accounts.list()).length === 0) {

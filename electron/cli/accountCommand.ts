@@ -1,3 +1,4 @@
+import { secretsLeftBehind } from '../../shared/errors/accounts';
 import { Failure } from '../../shared/result';
 import { fileAccountStore } from '../core/storage/accounts';
 import { dataDir } from '../core/storage/dataDir';
@@ -95,18 +96,7 @@ export async function accountCommand(args: string[], out: (line: string) => void
       const { keychainError } = await store.remove(account.id);
       if (keychainError) {
         // The account is gone, its secret may not be: saying "Removed" would be untrue.
-        const { message, hint } = keychainError;
-        throw new Failure({
-          ...keychainError,
-          message: {
-            en: `Removed account “${account.name}” from the list, but its secrets could not be removed from the keychain and may still be stored: ${message.en}`,
-            zh: `已从列表中删除账号“${account.name}”，但无法从钥匙串中删除其密钥，它们可能仍保存在那里：${message.zh}`,
-          },
-          hint: {
-            en: `${hint.en} Then delete this account’s entries under “wxacode-studio” in your keyring app (for an AppSecret, the one named ${account.appId}), or add the account again and remove it once the keychain works.`,
-            zh: `${hint.zh} 然后在钥匙串应用中删除“wxacode-studio”下此账号的条目（AppSecret 的条目名为 ${account.appId}），或在钥匙串可用后重新添加该账号再删除。`,
-          },
-        });
+        throw new Failure(secretsLeftBehind(keychainError, account.name, account.appId));
       }
       out(`Removed account “${account.name}” and its keychain entries.`);
       return;

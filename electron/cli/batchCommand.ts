@@ -36,7 +36,7 @@ import {
   styleFromFlags,
 } from './codeFlags';
 import { type CredentialFlags, credentialsFromFlags } from './credentials';
-import { cliLanguage } from './exit';
+import { cliLanguage } from './errorText';
 import { flagError, parseFlags, requireFlag, wholeNumber } from './flags';
 
 export const BATCH_USAGE = `wxacode batch FILE.(csv|txt|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png' (any header is a placeholder; / makes subfolders)] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--concurrency N] [--rate-per-minute N] [--resume] [--yes] [--dry-run] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
@@ -147,6 +147,8 @@ export async function batchCommand(
       language,
       // Nobody is there to press Resume tomorrow: stop, and --resume picks up the place.
       onDailyLimit: 'stop',
+      // Nobody is there to fix it and press Resume: the same error row after row stops the batch.
+      onFailFast: 'stop',
     });
     await noteUnfinishedRun(job.id, home, library, values.resume === true, language);
     const endDisplay = showProgress(job, process.stderr, language);

@@ -18,7 +18,7 @@ import {
   styleFromFlags,
 } from './codeFlags';
 import { type CredentialFlags, credentialsFromFlags } from './credentials';
-import { cliLanguage } from './exit';
+import { cliLanguage } from './errorText';
 import { flagError, parseFlags, requireFlag } from './flags';
 
 export const GENERATE_USAGE = `wxacode generate --out FILE.png (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) ${STYLE_USAGE} ${CREDENTIAL_USAGE} [--regenerate]`;

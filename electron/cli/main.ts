@@ -4,7 +4,8 @@ import { dataDir } from '../core/storage/dataDir';
 import { type ErrorLog, openErrorLog } from '../core/storage/errorLog';
 import { ACCOUNT_USAGE, accountCommand } from './accountCommand';
 import { BATCH_USAGE, batchCommand } from './batchCommand';
-import { asAppError, EXIT, exitCodeFor, printError } from './exit';
+import { printError } from './errorText';
+import { asAppError, EXIT, exitCodeFor } from './exit';
 import { GENERATE_USAGE, generateCommand } from './generateCommand';
 import { SANDBOX_USAGE, sandboxCommand } from './sandboxCommand';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../shared/ipc/channelNames';
 import { type AppInfo, channels } from '../../shared/ipc/channels';
-import { Failure } from '../../shared/result';
+import { type AppError, Failure } from '../../shared/result';
 import { type HandlerTable, type IpcMainLike, invokeChannel, registerHandlers } from './ipc';
 
 const INFO: AppInfo = { version: '1.2.3', systemLocale: 'zh-CN' };
@@ -51,7 +51,7 @@ describe('invokeChannel', () => {
   });
 
   it('passes on a Failure as the error the user sees', async () => {
-    const error = {
+    const error: AppError = {
       code: 'file',
       message: { en: 'Could not write /x.png: disk full', zh: '无法写入 /x.png：磁盘已满' },
       hint: { en: 'Free some space.', zh: '请释放空间。' },

@@ -132,10 +132,6 @@ export const en = {
   saveBeforeTest: 'Save the account to test it.',
   sandboxAccountNote:
     'Makes codes with the built-in local stand-in for WeChat. Nothing is sent to WeChat and no quota is used; the codes do not open a real mini program.',
-  requiredName: 'Name is required.',
-  requiredNameHint: 'Enter a name you will recognise, such as the mini program’s name.',
-  badAppId: 'AppID must be wx followed by 16 hexadecimal characters (0–9, a–f).',
-  badAppIdHint: 'Copy it from mp.weixin.qq.com → 开发管理 → 开发设置.',
   needSecret: 'Enter the AppSecret.',
   needSecretHint: 'Find it at mp.weixin.qq.com → 开发管理 → 开发设置 (reset it there if nobody has it).',
   hours: '{h} h {m} min',

@@ -129,10 +129,6 @@ export const zh: Dictionary = {
   saveBeforeTest: '保存账号后才能测试。',
   sandboxAccountNote:
     '使用内置的本地微信替身生成码。不会发送到微信，也不消耗额度；生成的码不能打开真正的小程序。',
-  requiredName: '名称不能为空。',
-  requiredNameHint: '请填写易于识别的名称，例如小程序的名字。',
-  badAppId: 'AppID 须以 wx 开头，后跟 16 位十六进制字符（0–9、a–f）。',
-  badAppIdHint: '可在 mp.weixin.qq.com → 开发管理 → 开发设置 中复制。',
   needSecret: '请填写 AppSecret。',
   needSecretHint: '可在 mp.weixin.qq.com → 开发管理 → 开发设置 中查看（无人知道时可在那里重置）。',
   hours: '{h} 小时 {m} 分钟',

@@ -1,4 +1,5 @@
 import { WECHAT_API_BASE } from '../../../shared/credentialAddress';
+import { sandboxNotRunning } from '../../../shared/errors/accounts';
 import { Failure } from '../../../shared/result';
 import type { Account, AccountStore } from '../../core/storage/accounts';
 import type { SecretStore } from '../../core/storage/secrets';
@@ -24,15 +25,7 @@ export class AccountClients {
     if (account.apiBase) return account.apiBase;
     if (account.source.kind !== 'sandbox') return WECHAT_API_BASE;
     if (this.sandboxUrl) return this.sandboxUrl;
-    throw new Failure({
-      code: 'sandbox-unavailable',
-      message: { en: 'The built-in sandbox is not running.', zh: '内置沙盒没有运行。' },
-      hint: {
-        en: 'Restart WxaCode Studio, or choose an account with a real AppID.',
-        zh: '请重启 WxaCode Studio，或选择使用真实 AppID 的账号。',
-      },
-      retryable: false,
-    });
+    throw new Failure(sandboxNotRunning());
   }
 
   clientFor(account: Account): WechatClient {

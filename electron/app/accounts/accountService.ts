@@ -1,3 +1,4 @@
+import { accountGone } from '../../../shared/errors/accounts';
 import type { AccountView } from '../../../shared/ipc/channels';
 import { Failure } from '../../../shared/result';
 import type { Account, AccountDraft, AccountStore, NewSecrets } from '../../core/storage/accounts';
@@ -55,15 +56,6 @@ export class AccountService {
   async byId(id: string): Promise<Account> {
     const account = (await this.accounts.list()).find((a) => a.id === id);
     if (account) return account;
-    throw new Failure({
-      code: 'field',
-      field: 'accountId',
-      message: { en: 'This account no longer exists.', zh: '此账号已不存在。' },
-      hint: {
-        en: 'Choose another account, or add it again in Accounts.',
-        zh: '请选择其他账号，或在“账号”中重新添加。',
-      },
-      retryable: false,
-    });
+    throw new Failure(accountGone());
   }
 }

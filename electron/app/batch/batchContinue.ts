@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { QuotaCheck } from '../../../shared/batch';
+import { inputChanged, inputUnreadable, noAccountFor, recordDamaged } from '../../../shared/errors/batch';
 import { codeKind } from '../../../shared/ipc/channels';
 import { Failure } from '../../../shared/result';
 import type { BatchJob } from '../../core/batch/batchJob';
@@ -8,7 +9,6 @@ import type { UnfinishedBatch } from '../../core/batch/journal';
 import type { BatchPlan } from '../../core/batch/plan';
 import { readSpreadsheet } from '../../core/batch/spreadsheet';
 import type { AccountStore } from '../../core/storage/accounts';
-import { inputChanged, inputUnreadable, noAccountFor, recordDamaged } from '../../handlers/batchErrors';
 import type { BatchSpend } from '../spend/spendQuestions';
 import { type LaunchDeps, newBatchJob, planFor } from './batchLaunch';
 import type { RunInfo } from './batchRunner';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { BatchSummaryView, BatchUpdate } from '../../../shared/batch';
 import { appError } from '../../../shared/errors';
+import { batchRunning, jobUnknown } from '../../../shared/errors/batch';
 import { Failure } from '../../../shared/result';
 import type { BatchJob } from '../../core/batch/batchJob';
 import { logBatch } from '../../core/batch/batchLog';
 import type { AccountStore } from '../../core/storage/accounts';
 import type { ErrorLog } from '../../core/storage/errorLog';
-import { batchRunning, jobUnknown } from '../../handlers/batchErrors';
 import type { Notify } from '../desktop/desktop';
 import { batchUpdate, summaryView } from './batchViews';
 

@@ -6,6 +6,15 @@ import {
   type UnfinishedBatchView,
   zipFileFor,
 } from '../../../shared/batch';
+import {
+  batchRunning,
+  folderNotChosen,
+  planGone,
+  sheetGone,
+  unansweredBefore,
+  unfinishedGone,
+  unfinishedRunning,
+} from '../../../shared/errors/batch';
 import type { FolderGrant } from '../../../shared/ipc/channels';
 import { openDroppedSheet } from '../../core/batch/droppedSheet';
 import {
@@ -20,15 +29,6 @@ import type { BatchPlan } from '../../core/batch/plan';
 import { readSpreadsheet, type Sheet } from '../../core/batch/spreadsheet';
 import type { AccountStore } from '../../core/storage/accounts';
 import type { ErrorLog } from '../../core/storage/errorLog';
-import {
-  batchRunning,
-  folderNotChosen,
-  planGone,
-  sheetGone,
-  unansweredBefore,
-  unfinishedGone,
-  unfinishedRunning,
-} from '../../handlers/batchErrors';
 import type { AccountService } from '../accounts/accountService';
 import type { Notify } from '../desktop/desktop';
 import { continuedBatch } from './batchContinue';

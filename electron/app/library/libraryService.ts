@@ -1,3 +1,4 @@
+import { codeGone } from '../../../shared/errors/storage';
 import type { GeneratedCode, LibraryPage } from '../../../shared/ipc/channels';
 import { Failure } from '../../../shared/result';
 import type { Library, LibraryEntry, LibraryFilter } from '../../core/storage/library';
@@ -35,12 +36,6 @@ export class LibraryService {
   stored(codeId: string): LibraryEntry {
     const entry = this.library.get(codeId);
     if (entry) return entry;
-    throw new Failure({
-      code: 'field',
-      field: 'codeId',
-      message: { en: 'This code is no longer in the library.', zh: '此码已不在码库中。' },
-      hint: { en: 'Generate it again.', zh: '请重新生成。' },
-      retryable: false,
-    });
+    throw new Failure(codeGone());
   }
 }

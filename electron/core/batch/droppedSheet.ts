@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { MAX_SHEET_FILE_BYTES } from '../../../shared/batch';
+import { droppedTooLarge } from '../../../shared/errors/sheet';
 import { safeFileStem } from '../../../shared/fileName';
-import { type AppError, Failure } from '../../../shared/result';
+import { Failure } from '../../../shared/result';
 import { writeFileAtomic } from '../storage/atomicFile';
 import { unfinishedBatches } from './journal';
 import { type Sheet, sheetFromBytes } from './spreadsheet';
@@ -19,7 +20,7 @@ const droppedFolder = (dataDir: string): string => join(dataDir, 'dropped');
  * every system: `CON.csv` becomes `_CON.csv`), so the Batch view and results show that name.
  */
 export async function openDroppedSheet(dataDir: string, name: string, bytes: Uint8Array): Promise<Sheet> {
-  if (bytes.byteLength > MAX_SHEET_FILE_BYTES) throw new Failure(tooLarge(name));
+  if (bytes.byteLength > MAX_SHEET_FILE_BYTES) throw new Failure(droppedTooLarge(name));
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
   const folder = join(droppedFolder(dataDir), hash);
   // The extension is kept whole (a long name is cut in its stem): it says how the file is read.
@@ -49,22 +50,4 @@ export async function sweepDroppedSheets(dataDir: string): Promise<number> {
     removed++;
   }
   return removed;
-}
-
-/** The page sends at most one byte past the limit of a larger file, so the size itself is not told. */
-function tooLarge(name: string): AppError {
-  const limit = `${MAX_SHEET_FILE_BYTES / 2 ** 20} MB`;
-  return {
-    code: 'field',
-    field: 'file',
-    message: {
-      en: `${name} is larger than the ${limit} a batch reads.`,
-      zh: `${name} 超过了批量生成读取的大小上限 ${limit}。`,
-    },
-    hint: {
-      en: 'Split it into smaller sheets, or save it as .xlsx, which is much smaller than CSV.',
-      zh: '请拆分为多个较小的表格，或另存为体积小得多的 .xlsx。',
-    },
-    retryable: false,
-  };
 }

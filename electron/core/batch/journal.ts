@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { type FileHandle, mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appError } from '../../../shared/errors';
+import { batchElsewhere } from '../../../shared/errors/batch';
 import { Failure } from '../../../shared/result';
 import { readJsonFile, writeFileAtomic } from '../storage/atomicFile';
 import { liveHolder, takeFile } from '../storage/claims';
 import type { Library } from '../storage/library';
-import { batchElsewhere } from './conflicts';
 
 /** One finished row: its code is in the library and its file is in the output folder. */
 export interface JournalEntry {

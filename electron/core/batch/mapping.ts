@@ -1,6 +1,7 @@
 import { BATCH_COLUMNS, type BatchColumn, type ColumnMapping } from '../../../shared/batch';
 import type { CodeKind } from '../../../shared/codeRequest';
-import { type AppError, Failure } from '../../../shared/result';
+import { missingColumn, noSuchColumn } from '../../../shared/errors/sheet';
+import { Failure } from '../../../shared/result';
 
 export { BATCH_COLUMNS, type BatchColumn, type ColumnMapping };
 
@@ -93,48 +94,4 @@ export function overrideMapping(
 export function checkMapping(kind: CodeKind, mapping: ColumnMapping, headers: readonly string[]): void {
   const needed: BatchColumn = kind === 'unlimited' ? 'scene' : 'path';
   if (mapping[needed] === undefined) throw new Failure(missingColumn(kind, needed, headers));
-}
-
-const shownHeaders = (headers: readonly string[]) =>
-  headers.map((h, i) => (h ? `“${h}”` : `#${i + 1}`)).join(', ');
-
-function noSuchColumn(column: BatchColumn, wanted: string, headers: readonly string[]): AppError {
-  return {
-    code: 'field',
-    field: column,
-    message: {
-      en: `There is no column “${wanted}” for ${column}.`,
-      zh: `没有名为“${wanted}”的列可用作 ${column}。`,
-    },
-    hint: {
-      en: `Use one of the headers ${shownHeaders(headers)}, or a column number from 1 to ${headers.length}.`,
-      zh: `请使用表头 ${shownHeaders(headers)} 之一，或 1 到 ${headers.length} 的列号。`,
-    },
-    retryable: false,
-  };
-}
-
-const HEADER_EXAMPLES: Record<BatchColumn, string> = {
-  path: 'path / 路径 / 页面路径 / 链接',
-  scene: 'scene / 场景 / 场景值',
-  page: 'page / 页面',
-  name: 'name / 名称 / 门店名称',
-  width: 'width / 宽度',
-  color: 'color / 颜色',
-};
-
-function missingColumn(kind: CodeKind, column: BatchColumn, headers: readonly string[]): AppError {
-  return {
-    code: 'field',
-    field: column,
-    message: {
-      en: `${kind} codes need a ${column} column, and none of the headers ${shownHeaders(headers)} was taken for it.`,
-      zh: `${kind} 类型的码需要 ${column} 列，但表头 ${shownHeaders(headers)} 中没有可用的。`,
-    },
-    hint: {
-      en: `Name that column ${HEADER_EXAMPLES[column]}, or choose it for ${column} by hand (CLI: --column ${column}=HEADER).`,
-      zh: `请把该列的表头改为 ${HEADER_EXAMPLES[column]}，或手动指定该列（命令行：--column ${column}=表头）。`,
-    },
-    retryable: false,
-  };
 }

@@ -1,5 +1,13 @@
 import { NAME_PLACEHOLDERS } from '../../../shared/batch';
 import {
+  dotsInNameTemplate,
+  emptyNameSegment,
+  reservedTemplate,
+  templateTooLong,
+  unknownPlaceholder,
+  unsafeInTemplate,
+} from '../../../shared/errors/batch';
+import {
   byteLength,
   MAX_FILE_NAME_BYTES,
   reservedOnWindows,
@@ -7,7 +15,7 @@ import {
   safeFileStem,
   UNSAFE_IN_FILE_NAME,
 } from '../../../shared/fileName';
-import { type AppError, Failure } from '../../../shared/result';
+import { Failure } from '../../../shared/result';
 import type { ColumnMapping } from './mapping';
 import type { PlannedRow } from './plan';
 
@@ -33,8 +41,6 @@ const CLASH_SUFFIX_BYTES = '-100000'.length;
 const MAX_STEM_BYTES = MAX_FILE_NAME_BYTES - EXTENSION.length - CLASH_SUFFIX_BYTES;
 /** One placeholder's value, so a long path leaves room for the others. */
 const MAX_VALUE_BYTES = 120;
-/** Columns named in the unknown-placeholder error: a wide sheet would bury the fix. */
-const SHOWN_COLUMNS = 20;
 
 /** `{row}-{name}.png` when the sheet has a name column, else `{row}.png`. */
 export function defaultNameTemplate(mapping: ColumnMapping): string {
@@ -106,15 +112,16 @@ function parseTemplate(template: string, headers: readonly string[]): Segment[] 
 
 function checkSegment(text: string, isFile: boolean): void {
   const literal = text.replace(PLACEHOLDER, '');
-  if (text.trim() === '') throw new Failure(emptySegment());
-  if (literal === text && /^[. ]+$/.test(text)) throw new Failure(dotsSegment(text.trim()));
+  if (text.trim() === '') throw new Failure(emptyNameSegment());
+  if (literal === text && /^[. ]+$/.test(text)) throw new Failure(dotsInNameTemplate(text.trim()));
   const unsafe = Array.from(literal).find((char) => UNSAFE_IN_FILE_NAME.test(char));
   if (unsafe !== undefined) throw new Failure(unsafeInTemplate(unsafe));
   const [beforeFirstValue = ''] = text.split('{');
   if (reservedOnWindows(beforeFirstValue) && (beforeFirstValue.includes('.') || beforeFirstValue === text)) {
     throw new Failure(reservedTemplate(beforeFirstValue.split('.')[0] ?? '', isFile));
   }
-  if (byteLength(literal) > MAX_STEM_BYTES) throw new Failure(templateTooLong(byteLength(literal)));
+  if (byteLength(literal) > MAX_STEM_BYTES)
+    throw new Failure(templateTooLong(byteLength(literal), MAX_STEM_BYTES));
 }
 
 /**
@@ -151,104 +158,4 @@ function render(segment: Segment, row: PlannedRow): string {
 /** A folder never ends in .png, so no folder can take the name a file of the batch needs. */
 function folderName(rendered: string): string {
   return rendered ? safeFileStem(rendered, MAX_STEM_BYTES).replace(/\.png$/i, '_png') : '';
-}
-
-function templateError(message: AppError['message'], hint: AppError['hint']): AppError {
-  return { code: 'field', field: 'nameTemplate', message, hint, retryable: false };
-}
-
-function unknownPlaceholder(word: string, headers: readonly string[]): AppError {
-  const builtIn = NAME_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
-  const named = headers.filter((h) => h.trim() !== '' && !/[{}]/.test(h));
-  const columns = named
-    .slice(0, SHOWN_COLUMNS)
-    .map((h) => `{${h}}`)
-    .join(' ');
-  const more = named.length > SHOWN_COLUMNS ? ' …' : '';
-  const example = named.length > 0 ? `{${named[0]}}.png` : '{row}-{name}.png';
-  return templateError(
-    {
-      en: `The file name template has an unknown placeholder {${word}}: no column of the sheet has that header.`,
-      zh: `文件名模板中有未知的占位符 {${word}}：表格中没有这个表头的列。`,
-    },
-    columns
-      ? {
-          en: `Use the sheet's columns ${columns}${more} or ${builtIn}, written exactly as the header, e.g. ${example}.`,
-          zh: `请使用表格的列 ${columns}${more} 或 ${builtIn}，与表头写法完全一致，例如 ${example}。`,
-        }
-      : {
-          en: `Use ${builtIn}, e.g. {row}-{name}.png.`,
-          zh: `请使用 ${builtIn}，例如 {row}-{name}.png。`,
-        },
-  );
-}
-
-function emptySegment(): AppError {
-  return templateError(
-    {
-      en: 'The file name template has an empty folder or file name: a / at the start, at the end or twice in a row.',
-      zh: '文件名模板中有空的文件夹名或文件名：/ 出现在开头、结尾或连续出现。',
-    },
-    {
-      en: 'Put a name between every two /, e.g. {城市}/{row}-{name}.png; everything goes into the chosen folder.',
-      zh: '每两个 / 之间都要有名称，例如 {城市}/{row}-{name}.png；所有文件都放在所选文件夹中。',
-    },
-  );
-}
-
-function dotsSegment(dots: string): AppError {
-  return templateError(
-    {
-      en: `The file name template has a folder “${dots}”, which would not be a folder inside the chosen one.`,
-      zh: `文件名模板中有文件夹“${dots}”，它不会是所选文件夹中的子文件夹。`,
-    },
-    {
-      en: 'Subfolders can only go inside the chosen folder: name them, e.g. {城市}/{row}-{name}.png, without .. or a leading /.',
-      zh: '子文件夹只能建在所选文件夹中：请给它们起名，例如 {城市}/{row}-{name}.png，不要用 .. 或以 / 开头。',
-    },
-  );
-}
-
-function unsafeInTemplate(char: string): AppError {
-  const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-  const shown = /[\p{Cc}\p{Cf}]/u.test(char) ? code : `'${char}'`;
-  return templateError(
-    {
-      en: `The file name template contains ${shown}, which a file name cannot hold.`,
-      zh: `文件名模板含有 ${shown}，文件名中不能有这个字符。`,
-    },
-    {
-      en: 'Use - or _ instead, e.g. {row}-{name}.png; a / makes a subfolder of the chosen folder.',
-      zh: '请改用 - 或 _，例如 {row}-{name}.png；/ 会在所选文件夹中建子文件夹。',
-    },
-  );
-}
-
-function reservedTemplate(word: string, isFile: boolean): AppError {
-  const where = isFile
-    ? { en: 'The file name template starts with', zh: '文件名模板以' }
-    : { en: 'A folder in the file name template starts with', zh: '文件名模板中的文件夹以' };
-  return templateError(
-    {
-      en: `${where.en} ${word}, a name Windows keeps for a device, whatever follows it.`,
-      zh: `${where.zh} ${word} 开头，这是 Windows 保留的设备名，后面接什么都不行。`,
-    },
-    {
-      en: `Put something before it, e.g. {row}-${word}.png.`,
-      zh: `请在它前面加上内容，例如 {row}-${word}.png。`,
-    },
-  );
-}
-
-function templateTooLong(bytes: number): AppError {
-  return templateError(
-    {
-      en: `The file name template's own text is ${bytes} bytes; a file name may have at most ${MAX_STEM_BYTES} before .png.`,
-      zh: `文件名模板本身的文字有 ${bytes} 字节，文件名在 .png 之前最多 ${MAX_STEM_BYTES} 字节。`,
-    },
-    {
-      en: 'Shorten it (a Chinese character takes 3 bytes); the placeholders add each row’s values.',
-      zh: '请缩短（一个汉字占 3 字节）；占位符会填入每行的值。',
-    },
-  );
 }

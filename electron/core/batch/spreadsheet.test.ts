@@ -6,10 +6,14 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_SHEET_FILE_BYTES as MAX_FILE_BYTES } from '../../../shared/batch';
+import {
+  MAX_CELL_CHARACTERS,
+  MAX_COLUMNS,
+  MAX_SHEET_FILE_BYTES as MAX_FILE_BYTES,
+  MAX_ROWS,
+} from '../../../shared/batch';
 import { failureOf } from '../../testing/assertions';
 import { giantCell, rowFlood, sheetBomb } from '../../testing/hostileSheets';
-import { MAX_CELL_CHARACTERS, MAX_COLUMNS, MAX_ROWS } from './sheetLimits';
 import { readSpreadsheet } from './spreadsheet';
 
 let dir: string;

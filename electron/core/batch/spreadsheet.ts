@@ -2,10 +2,16 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { MAX_SHEET_FILE_BYTES } from '../../../shared/batch';
-import { type AppError, Failure } from '../../../shared/result';
+import { MAX_CELL_CHARACTERS, MAX_COLUMNS, MAX_SHEET_FILE_BYTES } from '../../../shared/batch';
+import {
+  sheetEmpty,
+  sheetHeaderOnly,
+  sheetNotSupported,
+  sheetUnreadable,
+} from '../../../shared/errors/sheet';
+import { Failure } from '../../../shared/result';
 import { decodeText, type TextEncoding } from './encoding';
-import { cellTooLong, fileTooLarge, MAX_CELL_CHARACTERS, MAX_COLUMNS, RowBounds } from './sheetLimits';
+import { cellTooLong, fileTooLarge, RowBounds } from './sheetLimits';
 import type { SheetRow } from './sheetRow';
 import { xlsxRows } from './xlsxReader';
 import { NotAZip } from './zipEntries';
@@ -40,7 +46,7 @@ export async function readSpreadsheet(file: string): Promise<Sheet> {
 function checkSheetExtension(file: string): void {
   const extension = extname(file).toLowerCase();
   if (extension !== '.xlsx' && !TEXT_EXTENSIONS.has(extension))
-    throw new Failure(unsupported(file, extension));
+    throw new Failure(sheetNotSupported(file, extension));
 }
 
 /**
@@ -66,7 +72,7 @@ export async function sheetFromBytes(file: string, bytes: Uint8Array): Promise<S
       ),
     };
   } catch (cause) {
-    if (cause instanceof NotAZip) throw new Failure(unreadable(file, cause.message));
+    if (cause instanceof NotAZip) throw new Failure(sheetUnreadable(file, cause.message));
     throw cause;
   }
 }
@@ -91,7 +97,7 @@ async function readBounded(file: string): Promise<Buffer> {
     }
   } catch (cause) {
     if (cause instanceof Failure) throw cause;
-    throw new Failure(unreadable(file, cause instanceof Error ? cause.message : String(cause)));
+    throw new Failure(sheetUnreadable(file, cause instanceof Error ? cause.message : String(cause)));
   }
 }
 
@@ -122,7 +128,7 @@ function csvRows(file: string, text: string): SheetRow[] {
     if (cause instanceof Failure) throw cause;
     const { code, column } = cause as { code?: string; column?: number };
     if (code === 'CSV_MAX_RECORD_SIZE') throw cellTooLong(file, number + 1, column ?? 0);
-    throw new Failure(unreadable(file, cause instanceof Error ? cause.message : String(cause)));
+    throw new Failure(sheetUnreadable(file, cause instanceof Error ? cause.message : String(cause)));
   }
   return rows;
 }
@@ -139,72 +145,7 @@ function guessDelimiter(text: string): string {
 /** The first row is the header (the readers leave out rows with no text); a sheet needs rows under it. */
 function withHeader(file: string, rows: SheetRow[]): { headers: string[]; rows: SheetRow[] } {
   const [header, ...data] = rows;
-  if (!header) throw new Failure(empty(file));
-  if (data.length === 0) throw new Failure(headerOnly(file));
+  if (!header) throw new Failure(sheetEmpty(file));
+  if (data.length === 0) throw new Failure(sheetHeaderOnly(basename(file)));
   return { headers: header.cells, rows: data };
-}
-
-function unsupported(file: string, extension: string): AppError {
-  const oldExcel = extension === '.xls';
-  return {
-    code: 'field',
-    field: 'file',
-    message: {
-      en: `${file} is not a .xlsx, .csv or Unicode text (.txt) file.`,
-      zh: `${file} 不是 .xlsx、.csv 或 Unicode 文本（.txt）文件。`,
-    },
-    hint: oldExcel
-      ? {
-          en: 'Open it in Excel and save it as “Excel Workbook (.xlsx)” or “CSV UTF-8”.',
-          zh: '请在 Excel 中打开，另存为“Excel 工作簿 (.xlsx)”或“CSV UTF-8”。',
-        }
-      : {
-          en: 'Give a spreadsheet saved as .xlsx or .csv, with one code per row.',
-          zh: '请提供另存为 .xlsx 或 .csv 的表格，每行一个码。',
-        },
-    retryable: false,
-  };
-}
-
-function unreadable(file: string, detail: string): AppError {
-  return {
-    code: 'field',
-    field: 'file',
-    message: { en: `Could not read ${file}: ${detail}`, zh: `无法读取 ${file}：${detail}` },
-    hint: {
-      en: 'Check that the file exists and opens in Excel; save it again as .xlsx or CSV UTF-8 if it does not.',
-      zh: '请确认文件存在且能用 Excel 打开；如不能，请重新另存为 .xlsx 或 CSV UTF-8。',
-    },
-    retryable: false,
-  };
-}
-
-function headerOnly(file: string): AppError {
-  const name = basename(file);
-  return {
-    code: 'field',
-    field: 'file',
-    message: {
-      en: `${name} has a header row but no rows under it.`,
-      zh: `${name} 只有表头，下面没有任何行。`,
-    },
-    hint: {
-      en: 'Put one code per row under the header, then import it again.',
-      zh: '请在表头下每行填写一个码，然后重新导入。',
-    },
-    retryable: false,
-  };
-}
-
-function empty(file: string): AppError {
-  return {
-    code: 'field',
-    field: 'file',
-    message: { en: `${file} has no rows.`, zh: `${file} 中没有任何行。` },
-    hint: {
-      en: 'Put a header row (such as path, name) first and one code per row under it.',
-      zh: '请在第一行写表头（如 路径、文件名），其下每行一个码。',
-    },
-    retryable: false,
-  };
 }

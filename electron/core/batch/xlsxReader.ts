@@ -1,12 +1,11 @@
 import { posix } from 'node:path';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { EXCEL_MAX_ROWS, MAX_CELL_CHARACTERS, MAX_COLUMNS } from '../../../shared/batch';
+import { XLSX_PARTS } from '../../../shared/errors/sheet';
 import { Failure, type Localized } from '../../../shared/result';
 import {
   beyondExcel,
   cellTooLong,
-  EXCEL_MAX_ROWS,
-  MAX_CELL_CHARACTERS,
-  MAX_COLUMNS,
   MAX_SHARED_STRINGS_BYTES,
   MAX_SHEET_XML_BYTES,
   MAX_WORKBOOK_XML_BYTES,
@@ -20,10 +19,6 @@ import { NotAZip, readEntryText, TooLarge, zipEntries } from './zipEntries';
 // Reads the first worksheet of a .xlsx as the text Excel shows in each cell, with every part
 // unpacked under a byte limit and every row checked as it arrives (see sheetLimits.ts). Styles are
 // not read: a number or a date shows as its stored value, as Excel's "General" format shows it.
-
-const FIRST_SHEET: Localized = { en: 'the first worksheet', zh: '第一个工作表' };
-const SHARED_STRINGS: Localized = { en: 'the text the sheets share', zh: '工作簿共享文本' };
-const WORKBOOK: Localized = { en: 'the list of sheets', zh: '工作表目录' };
 
 /** A shared string longer than a cell may be: kept as its length, an error only if a cell uses it. */
 type SharedString = string | { tooLong: true };
@@ -53,7 +48,7 @@ export async function xlsxRows(file: string, zip: Buffer): Promise<SheetRow[]> {
     bounds.add(row.number, row.cells);
     rows.push(row);
   });
-  if (!(await part(paths.sheet, MAX_SHEET_XML_BYTES, FIRST_SHEET, parser))) {
+  if (!(await part(paths.sheet, MAX_SHEET_XML_BYTES, XLSX_PARTS.firstSheet, parser))) {
     throw new NotAZip('it has no worksheet');
   }
   return rows;
@@ -76,7 +71,7 @@ async function sheetPaths(part: ReadPart): Promise<{ sheet: string; sharedString
       firstSheetId = Object.entries(tag.attributes).find(([key]) => localName(key) === 'id')?.[1];
     }
   });
-  await part('xl/workbook.xml', MAX_WORKBOOK_XML_BYTES, WORKBOOK, book);
+  await part('xl/workbook.xml', MAX_WORKBOOK_XML_BYTES, XLSX_PARTS.workbook, book);
   const targets = new Map<string, string>();
   let sharedStrings = 'xl/sharedStrings.xml';
   const rels = new SaxesParser();
@@ -88,7 +83,7 @@ async function sheetPaths(part: ReadPart): Promise<{ sheet: string; sharedString
     if (Id) targets.set(Id, path);
     if (Type?.endsWith('/sharedStrings')) sharedStrings = path;
   });
-  await part('xl/_rels/workbook.xml.rels', MAX_WORKBOOK_XML_BYTES, WORKBOOK, rels);
+  await part('xl/_rels/workbook.xml.rels', MAX_WORKBOOK_XML_BYTES, XLSX_PARTS.workbook, rels);
   const sheet = (firstSheetId && targets.get(firstSheetId)) || 'xl/worksheets/sheet1.xml';
   return { sheet, sharedStrings };
 }
@@ -106,7 +101,7 @@ async function sharedStrings(part: ReadPart, path: string): Promise<SharedString
     text.close(name);
     if (name === 'si') strings.push(text.tooLong ? { tooLong: true } : text.take().trim());
   });
-  await part(path, MAX_SHARED_STRINGS_BYTES, SHARED_STRINGS, parser);
+  await part(path, MAX_SHARED_STRINGS_BYTES, XLSX_PARTS.sharedStrings, parser);
   return strings;
 }
 

@@ -3,7 +3,8 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Zip, ZipPassThrough } from 'fflate';
 import { appError } from '../../../shared/errors';
-import { type AppError, Failure } from '../../../shared/result';
+import { zipTooBig } from '../../../shared/errors/batch';
+import { Failure } from '../../../shared/result';
 
 export interface ZipMember {
   /** The name inside the archive. */
@@ -22,7 +23,7 @@ const MAX_BYTES = 0xffffffff;
  * already compressed, so they are stored rather than deflated again.
  */
 export async function writeZip(zipPath: string, members: readonly ZipMember[]): Promise<void> {
-  if (members.length > MAX_ENTRIES) throw new Failure(tooBig(zipPath, `${members.length} files`));
+  if (members.length > MAX_ENTRIES) throw new Failure(zipTooBig(zipPath, `${members.length} files`));
   const temp = join(dirname(zipPath), `.${basename(zipPath)}.${randomBytes(6).toString('hex')}.tmp`);
   const file = await open(temp, 'wx').catch((cause) => {
     throw fileFailure(zipPath, cause);
@@ -40,7 +41,7 @@ export async function writeZip(zipPath: string, members: readonly ZipMember[]): 
       const data = Buffer.concat(chunks);
       chunks = [];
       written += data.length;
-      if (written > MAX_BYTES) throw new Failure(tooBig(zipPath, `${Math.round(written / 2 ** 20)} MiB`));
+      if (written > MAX_BYTES) throw new Failure(zipTooBig(zipPath, `${Math.round(written / 2 ** 20)} MiB`));
       await file.write(data);
     };
     for (const member of members) {
@@ -59,19 +60,6 @@ export async function writeZip(zipPath: string, members: readonly ZipMember[]): 
     await rm(temp, { force: true });
     throw fileFailure(zipPath, cause);
   }
-}
-
-function tooBig(zipPath: string, size: string): AppError {
-  return {
-    ...appError('file', {
-      path: zipPath,
-      detail: `${size} is more than one ZIP file can hold (65,535 files, 4 GiB)`,
-    }),
-    hint: {
-      en: 'Use the output folder itself, or split the spreadsheet into smaller batches.',
-      zh: '请直接使用输出文件夹，或把表格拆成几个较小的批次。',
-    },
-  };
 }
 
 function fileFailure(path: string, cause: unknown): Failure {

@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { appIdProblem, nameProblem } from '../../../shared/accountDraft';
 import {
   addressWithoutQuery,
   credentialAddressProblem,
   credentialDestination,
   storedApiBase,
 } from '../../../shared/credentialAddress';
+import { appIdTaken, badAccountId, badAppSecret, nameTaken } from '../../../shared/errors/accounts';
+import { fileDamaged } from '../../../shared/errors/storage';
 import { type AppError, Failure, type Localized } from '../../../shared/result';
-import { damaged, readJsonFile, writeFileAtomic } from './atomicFile';
+import { readJsonFile, writeFileAtomic } from './atomicFile';
 import {
   appSecretKey,
   keychainSecrets,
@@ -114,7 +117,7 @@ export function fileAccountStore(dir: string, secrets: SecretStore = keychainSec
   async function read(): Promise<Account[]> {
     const parsed = accountsFile.safeParse(await readJsonFile(path, { version: 1, accounts: [] }));
     if (!parsed.success)
-      throw new Failure(damaged(path, parsed.error.issues[0]?.message ?? 'unexpected content'));
+      throw new Failure(fileDamaged(path, parsed.error.issues[0]?.message ?? 'unexpected content'));
     return parsed.data.accounts;
   }
 
@@ -249,7 +252,6 @@ function staleKeys(
   return stale;
 }
 
-const APPID = /^wx[0-9a-f]{16}$/i;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 function checkedAccount(
   draft: AccountDraft,
@@ -260,66 +262,23 @@ function checkedAccount(
   const others = accounts.filter((a) => a !== previous);
   const id = draft.id ?? randomUUID();
   if (!ID.test(id)) {
-    throw fieldFailure(
-      'id',
-      { en: `The account id “${id}” is not valid.`, zh: `账号 id“${id}”无效。` },
-      {
-        en: 'Use 1 to 64 letters, digits, “-” or “_”, or leave it out to get one.',
-        zh: '请使用 1 到 64 个字母、数字、“-”或“_”，或留空自动生成。',
-      },
-    );
+    throw new Failure(badAccountId(id));
   }
 
+  const badName = nameProblem(draft.name);
+  if (badName) throw new Failure(badName);
   const name = draft.name.trim();
-  if (!name || name.length > 100) {
-    throw fieldFailure(
-      'name',
-      { en: 'The account name is empty or too long.', zh: '账号名称为空或过长。' },
-      {
-        en: 'Give the account a name of 1 to 100 characters, such as the mini program’s name.',
-        zh: '请填写 1 到 100 个字符的名称，例如小程序的名字。',
-      },
-    );
-  }
   const sameName = others.find((a) => a.name.toLowerCase() === name.toLowerCase());
   if (sameName) {
-    throw fieldFailure(
-      'name',
-      {
-        en: `There is already an account named “${sameName.name}”.`,
-        zh: `已有名为“${sameName.name}”的账号。`,
-      },
-      { en: 'Choose another name.', zh: '请换一个名称。' },
-    );
+    throw new Failure(nameTaken(sameName.name));
   }
 
+  const badAppId = appIdProblem(draft.appId);
+  if (badAppId) throw new Failure(badAppId);
   const appId = draft.appId.trim().toLowerCase();
-  if (!APPID.test(appId)) {
-    throw fieldFailure(
-      'appId',
-      {
-        en: `The AppID “${draft.appId.trim()}” is not valid: it is wx followed by 16 letters and digits.`,
-        zh: `AppID“${draft.appId.trim()}”无效：应为 wx 加 16 位字母和数字。`,
-      },
-      {
-        en: 'Copy the AppID from mp.weixin.qq.com → 开发管理 → 开发设置, e.g. wx1234567890abcdef.',
-        zh: '请从 mp.weixin.qq.com → 开发管理 → 开发设置 复制 AppID，例如 wx1234567890abcdef。',
-      },
-    );
-  }
   const sameApp = others.find((a) => a.appId === appId);
   if (sameApp) {
-    throw fieldFailure(
-      'appId',
-      {
-        en: `The account “${sameApp.name}” already uses AppID ${appId}.`,
-        zh: `账号“${sameApp.name}”已使用 AppID ${appId}。`,
-      },
-      {
-        en: 'Edit that account instead; one AppID has one AppSecret and one quota.',
-        zh: '请改为编辑该账号；一个 AppID 只有一个 AppSecret 和一份额度。',
-      },
-    );
+    throw new Failure(appIdTaken(sameApp.name, appId));
   }
 
   if (given.appSecret !== undefined) checkAppSecret(given.appSecret, draft.source.kind);
@@ -335,14 +294,7 @@ function checkAppSecret(secret: string, kind: TokenSourceConfig['kind']): void {
     throw new Error('An AppSecret belongs only to an account whose token source is "secret"');
   const trimmed = secret.trim();
   if (!trimmed || /\s/.test(trimmed) || trimmed.length > 128) {
-    throw fieldFailure(
-      'appSecret',
-      { en: 'The AppSecret is empty or contains spaces.', zh: 'AppSecret 为空或含有空格。' },
-      {
-        en: 'Paste the AppSecret from mp.weixin.qq.com → 开发管理 → 开发设置 (generate or reset it there if you do not have it).',
-        zh: '请从 mp.weixin.qq.com → 开发管理 → 开发设置 粘贴 AppSecret（如没有，可在那里生成或重置）。',
-      },
-    );
+    throw new Failure(badAppSecret());
   }
 }
 

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { type FileHandle, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { appError } from '../../../shared/errors';
-import { type AppError, Failure } from '../../../shared/result';
+import { fileDamaged, fileUnreadable } from '../../../shared/errors/storage';
+import { Failure } from '../../../shared/result';
 
 export interface WriteOptions {
   /** Permission bits of the file, e.g. 0o600 for files only the user may read. */
@@ -71,39 +72,13 @@ export async function readJsonFile<T>(path: string, fallback: T): Promise<T> {
     text = await readFile(path, 'utf8');
   } catch (cause) {
     if (errorCode(cause) === 'ENOENT') return fallback;
-    throw new Failure(unreadable(path, messageOf(cause)));
+    throw new Failure(fileUnreadable(path, messageOf(cause)));
   }
   try {
     return JSON.parse(text) as T;
   } catch (cause) {
-    throw new Failure(damaged(path, messageOf(cause)));
+    throw new Failure(fileDamaged(path, messageOf(cause)));
   }
-}
-
-/** The catalogue's `file` error speaks of writing; reading fails in its own words. */
-export function unreadable(path: string, detail: string): AppError {
-  return {
-    code: 'file',
-    message: { en: `Could not read ${path}: ${detail}`, zh: `无法读取 ${path}：${detail}` },
-    hint: {
-      en: 'Check that the file exists and that you may read it.',
-      zh: '请确认文件存在且有读取权限。',
-    },
-    retryable: false,
-  };
-}
-
-/** Files the app writes are replaced atomically, so a damaged one was changed by something else. */
-export function damaged(path: string, detail: string): AppError {
-  return {
-    code: 'file',
-    message: { en: `${path} is damaged (${detail}).`, zh: `${path} 已损坏（${detail}）。` },
-    hint: {
-      en: 'Restore it from a backup, or move it elsewhere to start that part afresh.',
-      zh: '请从备份恢复；或把它移到别处，让应用重新开始这一部分。',
-    },
-    retryable: false,
-  };
 }
 
 async function openForAppend(path: string): Promise<{ file: FileHandle; isNew: boolean }> {

@@ -2,8 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CodeKind, CodeRequest } from '../../../shared/codeRequest';
+import { notInLibrary } from '../../../shared/errors/storage';
 import { suggestedFileName } from '../../../shared/fileName';
-import { type AppError, Failure } from '../../../shared/result';
+import type { AppError } from '../../../shared/result';
 import { requestKey } from '../codes/requestKey';
 import { appendLine, writeFileAtomic } from './atomicFile';
 import { Claims } from './claims';
@@ -159,7 +160,7 @@ export class Library {
       await appendLine(this.indexPath, JSON.stringify({ op: 'add', ...entry } satisfies IndexLine));
     } catch (cause) {
       // WeChat has answered (and may have charged): the code is not dropped, only not kept.
-      const kept = { ...entry, notKept: notKept(this.dir, cause) };
+      const kept = { ...entry, notKept: notInLibrary(this.dir, cause) };
       this.unkeptPngs.set(entry.codeId, code.png);
       this.replay({ op: 'add', ...kept });
       return kept;
@@ -203,22 +204,6 @@ export class Library {
     // A forced regeneration adds a newer entry for the same key; the newest one answers lookups.
     this.byKey.set(entry.key, [...(this.byKey.get(entry.key) ?? []), entry]);
   }
-}
-
-function notKept(dir: string, cause: unknown): AppError {
-  const detail = cause instanceof Failure ? cause.error.message.en : String(cause);
-  return {
-    code: 'file',
-    message: {
-      en: `The code is not in the library: ${dir} could not be written (${detail}).`,
-      zh: `此码未存入码库：无法写入 ${dir}（${cause instanceof Failure ? cause.error.message.zh : detail}）。`,
-    },
-    hint: {
-      en: "Free some disk space (or fix the folder's permissions). Until then, keep the saved file: asking for the same code again calls WeChat again.",
-      zh: '请释放磁盘空间（或修正文件夹权限）。在此之前请保留已保存的文件：再次生成同一个码会再次调用微信接口。',
-    },
-    retryable: false,
-  };
 }
 
 function searchText(entry: LibraryEntry): string {

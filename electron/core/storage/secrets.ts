@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { AsyncEntry } from '@napi-rs/keyring';
 import { appError } from '../../../shared/errors';
+import { keychainReason } from '../../../shared/errors/storage';
 import { rememberSecret } from '../../../shared/redact';
 import { type AppError, Failure } from '../../../shared/result';
 
@@ -68,7 +69,7 @@ function loadKeyring(): typeof import('@napi-rs/keyring') {
   try {
     return createRequire(import.meta.url)('@napi-rs/keyring');
   } catch (cause) {
-    throw new Failure(withReason(appError('keychain-unavailable'), String((cause as Error).message)));
+    throw new Failure(keychainReason(appError('keychain-unavailable'), String((cause as Error).message)));
   }
 }
 
@@ -80,13 +81,5 @@ function keychainError(cause: unknown, secret: string | undefined): AppError {
   // Secret Service answers a locked keyring with an unlock prompt, which fails without a person.
   if (reason && /\b(?:locked|unlock)\b|prompt/i.test(reason)) return appError('keychain-locked');
   const error = appError('keychain-unavailable');
-  return reason && !(secret && reason.includes(secret)) ? withReason(error, reason) : error;
-}
-
-/** The platform's own words tell a supporter what is missing (no D-Bus session, no daemon, ...). */
-function withReason(error: AppError, reason: string): AppError {
-  return {
-    ...error,
-    message: { en: `${error.message.en} (${reason})`, zh: `${error.message.zh}（${reason}）` },
-  };
+  return reason && !(secret && reason.includes(secret)) ? keychainReason(error, reason) : error;
 }

@@ -1,10 +1,11 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { fileUnreadable, settingRefused, settingValues } from '../../../shared/errors/storage';
 import type { AppSettings } from '../../../shared/ipc/channels';
-import { type AppError, Failure, type Localized } from '../../../shared/result';
+import { Failure, type Localized } from '../../../shared/result';
 import { VIEWS } from '../../../shared/views';
-import { unreadable, writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from './atomicFile';
 
 /** What settings.json keeps: the settings the page sees, nothing more. */
 export type Settings = AppSettings;
@@ -34,16 +35,7 @@ const fields = {
 } satisfies Record<keyof Settings, z.ZodType>;
 
 /** What each setting accepts, for the error that names it. */
-const EXPECTED: Record<keyof Settings, Localized> = {
-  locale: { en: 'auto, en or zh', zh: 'auto、en 或 zh' },
-  lastAccountId: { en: 'an account id', zh: '账号 id' },
-  recentColors: {
-    en: `up to ${MAX_RECENT_COLORS} colours such as #1a2b3c`,
-    zh: `最多 ${MAX_RECENT_COLORS} 个颜色，如 #1a2b3c`,
-  },
-  autoGenerateUnlimited: { en: 'true or false', zh: 'true 或 false' },
-  lastView: { en: VIEWS.join(', '), zh: VIEWS.join('、') },
-};
+const EXPECTED: Record<keyof Settings, Localized> = settingValues(MAX_RECENT_COLORS);
 
 /**
  * Settings in `<dir>/settings.json`. A missing file means defaults; a damaged one is kept aside as
@@ -60,7 +52,7 @@ export function fileSettingsStore(dir: string, now: () => Date = () => new Date(
       text = await readFile(path, 'utf8');
     } catch (cause) {
       if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_SETTINGS };
-      throw new Failure(unreadable(path, (cause as Error).message));
+      throw new Failure(fileUnreadable(path, (cause as Error).message));
     }
     const raw = parsedObject(text);
     if (raw) return settingsFrom(raw);
@@ -121,16 +113,6 @@ function checkPatch(patch: Partial<Settings>): void {
     if (!field) throw new Error(`There is no setting named ${key}`);
     if (key === 'lastAccountId' && value === undefined) continue;
     if (field.safeParse(value).success) continue;
-    const error: AppError = {
-      code: 'field',
-      field: key,
-      message: {
-        en: `The setting ${key} must be ${EXPECTED[key].en}.`,
-        zh: `设置 ${key} 应为${EXPECTED[key].zh}。`,
-      },
-      hint: { en: 'Choose one of the values offered.', zh: '请从提供的选项中选择。' },
-      retryable: false,
-    };
-    throw new Failure(error);
+    throw new Failure(settingRefused(key, EXPECTED[key]));
   }
 }

@@ -18,6 +18,14 @@ describe('accountProblems', () => {
     expect(accountProblems(form, true)).toEqual({});
   });
 
+  it('says what the account store would say about a name or AppID', () => {
+    const problems = accountProblems({ ...form, name: 'n'.repeat(101), appId: 'gh_123' }, true);
+    expect(problems.name?.message).toMatchObject({ en: 'The account name is empty or too long.' });
+    expect(problems.appId?.message).toMatchObject({
+      en: 'The AppID “gh_123” is not valid: it is wx followed by 16 letters and digits.',
+    });
+  });
+
   it('flags a malformed AppID, token URL and API server', () => {
     const problems = accountProblems(
       { ...form, appId: 'gh_123', sourceKind: 'token-url', url: 'tokens.example.com', apiBase: 'ftp://x' },
@@ -28,9 +36,10 @@ describe('accountProblems', () => {
 
   it('needs only a name for the sandbox account', () => {
     expect(accountProblems({ ...form, sourceKind: 'sandbox', appId: '' }, false)).toEqual({});
-    expect(accountProblems({ ...form, sourceKind: 'sandbox', name: ' ' }, false).name?.message).toBe(
-      'requiredName',
-    );
+    expect(accountProblems({ ...form, sourceKind: 'sandbox', name: ' ' }, false).name?.message).toEqual({
+      en: 'The account name is empty or too long.',
+      zh: '账号名称为空或过长。',
+    });
   });
 });
 

@@ -1,7 +1,7 @@
-import { credentialAddressProblem, credentialDestination } from '../../../shared/credentialAddress';
+import { accountDraftProblems } from '../../../shared/accountDraft';
+import { credentialDestination } from '../../../shared/credentialAddress';
 import type { AccountDraft, AccountView } from '../../../shared/ipc/channels';
-import type { Localized } from '../../../shared/result';
-import type { MessageKey } from '../../i18n';
+import type { FieldProblem } from '../../ui/LabelledField';
 
 /** The account editor's fields as typed. Secrets are not here: they never enter app state. */
 export interface AccountForm {
@@ -13,14 +13,8 @@ export interface AccountForm {
   apiBase: string;
 }
 
-/** A problem found here (a message key) or by a rule shared with the main process (its own texts). */
-export interface FormProblem {
-  message: MessageKey | Localized;
-  hint: MessageKey | Localized;
-}
-
 export type AccountFormField = 'name' | 'appId' | 'url' | 'apiBase' | 'secret';
-export type AccountProblems = Partial<Record<AccountFormField, FormProblem>>;
+export type AccountProblems = Partial<Record<AccountFormField, FieldProblem>>;
 
 export function formOf(account: AccountView | undefined): AccountForm {
   if (!account) return { name: '', appId: '', sourceKind: 'secret', url: '', apiBase: '' };
@@ -34,25 +28,16 @@ export function formOf(account: AccountView | undefined): AccountForm {
   };
 }
 
-// As WeChat issues them (and the account store checks): wx and 16 hexadecimal characters.
-const APP_ID = /^wx[0-9a-f]{16}$/i;
-
 /** `secretGiven`: a secret was typed now, or one is already in the keychain and stays there. */
 export function accountProblems(form: AccountForm, secretGiven: boolean): AccountProblems {
   const problems: AccountProblems = {};
-  if (!form.name.trim()) problems.name = { message: 'requiredName', hint: 'requiredNameHint' };
-  if (form.sourceKind === 'sandbox') return problems;
-  if (!APP_ID.test(form.appId.trim())) problems.appId = { message: 'badAppId', hint: 'badAppIdHint' };
-  if (form.sourceKind === 'token-url') {
-    const problem = credentialAddressProblem('url', form.url);
-    if (problem) problems.url = problem;
+  for (const problem of accountDraftProblems(draftOf(form))) {
+    // The sandbox account's AppID is not shown in the form: there is nothing to fix there.
+    if (problem.field === 'appId' && form.sourceKind === 'sandbox') continue;
+    problems[problem.field] = problem;
   }
   if (form.sourceKind === 'secret' && !secretGiven)
     problems.secret = { message: 'needSecret', hint: 'needSecretHint' };
-  if (form.apiBase.trim()) {
-    const problem = credentialAddressProblem('apiBase', form.apiBase);
-    if (problem) problems.apiBase = problem;
-  }
   return problems;
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AppErrorCode } from './errors';
-import { appError, describeForCli, isDailyLimit, pickLanguage, WECHAT_ERRORS, wechatError } from './errors';
-import { validateCodeRequest } from './validateCodeRequest';
+import type { GeneralErrorCode } from '.';
+import { appError, isDailyLimit, WECHAT_ERRORS, wechatError } from '.';
 
 // Every errcode in WECHAT_API.md's table, plus 40002 and 45011.
 const DOCUMENTED = [
@@ -136,7 +135,7 @@ describe('WeChat error catalogue', () => {
 });
 
 describe('errors outside WeChat', () => {
-  const CODES: AppErrorCode[] = [
+  const CODES: GeneralErrorCode[] = [
     'network',
     'timeout',
     'bad-response',
@@ -222,44 +221,5 @@ describe('errors outside WeChat', () => {
       '无法连接 https://api.weixin.qq.com（ECONNREFUSED）。',
     );
     expect(appError('timeout', { seconds: 30 }).message.en).toBe('WeChat did not answer within 30 seconds.');
-  });
-});
-
-describe('text for the command line', () => {
-  it('gives the errcode, meaning, fix and WeChat’s words', () => {
-    expect(describeForCli(wechatError(41030, 'invalid page rid: 1'), 'en')).toBe(
-      [
-        'WeChat error 41030: The page does not exist in the published version.',
-        `Fix: ${WECHAT_ERRORS[41030]!.fix.en}`,
-        'WeChat said: invalid page rid: 1',
-      ].join('\n'),
-    );
-    const zh = describeForCli(wechatError(41030, 'invalid page rid: 1'), 'zh').split('\n');
-    expect(zh[0]).toBe('微信错误 41030：页面在已发布的版本中不存在。');
-    expect(zh[1]).toBe(`解决办法：${WECHAT_ERRORS[41030]!.fix.zh}`);
-  });
-
-  it('does not repeat the errcode of an unknown WeChat error', () => {
-    expect(describeForCli(wechatError(12345, 'new thing'), 'en').split('\n')[0]).toBe(
-      'WeChat returned error 12345: new thing',
-    );
-  });
-
-  it('shows a field error as message and fix in two lines', () => {
-    const result = validateCodeRequest({ kind: 'limited', path: 'a', width: 100 });
-    if (result.ok) throw new Error('expected a width error');
-    expect(describeForCli(result.errors[0]!, 'en')).toBe(
-      'Width must be a whole number from 280 to 1280 pixels.\nFix: Enter a width such as 430 (the default).',
-    );
-  });
-
-  it('picks Chinese from a zh locale, LC_ALL first', () => {
-    expect(pickLanguage({ LANG: 'zh_CN.UTF-8' })).toBe('zh');
-    expect(pickLanguage({ LANG: 'zh_TW.UTF-8' })).toBe('zh');
-    expect(pickLanguage({ LANG: 'en_US.UTF-8' })).toBe('en');
-    expect(pickLanguage({ LANG: 'zh_CN.UTF-8', LC_ALL: 'C' })).toBe('en');
-    expect(pickLanguage({ LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' })).toBe('zh');
-    expect(pickLanguage({ LANG: 'zh_CN.UTF-8', LC_ALL: '' })).toBe('zh');
-    expect(pickLanguage({})).toBe('en');
   });
 });
