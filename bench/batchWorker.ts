@@ -2,6 +2,7 @@
 //   engine: the batch engine, spreadsheet to PNG files (+ results CSV, + ZIP with --zip)
 //   bare:   a bare undici loop posting the same request bodies at the same concurrency (the ceiling)
 // Prints one JSON line: { mode, rows, seconds, codesPerSecond, maxRssMiB }.
+import '../electron/core/storage/threadPool';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

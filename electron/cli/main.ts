@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import '../core/storage/threadPool';
 import { rememberSecret } from '../../shared/redact';
 import { dataDir } from '../core/storage/dataDir';
 import { type ErrorLog, openErrorLog } from '../core/storage/errorLog';

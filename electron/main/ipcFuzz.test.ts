@@ -43,8 +43,8 @@ const WELL_FORMED: Record<Channel, { payload?: Record<string, unknown>; optional
     optional: ['locale', 'lastAccountId', 'recentColors', 'autoGenerateUnlimited'],
   },
   'library:list': {
-    payload: { query: 'a', accountId: 'sandbox', kind: 'limited', offset: 0, limit: 10 },
-    optional: ['query', 'accountId', 'kind', 'offset', 'limit'],
+    payload: { query: 'a', accountId: 'sandbox', kind: 'limited', cursor: '400', limit: 10 },
+    optional: ['query', 'accountId', 'kind', 'cursor', 'limit'],
   },
   'library:image': { payload: { codeId: 'c1' } },
   'library:delete': { payload: { codeId: 'c1' } },

@@ -1,3 +1,4 @@
+import '../core/storage/threadPool';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { appError } from '../../shared/errors';

@@ -103,11 +103,17 @@ describe('electron-builder.yml', () => {
     }
   });
 
-  it('unpacks every native file of the production dependencies, keychain and image library included', async () => {
+  it('unpacks every native file of the production dependencies, keychain, image library and SQLite included', async () => {
     const unpacked = matcher('asarUnpack');
     const native = await productionNativeFiles();
     expect(native.some((p) => p.includes('@napi-rs/keyring-'))).toBe(true);
     expect(native.some((p) => p.includes('libvips'))).toBe(true);
+    expect(native.some((p) => /^node_modules\/@libsql\/[^/]+\/index\.node$/.test(p))).toBe(true);
+    // Every platform's package, not only this machine's: an installer built elsewhere carries its own.
+    for (const platform of ['win32-x64-msvc', 'darwin-arm64', 'darwin-x64', 'linux-arm64-gnu']) {
+      expect(unpacked(`node_modules/@libsql/${platform}/index.node`), platform).toBe(true);
+    }
+    expect(unpacked('node_modules/libsql/index.js')).toBe(false);
     expect(native.filter((p) => !unpacked(p))).toEqual([]);
     expect(unpacked('node_modules/zod/index.js')).toBe(false);
   });

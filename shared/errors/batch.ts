@@ -268,12 +268,12 @@ export function zipTooBig(zipPath: string, size: string): AppError {
 
 // The file name template a batch names its files with.
 
-/** Columns named in the unknown-placeholder error: a wide sheet would bury the fix. */
-const SHOWN_COLUMNS = 20;
-
 function templateError(message: AppError['message'], hint: AppError['hint']): AppError {
   return { code: 'field', field: 'nameTemplate', message, hint, retryable: false };
 }
+
+/** Columns named in the unknown-placeholder error: a wide sheet would bury the fix. */
+const SHOWN_COLUMNS = 20;
 
 export function unknownPlaceholder(word: string, headers: readonly string[]): AppError {
   const builtIn = NAME_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
@@ -301,7 +301,7 @@ export function unknownPlaceholder(word: string, headers: readonly string[]): Ap
   );
 }
 
-export function emptyNameSegment(): AppError {
+export function emptySegment(): AppError {
   return templateError(
     {
       en: 'The file name template has an empty folder or file name: a / at the start, at the end or twice in a row.',
@@ -314,7 +314,7 @@ export function emptyNameSegment(): AppError {
   );
 }
 
-export function dotsInNameTemplate(dots: string): AppError {
+export function dotsSegment(dots: string): AppError {
   return templateError(
     {
       en: `The file name template has a folder “${dots}”, which would not be a folder inside the chosen one.`,

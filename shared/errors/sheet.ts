@@ -219,10 +219,10 @@ export function noSuchColumn(column: BatchColumn, wanted: string, headers: reado
 }
 
 const HEADER_EXAMPLES: Record<BatchColumn, string> = {
-  path: 'path / 路径 / 页面路径',
+  path: 'path / 路径 / 页面路径 / 链接',
   scene: 'scene / 场景 / 场景值',
   page: 'page / 页面',
-  name: 'name / 文件名 / 名称',
+  name: 'name / 名称 / 门店名称',
   width: 'width / 宽度',
   color: 'color / 颜色',
 };

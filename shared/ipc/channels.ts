@@ -60,6 +60,8 @@ export interface LibraryEntryView {
 export interface LibraryPage {
   entries: LibraryEntryView[];
   total: number;
+  /** Asks for the page after this one; absent on the last page. */
+  nextCursor?: string;
 }
 
 /** A folder the user chose in main's dialog: its path, for display, and the grant that names it to main. */
@@ -226,8 +228,12 @@ export const channels = {
         query: z.string().max(200).optional(),
         accountId: id.optional(),
         kind: codeKind.optional(),
-        // A page at a time: the library may hold 50,000 codes, too many to send at once.
-        offset: z.number().int().min(0).optional(),
+        // A page at a time: the library may hold a million codes, too many to send at once. The
+        // cursor is the last page's nextCursor: deep pages cost what the first does.
+        cursor: z
+          .string()
+          .regex(/^\d{1,16}$/)
+          .optional(),
         limit: z.number().int().min(1).max(1000).optional(),
       }),
     ),

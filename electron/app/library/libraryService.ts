@@ -8,7 +8,8 @@ import { entryView, generatedCode } from './libraryViews';
 const DEFAULT_PAGE = 200;
 
 export interface PageRequest extends LibraryFilter {
-  offset?: number;
+  /** The previous page's nextCursor; absent for the first page. */
+  cursor?: string;
   limit?: number;
 }
 
@@ -16,11 +17,14 @@ export interface PageRequest extends LibraryFilter {
 export class LibraryService {
   constructor(private readonly library: Library) {}
 
-  async page({ offset = 0, limit = DEFAULT_PAGE, ...filter }: PageRequest): Promise<LibraryPage> {
-    // Codes the CLI made since are listed too.
-    await this.library.refresh();
-    const matches = this.library.list(filter);
-    return { entries: matches.slice(offset, offset + limit).map(entryView), total: matches.length };
+  async page({ cursor, limit = DEFAULT_PAGE, ...filter }: PageRequest): Promise<LibraryPage> {
+    // Codes the CLI made since are listed too: every page is read from the shared database.
+    const page = this.library.list(filter, { limit, ...(cursor !== undefined ? { cursor } : {}) });
+    return {
+      entries: page.entries.map(entryView),
+      total: this.library.count(filter),
+      ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}),
+    };
   }
 
   async image(codeId: string): Promise<GeneratedCode> {

@@ -1,7 +1,7 @@
 import { NAME_PLACEHOLDERS } from '../../../shared/batch';
 import {
-  dotsInNameTemplate,
-  emptyNameSegment,
+  dotsSegment,
+  emptySegment,
   reservedTemplate,
   templateTooLong,
   unknownPlaceholder,
@@ -112,8 +112,8 @@ function parseTemplate(template: string, headers: readonly string[]): Segment[] 
 
 function checkSegment(text: string, isFile: boolean): void {
   const literal = text.replace(PLACEHOLDER, '');
-  if (text.trim() === '') throw new Failure(emptyNameSegment());
-  if (literal === text && /^[. ]+$/.test(text)) throw new Failure(dotsInNameTemplate(text.trim()));
+  if (text.trim() === '') throw new Failure(emptySegment());
+  if (literal === text && /^[. ]+$/.test(text)) throw new Failure(dotsSegment(text.trim()));
   const unsafe = Array.from(literal).find((char) => UNSAFE_IN_FILE_NAME.test(char));
   if (unsafe !== undefined) throw new Failure(unsafeInTemplate(unsafe));
   const [beforeFirstValue = ''] = text.split('{');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { appError } from '../../../shared/errors';
-import { batchElsewhere, folderTaken, notKeptSummary, resultsNotWritten } from '../../../shared/errors/batch';
+import { batchElsewhere, folderTaken, resultsNotWritten } from '../../../shared/errors/batch';
 import { type AppError, Failure } from '../../../shared/result';
 import { writeFileAtomic } from '../storage/atomicFile';
 import { takeFile } from '../storage/claims';

@@ -137,17 +137,13 @@ export function quotaCheck(kind: CodeKind, newCodes: number, numUsed: number | u
 
 /** The highest Num-Used WeChat ever reported for this owner: the count only grows. */
 export function lastNumUsed(
-  library: Pick<Library, 'list'>,
+  library: Pick<Library, 'highestNumUsed'>,
   owner: string,
   known?: number,
 ): number | undefined {
-  let highest = known;
-  for (const entry of library.list()) {
-    if (entry.appId === owner && entry.numUsed !== undefined && entry.numUsed > (highest ?? -1)) {
-      highest = entry.numUsed;
-    }
-  }
-  return highest;
+  const highest = library.highestNumUsed(owner);
+  if (highest === undefined) return known;
+  return known === undefined ? highest : Math.max(known, highest);
 }
 
 /** A cell's text by column, or undefined when the column is not mapped or the cell is blank, so defaults apply. */

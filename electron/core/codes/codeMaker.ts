@@ -111,7 +111,7 @@ export class CodeMaker {
           // The holder before may have finished between the last look and the claim.
           await this.library.refresh();
           const now = this.library.find(account.appId, request);
-          if (now && now !== before) return await this.stored(now);
+          if (now && now.codeId !== before?.codeId) return await this.stored(now);
           // Waited long for another process: a caller that gave up meanwhile pays for nothing.
           if (waited && signal?.aborted) throw cancelled();
           await beforeCall?.();
@@ -128,7 +128,7 @@ export class CodeMaker {
       pause = Math.min(LONGEST_LOOK_MS, pause * 1.5);
       await this.library.refresh();
       const now = this.library.find(account.appId, request);
-      if (now && now !== before) return this.stored(now);
+      if (now && now.codeId !== before?.codeId) return this.stored(now);
     }
   }
 

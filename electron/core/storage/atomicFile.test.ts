@@ -53,6 +53,16 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['settings.json']);
   });
 
+  it('writes many files into one folder at once, each whole, sharing the folder flushes', async () => {
+    const names = Array.from({ length: 40 }, (_, i) => `${i}.png`);
+    await Promise.all(names.map((name, i) => writeFileAtomic(join(dir, name), Buffer.alloc(1000 + i, i))));
+    // Later writers after the first flush began wait for the next one: every write still resolves.
+    await writeFileAtomic(join(dir, 'last.png'), 'x');
+    expect((await readdir(dir)).sort()).toEqual([...names, 'last.png'].sort());
+    for (const [i, name] of names.entries())
+      expect(await readFile(join(dir, name))).toEqual(Buffer.alloc(1000 + i, i));
+  });
+
   it('names the file in a bilingual error when the folder does not exist', async () => {
     const target = join(dir, 'missing', 'settings.json');
     const failure = await failureOf(writeFileAtomic(target, '{}'));

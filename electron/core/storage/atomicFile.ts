@@ -99,10 +99,39 @@ async function endsTorn(file: FileHandle): Promise<boolean> {
 }
 
 /**
- * Makes a rename or a new file's name durable. Windows cannot open a folder for this (NTFS journals
- * the rename itself), and some file systems refuse it; the data is already safe at that point.
+ * Makes a rename or a new file's name durable. One flush of a folder covers every rename done in
+ * it before the flush began, so callers arriving together share one: while a flush runs, the next
+ * one is queued once and every caller arriving meanwhile waits for that one (a batch writing 8
+ * files at once flushes their folder about once, not 8 times).
  */
-async function syncFolder(folder: string): Promise<void> {
+function syncFolder(folder: string): Promise<void> {
+  const state = folderSyncs.get(folder) ?? { running: undefined, next: undefined };
+  folderSyncs.set(folder, state);
+  if (state.next) return state.next;
+  const after = state.running ?? Promise.resolve();
+  const next: Promise<void> = after
+    .catch(() => {})
+    .then(() => {
+      // From here on this flush is running: a caller arriving now needs the one after it.
+      state.running = next;
+      state.next = undefined;
+      return flushFolder(folder);
+    })
+    .finally(() => {
+      if (state.running === next) state.running = undefined;
+      if (!state.running && !state.next) folderSyncs.delete(folder);
+    });
+  state.next = next;
+  return next;
+}
+
+const folderSyncs = new Map<string, { running?: Promise<void>; next?: Promise<void> }>();
+
+/**
+ * Windows cannot open a folder for this (NTFS journals the rename itself), and some file systems
+ * refuse it; the data is already safe at that point.
+ */
+async function flushFolder(folder: string): Promise<void> {
   if (process.platform === 'win32') return;
   let handle: FileHandle | undefined;
   try {

@@ -1,11 +1,11 @@
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../../shared/codeRequest';
 import { CodeMaker } from '../codes/codeMaker';
 import type { WechatClient } from '../wechat/wechatClient';
-import { Library } from './library';
+import { Library, type LibraryFilter } from './library';
 
 const limited = (path: string): CodeRequest => ({
   kind: 'limited',
@@ -24,6 +24,18 @@ const code = (path: string, png = Buffer.from(`png of ${path}`)) => ({
   width: 430,
   height: 430,
 });
+
+/** Every code matching the filter, newest first, read a page at a time as History reads them. */
+function listed(library: Library, filter: LibraryFilter = {}) {
+  const entries = [];
+  let cursor: string | undefined;
+  do {
+    const page = library.list(filter, { limit: 2, ...(cursor ? { cursor } : {}) });
+    entries.push(...page.entries);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return entries;
+}
 
 let dir: string;
 beforeEach(async () => {
@@ -48,19 +60,7 @@ describe('the library', () => {
     await library.add(code('one', Buffer.from('same')));
     await library.add(code('two', Buffer.from('same')));
     expect(await readdir(join(dir, 'png'))).toHaveLength(1);
-    expect(library.list()).toHaveLength(2);
-  });
-
-  it('skips a line torn by a crash and keeps working after it', async () => {
-    const library = await Library.open(dir);
-    await library.add(code('before'));
-    await appendFile(join(dir, 'index.jsonl'), '{"op":"add","codeId":"torn","ke');
-    const reopened = await Library.open(dir);
-    expect(reopened.list().map((e) => e.suggestedName)).toEqual(['before.png']);
-    await reopened.add(code('after'));
-    const again = await Library.open(dir);
-    expect(again.list().map((e) => e.suggestedName)).toEqual(['after.png', 'before.png']);
-    expect((await readFile(join(dir, 'index.jsonl'), 'utf8')).split('\n').filter(Boolean)).toHaveLength(3);
+    expect(library.count()).toBe(2);
   });
 
   it('searches page, scene and file name, filters by kind, and forgets deleted codes', async () => {
@@ -76,15 +76,22 @@ describe('the library', () => {
         checkPath: true,
       } as CodeRequest,
     });
-    expect(library.list({ query: 'SHOP' }).map((e) => e.codeId)).toEqual([shop.codeId]);
-    expect(library.list({ query: 'store=9' })).toHaveLength(1);
+    expect(listed(library, { query: 'SHOP' }).map((e) => e.codeId)).toEqual([shop.codeId]);
+    expect(listed(library, { query: 'store=9' })).toHaveLength(1);
     // The page alone, and the file name alone (its underscores are in no page, path or scene).
-    expect(library.list({ query: 'pages/store/' })).toHaveLength(1);
-    expect(library.list({ query: ' Pages_Store_Index ' })).toHaveLength(1);
-    expect(library.list({ query: 'pages/' })).toHaveLength(2);
-    expect(library.list({ kind: 'unlimited' })).toHaveLength(1);
+    expect(listed(library, { query: 'pages/store/' })).toHaveLength(1);
+    expect(listed(library, { query: ' Pages_Store_Index ' })).toHaveLength(1);
+    expect(listed(library, { query: 'pages/' })).toHaveLength(2);
+    expect(listed(library, { kind: 'unlimited' })).toHaveLength(1);
+    expect([
+      library.count(),
+      library.count({ kind: 'unlimited' }),
+      library.count({ accountId: 'a2' }),
+    ]).toEqual([2, 1, 0]);
+    expect(library.count({ query: 'pages/', kind: 'limited' })).toBe(1);
     await library.delete(shop.codeId);
-    expect((await Library.open(dir)).list({ query: 'shop' })).toEqual([]);
+    expect([library.count(), library.count({ kind: 'limited', accountId: 'a1' })]).toEqual([1, 0]);
+    expect(listed(await Library.open(dir), { query: 'shop' })).toEqual([]);
     expect(library.find('wx0123456789abcdef', limited('pages/shop/index?id=7'))).toBeUndefined();
   });
   it('answers with the earlier code again when a regenerated one is deleted, across a restart', async () => {
@@ -99,20 +106,87 @@ describe('the library', () => {
     expect((await library.readPng(found!)).toString()).toBe('first');
     const reopened = await Library.open(dir);
     expect(reopened.find('wx0123456789abcdef', limited('pages/a'))?.codeId).toBe(first.codeId);
-    expect(reopened.list().map((e) => e.codeId)).toEqual([first.codeId]);
+    expect(listed(reopened).map((e) => e.codeId)).toEqual([first.codeId]);
 
     await reopened.delete(first.codeId);
     expect(reopened.find('wx0123456789abcdef', limited('pages/a'))).toBeUndefined();
     expect((await Library.open(dir)).find('wx0123456789abcdef', limited('pages/a'))).toBeUndefined();
   });
+});
 
-  it('keeps a deletion whose line a crash tore out of effect, and every other line', async () => {
+describe('History over the library', () => {
+  const unlimited = (scene: string): CodeRequest => ({
+    kind: 'unlimited',
+    scene,
+    page: 'pages/store/index',
+    checkPath: true,
+    envVersion: 'release',
+    width: 430,
+    autoColor: false,
+    lineColor: { r: 0, g: 0, b: 0 },
+    transparent: false,
+  });
+
+  it('pages through every code once, newest first, while codes are made between pages', async () => {
     const library = await Library.open(dir);
-    const kept = await library.add(code('kept'));
-    await appendFile(join(dir, 'index.jsonl'), `{"op":"delete","codeId":"${kept.codeId}`);
+    for (let n = 1; n <= 7; n++) await library.add(code(`pages/p?n=${n}`));
+    const first = library.list({}, { limit: 3 });
+    expect(first.entries.map((e) => e.suggestedName)).toEqual([
+      'pages_p_n=7.png',
+      'pages_p_n=6.png',
+      'pages_p_n=5.png',
+    ]);
+    await library.add(code('pages/p?n=8'));
+    const second = library.list({}, { limit: 3, cursor: first.nextCursor! });
+    const third = library.list({}, { limit: 3, cursor: second.nextCursor! });
+    expect([...second.entries, ...third.entries].map((e) => e.suggestedName)).toEqual([
+      'pages_p_n=4.png',
+      'pages_p_n=3.png',
+      'pages_p_n=2.png',
+      'pages_p_n=1.png',
+    ]);
+    expect(third.nextCursor).toBeUndefined();
+    expect(library.count()).toBe(8);
+  });
+
+  it('finds a Chinese substring of a scene, of a batch row name or of its cells', async () => {
+    const library = await Library.open(dir);
+    const scene = await library.add({ ...code('x'), request: unlimited('上海市南京西路1号') });
+    const row = await library.add({
+      ...code('pages/store/index?id=12'),
+      origin: {
+        sourceFile: '门店.xlsx',
+        campaign: '春节',
+        row: 13,
+        rowName: '静安寺店',
+        cells: { 门店: '南京西路店', 城市: '上海' },
+      },
+    });
+    await library.add({ ...code('y'), request: unlimited('淮海中路') });
+    expect(listed(library, { query: '南京西路' }).map((e) => e.codeId)).toEqual([row.codeId, scene.codeId]);
+    expect(listed(library, { query: '静安寺' }).map((e) => e.codeId)).toEqual([row.codeId]);
+    // Two characters are fewer than a trigram: found all the same.
+    expect(listed(library, { query: '南京' })).toHaveLength(2);
+    expect(library.count({ query: '南京西路' })).toBe(2);
+    expect(library.count({ query: '北京' })).toBe(0);
     const reopened = await Library.open(dir);
-    expect(reopened.list().map((e) => e.codeId)).toEqual([kept.codeId]);
-    expect((await reopened.readPng(kept)).toString()).toBe('png of kept');
+    expect(reopened.get(row.codeId)?.origin).toEqual({
+      sourceFile: '门店.xlsx',
+      campaign: '春节',
+      row: 13,
+      rowName: '静安寺店',
+      cells: { 门店: '南京西路店', 城市: '上海' },
+    });
+    expect(reopened.get(scene.codeId)).not.toHaveProperty('origin');
+  });
+
+  it('takes a search with quotes, percent signs and underscores literally', async () => {
+    const library = await Library.open(dir);
+    await library.add({ ...code('x'), request: unlimited('a"b%c_d') });
+    await library.add({ ...code('y'), request: unlimited('abxcd') });
+    expect(listed(library, { query: 'a"b%c_d' })).toHaveLength(1);
+    expect(listed(library, { query: '%c' })).toHaveLength(1);
+    expect(listed(library, { query: 'b%c' })).toHaveLength(1);
   });
 });
 
@@ -146,33 +220,23 @@ describe('making a code', () => {
 });
 
 describe('a library shared by several processes', () => {
-  it('sees the codes another process added and deleted since it opened, once each', async () => {
+  it('sees the codes another process added and deleted at its next look, once each', async () => {
     const app = await Library.open(dir);
     const cli = await Library.open(dir);
     const added = await cli.add(code('pages/a'));
-    expect(app.find('wx0123456789abcdef', limited('pages/a'))).toBeUndefined();
-    await app.refresh();
     expect(app.find('wx0123456789abcdef', limited('pages/a'))?.codeId).toBe(added.codeId);
     await app.add(code('pages/b'));
-    await app.refresh();
-    expect(app.list()).toHaveLength(2);
+    expect(listed(app)).toHaveLength(2);
+    expect(listed(cli)).toHaveLength(2);
     await cli.delete(added.codeId);
-    await app.refresh();
-    expect(app.list().map((e) => e.request.kind === 'limited' && e.request.path)).toEqual(['pages/b']);
+    expect(listed(app).map((e) => e.request.kind === 'limited' && e.request.path)).toEqual(['pages/b']);
   });
 
-  it('reads a line another process is appending only once it is whole', async () => {
-    const app = await Library.open(dir);
-    const cli = await Library.open(dir);
-    const entry = await cli.add(code('pages/a'));
-    const index = join(dir, 'index.jsonl');
-    const whole = (await readFile(index, 'utf8')).replace(entry.codeId, 'another-id');
-    await appendFile(index, whole.slice(0, 40));
-    await app.refresh();
-    expect(app.list()).toHaveLength(1);
-    await appendFile(index, whole.slice(40));
-    await app.refresh();
-    expect(app.list()).toHaveLength(2);
+  it('keeps every code when two processes add at the same time', async () => {
+    const [app, cli] = [await Library.open(dir), await Library.open(dir)];
+    await Promise.all(Array.from({ length: 20 }, (_, n) => (n % 2 ? app : cli).add(code(`pages/p?n=${n}`))));
+    expect(app.count()).toBe(20);
+    expect(new Set(listed(cli).map((e) => e.codeId)).size).toBe(20);
   });
 
   it('holds a code it could not write for the session, saying it is not kept', async () => {
@@ -185,6 +249,6 @@ describe('a library shared by several processes', () => {
     );
     expect(await library.readPng(entry)).toEqual(Buffer.from('the image'));
     expect(library.find('wx0123456789abcdef', limited('pages/a'))?.codeId).toBe(entry.codeId);
-    expect(await Library.open(dir).then((again) => again.list())).toEqual([]);
+    expect(await Library.open(dir).then((again) => listed(again))).toEqual([]);
   });
 });

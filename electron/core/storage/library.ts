@@ -1,29 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CodeKind, CodeRequest } from '../../../shared/codeRequest';
+import type { CodeOrigin } from '../../../shared/codeOrigin';
+import type { CodeRequest } from '../../../shared/codeRequest';
 import { notInLibrary } from '../../../shared/errors/storage';
 import { suggestedFileName } from '../../../shared/fileName';
 import type { AppError } from '../../../shared/result';
 import { requestKey } from '../codes/requestKey';
-import { appendLine, writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from './atomicFile';
 import { Claims } from './claims';
+import { type CodeFilter, type CodePage, CodeTable, type StoredCode } from './codeTable';
+import { type LibraryDatabase, openLibraryDatabase } from './libraryDatabase';
+import { importJsonLinesIndex } from './libraryImport';
 
-export interface LibraryEntry {
-  codeId: string;
-  /** requestKey(appId, request): finds an earlier identical request. */
-  key: string;
-  accountId: string;
-  appId: string;
-  kind: CodeKind;
-  request: CodeRequest;
-  /** Content hash of the PNG; the file is png/<hash>.png. */
-  pngHash: string;
-  width: number;
-  height: number;
-  numUsed?: number;
-  createdAt: string;
-  suggestedName: string;
+export interface LibraryEntry extends StoredCode {
   /**
    * Set when the code could not be written to the library (a full disk, …): it is held in memory
    * for this session only, so it can still be saved, copied or dragged out, but is not kept.
@@ -39,81 +29,66 @@ export interface NewCode {
   width: number;
   height: number;
   numUsed?: number;
+  origin?: CodeOrigin;
 }
 
-export interface LibraryFilter {
-  query?: string;
-  accountId?: string;
-  kind?: CodeKind;
+export type LibraryFilter = CodeFilter;
+
+export interface LibraryPage extends CodePage {
+  entries: LibraryEntry[];
 }
 
-type IndexLine = ({ op: 'add' } & LibraryEntry) | { op: 'delete'; codeId: string };
+export interface PageRequest {
+  limit: number;
+  /** A page's nextCursor: the page after it. Absent for the first page. */
+  cursor?: string;
+}
 
 /**
  * Every code ever made, so an identical request is answered without an API call. PNGs are stored
- * by content hash (written atomically, never rewritten); the index is an append-only JSON-lines
- * log replayed at open, in which a line torn by a crash is skipped, never fatal. The app and any
- * number of CLI processes share it: `refresh` reads the lines the others appended since.
+ * by content hash (written atomically, never rewritten); the index is a SQLite database
+ * (library.db) that the app and any number of CLI processes share, each seeing the others' codes
+ * at its next look.
  */
 export class Library {
-  private readonly byId = new Map<string, LibraryEntry>();
-  /** Per request key, every entry still in the library, oldest first: the newest answers a lookup. */
-  private readonly byKey = new Map<string, LibraryEntry[]>();
-  /** Images of codes that could not be written (see LibraryEntry.notKept), by code id. */
-  private readonly unkeptPngs = new Map<string, Buffer>();
-  /** Bytes of the index read so far, up to the end of its last whole line. */
-  private offset = 0;
-  private refreshing?: Promise<void>;
+  /** Codes that could not be written (see LibraryEntry.notKept) and their images, by code id. */
+  private readonly unkept = new Map<string, { entry: LibraryEntry; png: Buffer }>();
   /** The calls to WeChat under way in every process sharing this library. */
   readonly claims: Claims;
 
-  private constructor(private readonly dir: string) {
+  private constructor(
+    private readonly dir: string,
+    private readonly db: LibraryDatabase,
+    private readonly codes: CodeTable,
+  ) {
     this.claims = new Claims(join(dir, 'claims'));
   }
 
   static async open(dir: string): Promise<Library> {
-    const library = new Library(dir);
-    // A full or read-only disk still lets the library be read; writing then fails code by code.
+    // A full disk still lets the library be read; writing then fails code by code.
     await mkdir(join(dir, 'png'), { recursive: true }).catch(() => {});
-    await library.readAppended();
-    return library;
-  }
-
-  /** Takes in the codes other processes (the CLI, the app) added or deleted since the last look. */
-  refresh(): Promise<void> {
-    this.refreshing ??= this.readAppended().finally(() => {
-      this.refreshing = undefined;
-    });
-    return this.refreshing;
-  }
-
-  private async readAppended(): Promise<void> {
-    let file: Awaited<ReturnType<typeof open>>;
+    const db = openLibraryDatabase(join(dir, 'library.db'));
     try {
-      file = await open(this.indexPath, 'r');
+      const codes = new CodeTable(db);
+      // Earlier versions kept the index as JSON lines: taken in at the first start, nothing lost.
+      importJsonLinesIndex(db, codes, join(dir, 'index.jsonl'));
+      return new Library(dir, db, codes);
     } catch (cause) {
-      if ((cause as { code?: string }).code === 'ENOENT') return;
+      db.close();
       throw cause;
     }
-    try {
-      const { size } = await file.stat();
-      if (size <= this.offset) return;
-      const bytes = Buffer.alloc(size - this.offset);
-      const { bytesRead } = await file.read(bytes, 0, bytes.length, this.offset);
-      // A line another process is appending right now is read once it is whole.
-      const end = bytes.subarray(0, bytesRead).lastIndexOf(0x0a) + 1;
-      for (const line of bytes.subarray(0, end).toString('utf8').split('\n')) {
-        const parsed = parseLine(line);
-        if (parsed) this.replay(parsed);
-      }
-      this.offset += end;
-    } finally {
-      await file.close();
-    }
   }
 
-  private get indexPath() {
-    return join(this.dir, 'index.jsonl');
+  /**
+   * Kept for callers that look before they act: every lookup reads the database, so codes other
+   * processes added or deleted are already seen and there is nothing to take in.
+   */
+  refresh(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  close(): void {
+    this.db.close();
   }
 
   pngPath(entry: LibraryEntry): string {
@@ -121,24 +96,24 @@ export class Library {
   }
 
   find(appId: string, request: CodeRequest): LibraryEntry | undefined {
-    return this.byKey.get(requestKey(appId, request))?.at(-1);
+    const key = requestKey(appId, request);
+    return this.unkeptFor(key) ?? this.codes.newestFor(key);
   }
 
   /** Whether a code for this requestKey is in the library (kept on disk or held for this session). */
   hasKey(key: string): boolean {
-    return this.byKey.has(key);
+    return this.unkeptFor(key) !== undefined || this.codes.newestFor(key) !== undefined;
   }
 
   get(codeId: string): LibraryEntry | undefined {
-    return this.byId.get(codeId);
+    return this.unkept.get(codeId)?.entry ?? this.codes.byId(codeId);
   }
 
   async readPng(entry: LibraryEntry): Promise<Buffer> {
-    return this.unkeptPngs.get(entry.codeId) ?? readFile(this.pngPath(entry));
+    return this.unkept.get(entry.codeId)?.png ?? readFile(this.pngPath(entry));
   }
 
   async add(code: NewCode): Promise<LibraryEntry> {
-    const pngHash = createHash('sha256').update(code.png).digest('hex');
     const entry: LibraryEntry = {
       codeId: randomUUID(),
       key: requestKey(code.appId, code.request),
@@ -146,83 +121,57 @@ export class Library {
       appId: code.appId,
       kind: code.request.kind,
       request: code.request,
-      pngHash,
+      pngHash: createHash('sha256').update(code.png).digest('hex'),
       width: code.width,
       height: code.height,
       ...(code.numUsed !== undefined ? { numUsed: code.numUsed } : {}),
       createdAt: new Date().toISOString(),
       suggestedName: suggestedFileName(code.request),
+      ...(code.origin ? { origin: code.origin } : {}),
     };
     const file = this.pngPath(entry);
     try {
       if (!(await exists(file))) await writeFileAtomic(file, code.png);
       // The image is on disk before the index names it, so a crash in between leaves no dangling entry.
-      await appendLine(this.indexPath, JSON.stringify({ op: 'add', ...entry } satisfies IndexLine));
+      this.codes.insert(entry);
     } catch (cause) {
       // WeChat has answered (and may have charged): the code is not dropped, only not kept.
       const kept = { ...entry, notKept: notInLibrary(this.dir, cause) };
-      this.unkeptPngs.set(entry.codeId, code.png);
-      this.replay({ op: 'add', ...kept });
+      this.unkept.set(entry.codeId, { entry: kept, png: code.png });
       return kept;
     }
-    this.replay({ op: 'add', ...entry });
     return entry;
   }
 
+  /**
+   * Deleting a regenerated code brings back the earlier one for the same request: its image is
+   * still on disk (images are never removed), so asking again costs no API call.
+   */
   async delete(codeId: string): Promise<void> {
-    if (!this.byId.has(codeId)) return;
-    await appendLine(this.indexPath, JSON.stringify({ op: 'delete', codeId } satisfies IndexLine));
-    this.replay({ op: 'delete', codeId });
+    if (this.unkept.delete(codeId)) return;
+    this.codes.delete(codeId);
   }
 
-  /** Newest first. The query matches page, path, scene and file name, case-insensitively. */
-  list(filter: LibraryFilter = {}): LibraryEntry[] {
-    const query = filter.query?.trim().toLowerCase();
-    return [...this.byId.values()]
-      .filter((e) => !filter.accountId || e.accountId === filter.accountId)
-      .filter((e) => !filter.kind || e.kind === filter.kind)
-      .filter((e) => !query || searchText(e).includes(query))
-      .reverse();
+  /** A page of the codes matching the filter, newest first. The query matches page, path, scene, file name and batch row. */
+  list(filter: LibraryFilter, page: PageRequest): LibraryPage {
+    return this.codes.page(filter, page.limit, page.cursor);
   }
 
-  private replay(line: IndexLine): void {
-    if (line.op === 'delete') {
-      const entry = this.byId.get(line.codeId);
-      if (!entry) return;
-      this.byId.delete(line.codeId);
-      // Deleting a regenerated code brings back the earlier one for the same request: its image
-      // is still on disk (images are never removed), so asking again costs no API call.
-      const same = this.byKey.get(entry.key)?.filter((e) => e !== entry) ?? [];
-      if (same.length > 0) this.byKey.set(entry.key, same);
-      else this.byKey.delete(entry.key);
-      return;
-    }
-    const { op: _op, ...entry } = line;
-    // This process's own additions come back when it reads what was appended since.
-    if (this.byId.has(entry.codeId)) return;
-    this.byId.set(entry.codeId, entry);
-    // A forced regeneration adds a newer entry for the same key; the newest one answers lookups.
-    this.byKey.set(entry.key, [...(this.byKey.get(entry.key) ?? []), entry]);
+  /** How many codes match the filter. */
+  count(filter: LibraryFilter = {}): number {
+    return this.codes.count(filter);
   }
-}
 
-function searchText(entry: LibraryEntry): string {
-  const r = entry.request;
-  const parts = r.kind === 'unlimited' ? [r.page, r.scene] : [r.path];
-  return [...parts, entry.suggestedName].join('\n').toLowerCase();
-}
-
-function parseLine(line: string): IndexLine | null {
-  if (!line.trim()) return null;
-  try {
-    const parsed = JSON.parse(line) as IndexLine;
-    if (parsed.op === 'delete' && typeof parsed.codeId === 'string') return parsed;
-    if (parsed.op === 'add' && typeof parsed.codeId === 'string' && typeof parsed.key === 'string')
-      return parsed;
-  } catch {
-    // A torn line from a crash mid-append: skipped.
+  /** The highest Num-Used WeChat reported for this AppID's codes: the count only grows. */
+  highestNumUsed(appId: string): number | undefined {
+    return this.codes.highestNumUsed(appId);
   }
-  return null;
+
+  private unkeptFor(key: string): LibraryEntry | undefined {
+    let newest: LibraryEntry | undefined;
+    for (const { entry } of this.unkept.values()) if (entry.key === key) newest = entry;
+    return newest;
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

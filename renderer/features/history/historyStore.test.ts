@@ -5,18 +5,27 @@ import type { LibraryEntryView } from '../../../shared/ipc/channels';
 import { fail, ok } from '../../../shared/result';
 import { PAGE_SIZE, useHistory } from './historyStore';
 
-/** The library, newest first, answering library:list by offset and limit as the main process does. */
+/** The library, newest first, answering library:list by cursor and limit as the main process does. */
 const library: LibraryEntryView[] = [];
-const listed: Array<{ offset?: number; limit?: number }> = [];
+const listed: Array<{ cursor?: string; limit?: number }> = [];
+/** The order codes were made in, which the cursor names (code-3 is 3). */
+const madeAt = (entry: LibraryEntryView) => Number(entry.codeId.slice('code-'.length));
 (globalThis as { window?: unknown }).window = {
   wxacode: new Proxy(
     {},
     {
-      get: (_target, channel: string) => async (payload: { offset?: number; limit?: number }) => {
+      get: (_target, channel: string) => async (payload: { cursor?: string; limit?: number }) => {
         if (channel !== 'library:list') return fail(appError('internal'));
         listed.push(payload);
-        const offset = payload.offset ?? 0;
-        return ok({ entries: library.slice(offset, offset + (payload.limit ?? 50)), total: library.length });
+        const limit = payload.limit ?? 50;
+        const after = library.filter((e) => madeAt(e) < Number(payload.cursor ?? Number.POSITIVE_INFINITY));
+        const entries = after.slice(0, limit);
+        const last = entries.at(-1);
+        return ok({
+          entries,
+          total: library.length,
+          ...(after.length > limit && last ? { nextCursor: String(madeAt(last)) } : {}),
+        });
       },
     },
   ),

@@ -29,6 +29,8 @@ interface HistoryState {
   entries: LibraryEntryView[] | null;
   /** How many codes match `listedFor` in all. */
   total: number;
+  /** Where the next page starts; undefined after the last page. */
+  nextCursor: string | undefined;
   listedFor: HistoryFilter;
   selectedId: string | null;
   /** The selected code's image, once read. */
@@ -56,6 +58,7 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   filter: NO_FILTER,
   entries: null,
   total: 0,
+  nextCursor: undefined,
   listedFor: NO_FILTER,
   selectedId: null,
   selected: null,
@@ -79,26 +82,33 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     }
     const { selectedId } = get();
     const stillListed = listed.value.entries.some((e) => e.codeId === selectedId);
-    set({ entries: listed.value.entries, total: listed.value.total, listedFor: filter, error: null });
+    set({
+      entries: listed.value.entries,
+      total: listed.value.total,
+      nextCursor: listed.value.nextCursor,
+      listedFor: filter,
+      error: null,
+    });
     if (!stillListed && selectedId !== null) await get().select(null);
   },
 
   async showMore() {
-    const { listedFor } = get();
+    const { listedFor, nextCursor: cursor } = get();
+    if (cursor === undefined) return;
     const latest = listRequests.current();
-    const offset = get().entries?.length ?? 0;
-    const listed = await call('library:list', { ...filterPayload(listedFor), offset, limit: PAGE_SIZE });
+    // The page after the last code shown: codes made since do not shift it.
+    const listed = await call('library:list', { ...filterPayload(listedFor), cursor, limit: PAGE_SIZE });
     // A new search meanwhile, or another page already added: this answer is stale.
-    const entries = get().entries ?? [];
-    if (!latest() || entries.length !== offset) return;
+    if (!latest() || get().nextCursor !== cursor) return;
     if (!listed.ok) {
       set({ error: listed.error });
       return;
     }
-    // Codes made since the last page shift the offset: the page may repeat codes already listed.
-    const listedIds = new Set(entries.map((e) => e.codeId));
-    const added = listed.value.entries.filter((e) => !listedIds.has(e.codeId));
-    set({ entries: [...entries, ...added], total: listed.value.total });
+    set({
+      entries: [...(get().entries ?? []), ...listed.value.entries],
+      total: listed.value.total,
+      nextCursor: listed.value.nextCursor,
+    });
   },
 
   batchUpdated({ progress: { state } }) {

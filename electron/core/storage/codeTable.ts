@@ -1,0 +1,305 @@
+import type { CodeOrigin } from '../../../shared/codeOrigin';
+import type { CodeKind, CodeRequest } from '../../../shared/codeRequest';
+import type { LibraryDatabase, Statement } from './libraryDatabase';
+
+/** A code the library keeps, as the app and History see it. */
+export interface StoredCode {
+  codeId: string;
+  /** requestKey(appId, request): finds an earlier identical request. */
+  key: string;
+  accountId: string;
+  appId: string;
+  kind: CodeKind;
+  request: CodeRequest;
+  /** Content hash of the PNG; the file is png/<hash>.png. */
+  pngHash: string;
+  width: number;
+  height: number;
+  numUsed?: number;
+  createdAt: string;
+  suggestedName: string;
+  /** The batch row it was made for, when a batch made it. */
+  origin?: CodeOrigin;
+}
+
+export interface CodeFilter {
+  query?: string;
+  accountId?: string;
+  kind?: CodeKind;
+}
+
+export interface CodePage {
+  /** Newest first. */
+  entries: StoredCode[];
+  /** Where the next page starts; absent on the last page. */
+  nextCursor?: string;
+}
+
+/** The columns a code is read from, in the order storedCode() takes them. */
+const COLUMNS = [
+  'seq',
+  'code_id',
+  'request_key',
+  'account_id',
+  'app_id',
+  'kind',
+  'request',
+  'png_hash',
+  'width',
+  'height',
+  'num_used',
+  'created_at',
+  'suggested_name',
+  'origin_file',
+  'origin_campaign',
+  'origin_row',
+  'origin_row_name',
+  'origin_cells',
+] as const;
+type CodeRow = [
+  seq: number,
+  codeId: string,
+  key: string,
+  accountId: string,
+  appId: string,
+  kind: string,
+  request: string,
+  pngHash: string,
+  width: number,
+  height: number,
+  numUsed: number | null,
+  createdAt: string,
+  suggestedName: string,
+  originFile: string | null,
+  originCampaign: string | null,
+  originRow: number | null,
+  originRowName: string | null,
+  originCells: string | null,
+];
+/**
+ * A code's columns as one JSON array: the binding hands each value across to JavaScript one by one,
+ * which for a page of 200 codes costs several times what SQLite's reading them does.
+ */
+const ROW = `json_array(${COLUMNS.map((c) => `codes.${c}`).join(', ')})`;
+
+/** Trigrams index substrings of three characters and more; a shorter search reads every row. */
+const SHORTEST_INDEXED = 3;
+
+/**
+ * The codes table and its search index, kept in step: every statement the library runs, prepared
+ * once per connection. The caller chooses the transaction.
+ */
+export class CodeTable {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly db: LibraryDatabase) {}
+
+  private statement(sql: string): Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
+  /** The rows a query selects through ROW, read as one JSON array each. */
+  private rows(sql: string, ...params: unknown[]): CodeRow[] {
+    const rows = this.statement(sql)
+      .raw(true)
+      .all(...params) as [string][];
+    return rows.map(([row]) => JSON.parse(row) as CodeRow);
+  }
+
+  /** Adds the code unless one with its id is there already; whether it was added. */
+  insert(code: StoredCode): boolean {
+    const origin = code.origin;
+    const added = this.statement(
+      `INSERT OR IGNORE INTO codes (code_id, request_key, account_id, app_id, kind, request, png_hash,
+         width, height, num_used, created_at, suggested_name,
+         origin_file, origin_campaign, origin_row, origin_row_name, origin_cells)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      code.codeId,
+      code.key,
+      code.accountId,
+      code.appId,
+      code.kind,
+      JSON.stringify(code.request),
+      code.pngHash,
+      code.width,
+      code.height,
+      code.numUsed ?? null,
+      code.createdAt,
+      code.suggestedName,
+      origin?.sourceFile ?? null,
+      origin?.campaign ?? null,
+      origin?.row ?? null,
+      origin?.rowName ?? null,
+      origin?.cells ? JSON.stringify(origin.cells) : null,
+    );
+    if (added.changes === 0) return false;
+    this.statement('INSERT INTO codes_search (rowid, text) VALUES (?, ?)').run(
+      added.lastInsertRowid,
+      searchText(code),
+    );
+    return true;
+  }
+
+  delete(codeId: string): boolean {
+    const row = this.statement('SELECT seq FROM codes WHERE code_id = ?').get(codeId) as
+      | { seq: number }
+      | undefined;
+    if (!row) return false;
+    this.statement('DELETE FROM codes_search WHERE rowid = ?').run(row.seq);
+    this.statement('DELETE FROM codes WHERE seq = ?').run(row.seq);
+    return true;
+  }
+
+  byId(codeId: string): StoredCode | undefined {
+    const [row] = this.rows(`SELECT ${ROW} FROM codes WHERE code_id = ?`, codeId);
+    return row && storedCode(row);
+  }
+
+  /** The newest code made for this request key: a regenerated code replaces the earlier one. */
+  newestFor(key: string): StoredCode | undefined {
+    const [row] = this.rows(`SELECT ${ROW} FROM codes WHERE request_key = ? ORDER BY seq DESC LIMIT 1`, key);
+    return row && storedCode(row);
+  }
+
+  highestNumUsed(appId: string): number | undefined {
+    const row = this.statement('SELECT max(num_used) AS highest FROM codes WHERE app_id = ?').get(appId) as {
+      highest: number | null;
+    };
+    return row.highest ?? undefined;
+  }
+
+  /**
+   * A page of the codes matching the filter, newest first, after `cursor`. Pages are read by key
+   * (the insertion order), not by offset, so the thousandth page costs what the first does.
+   */
+  page(filter: CodeFilter, limit: number, cursor?: string): CodePage {
+    const { from, where, params, order } = matching(filter);
+    const before = cursor === undefined ? Number.MAX_SAFE_INTEGER : Number.parseInt(cursor, 10);
+    const rows = this.rows(
+      `SELECT ${ROW} FROM ${from} WHERE ${[...where, `${order} < ?`].join(' AND ')}
+       ORDER BY ${order} DESC LIMIT ?`,
+      ...params,
+      Number.isSafeInteger(before) ? before : 0,
+      limit + 1,
+    );
+    const last = rows.length > limit ? rows[limit - 1] : undefined;
+    return {
+      entries: rows.slice(0, limit).map(storedCode),
+      ...(last ? { nextCursor: String(last[0]) } : {}),
+    };
+  }
+
+  count(filter: CodeFilter): number {
+    const { from, where, params } = matching(filter);
+    if (!filter.query?.trim()) {
+      // Kept up to date by triggers (migration 2): counting a million rows takes a third of a second.
+      const sql = `SELECT coalesce(sum(n), 0) AS n FROM code_counts ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+      return (this.statement(sql.replaceAll('codes.', '')).get(...params) as { n: number }).n;
+    }
+    // A search alone is counted in the search index, without reading a row of the codes table.
+    const only = where.length === 1 ? 'codes_search' : from;
+    const sql = `SELECT count(*) AS n FROM ${only} WHERE ${where.join(' AND ')}`;
+    return (this.statement(sql).get(...params) as { n: number }).n;
+  }
+}
+
+/** The tables, conditions and parameters that select the codes matching a filter. */
+function matching(filter: CodeFilter): { from: string; where: string[]; params: unknown[]; order: string } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let from = 'codes';
+  let order = 'codes.seq';
+  const query = filter.query?.trim();
+  if (query) {
+    // The search index leads, ordered by its own rowid (the same number as codes.seq): it then
+    // yields matches newest first and the page stops at its limit, where ordering by codes.seq
+    // would sort every match first.
+    from = 'codes_search JOIN codes ON codes.seq = codes_search.rowid';
+    order = 'codes_search.rowid';
+    if ([...query].length >= SHORTEST_INDEXED) {
+      where.push('codes_search MATCH ?');
+      params.push(`"${query.replaceAll('"', '""')}"`);
+    } else {
+      where.push("codes_search.text LIKE ? ESCAPE '\\'");
+      params.push(`%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+  }
+  if (filter.accountId) {
+    where.push('codes.account_id = ?');
+    params.push(filter.accountId);
+  }
+  if (filter.kind) {
+    where.push('codes.kind = ?');
+    params.push(filter.kind);
+  }
+  return { from, where, params, order };
+}
+
+/** What a search looks in: the page or path, the scene, the file name, and the batch row's name and cells. */
+function searchText(code: StoredCode): string {
+  const r = code.request;
+  const parts = r.kind === 'unlimited' ? [r.page, r.scene] : [r.path];
+  const origin = code.origin;
+  // Each text once: a row's name is often one of its cells too, and the index grows with every copy.
+  const texts = new Set([
+    ...parts,
+    code.suggestedName,
+    ...(origin?.rowName ? [origin.rowName] : []),
+    ...Object.values(origin?.cells ?? {}),
+  ]);
+  return [...texts].join('\n');
+}
+
+function storedCode(row: CodeRow): StoredCode {
+  const [
+    ,
+    codeId,
+    key,
+    accountId,
+    appId,
+    kind,
+    request,
+    pngHash,
+    width,
+    height,
+    numUsed,
+    createdAt,
+    suggestedName,
+    file,
+    campaign,
+    originRow,
+    rowName,
+    cells,
+  ] = row;
+  return {
+    codeId,
+    key,
+    accountId,
+    appId,
+    kind: kind as CodeKind,
+    request: JSON.parse(request) as CodeRequest,
+    pngHash,
+    width,
+    height,
+    ...(numUsed !== null ? { numUsed } : {}),
+    createdAt,
+    suggestedName,
+    ...(file !== null && originRow !== null
+      ? {
+          origin: {
+            sourceFile: file,
+            row: originRow,
+            ...(campaign !== null ? { campaign } : {}),
+            ...(rowName !== null ? { rowName } : {}),
+            ...(cells !== null ? { cells: JSON.parse(cells) as Record<string, string> } : {}),
+          },
+        }
+      : {}),
+  };
+}
