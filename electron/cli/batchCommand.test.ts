@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodePicture, pixel, readQr } from '../sandbox/testing';
 import { cliWorlds, runCli } from '../testing/cli';
 import { giantCell } from '../testing/hostileSheets';
+
+// Every test here starts the CLI as its own process or several: seconds each on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const APPID = 'wx0123456789abcdef';
 const SECRET = { WXACODE_APPSECRET: 'sandbox-secret' };

@@ -1,10 +1,13 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { decodePicture, readQr } from '../sandbox/testing';
 import { runCli, startCli } from '../testing/cli';
 import { tempFolderFor } from '../testing/tempFolder';
+
+// Every test here starts the CLI as its own process or several: seconds each on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 let sandbox: RunningSandbox | undefined;
 afterEach(async () => {

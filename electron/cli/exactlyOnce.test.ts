@@ -1,12 +1,15 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SANDBOX_SECRET } from '../core/tokens/accountTokens';
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { call, decodePicture, readQr } from '../sandbox/testing';
 import { runCli, startCli, until } from '../testing/cli';
 import { tempFolderFor } from '../testing/tempFolder';
 import { openTestApp, succeeded, type TestApp } from '../testing/testApp';
+
+// Every test here starts the CLI as its own process or several: seconds each on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 // Codes are paid for once whatever runs at the same time on one data folder: CLI processes, the app.
 

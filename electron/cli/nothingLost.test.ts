@@ -1,8 +1,11 @@
 import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { call, decodePicture, readQr } from '../sandbox/testing';
 import { cliWorlds, runCli, startCli, until } from '../testing/cli';
+
+// Every test here starts the CLI as its own process or several: seconds each on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 // A code WeChat made is never dropped, and nothing is left behind: no temp files, no empty folder,
 // no results file pointed to that is not there, no file of another batch replaced.
