@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { BATCH_CONCURRENCY, BATCH_PACE } from '../../shared/batch';
 import { CODE_KINDS, type CodeKind } from '../../shared/codeRequest';
 import { appError } from '../../shared/errors';
 import { Failure } from '../../shared/result';
@@ -72,8 +73,20 @@ export async function batchCommand(
   );
   const outDir = requireFlag(values.out, '--out', 'the folder for the PNG files', '存放 PNG 文件的文件夹');
   // Unset, the engine's defaults apply (4 at a time, WeChat's 5,000 calls a minute).
-  const concurrency = wholeNumber('--concurrency', values.concurrency, 1, 16);
-  const ratePerMinute = wholeNumber('--rate-per-minute', values['rate-per-minute'], 0, 1_000_000, 5000);
+  const concurrency = wholeNumber(
+    '--concurrency',
+    values.concurrency,
+    BATCH_CONCURRENCY.min,
+    BATCH_CONCURRENCY.max,
+    BATCH_CONCURRENCY.default,
+  );
+  const ratePerMinute = wholeNumber(
+    '--rate-per-minute',
+    values['rate-per-minute'],
+    BATCH_PACE.min,
+    BATCH_PACE.max,
+    BATCH_PACE.default,
+  );
   if (values.name !== undefined) checkNameTemplate(values.name);
   const style = styleFromFlags(values);
 

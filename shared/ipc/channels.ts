@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { BatchUpdate, ColumnMapping, PlanView, SheetView, UnfinishedBatchView } from '../batch';
+import {
+  BATCH_CONCURRENCY,
+  BATCH_PACE,
+  type BatchUpdate,
+  type ColumnMapping,
+  type PlanView,
+  type SheetView,
+  type UnfinishedBatchView,
+} from '../batch';
 import { CODE_KINDS, type CodeKind, type CodeRequest } from '../codeRequest';
 import type { AppError, Result } from '../result';
 import { validateCodeRequest } from '../validateCodeRequest';
@@ -268,8 +276,8 @@ export const channels = {
         folderGrant: id,
         nameTemplate,
         zip: z.boolean(),
-        concurrency: z.number().int().min(1).max(16),
-        ratePerMinute: z.number().int().min(0).max(5000),
+        concurrency: z.number().int().min(BATCH_CONCURRENCY.min).max(BATCH_CONCURRENCY.max),
+        ratePerMinute: z.number().int().min(BATCH_PACE.min).max(BATCH_PACE.max),
       }),
     ),
     result: {} as BatchUpdate,

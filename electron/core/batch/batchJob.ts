@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdir, readdir, readFile, realpath, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { BatchProgress, BatchState } from '../../../shared/batch';
+import { BATCH_CONCURRENCY, BATCH_PACE, type BatchProgress, type BatchState } from '../../../shared/batch';
 import { appError, isDailyLimit, WECHAT_ERRORS } from '../../../shared/errors';
 import {
   batchElsewhere,
@@ -22,7 +22,7 @@ import { cancelled } from '../wechat/abortable';
 import { type BatchManifest, batchFolder, batchId, Journal, removeBatch, unreceivedCodes } from './journal';
 import { defaultNameTemplate, fileNames } from './naming';
 import type { BatchPlan } from './plan';
-import { RateLimiter, WECHAT_CALLS_PER_MINUTE } from './rateLimiter';
+import { RateLimiter } from './rateLimiter';
 import { type RowOutcome, writeResultsCsv } from './results';
 import { writeZip } from './zip';
 
@@ -108,7 +108,6 @@ interface QueueItem {
 const WHOLE_BATCH_ERRCODES = new Set([40013, 40125, 40164, 40243, 45029, 48001, 61007]);
 const WHOLE_BATCH_CODES = new Set(['no-secret', 'keychain-unavailable', 'keychain-locked', 'file']);
 const RATE_LIMIT_ERRCODES = new Set([45009, 45011]);
-const DEFAULT_CONCURRENCY = 4;
 const PROGRESS_EVERY_MS = 250;
 /** Kept with a batch: the names of its results CSV and ZIP (see ownOutputNames). */
 const OUTPUT_NAMES = 'outputs.json';
@@ -180,11 +179,11 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   }
 
   private get concurrency(): number {
-    return this.options.concurrency ?? DEFAULT_CONCURRENCY;
+    return this.options.concurrency ?? BATCH_CONCURRENCY.default;
   }
 
   private get ratePerMinute(): number {
-    return this.options.ratePerMinute ?? WECHAT_CALLS_PER_MINUTE;
+    return this.options.ratePerMinute ?? BATCH_PACE.default;
   }
 
   get state(): BatchState {
