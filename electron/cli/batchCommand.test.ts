@@ -249,13 +249,21 @@ describe('wxacode batch', () => {
     const csv = join(home, 'a.csv');
     await writeFile(csv, 'scene\na=1\n');
     const out = join(home, 'out');
-    const fast = await runCli(['batch', csv, '--out', out, '--rate-per-minute', '5001', ...creds], home, SECRET);
+    const fast = await runCli(
+      ['batch', csv, '--out', out, '--rate-per-minute', '5001', ...creds],
+      home,
+      SECRET,
+    );
     expect(fast.code).toBe(2);
     expect(fast.stderr).toBe(
       '--rate-per-minute must be a whole number from 0 to 5000.\nFix: For example --rate-per-minute 5000.\n',
     );
     expect(sandbox.stats()).toMatchObject({ getwxacodeunlimit: 0 });
-    const most = await runCli(['batch', csv, '--out', out, '--rate-per-minute', '5000', ...creds], home, SECRET);
+    const most = await runCli(
+      ['batch', csv, '--out', out, '--rate-per-minute', '5000', ...creds],
+      home,
+      SECRET,
+    );
     expect(most.code).toBe(0);
   });
 });
