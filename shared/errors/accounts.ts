@@ -149,3 +149,13 @@ export function secretsLeftBehind(keychainError: AppError, name: string, appId: 
     },
   };
 }
+
+/** The code form was asked to make a code with no account chosen. */
+export const NO_ACCOUNT: AppError = {
+  code: 'no-account',
+  message: { en: 'No account is chosen.', zh: '尚未选择账号。' },
+  hint: {
+    en: 'Choose an account in the status bar, or add one in Accounts.',
+    zh: '请在状态栏中选择账号，或在“账号”中添加。',
+  },
+};

@@ -9,6 +9,7 @@ import {
   type UnfinishedBatchView,
 } from '../batch';
 import { CODE_KINDS, type CodeKind, type CodeRequest } from '../codeRequest';
+import { invalidPayload } from '../errors/ipc';
 import type { AppError, Result } from '../result';
 import { validateCodeRequest } from '../validateCodeRequest';
 import { VIEWS, type View } from '../views';
@@ -101,18 +102,7 @@ function schema<T>(s: z.ZodType<T>): Parser<T> {
     if (parsed.success) return { ok: true, value: parsed.data };
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || 'payload';
-    return {
-      ok: false,
-      error: {
-        code: 'field',
-        field,
-        message: {
-          en: `Invalid ${field}: ${issue?.message ?? 'malformed'}`,
-          zh: `${field} 无效:${issue?.message ?? '格式错误'}`,
-        },
-        hint: { en: 'Check the value and try again.', zh: '请检查后重试。' },
-      },
-    };
+    return { ok: false, error: invalidPayload(field, issue?.message) };
   };
 }
 
