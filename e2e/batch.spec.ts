@@ -225,6 +225,44 @@ test('an unlimited .xlsx batch paused, resumed, cancelled and continued later', 
   await expect(app.getByRole('button', { name: 'Continue posters.xlsx' })).toHaveCount(0);
 });
 
+test('the same error row after row pauses the batch after 3 with the meaning and the fix; failures listed grouped', async ({
+  app,
+  backend,
+}) => {
+  const sheet = join(inputDir, 'unpublished.xlsx');
+  // A page missing from the published version: WeChat answers 41030 for every row.
+  const rows = Array.from({ length: 10 }, (_, i) => [`id=${i + 1}`, 'pages/new/index', `海报${i + 1}`]);
+  await writeXlsx(sheet, [['场景值', '页面', '名称'], ...rows]);
+  const ui = batchView(app);
+  await ui.tab.click();
+  backend.nextSpreadsheet = sheet;
+  await ui.importButton.click();
+  await expect(app.getByText('10 Valid rows')).toBeVisible();
+  await ui.chooseFolder.click();
+  await ui.advanced.click();
+  await ui.concurrency.fill('1');
+  await ui.start.click();
+
+  await expect(app.getByText('Paused', { exact: true })).toBeVisible();
+  const reason = ui.progress.locator('..').getByRole('alert');
+  await expect(reason).toContainText(
+    '3 rows in a row failed with the same error, so the batch paused: The page does not exist in the published version.',
+  );
+  await expect(reason).toContainText('Then press Resume: those rows are tried again.');
+  expect(backend.sandbox.stats().getwxacodeunlimit).toBe(3);
+
+  // Resumed unfixed: the three fail alone, listed with the fix, and the next three pause it again.
+  await ui.resume.click();
+  const failures = app.getByRole('list', { name: 'Failed' });
+  await expect(failures.getByRole('listitem')).toHaveCount(1);
+  await expect(failures).toContainText('3 ×');
+  await expect(failures).toContainText('Check the page for typos and publish the mini program');
+  await expect(app.getByText('Paused', { exact: true })).toBeVisible();
+  expect(backend.sandbox.stats().getwxacodeunlimit).toBe(9);
+  await ui.cancel.click();
+  await expect(ui.summary).toContainText('Cancelled:');
+});
+
 test('the check follows the columns and the Make-a-code styling, and says what to fix', async ({
   app,
   backend,

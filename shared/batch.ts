@@ -72,8 +72,19 @@ export interface BatchProgress {
    * WeChat may have charged for them. Resuming makes them again.
    */
   unreceived?: number;
-  /** Why the batch paused by itself (WeChat's daily limit), with the fix; absent when the user paused it. */
+  /**
+   * Why the batch paused by itself (WeChat's daily limit, or the same error row after row), with the
+   * fix; absent when the user paused it.
+   */
   pausedBy?: AppError;
+  /** Rows failed so far, grouped by error (its meaning and fix), the most frequent first. */
+  failures?: FailureGroup[];
+}
+
+export interface FailureGroup {
+  /** The first of the group's errors as it came: its meaning and fix. */
+  error: AppError;
+  rows: number;
 }
 
 export type RowStatus = 'done' | 'failed' | 'invalid' | 'not-run';

@@ -1,7 +1,8 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Confirmation, createServices, type Desktop, type Notify } from '../../electron/app/services';
+import type { Confirmation, Desktop, Notify } from '../../electron/app/desktop/desktop';
+import { createServices } from '../../electron/app/services';
 import { createHandlers } from '../../electron/handlers/index';
 import type { HandlerTable } from '../../electron/main/ipc';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../electron/sandbox/index';

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Notify } from '../../electron/app/services';
+import type { Notify } from '../../electron/app/desktop/desktop';
 import { type HandlerTable, invokeChannel } from '../../electron/main/ipc';
 import { CHANNEL_NAMES, EVENT_NAMES, subscriberName } from '../../shared/ipc/channelNames';
 import type { Channel } from '../../shared/ipc/channels';

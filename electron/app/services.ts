@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import type { EventName } from '../../shared/ipc/channelNames';
-import type { AppInfo, EventPayload } from '../../shared/ipc/channels';
+import type { AppInfo } from '../../shared/ipc/channels';
 import { sweepDroppedSheets } from '../core/batch/droppedSheet';
 import { CodeMaker } from '../core/codes/codeMaker';
 import { type AccountStore, fileAccountStore } from '../core/storage/accounts';
@@ -9,41 +8,13 @@ import { Library } from '../core/storage/library';
 import { keychainSecrets, type SecretStore } from '../core/storage/secrets';
 import { fileSettingsStore, type SettingsStore } from '../core/storage/settings';
 import { sweepTemps } from '../core/storage/tempFiles';
-import { AccountClients } from './accountClients';
-import { BatchRunner } from './batch/batchRunner';
-
-/** The few things only the desktop can do; electron/desktop.ts does them with Electron. */
-export interface Desktop {
-  /** Asks the user where to save a PNG; undefined when they cancel. */
-  saveDialog(defaultName: string): Promise<string | undefined>;
-  copyImage(png: Uint8Array): Promise<void>;
-  /** Starts dragging `file` out of the window, showing `icon` (a small PNG) under the pointer. */
-  startDrag(file: string, icon: Uint8Array): void;
-  /** Asks for a .csv or .xlsx file to make a batch from; undefined when they cancel. */
-  chooseSpreadsheet(): Promise<string | undefined>;
-  /** Asks for the folder a batch's PNGs go to (one may be created in the dialog); undefined when they cancel. */
-  chooseFolder(): Promise<string | undefined>;
-  /**
-   * Asks the user a yes/no question in a native dialog, which the page can neither draw, read nor
-   * answer; Cancel is the default button. True only when they chose `question.confirm`.
-   */
-  confirm(question: Confirmation): Promise<boolean>;
-  /** Shows a file or folder selected in the file manager; never opens or runs it. */
-  showInFolder(path: string): void;
-}
-
-/** A native yes/no question, in the app's language. */
-export interface Confirmation {
-  title: string;
-  message: string;
-  detail: string;
-  /** The label of the button that says yes, naming what it does ("Make 3 codes"). */
-  confirm: string;
-  cancel: string;
-}
-
-/** Sends an event to the page (main → renderer, no answer); nothing happens when no window is open. */
-export type Notify = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+import { AccountClients, forgettingClients } from './accounts/accountClients';
+import { AccountService } from './accounts/accountService';
+import { BatchSession } from './batch/batchSession';
+import { CodeService } from './codes/codeService';
+import type { Desktop, Notify } from './desktop/desktop';
+import { LibraryService } from './library/libraryService';
+import { numUsedKeeper } from './numUsed';
 
 export interface Services {
   /** The app's data folder; everything below is kept in it. */
@@ -55,13 +26,17 @@ export interface Services {
   settings: SettingsStore;
   codes: CodeMaker;
   clients: AccountClients;
-  /** The one batch at a time; main asks it to finish before the app quits. */
-  batches: BatchRunner;
   desktop: Desktop;
   notify: Notify;
   info: AppInfo;
   /** The support log in the data folder, shared with the CLI. */
   log: ErrorLog;
+  // The app services the handlers call, one per feature.
+  accountService: AccountService;
+  libraryService: LibraryService;
+  codeService: CodeService;
+  /** Batches from spreadsheets, one running at a time; main asks it to finish before the app quits. */
+  batches: BatchSession;
 }
 
 export interface ServicesOptions {
@@ -87,19 +62,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const secrets = options.secrets ?? keychainSecrets();
   const clients = new AccountClients(secrets, options.sandboxUrl);
   const store = fileAccountStore(options.dataDir, secrets);
-  const accounts: AccountStore = {
-    ...store,
-    async save(draft, given) {
-      const saved = await store.save(draft, given);
-      clients.forget(saved.id);
-      return saved;
+  const accounts = forgettingClients(
+    {
+      ...store,
+      recordNumUsed: numUsedKeeper(store, (report) => options.notify?.('accounts:numUsed', report)),
     },
-    async remove(id) {
-      const removal = await store.remove(id);
-      clients.forget(id);
-      return removal;
-    },
-  };
+    clients,
+  );
   // With no account at all the app could do nothing; the Sandbox account lets it be tried at once,
   // without an AppID or a network.
   if ((await accounts.list()).length === 0) {
@@ -112,7 +81,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const library = await Library.open(join(options.dataDir, 'library'));
   const notify = options.notify ?? (() => {});
   const log = options.log ?? openErrorLog({ dataDir: options.dataDir, process: 'app' });
-  return {
+  const core = {
     dataDir: options.dataDir,
     library,
     accounts,
@@ -120,7 +89,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
     settings: fileSettingsStore(options.dataDir),
     codes: new CodeMaker(library),
     clients,
-    batches: new BatchRunner({ notify, accounts, log }),
     desktop: options.desktop,
     notify,
     info: {
@@ -129,6 +97,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
       ...(options.sandboxUrl ? { sandboxUrl: options.sandboxUrl } : {}),
     },
     log,
+  };
+  const accountService = new AccountService(accounts, secrets, clients);
+  const libraryService = new LibraryService(library);
+  return {
+    ...core,
+    accountService,
+    libraryService,
+    codeService: new CodeService({ ...core, accountService, libraryService }),
+    batches: new BatchSession({ ...core, accountService }),
   };
 }
 

@@ -97,6 +97,22 @@ describe('wxacode batch', () => {
     expect(results).toContain('5,done,5-重复.png,,same code as row 2: no API call');
   });
 
+  it('stops after 3 rows in a row fail with an error every row would meet, saying why and the fix; exit 3', async () => {
+    const { sandbox, home, creds } = await setup({ publishedPages: ['pages/index/index'] });
+    const csv = join(home, 'stores.csv');
+    const rows = Array.from({ length: 30 }, (_, i) => `id=${i + 1},pages/shop/detail`);
+    await writeFile(csv, `scene,page\n${rows.join('\n')}\n`);
+    const out = join(home, 'out');
+    const run = await runCli(['batch', csv, '--out', out, '--concurrency', '1', ...creds], home, SECRET);
+    expect(run.code).toBe(3);
+    expect(sandbox.stats().getwxacodeunlimit).toBe(3);
+    expect(run.stderr).toContain(
+      '3 rows in a row failed with the same error, so the batch stopped: The page does not exist in the published version.',
+    );
+    expect(run.stderr).toContain('Then run the batch again with --resume');
+    expect(await readFile(join(out, 'results.csv'), 'utf8')).toContain('2,not-run,,41030,');
+  });
+
   it('asks for --yes before spending quota without a terminal, and sends nothing; exit 2', async () => {
     const { sandbox, home, creds } = await setup();
     const csv = join(home, 'a.csv');

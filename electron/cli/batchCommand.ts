@@ -145,6 +145,8 @@ export async function batchCommand(
       language,
       // Nobody is there to press Resume tomorrow: stop, and --resume picks up the place.
       onDailyLimit: 'stop',
+      // Nobody is there to fix it and press Resume: the same error row after row stops the batch.
+      onFailFast: 'stop',
     });
     await noteUnfinishedRun(job.id, home, library, values.resume === true, language);
     const endDisplay = showProgress(job, process.stderr, language);

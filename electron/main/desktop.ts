@@ -11,8 +11,8 @@ import {
   type SaveDialogOptions,
   shell,
 } from 'electron';
+import type { Desktop } from '../app/desktop/desktop';
 import { mayOpenExternally } from '../app/desktop/externalLinks';
-import type { Desktop } from '../app/services';
 
 /** The desktop services of the app's window; `window` gives the window currently shown, if any. */
 export function electronDesktop(window: () => BrowserWindow | undefined): Desktop {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { EventName } from '../../shared/ipc/channelNames';
 import type { Channel, ChannelResult, EventPayload } from '../../shared/ipc/channels';
 import type { Result } from '../../shared/result';
-import { type Confirmation, createServices, type Desktop, type Services } from '../app/services';
+import type { Confirmation, Desktop } from '../app/desktop/desktop';
+import { createServices, type Services } from '../app/services';
 import type { SecretStore } from '../core/storage/secrets';
 import { SANDBOX_SECRET } from '../core/tokens/accountTokens';
 import { createHandlers } from '../handlers';
@@ -27,6 +28,11 @@ export interface RecordingDesktop extends Desktop {
   shown: string[];
   /** How the user answers the native confirmations (spending quota): 'ok' unless a test says otherwise. */
   answer: 'ok' | 'cancel';
+  /**
+   * While set, a confirmation stays open until this settles, as a person takes a moment to read
+   * it: whatever the page does meanwhile meets an open question. Unset, the answer comes at once.
+   */
+  answerAfter: Promise<unknown> | undefined;
   /** Every native confirmation shown, in order, with its text. */
   asked: Confirmation[];
 }
@@ -40,6 +46,7 @@ export function recordingDesktop(): RecordingDesktop {
     folder: undefined,
     shown: [],
     answer: 'ok',
+    answerAfter: undefined,
     asked: [],
     saveDialog: async () => desktop.saveAs,
     copyImage: async (png) => void desktop.copied.push(png),
@@ -49,6 +56,7 @@ export function recordingDesktop(): RecordingDesktop {
     showInFolder: (path) => void desktop.shown.push(path),
     confirm: async (question) => {
       desktop.asked.push(question);
+      await desktop.answerAfter;
       return desktop.answer === 'ok';
     },
   };

@@ -13,6 +13,7 @@ import { StatusBar } from './StatusBar';
 import { useSettings } from './settingsStore';
 import { panelId, tabId } from './ViewTabs';
 import { useView } from './viewStore';
+import './shell.css';
 
 export function App() {
   const { t, lang } = useT();
@@ -40,9 +41,12 @@ export function App() {
     });
     // The menu and a clicked batch notification ask for a view from the main process.
     const fromMenu = subscribe('app:show-view', ({ view }) => useView.getState().show(view));
+    // Main keeps each account's Num-Used and tells the window whenever WeChat reports a new one.
+    const numUsed = subscribe('accounts:numUsed', useAccounts.getState().numUsedReported);
     return () => {
       rememberView();
       fromMenu();
+      numUsed();
     };
   }, []);
 

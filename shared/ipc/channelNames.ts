@@ -36,7 +36,7 @@ export const CHANNEL_NAMES = [
 ] as const;
 
 /** Events the main process sends to the page (main → renderer, no answer). */
-export const EVENT_NAMES = ['batch:progress', 'app:show-view'] as const;
+export const EVENT_NAMES = ['batch:progress', 'app:show-view', 'accounts:numUsed'] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -288,6 +288,8 @@ export const events = {
   'batch:progress': { payload: {} as BatchUpdate },
   /** The menu or a clicked notification asks the window to show a view (a batch's end shows Batch). */
   'app:show-view': { payload: {} as { view: View } },
+  /** WeChat reported an account's Num-Used (a code made by the form or a batch); main has kept it. */
+  'accounts:numUsed': { payload: {} as { accountId: string; numUsed: number } },
 } as const satisfies { [E in EventName]: { payload: unknown } };
 
 export type Channel = keyof typeof channels;

@@ -8,9 +8,9 @@ import type { BatchJob } from '../../core/batch/batchJob';
 import type { UnfinishedBatch } from '../../core/batch/journal';
 import type { BatchPlan } from '../../core/batch/plan';
 import { readSpreadsheet } from '../../core/batch/spreadsheet';
-import type { Services } from '../services';
+import type { AccountStore } from '../../core/storage/accounts';
 import type { BatchSpend } from '../spend/spendQuestions';
-import { newBatchJob, planFor } from './batchLaunch';
+import { type LaunchDeps, newBatchJob, planFor } from './batchLaunch';
 import type { RunInfo } from './batchRunner';
 
 /** What BatchJob writes into a batch's manifest (BatchManifest.settings); read back with care, it is a file. */
@@ -52,7 +52,7 @@ export interface ContinuedBatch extends RunInfo {
  * file, settings and output, so finished rows are skipped and no quota is spent twice.
  */
 export async function continuedBatch(
-  services: Services,
+  services: LaunchDeps & { accounts: AccountStore },
   { manifest }: UnfinishedBatch,
 ): Promise<ContinuedBatch> {
   const parsed = manifestSettings.safeParse(manifest.settings);

@@ -1,17 +1,33 @@
 import type { BatchStyle, ColumnMapping, QuotaCheck } from '../../../shared/batch';
 import type { CodeKind } from '../../../shared/codeRequest';
 import { appError } from '../../../shared/errors';
+import type { AppInfo } from '../../../shared/ipc/channels';
 import { Failure } from '../../../shared/result';
 import { BatchJob, type BatchOutput } from '../../core/batch/batchJob';
 import { type BatchPlan, lastNumUsed, planBatch } from '../../core/batch/plan';
 import type { Sheet } from '../../core/batch/spreadsheet';
+import type { CodeMaker } from '../../core/codes/codeMaker';
 import type { Account } from '../../core/storage/accounts';
-import { appLanguage } from '../../handlers/appLanguage';
-import type { Services } from '../services';
+import type { Library } from '../../core/storage/library';
+import type { SettingsStore } from '../../core/storage/settings';
+import type { AccountClients } from '../accounts/accountClients';
+import { appLanguage } from '../appLanguage';
+import type { Desktop } from '../desktop/desktop';
 import { type BatchSpend, batchSpendQuestion } from '../spend/spendQuestions';
 
 // From a sheet to a job, the same way for a new batch and a continued one: the CLI's
 // plan → quota → BatchJob, with the app's account, library and code maker.
+
+/** What a batch is launched with: the app's library, code maker, account clients and dialogs. */
+export interface LaunchDeps {
+  dataDir: string;
+  library: Library;
+  codes: CodeMaker;
+  clients: AccountClients;
+  desktop: Desktop;
+  settings: SettingsStore;
+  info: Pick<AppInfo, 'systemLocale'>;
+}
 
 export interface PlanChoice {
   kind: CodeKind;
@@ -21,7 +37,7 @@ export interface PlanChoice {
 
 /** Checks every row for the account, finds repeats and codes the library holds, and counts the quota. */
 export function planFor(
-  { library }: Pick<Services, 'library'>,
+  { library }: Pick<LaunchDeps, 'library'>,
   sheet: Sheet,
   account: Account,
   choice: PlanChoice,
@@ -42,7 +58,7 @@ export function planFor(
  * dialog, so a compromised page cannot spend quota by itself.
  */
 export async function confirmQuota(
-  services: Pick<Services, 'desktop' | 'settings' | 'info'>,
+  services: Pick<LaunchDeps, 'desktop' | 'settings' | 'info'>,
   quota: QuotaCheck,
   spend: BatchSpend,
 ): Promise<void> {
@@ -64,7 +80,7 @@ export interface JobChoice {
 }
 
 /** A job on the app's code maker, so a code the form is making at the same moment is made once. */
-export async function newBatchJob(services: Services, choice: JobChoice): Promise<BatchJob> {
+export async function newBatchJob(services: LaunchDeps, choice: JobChoice): Promise<BatchJob> {
   const { plan, account, output, concurrency, ratePerMinute, resume } = choice;
   return new BatchJob({
     plan,

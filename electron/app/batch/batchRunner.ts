@@ -5,7 +5,9 @@ import { batchRunning, jobUnknown } from '../../../shared/errors/batch';
 import { Failure } from '../../../shared/result';
 import type { BatchJob } from '../../core/batch/batchJob';
 import { logBatch } from '../../core/batch/batchLog';
-import type { Services } from '../services';
+import type { AccountStore } from '../../core/storage/accounts';
+import type { ErrorLog } from '../../core/storage/errorLog';
+import type { Notify } from '../desktop/desktop';
 import { batchUpdate, summaryView } from './batchViews';
 
 interface Run {
@@ -36,7 +38,7 @@ export class BatchRunner {
   /** The app is quitting: no batch starts any more. */
   private closing = false;
 
-  constructor(private readonly services: Pick<Services, 'notify' | 'accounts' | 'log'>) {}
+  constructor(private readonly services: { notify: Notify; accounts: AccountStore; log: ErrorLog }) {}
 
   /** Whether a batch is running now; with `batchId`, whether that one is. */
   isRunning(batchId?: string): boolean {

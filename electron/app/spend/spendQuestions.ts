@@ -1,7 +1,7 @@
 import type { QuotaCheck } from '../../../shared/batch';
 import { type CodeKind, LIMITED_QUOTA } from '../../../shared/codeRequest';
 import type { Lang } from '../../../shared/language';
-import type { Confirmation } from '../services';
+import type { Confirmation } from '../desktop/desktop';
 import { FREE_FORM_CODES_PER_MINUTE } from './formSpendGuard';
 
 // The native questions main asks before it spends the 100,000 lifetime codes of an AppID. Main

@@ -316,6 +316,108 @@ describe('BatchJob against the sandbox', () => {
     },
   );
 
+  it('pauses after 3 rows in a row meet an error every row would (41030), saying why and the fix; Resume tries them again', async () => {
+    // The page is not in the published version: WeChat answers 41030 for every row.
+    const s = await setup({ publishedPages: ['pages/index/index'] });
+    const rows = Array.from({ length: 8 }, (_, i) => [`id=${i + 1}`, 'pages/shop/index']);
+    const job = s.job(s.plan(['scene', 'page'], rows), { concurrency: 1 });
+    const updates: BatchProgress[] = [];
+    job.on('progress', (p) => updates.push(p));
+    const paused = new Promise<void>((resolve) =>
+      job.on('state', (state) => state === 'paused' && resolve()),
+    );
+    const running = job.run();
+    await paused;
+    expect(s.sandbox.stats().getwxacodeunlimit).toBe(3);
+    const progress = job.progress();
+    // The three rows are not failed for good: they wait for the fix with the rest.
+    expect(progress).toMatchObject({ state: 'paused', done: 0, failed: 0, remaining: 8 });
+    expect(progress.pausedBy).toMatchObject({ code: 'wechat', errcode: 41030 });
+    expect(progress.pausedBy?.message.en).toBe(
+      '3 rows in a row failed with the same error, so the batch paused: The page does not exist in the published version.',
+    );
+    expect(progress.pausedBy?.message.zh).toBe(
+      '连续 3 行因同一错误失败，批量生成已暂停：页面在已发布的版本中不存在。',
+    );
+    expect(progress.pausedBy?.hint.en).toMatch(
+      /publish the mini program.*Then press Resume: those rows are tried again\.$/,
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    expect(s.sandbox.stats().getwxacodeunlimit).toBe(3);
+
+    // Resumed with nothing fixed: the three fail alone this time (a page of their own may be wrong),
+    // and the next three pause the batch again: it never loops on the same rows.
+    const pausedAgain = new Promise<void>((resolve) =>
+      job.on('state', (state) => state === 'paused' && resolve()),
+    );
+    job.resume();
+    await pausedAgain;
+    expect(s.sandbox.stats().getwxacodeunlimit).toBe(9);
+    expect(job.progress()).toMatchObject({ state: 'paused', failed: 3, remaining: 5 });
+    expect(job.progress().failures).toEqual([
+      { rows: 3, error: expect.objectContaining({ code: 'wechat', errcode: 41030 }) },
+    ]);
+    job.cancel();
+    const summary = await running;
+    expect(summary.outcomes.map((o) => o.status)).toEqual([
+      ...Array(3).fill('failed'),
+      ...Array(5).fill('not-run'),
+    ]);
+  });
+
+  it('once the cause is fixed, Resume makes the rows that paused the batch', async () => {
+    const s = await setup();
+    await arrangeFaults(s.sandbox.url, {
+      faults: [{ endpoint: 'getwxacodeunlimit', kind: 'errcode', errcode: 41030, times: 3 }],
+    });
+    const job = s.job(s.plan(['scene', 'name'], scenes(6)), { concurrency: 1 });
+    const paused = new Promise<void>((resolve) =>
+      job.on('state', (state) => state === 'paused' && resolve()),
+    );
+    const running = job.run();
+    await paused;
+    expect(job.progress()).toMatchObject({ done: 0, failed: 0, remaining: 6 });
+    job.resume();
+    const summary = await running;
+    expect(summary.outcomes.map((o) => o.status)).toEqual(Array(6).fill('done'));
+    expect(summary.progress.failures).toBeUndefined();
+    expect(s.sandbox.stats().getwxacodeunlimit).toBe(9);
+  });
+
+  it('fails rows alone when an error does not repeat 3 times in a row, listing the failures grouped with the fix', async () => {
+    const s = await setup();
+    await arrangeFaults(s.sandbox.url, {
+      faults: [{ endpoint: 'getwxacodeunlimit', kind: 'errcode', errcode: 41030, times: 2 }],
+    });
+    const summary = await s.job(s.plan(['scene', 'name'], scenes(5)), { concurrency: 1 }).run();
+    expect(summary.stoppedBy).toBeUndefined();
+    expect(summary.outcomes.map((o) => o.status)).toEqual(['failed', 'failed', 'done', 'done', 'done']);
+    expect(summary.progress.failures).toEqual([
+      {
+        rows: 2,
+        error: expect.objectContaining({
+          errcode: 41030,
+          hint: expect.objectContaining({ en: expect.stringMatching(/^Check the page/) }),
+        }),
+      },
+    ]);
+  });
+
+  it('stops after 3 rows in a row meet such an error when asked to (the CLI), every row left to resume', async () => {
+    const s = await setup({ publishedPages: ['pages/index/index'] });
+    const rows = Array.from({ length: 6 }, (_, i) => [`id=${i + 1}`, 'pages/shop/index']);
+    const summary = await s
+      .job(s.plan(['scene', 'page'], rows), { concurrency: 1, onFailFast: 'stop' })
+      .run();
+    expect(summary.stoppedBy?.message.en).toMatch(
+      /^3 rows in a row failed with the same error, so the batch stopped: /,
+    );
+    expect(summary.stoppedBy?.hint.en).toMatch(/Then run the batch again with --resume/);
+    expect(summary.outcomes.map((o) => o.status)).toEqual(Array(6).fill('not-run'));
+    expect(s.sandbox.stats().getwxacodeunlimit).toBe(3);
+    expect((await unfinishedBatches(s.dir)).map((b) => b.finished)).toEqual([0]);
+  });
+
   it('abandoning a call in flight (a second Ctrl+C) leaves it unanswered, so a resumed run reports it', async () => {
     const s = await setup();
     await arrangeFaults(s.sandbox.url, { faults: [{ endpoint: 'getwxacode', kind: 'stall', ms: 1500 }] });

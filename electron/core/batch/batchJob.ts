@@ -1,41 +1,38 @@
-import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdir, readdir, readFile, realpath, rmdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdir, readdir, readFile, rmdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { BATCH_CONCURRENCY, BATCH_PACE, type BatchProgress, type BatchState } from '../../../shared/batch';
-import { appError, isDailyLimit, WECHAT_ERRORS } from '../../../shared/errors';
-import {
-  batchElsewhere,
-  fileTaken,
-  folderTaken,
-  notKeptSummary,
-  resultsNotWritten,
-  streakError,
-} from '../../../shared/errors/batch';
+import { appError, isDailyLimit } from '../../../shared/errors';
+import { fileTaken, notKeptSummary } from '../../../shared/errors/batch';
+import { failFastError } from '../../../shared/errors/failFast';
 import { type AppError, Failure } from '../../../shared/result';
 import { type CodeAccount, CodeMaker, type MadeCode } from '../codes/codeMaker';
 import { writeFileAtomic } from '../storage/atomicFile';
-import { takeFile } from '../storage/claims';
 import type { Library } from '../storage/library';
 import { sweepTemps } from '../storage/tempFiles';
 import { cancelled } from '../wechat/abortable';
+import {
+  DEFAULT_FAILURE_STREAK_LIMIT,
+  DEFAULT_REQUEUE_LIMIT,
+  FAIL_FAST_AFTER,
+  failFastKey,
+  isCancelled,
+  SameErrorStreak,
+  slowsDown,
+  stopReason,
+  tryAgain,
+} from './errorPolicy';
+import { FailureGroups } from './failureGroups';
 import { type BatchManifest, batchFolder, batchId, Journal, removeBatch, unreceivedCodes } from './journal';
 import { defaultNameTemplate, fileNames } from './naming';
+import { allOutcomes, type BatchOutput, takeOutputFolder, writeOutputs } from './outputs';
 import type { BatchPlan } from './plan';
+import { ProgressMeter, secondsLeft } from './progressMeter';
 import { RateLimiter } from './rateLimiter';
-import { type RowOutcome, writeResultsCsv } from './results';
-import { writeZip } from './zip';
+import type { RowOutcome } from './results';
+import { type QueueItem, RowScheduler } from './scheduler';
 
-export interface BatchOutput {
-  /** The folder the PNGs go to; created when missing. */
-  dir: string;
-  /** Placeholders {row} {name} {page} {scene} {path}; default `{row}-{name}.png` or `{row}.png`. */
-  nameTemplate?: string;
-  /** A ZIP of the PNGs and the results CSV, written when every row has been tried. */
-  zipFile?: string;
-  /** Default `<dir>/results.csv`. */
-  resultsFile?: string;
-}
+export type { BatchOutput };
 
 export interface BatchJobOptions {
   plan: BatchPlan;
@@ -66,6 +63,11 @@ export interface BatchJobOptions {
    * tomorrow) or 'stop' (the CLI: the journal keeps the place for --resume). Default 'pause'.
    */
   onDailyLimit?: 'pause' | 'stop';
+  /**
+   * What the same error coming back for rows in a row (a page not published, a token refused) does:
+   * 'pause' (the app: fix it, then Resume) or 'stop' (the CLI: --resume goes on). Default 'pause'.
+   */
+  onFailFast?: 'pause' | 'stop';
 }
 
 export type { BatchProgress, BatchState };
@@ -99,19 +101,7 @@ export interface BatchEvents {
   slowdown: [Slowdown];
 }
 
-interface QueueItem {
-  index: number;
-  requeued: number;
-}
-
-/** Errors that every later row would meet too: the batch stops rather than failing them one by one. */
-const WHOLE_BATCH_ERRCODES = new Set([40013, 40125, 40164, 40243, 45029, 48001, 61007]);
-const WHOLE_BATCH_CODES = new Set(['no-secret', 'keychain-unavailable', 'keychain-locked', 'file']);
-const RATE_LIMIT_ERRCODES = new Set([45009, 45011]);
 const PROGRESS_EVERY_MS = 250;
-/** Kept with a batch: the names of its results CSV and ZIP (see ownOutputNames). */
-const OUTPUT_NAMES = 'outputs.json';
-const RATE_WINDOW_MS = 10_000;
 
 /**
  * Runs a planned batch: bounded concurrency under a rate limiter, every finished row journaled
@@ -124,9 +114,9 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   private readonly outDir: string;
   private readonly maker: CodeMaker;
   private readonly limiter: RateLimiter;
+  private readonly scheduler: RowScheduler;
+  private readonly meter = new ProgressMeter();
   private readonly outcomes = new Map<number, RowOutcome>();
-  private readonly queue: QueueItem[] = [];
-  private queueHead = 0;
   private journal?: Journal;
   /** Names in the output folder when the run started: a row's file among them may be another batch's. */
   private present = new Set<string>();
@@ -134,23 +124,19 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   /** Codes an earlier run of this batch may have paid for without receiving (it was killed mid-call). */
   private unreceived = 0;
   private currentState: BatchState = 'idle';
-  private inFlight = 0;
-  private pauseWanted = false;
-  private stopping = false;
   private cancelled = false;
   private skipZip = false;
   private stoppedBy?: AppError;
-  /** Why the batch paused by itself (WeChat's daily cap); cleared by resume(). */
+  /** Why the batch paused by itself (WeChat's daily cap, the same error row after row); cleared by resume(). */
   private pausedBy?: AppError;
+  /** The fail-fast error the batch paused for: rows in flight meeting it go back to the queue. */
+  private pausedFor?: string;
   private failureStreak = 0;
+  private readonly sameError = new SameErrorStreak<{ item: QueueItem; error: AppError }>();
+  private readonly failures = new FailureGroups();
   private numUsed?: number;
   private counts = { done: 0, failed: 0, fromLibrary: 0 };
-  private finishedTimes: number[] = [];
-  private finishedThisRun = 0;
   private lastProgressAt = 0;
-  private startedAt?: number;
-  private endedAt?: number;
-  private waiters: (() => void)[] = [];
   /** Aborts waits (rate limiter, pauses) when the batch stops. */
   private readonly stopController = new AbortController();
   /** Aborts calls in flight: only on a cancel that abandons them. */
@@ -167,6 +153,12 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     this.names = fileNames(plan.rows, nameTemplate);
     this.maker = options.maker ?? new CodeMaker(options.library);
     this.limiter = new RateLimiter(this.ratePerMinute);
+    this.scheduler = new RowScheduler(
+      (item) => this.runRow(item),
+      () => {
+        if (this.scheduler.inFlight === 0 && this.currentState === 'pausing') this.setState('paused');
+      },
+    );
     this.id = batchId({
       input: plan.sheet.contentHash,
       kind: plan.kind,
@@ -186,6 +178,10 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     return this.options.ratePerMinute ?? BATCH_PACE.default;
   }
 
+  private get stopping(): boolean {
+    return this.scheduler.stopping;
+  }
+
   get state(): BatchState {
     return this.currentState;
   }
@@ -193,16 +189,17 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   /** Finish the rows in flight, then start no more until `resume()`. */
   pause(): void {
     if (this.currentState !== 'running') return;
-    this.pauseWanted = true;
-    this.setState(this.inFlight > 0 ? 'pausing' : 'paused');
+    this.scheduler.pause();
+    this.setState(this.scheduler.inFlight > 0 ? 'pausing' : 'paused');
   }
 
   resume(): void {
     if (this.currentState !== 'paused' && this.currentState !== 'pausing') return;
-    this.pauseWanted = false;
     this.pausedBy = undefined;
+    this.pausedFor = undefined;
+    this.sameError.reset();
     this.setState('running');
-    this.wake();
+    this.scheduler.resume();
   }
 
   /**
@@ -219,23 +216,11 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   }
 
   progress(): BatchProgress {
-    const now = performance.now();
-    while (this.finishedTimes.length > 0 && this.finishedTimes[0]! < now - RATE_WINDOW_MS) {
-      this.finishedTimes.shift();
-    }
     const total = this.options.plan.rows.length;
     const remaining = total - this.counts.done - this.counts.failed;
-    const elapsed = ((this.endedAt ?? now) - (this.startedAt ?? now)) / 1000;
-    // While running, the recent pace (it changes with slowdowns and pauses); at the end, the whole run's.
-    const codesPerSecond =
-      this.endedAt !== undefined
-        ? elapsed > 0
-          ? this.finishedThisRun / elapsed
-          : 0
-        : Math.min(RATE_WINDOW_MS / 1000, elapsed) > 0.5
-          ? this.finishedTimes.length / Math.min(RATE_WINDOW_MS / 1000, elapsed)
-          : 0;
-    const moving = this.currentState === 'running' && codesPerSecond > 0;
+    const codesPerSecond = this.meter.speed();
+    const left = secondsLeft(remaining, codesPerSecond, this.currentState === 'running');
+    const failures = this.failures.list();
     return {
       state: this.currentState,
       total,
@@ -244,11 +229,12 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       remaining,
       fromLibrary: this.counts.fromLibrary,
       codesPerSecond,
-      ...(moving ? { secondsLeft: remaining / codesPerSecond } : {}),
+      ...(left !== undefined ? { secondsLeft: left } : {}),
       ...(this.limiter.callsPerMinute !== undefined ? { callsPerMinute: this.limiter.callsPerMinute } : {}),
       ...(this.numUsed !== undefined ? { numUsed: this.numUsed } : {}),
       ...(this.unreceived > 0 ? { unreceived: this.unreceived } : {}),
-      ...(this.pausedBy && this.pauseWanted ? { pausedBy: this.pausedBy } : {}),
+      ...(this.pausedBy && this.scheduler.pauseWanted ? { pausedBy: this.pausedBy } : {}),
+      ...(failures.length > 0 ? { failures } : {}),
     };
   }
 
@@ -281,7 +267,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     const resume = this.options.resume ?? false;
     // The folder first: a start refused because another batch writes there must not have emptied
     // (or removed) this batch's journal of an unfinished run.
-    const releaseFolder = await this.takeOutputFolder(manifest.input);
+    const releaseFolder = await takeOutputFolder(this.options.dataDir, this.outDir, this.id, manifest.input);
     const batchExisted = await stat(folder).then(
       () => true,
       () => false,
@@ -300,7 +286,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       await sweepTemps(this.outDir);
       this.present = new Set(await readdir(this.outDir));
       this.unreceived = await unreceivedCodes(this.journal.unansweredCalls, this.options.library);
-      await this.queueUnfinished(this.journal);
+      this.queueUnfinished(this.journal);
     } catch (cause) {
       // Never started: nothing of it is left behind, neither an empty folder nor a batch to continue.
       await this.journal.close();
@@ -310,7 +296,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       throw cause;
     }
 
-    this.startedAt = performance.now();
+    this.meter.start();
     if (!this.stopping) this.setState('running');
     const ticker = setInterval(() => this.emitProgress(true), 1000);
     ticker.unref();
@@ -318,14 +304,13 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       let summary: BatchSummary;
       try {
         try {
-          const workers = Math.max(1, Math.min(this.concurrency, this.queue.length || 1));
-          await Promise.all(Array.from({ length: workers }, () => this.work()));
-          this.endedAt = performance.now();
+          await this.scheduler.run(this.concurrency);
+          this.meter.end();
         } finally {
           clearInterval(ticker);
         }
         // Still holding the journal: a resume elsewhere must not start while results and ZIP are written.
-        summary = await this.writeOutputs();
+        summary = await this.summarise();
       } finally {
         await this.journal.close();
       }
@@ -337,25 +322,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     }
   }
 
-  /**
-   * One batch at a time writes into a folder: two at once could replace each other's files. The
-   * lock lives in the data folder, keyed by the folder, so nothing extra lands among the user's files.
-   */
-  private async takeOutputFolder(input: string): Promise<() => Promise<void>> {
-    // One folder reached by two spellings (a link, another case on Windows and macOS) is one lock.
-    const real = await realpath(this.outDir).catch(() => this.outDir);
-    const same = process.platform === 'win32' || process.platform === 'darwin' ? real.toLowerCase() : real;
-    const key = createHash('sha256').update(same).digest('hex').slice(0, 32);
-    const lock = await takeFile(join(this.options.dataDir, 'folders', key), {
-      about: { batch: this.id, input, outDir: this.outDir },
-    });
-    if (lock.taken) return lock.release;
-    if (lock.holder.about?.batch === this.id) throw batchElsewhere(input, lock.holder);
-    throw folderTaken(this.outDir, lock.holder);
-  }
-
   /** Rows an earlier run finished count as done when their file is still there; the rest are queued. */
-  private async queueUnfinished(journal: Journal): Promise<void> {
+  private queueUnfinished(journal: Journal): void {
     const { present } = this;
     this.options.plan.rows.forEach((row, index) => {
       const entry = journal.finished.get(row.row);
@@ -370,31 +338,9 @@ export class BatchJob extends EventEmitter<BatchEvents> {
           ...(row.sameAs !== undefined ? { sameAs: row.sameAs } : {}),
         });
       } else {
-        this.queue.push({ index, requeued: 0 });
+        this.scheduler.push({ index, requeued: 0 });
       }
     });
-  }
-
-  private async work(): Promise<void> {
-    for (;;) {
-      if (this.stopping) return;
-      if (this.pauseWanted || (this.queueHead >= this.queue.length && this.inFlight > 0)) {
-        // Paused, or waiting for rows in flight that may come back to the queue.
-        await this.changed();
-        continue;
-      }
-      const item = this.queue[this.queueHead];
-      if (!item) return;
-      this.queueHead++;
-      this.inFlight++;
-      try {
-        await this.runRow(item);
-      } finally {
-        this.inFlight--;
-        if (this.inFlight === 0 && this.currentState === 'pausing') this.setState('paused');
-        this.wake();
-      }
-    }
   }
 
   private async runRow(item: QueueItem): Promise<void> {
@@ -422,10 +368,10 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       await this.writeRowFile(file, made);
       await this.journal!.record({ row: row.row, file, fromLibrary: made.fromLibrary });
       this.failureStreak = 0;
+      this.sameError.reset();
       this.counts.done++;
       if (made.fromLibrary) this.counts.fromLibrary++;
-      this.finishedTimes.push(performance.now());
-      this.finishedThisRun++;
+      this.meter.rowFinished();
       this.finish({
         row: row.row,
         status: 'done',
@@ -465,26 +411,43 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       this.dailyLimitReached(item, error);
       return;
     }
-    if (error.errcode !== undefined && RATE_LIMIT_ERRCODES.has(error.errcode)) {
+    if (slowsDown(error)) {
       const pauseMs = this.options.rateLimitPauseMs ?? 30_000;
       this.limiter.slowDown(pauseMs);
       this.emit('slowdown', { pauseMs, callsPerMinute: this.limiter.callsPerMinute });
     }
     // Counts tries that will come back too: with the network down, rows would otherwise cycle for long.
     this.failureStreak++;
-    const streakLimit = this.options.failureStreakLimit ?? 25;
-    if (
-      mayPass(error) &&
-      item.requeued < (this.options.requeueLimit ?? 3) &&
-      this.failureStreak < streakLimit
-    ) {
-      this.queue.push({ index: item.index, requeued: item.requeued + 1 });
+    const key = failFastKey(error);
+    if (key !== undefined && key === this.pausedFor && this.scheduler.pauseWanted) {
+      // In flight when the batch paused for this very error: it waits for the fix with the others.
+      this.scheduler.putBack([{ index: item.index, requeued: item.requeued, retriedAfterPause: true }]);
+      return;
+    }
+    // A row tried again after such a pause that fails the same way is its own (a typo in its page):
+    // it fails alone, or Resume would pause again on the same rows for ever.
+    const sameInARow = item.retriedAfterPause && key !== undefined ? 0 : this.sameError.note(error);
+    if (sameInARow >= FAIL_FAST_AFTER && !this.stopping) {
+      this.failFast(item, error, sameInARow, key!);
+      return;
+    }
+    const streakLimit = this.options.failureStreakLimit ?? DEFAULT_FAILURE_STREAK_LIMIT;
+    const retry = {
+      requeued: item.requeued,
+      requeueLimit: this.options.requeueLimit ?? DEFAULT_REQUEUE_LIMIT,
+      streak: this.failureStreak,
+      streakLimit,
+    };
+    if (tryAgain(error, retry)) {
+      this.scheduler.push({ index: item.index, requeued: item.requeued + 1 });
       return;
     }
     this.counts.failed++;
+    this.failures.add(error);
+    if (!item.retriedAfterPause) this.sameError.keep({ item, error });
     this.finish({ row: row.row, status: 'failed', error });
-    if (stopsBatch(error)) this.stop(error);
-    else if (this.failureStreak >= streakLimit) this.stop(streakError(this.failureStreak, error));
+    const reason = stopReason(error, this.failureStreak, streakLimit);
+    if (reason) this.stop(reason);
   }
 
   /**
@@ -492,13 +455,41 @@ export class BatchJob extends EventEmitter<BatchEvents> {
    * the batch pauses (or stops) at once, rows in flight finishing, instead of trying row after row.
    */
   private dailyLimitReached(item: QueueItem, error: AppError): void {
-    this.queue.push({ index: item.index, requeued: item.requeued });
-    if (this.options.onDailyLimit === 'stop') {
-      this.stop(error);
+    this.scheduler.push({ index: item.index, requeued: item.requeued });
+    if (this.options.onDailyLimit === 'stop') this.stop(error);
+    else this.pauseFor(error);
+  }
+
+  /**
+   * The same error came back for rows in a row: every later row would meet it. The batch pauses (or
+   * stops) saying why and how to fix it, and the rows of the streak go back to the head of the
+   * queue, to be tried again first once the cause is fixed, rather than staying failed.
+   */
+  private failFast(item: QueueItem, error: AppError, rows: number, key: string): void {
+    const streak = this.sameError.takeBack();
+    for (const back of streak) {
+      this.counts.failed--;
+      this.failures.remove(back.error);
+      this.outcomes.delete(this.options.plan.rows[back.item.index]!.row);
+    }
+    // First in line once resumed: whether the fix worked shows at once.
+    const again = [...streak.map((back) => back.item), item];
+    this.scheduler.putBack(again.map((row) => ({ ...row, retriedAfterPause: true })));
+    const then = this.options.onFailFast ?? 'pause';
+    const reason = failFastError(error, rows, then);
+    if (then === 'stop') {
+      this.stop(reason);
       return;
     }
+    this.pauseFor(reason);
+    if (this.scheduler.pauseWanted) this.pausedFor = key;
+  }
+
+  /** Pauses, with the reason in the progress from its first report on. */
+  private pauseFor(reason: AppError): void {
+    this.pausedBy = reason;
     this.pause();
-    if (this.pauseWanted) this.pausedBy = error;
+    if (!this.scheduler.pauseWanted) this.pausedBy = undefined;
   }
 
   private finish(outcome: RowOutcome): void {
@@ -509,94 +500,37 @@ export class BatchJob extends EventEmitter<BatchEvents> {
 
   private stop(reason?: AppError): void {
     if (this.stopping) return;
-    this.stopping = true;
     if (reason) this.stoppedBy = reason;
+    this.scheduler.stop();
     // Cancelled before it ran: run() then only writes the results, every row not run.
     if (this.currentState !== 'idle') this.setState('stopping');
     this.stopController.abort();
-    this.wake();
   }
 
-  private async writeOutputs(): Promise<BatchSummary> {
+  private async summarise(): Promise<BatchSummary> {
     const { plan, output, language = 'en' } = this.options;
-    const notRun: AppError = this.stoppedBy ?? appError('cancelled');
-    const outcomes: RowOutcome[] = [
-      ...plan.invalid.map((bad): RowOutcome => ({ row: bad.row, status: 'invalid', problems: bad.problems })),
-      ...plan.rows.map(
-        (row, index): RowOutcome =>
-          this.outcomes.get(row.row) ?? {
-            row: row.row,
-            status: 'not-run',
-            file: this.names[index],
-            error: notRun,
-          },
-      ),
-    ].sort((a, b) => a.row - b.row);
-    const own = await this.ownOutputNames(output.zipFile);
-    let resultsFile = resolve(output.resultsFile ?? join(this.outDir, own.results));
-    let outputError: AppError | undefined;
-    try {
-      await writeResultsCsv(resultsFile, outcomes, language);
-    } catch (caught) {
-      outputError = resultsNotWritten(asAppError(caught));
-      resultsFile = '';
-    }
-    let zipFile: string | undefined;
-    if (output.zipFile && !this.skipZip) {
-      const zipPath = own.zip ? join(this.outDir, own.zip) : output.zipFile;
-      try {
-        await mkdir(dirname(resolve(zipPath)), { recursive: true });
-        const members = outcomes
-          .filter((o) => o.status === 'done' && o.file)
-          .map((o) => ({ name: o.file!, path: join(this.outDir, o.file!) }));
-        const results = resultsFile ? [{ name: basename(resultsFile), path: resultsFile }] : [];
-        await writeZip(zipPath, [...members, ...results]);
-        zipFile = resolve(zipPath);
-      } catch (caught) {
-        outputError ??= asAppError(caught);
-      }
-    }
+    const outcomes = allOutcomes(plan, this.names, this.outcomes, this.stoppedBy ?? appError('cancelled'));
+    const written = await writeOutputs({
+      batch: this.id,
+      dataDir: this.options.dataDir,
+      outDir: this.outDir,
+      output,
+      language,
+      outcomes,
+      present: this.present,
+      skipZip: this.skipZip,
+    });
     return {
       id: this.id,
       progress: { ...this.progress(), state: 'finished' },
       outcomes,
       cancelled: this.cancelled,
       ...(this.stoppedBy ? { stoppedBy: this.stoppedBy } : {}),
-      resultsFile,
-      ...(zipFile ? { zipFile } : {}),
-      ...(outputError ? { outputError } : {}),
+      ...written,
       ...(this.notKept.error
         ? { notKept: notKeptSummary(this.notKept.count, this.outDir, this.notKept.error) }
         : {}),
     };
-  }
-
-  /**
-   * The names this batch writes its results and (a ZIP inside its folder) under: never over another
-   * batch's or the user's file already there, which gets this batch's own name instead. Remembered
-   * with the batch, so a continued run writes the same files again.
-   */
-  private async ownOutputNames(zipFile: string | undefined): Promise<{ results: string; zip?: string }> {
-    const memo = join(batchFolder(this.options.dataDir, this.id), OUTPUT_NAMES);
-    const remembered = await readFile(memo, 'utf8').then(
-      (text) => JSON.parse(text) as { results: string; zip?: string },
-      () => undefined,
-    );
-    if (remembered) return remembered;
-    // Only a file there is someone's: anything else in the way fails the write, and says so.
-    const mine = async (name: string) => {
-      const dot = name.lastIndexOf('.');
-      const taken =
-        this.present.has(name) && (await stat(join(this.outDir, name)).catch(() => undefined))?.isFile();
-      return taken ? `${name.slice(0, dot)}-${this.id.slice(0, 8)}${name.slice(dot)}` : name;
-    };
-    const inside = zipFile !== undefined && dirname(resolve(zipFile)) === this.outDir;
-    const names = {
-      results: await mine('results.csv'),
-      ...(inside ? { zip: await mine(basename(zipFile)) } : {}),
-    };
-    await writeFileAtomic(memo, JSON.stringify(names)).catch(() => {});
-    return names;
   }
 
   private setState(state: BatchState): void {
@@ -612,34 +546,4 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     this.lastProgressAt = now;
     this.emit('progress', this.progress());
   }
-
-  /** Resolves at the next change a waiting worker cares about: a row finished, resume, stop. */
-  private changed(): Promise<void> {
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-
-  private wake(): void {
-    const waiting = this.waiters;
-    this.waiters = [];
-    for (const resolve of waiting) resolve();
-  }
-}
-
-const asAppError = (caught: unknown): AppError =>
-  caught instanceof Failure ? caught.error : appError('file', { detail: String(caught) });
-
-/** Busy (-1), rate limits, token trouble and network faults may pass: the row is tried again later. */
-function mayPass(error: AppError): boolean {
-  if (error.errcode !== undefined && WECHAT_ERRORS[error.errcode]?.refreshToken) return true;
-  return error.retryable === true || error.code === 'network' || error.code === 'timeout';
-}
-
-function stopsBatch(error: AppError): boolean {
-  if (error.errcode !== undefined) return WHOLE_BATCH_ERRCODES.has(error.errcode);
-  if (error.code === 'token-service') return error.retryable === false;
-  return WHOLE_BATCH_CODES.has(error.code);
-}
-
-function isCancelled(caught: unknown): boolean {
-  return caught instanceof Failure && caught.error.code === 'cancelled';
 }

@@ -12,15 +12,11 @@ import {
 import { Failure } from '../../../shared/result';
 import { decodeText, type TextEncoding } from './encoding';
 import { cellTooLong, fileTooLarge, RowBounds } from './sheetLimits';
+import type { SheetRow } from './sheetRow';
 import { xlsxRows } from './xlsxReader';
 import { NotAZip } from './zipEntries';
 
-export interface SheetRow {
-  /** The row number a spreadsheet program shows for it (the header is usually row 1). */
-  number: number;
-  /** Trimmed cell texts; a blank cell is ''. */
-  cells: string[];
-}
+export type { SheetRow } from './sheetRow';
 
 export interface Sheet {
   file: string;

@@ -13,7 +13,7 @@ import {
   tooManyColumns,
   unpacksTooLarge,
 } from './sheetLimits';
-import type { SheetRow } from './spreadsheet';
+import type { SheetRow } from './sheetRow';
 import { NotAZip, readEntryText, TooLarge, zipEntries } from './zipEntries';
 
 // Reads the first worksheet of a .xlsx as the text Excel shows in each cell, with every part

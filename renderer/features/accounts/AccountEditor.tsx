@@ -3,7 +3,7 @@ import type { AccountView } from '../../../shared/ipc/channels';
 import type { AppError } from '../../../shared/result';
 import { useT } from '../../i18n';
 import { ErrorText } from '../../ui/ErrorNotice';
-import { ProblemField } from '../../ui/ProblemField';
+import { LabelledField } from '../../ui/LabelledField';
 import { Segmented } from '../../ui/Segmented';
 import { type AccountForm, accountProblems, draftOf, formOf, movesCredential } from './accountForm';
 import { useAccounts } from './accountsStore';
@@ -81,7 +81,7 @@ export function AccountEditor({ account, justSaved, onSaved, onRemoved }: Props)
     >
       <h3 id="account-editor-title">{account ? account.name : t('newAccount')}</h3>
       {account?.apiBase && <p className="api-base-via">{t('apiBaseVia', { base: account.apiBase })}</p>}
-      <ProblemField
+      <LabelledField
         id="account-name"
         label={t('accountName')}
         value={form.name}
@@ -95,7 +95,7 @@ export function AccountEditor({ account, justSaved, onSaved, onRemoved }: Props)
         </p>
       ) : (
         <>
-          <ProblemField
+          <LabelledField
             id="account-appid"
             label={t('appId')}
             value={form.appId}
@@ -126,7 +126,7 @@ export function AccountEditor({ account, justSaved, onSaved, onRemoved }: Props)
             />
           ) : (
             <>
-              <ProblemField
+              <LabelledField
                 id="account-token-url"
                 label={t('tokenUrl')}
                 type="url"
@@ -150,7 +150,7 @@ export function AccountEditor({ account, justSaved, onSaved, onRemoved }: Props)
           )}
           <details className="advanced" open={form.apiBase !== ''}>
             <summary>{t('advanced')}</summary>
-            <ProblemField
+            <LabelledField
               id="account-api-base"
               label={t('apiBase')}
               type="url"

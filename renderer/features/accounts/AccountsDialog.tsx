@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
+import './accounts.css';
 import { AccountEditor } from './AccountEditor';
 import { AccountList } from './AccountList';
 import { useAccounts } from './accountsStore';

@@ -1,8 +1,6 @@
 import { type RefObject, useState } from 'react';
 import { useT } from '../../i18n';
-import { describedBy } from '../../ui/FieldMessage';
-import { ProblemText } from '../../ui/ProblemField';
-import type { FormProblem } from './accountForm';
+import { type FieldProblem, LabelledField } from '../../ui/LabelledField';
 
 interface Props {
   id: string;
@@ -12,7 +10,7 @@ interface Props {
   onRemove?: () => void;
   /** Whether anything is typed: the value itself is read from the field only when saving. */
   onTyped?: (typed: boolean) => void;
-  problem?: FormProblem;
+  problem?: FieldProblem;
 }
 
 /**
@@ -45,29 +43,27 @@ export function SecretField({ id, label, stored, inputRef, onRemove, onTyped, pr
       </div>
     );
   }
-  const errorId = problem ? `${id}-error` : undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <div className="secret-row">
-        <input
-          id={id}
-          ref={inputRef}
-          type="password"
-          autoComplete="new-password"
-          spellCheck={false}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={describedBy(errorId)}
-          onInput={(e) => onTyped?.(e.currentTarget.value !== '')}
-        />
-        {stored && (
-          <button type="button" onClick={() => setReplacing(false)}>
-            {t('cancel')}
-          </button>
-        )}
-      </div>
-      {problem && <ProblemText id={errorId!} problem={problem} />}
-    </div>
+    <LabelledField id={id} label={label} problem={problem}>
+      {(aria) => (
+        <div className="secret-row">
+          <input
+            id={id}
+            ref={inputRef}
+            type="password"
+            autoComplete="new-password"
+            spellCheck={false}
+            {...aria}
+            onInput={(e) => onTyped?.(e.currentTarget.value !== '')}
+          />
+          {stored && (
+            <button type="button" onClick={() => setReplacing(false)}>
+              {t('cancel')}
+            </button>
+          )}
+        </div>
+      )}
+    </LabelledField>
   );
 }
 

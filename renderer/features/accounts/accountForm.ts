@@ -1,8 +1,7 @@
 import { accountDraftProblems } from '../../../shared/accountDraft';
 import { credentialDestination } from '../../../shared/credentialAddress';
 import type { AccountDraft, AccountView } from '../../../shared/ipc/channels';
-import type { Localized } from '../../../shared/result';
-import type { MessageKey } from '../../i18n';
+import type { FieldProblem } from '../../ui/LabelledField';
 
 /** The account editor's fields as typed. Secrets are not here: they never enter app state. */
 export interface AccountForm {
@@ -14,14 +13,8 @@ export interface AccountForm {
   apiBase: string;
 }
 
-/** A problem found here (a message key) or by a rule shared with the main process (its own texts). */
-export interface FormProblem {
-  message: MessageKey | Localized;
-  hint: MessageKey | Localized;
-}
-
 export type AccountFormField = 'name' | 'appId' | 'url' | 'apiBase' | 'secret';
-export type AccountProblems = Partial<Record<AccountFormField, FormProblem>>;
+export type AccountProblems = Partial<Record<AccountFormField, FieldProblem>>;
 
 export function formOf(account: AccountView | undefined): AccountForm {
   if (!account) return { name: '', appId: '', sourceKind: 'secret', url: '', apiBase: '' };

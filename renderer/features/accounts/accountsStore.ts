@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AccountDraft, AccountView } from '../../../shared/ipc/channels';
+import type { AccountDraft, AccountView, EventPayload } from '../../../shared/ipc/channels';
 import type { AppError, Result } from '../../../shared/result';
 import { call } from '../../app/api';
 import { useSettings } from '../../app/settingsStore';
@@ -20,7 +20,8 @@ interface AccountsState {
   remove(id: string): Promise<Result<unknown>>;
   forgetSecret(id: string): Promise<Result<AccountView>>;
   test(id: string): Promise<Result<{ expiresInSeconds: number }>>;
-  recordNumUsed(id: string, numUsed: number): void;
+  /** Main kept a new Num-Used for an account (a code made by the form or a batch). */
+  numUsedReported(report: EventPayload<'accounts:numUsed'>): void;
 }
 
 function pickActive(accounts: AccountView[], wanted: string | null | undefined): string | null {
@@ -77,8 +78,8 @@ export const useAccounts = create<AccountsState>()((set, get) => ({
 
   test: (id) => call('accounts:test', { id }),
 
-  recordNumUsed(id, numUsed) {
-    set({ accounts: get().accounts.map((a) => (a.id === id ? { ...a, numUsed } : a)) });
+  numUsedReported({ accountId, numUsed }) {
+    set({ accounts: get().accounts.map((a) => (a.id === accountId ? { ...a, numUsed } : a)) });
   },
 }));
 

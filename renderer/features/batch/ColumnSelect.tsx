@@ -1,7 +1,7 @@
 import type { BatchColumn } from '../../../shared/batch';
 import type { AppError } from '../../../shared/result';
 import { type MessageKey, useT } from '../../i18n';
-import { describedBy, FieldMessage } from '../../ui/FieldMessage';
+import { LabelledField } from '../../ui/LabelledField';
 import { useBatch } from './batchStore';
 
 const LABELS: Record<BatchColumn, MessageKey> = {
@@ -37,35 +37,40 @@ export function ColumnSelect({ column, required, error }: Props) {
   const chosen = useBatch((s) => s.mapping[column]);
   const setColumn = useBatch((s) => s.setColumn);
   const id = `batch-column-${column}`;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className="column-select">
-      <label htmlFor={id}>
-        {t(LABELS[column])}
-        {/* Said by aria-required instead, so the select is named by its thing alone. */}
-        {required ? (
-          <span className="required" aria-hidden="true">
-            {t('required')}
-          </span>
-        ) : null}
-      </label>
-      <select
-        id={id}
-        value={chosen === undefined ? '' : String(chosen)}
-        aria-required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(errorId)}
-        onChange={(e) => setColumn(column, e.target.value === '' ? undefined : Number(e.target.value))}
-      >
-        <option value="">{t(UNUSED[column])}</option>
-        {headers.map((header, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a column is its position; headers may repeat
-          <option key={index} value={String(index)}>
-            {header || t('columnNumber', { n: index + 1 })}
-          </option>
-        ))}
-      </select>
-      <FieldMessage id={`${id}-error`} error={error} />
-    </div>
+    <LabelledField
+      id={id}
+      className="column-select"
+      problem={error}
+      label={
+        <>
+          {t(LABELS[column])}
+          {/* Said by aria-required instead, so the select is named by its thing alone. */}
+          {required ? (
+            <span className="required" aria-hidden="true">
+              {t('required')}
+            </span>
+          ) : null}
+        </>
+      }
+    >
+      {(aria) => (
+        <select
+          id={id}
+          value={chosen === undefined ? '' : String(chosen)}
+          aria-required={required}
+          {...aria}
+          onChange={(e) => setColumn(column, e.target.value === '' ? undefined : Number(e.target.value))}
+        >
+          <option value="">{t(UNUSED[column])}</option>
+          {headers.map((header, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a column is its position; headers may repeat
+            <option key={index} value={String(index)}>
+              {header || t('columnNumber', { n: index + 1 })}
+            </option>
+          ))}
+        </select>
+      )}
+    </LabelledField>
   );
 }

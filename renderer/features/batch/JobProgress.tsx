@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { BatchState, BatchUpdate } from '../../../shared/batch';
+import type { AppError } from '../../../shared/result';
 import { formatCount, type MessageKey, useT } from '../../i18n';
 import { ErrorText } from '../../ui/ErrorNotice';
 import { finishedShare, timeLeft } from './batchRules';
@@ -73,10 +74,26 @@ export function JobProgress({ job }: { job: BatchUpdate }) {
         ))}
       </dl>
       {p.pausedBy && (
-        // WeChat's daily limit paused it: why, and that Resume (tomorrow) continues where it stopped.
+        // It paused by itself (WeChat's daily limit, the same error row after row): why, the fix,
+        // and that Resume continues where it stopped.
         <div className="inline-error" role="alert">
           <ErrorText error={p.pausedBy} />
         </div>
+      )}
+      {p.failures && p.failures.length > 0 && (
+        // Failures as they happen, grouped by error with the fix: a print run is not ruined unseen.
+        <ul
+          className="failure-groups"
+          aria-label={t('statFailed')}
+          style={{ listStyle: 'none', padding: 0, display: 'grid', gap: 8 }}
+        >
+          {p.failures.map((group) => (
+            <li key={failureKey(group.error)} className="inline-error">
+              <strong className="failure-count">{`${formatCount(group.rows)} ×`}</strong>
+              <ErrorText error={group.error} />
+            </li>
+          ))}
+        </ul>
       )}
       {p.callsPerMinute !== undefined && (
         <p className="note">{t('paceInForce', { n: formatCount(Math.round(p.callsPerMinute)) })}</p>
@@ -99,3 +116,5 @@ export function JobProgress({ job }: { job: BatchUpdate }) {
     </div>
   );
 }
+
+const failureKey = (error: AppError) => `${error.code}:${error.errcode ?? ''}:${error.field ?? ''}`;

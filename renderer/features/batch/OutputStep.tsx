@@ -1,10 +1,11 @@
+import { useShallow } from 'zustand/react/shallow';
 import { NAME_PLACEHOLDERS, zipFileFor } from '../../../shared/batch';
 import { useT } from '../../i18n';
-import { NumberField } from '../../ui/NumberField';
+import { LabelledField } from '../../ui/LabelledField';
 import { Switch } from '../../ui/Switch';
-import { TextField } from '../../ui/TextField';
 import { CONCURRENCY, PACE } from './batchRules';
 import { useBatch } from './batchStore';
+import { NumberField } from './NumberField';
 import { Step } from './Step';
 
 const PLACEHOLDER_LIST = NAME_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
@@ -12,8 +13,24 @@ const PLACEHOLDER_LIST = NAME_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
 /** Where the codes go and what their files are called. */
 export function OutputStep({ locked }: { locked: boolean }) {
   const { t } = useT();
-  const s = useBatch();
-  const template = s.nameTemplate ?? s.plan?.nameTemplate ?? '';
+  const s = useBatch(
+    useShallow((b) => ({
+      nameTemplate: b.nameTemplate,
+      planTemplate: b.plan?.nameTemplate,
+      exampleNames: b.exampleNames,
+      nameError: b.nameError,
+      folder: b.folder,
+      zip: b.zip,
+      concurrency: b.concurrency,
+      ratePerMinute: b.ratePerMinute,
+      setNameTemplate: b.setNameTemplate,
+      chooseFolder: b.chooseFolder,
+      setZip: b.setZip,
+      setConcurrency: b.setConcurrency,
+      setRatePerMinute: b.setRatePerMinute,
+    })),
+  );
+  const template = s.nameTemplate ?? s.planTemplate ?? '';
   return (
     <Step id="batch-output" number={3} title={t('stepOutput')} locked={locked}>
       <div className="field">
@@ -34,14 +51,14 @@ export function OutputStep({ locked }: { locked: boolean }) {
         </div>
         <p className="note">{t('folderNote')}</p>
       </div>
-      <TextField
+      <LabelledField
         id="batch-name-template"
         label={t('nameTemplate')}
         value={template}
         onChange={(value) => void s.setNameTemplate(value)}
-        error={s.nameError ?? undefined}
+        problem={s.nameError ?? undefined}
         note={t('nameTemplateNote', { placeholders: PLACEHOLDER_LIST })}
-        disabled={!s.plan && s.nameTemplate === null}
+        disabled={s.planTemplate === undefined && s.nameTemplate === null}
       />
       {s.exampleNames.length > 0 && !s.nameError && (
         <p className="example-names" aria-live="polite">

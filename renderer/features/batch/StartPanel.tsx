@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { useAccounts } from '../accounts/accountsStore';
 import { startBlocker } from './batchRules';
@@ -7,34 +8,41 @@ import { QuotaGuard } from './QuotaGuard';
 /** The quota guard and Start, with the reason when Start cannot be pressed yet. */
 export function StartPanel() {
   const { t } = useT();
-  const s = useBatch();
   const accountId = useAccounts((a) => a.activeId);
-  const ranBefore = s.job?.progress.state === 'finished';
+  const plan = useBatch((s) => s.plan);
+  const planError = useBatch((s) => s.planError);
+  const starting = useBatch((s) => s.starting);
+  const start = useBatch((s) => s.start);
+  const ranBefore = useBatch((s) => s.job?.progress.state === 'finished');
   const blocker = startBlocker({
-    hasSheet: s.sheet !== null,
-    kind: s.kind,
     accountId,
-    planning: s.planning,
-    planFailed: s.planError !== null,
-    plan: s.plan,
-    nameFailed: s.nameError !== null,
-    hasFolder: s.folder !== null,
-    concurrency: s.concurrency,
-    ratePerMinute: s.ratePerMinute,
+    ...useBatch(
+      useShallow((s) => ({
+        hasSheet: s.sheet !== null,
+        kind: s.kind,
+        planning: s.planning,
+        planFailed: s.planError !== null,
+        plan: s.plan,
+        nameFailed: s.nameError !== null,
+        hasFolder: s.folder !== null,
+        concurrency: s.concurrency,
+        ratePerMinute: s.ratePerMinute,
+      })),
+    ),
   });
   return (
     <div className="start-panel">
-      {s.plan && !s.planError && <QuotaGuard plan={s.plan} />}
+      {plan && !planError && <QuotaGuard plan={plan} />}
       <div className="start-row">
         <button
           type="button"
           className="primary"
-          disabled={blocker !== null || s.starting}
-          aria-busy={s.starting}
+          disabled={blocker !== null || starting}
+          aria-busy={starting}
           aria-describedby={blocker ? 'start-blocker' : undefined}
-          onClick={() => void s.start()}
+          onClick={() => void start()}
         >
-          {s.starting ? t('starting') : ranBefore ? t('startAgain') : t('startBatch')}
+          {starting ? t('starting') : ranBefore ? t('startAgain') : t('startBatch')}
         </button>
         {blocker && (
           <p id="start-blocker" className="note">

@@ -1,4 +1,5 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useAccounts } from '../accounts/accountsStore';
 import { useCode } from '../code/codeStore';
 import { styleOf } from './batchRules';
@@ -14,11 +15,10 @@ export function useBatchCheck(): void {
   const mapping = useBatch((s) => s.mapping);
   const finishedRuns = useBatch((s) => s.finishedRuns);
   const accountId = useAccounts((s) => s.activeId);
-  const draft = useCode((s) => s.draft);
-  const style = useMemo(() => styleOf(draft), [draft]);
-  const styleKey = JSON.stringify(style);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the style is compared by value (styleKey); sheetId, kind, mapping and finishedRuns are read by check() from the store
+  // Compared field by field, so typing a page path (not part of the style) checks nothing again.
+  const style = useCode(useShallow((s) => styleOf(s.draft)));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sheetId, kind, mapping and finishedRuns are read by check() from the store
   useEffect(() => {
     void useBatch.getState().check(accountId, style);
-  }, [sheetId, kind, mapping, finishedRuns, accountId, styleKey]);
+  }, [sheetId, kind, mapping, finishedRuns, accountId, style]);
 }

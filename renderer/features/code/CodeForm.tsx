@@ -1,27 +1,17 @@
-import type { CodeRequestField, FieldError } from '../../../shared/validateCodeRequest';
 import { useT } from '../../i18n';
 import { ColorFields } from './ColorFields';
 import { useCode } from './codeStore';
-import { useCodeView } from './codeView';
 import { EnvVersionField } from './EnvVersionField';
 import { GenerateBar } from './GenerateBar';
 import { KindPicker } from './KindPicker';
 import { TargetFields } from './TargetFields';
 import { WidthField } from './WidthField';
-
-/** The errors to show now: those of fields the user has touched. */
-export type ShownErrors = Partial<Record<CodeRequestField, FieldError>>;
+import './code.css';
 
 export function CodeForm() {
   const { t } = useT();
   const kind = useCode((s) => s.draft.kind);
-  const touched = useCode((s) => s.touched);
   const generate = useCode((s) => s.generate);
-  const view = useCodeView();
-  const shown: ShownErrors = {};
-  for (const [field, error] of Object.entries(view.errors) as Array<[CodeRequestField, FieldError]>) {
-    if (touched[field]) shown[field] = error;
-  }
   return (
     <form
       className="code-form"
@@ -36,11 +26,11 @@ export function CodeForm() {
         {t('formHeading')}
       </h2>
       <KindPicker />
-      <TargetFields errors={shown} />
+      <TargetFields />
       {kind !== 'qrcode' && <EnvVersionField />}
-      <WidthField errors={shown} />
-      {kind !== 'qrcode' && <ColorFields errors={shown} />}
-      <GenerateBar view={view} />
+      <WidthField />
+      {kind !== 'qrcode' && <ColorFields />}
+      <GenerateBar />
     </form>
   );
 }

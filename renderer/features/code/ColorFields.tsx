@@ -1,23 +1,25 @@
 import { formatHexColor, parseHexColor } from '../../../shared/validateCodeRequest';
 import { useSettings } from '../../app/settingsStore';
 import { useT } from '../../i18n';
-import { describedBy, FieldMessage } from '../../ui/FieldMessage';
+import { fieldAria, ProblemText } from '../../ui/LabelledField';
 import { Switch } from '../../ui/Switch';
-import type { ShownErrors } from './CodeForm';
 import { useCode } from './codeStore';
+import { useShownError } from './shownErrors';
 
 /** Line colour (picker, hex box, recent colours) and the two switches that change how lines look. */
-export function ColorFields({ errors }: { errors: ShownErrors }) {
+export function ColorFields() {
   const { t } = useT();
-  const draft = useCode((s) => s.draft);
+  const lineColor = useCode((s) => s.draft.lineColor);
+  const autoColor = useCode((s) => s.draft.autoColor);
+  const transparent = useCode((s) => s.draft.transparent);
+  const error = useShownError('lineColor');
   const edit = useCode((s) => s.edit);
   const recent = useSettings((s) => s.settings.recentColors);
-  const parsed = parseHexColor(draft.lineColor);
+  const parsed = parseHexColor(lineColor);
   const pickerValue = parsed ? formatHexColor(parsed) : '#000000';
-  const errorId = errors.lineColor ? 'line-color-error' : undefined;
   return (
     <>
-      <fieldset className="field color-field" disabled={draft.autoColor}>
+      <fieldset className="field color-field" disabled={autoColor}>
         <legend>{t('lineColor')}</legend>
         <div className="color-row">
           <input
@@ -31,12 +33,11 @@ export function ColorFields({ errors }: { errors: ShownErrors }) {
             id="line-color-hex"
             type="text"
             className="hex"
-            value={draft.lineColor}
+            value={lineColor}
             spellCheck={false}
             autoComplete="off"
             aria-label={t('lineColorHex')}
-            aria-invalid={errors.lineColor ? true : undefined}
-            aria-describedby={describedBy(errorId)}
+            {...fieldAria('line-color-hex', error)}
             onChange={(e) => edit({ lineColor: e.target.value })}
           />
           {recent.length > 0 && (
@@ -57,18 +58,18 @@ export function ColorFields({ errors }: { errors: ShownErrors }) {
             </ul>
           )}
         </div>
-        <FieldMessage id="line-color-error" error={errors.lineColor} />
+        {error && <ProblemText fieldId="line-color-hex" problem={error} />}
       </fieldset>
       <Switch
         id="auto-color"
         label={t('autoColor')}
-        checked={draft.autoColor}
+        checked={autoColor}
         onChange={(autoColor) => edit({ autoColor })}
       />
       <Switch
         id="transparent"
         label={t('transparent')}
-        checked={draft.transparent}
+        checked={transparent}
         onChange={(transparent) => edit({ transparent })}
       />
     </>

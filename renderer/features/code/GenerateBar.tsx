@@ -3,15 +3,16 @@ import { useT } from '../../i18n';
 import { Switch } from '../../ui/Switch';
 import { useAccounts } from '../accounts/accountsStore';
 import { useCode } from './codeStore';
-import type { CodeView } from './codeView';
+import { useCodeView } from './codeView';
 
 /** Generate, Regenerate and, for unlimited codes, generating on a pause in typing. */
-export function GenerateBar({ view }: { view: CodeView }) {
+export function GenerateBar() {
   const { t, pick } = useT();
   const busy = useCode((s) => s.busy);
   const kind = useCode((s) => s.draft.kind);
   const touched = useCode((s) => s.touched);
   const generate = useCode((s) => s.generate);
+  const view = useCodeView();
   const hasAccount = useAccounts((s) => s.activeId !== null);
   const autoGenerate = useSettings((s) => s.settings.autoGenerateUnlimited);
   const updateSettings = useSettings((s) => s.update);

@@ -1,4 +1,5 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Rgb } from '../../../shared/codeRequest';
 import { SandboxBadge } from '../../app/SandboxBadge';
 import { useT } from '../../i18n';
@@ -8,21 +9,21 @@ import { useCode } from './codeStore';
 import { useCodeView } from './codeView';
 import { LivePreview } from './LivePreview';
 import { PreviewActions } from './PreviewActions';
-import { madeWithOf, previewStyle, scaledHeight } from './preview/previewStyle';
+import { madeWithOf, previewFieldsOf, previewStyle, scaledHeight } from './preview/previewStyle';
 import { inkMaskFor } from './preview/restyle';
 import { RealCode } from './RealCode';
 
 export function PreviewPane() {
   const { t } = useT();
-  const draft = useCode((s) => s.draft);
+  const fields = useCode(useShallow((s) => previewFieldsOf(s.draft)));
   const view = useCodeView();
   const account = useActiveAccount();
   const [madeInk, setMadeInk] = useState<Rgb>({ r: 0, g: 0, b: 0 });
   const onInk = useCallback((ink: Rgb) => setMadeInk(ink), []);
   const { made, inSync, canRestyle } = view;
   const style = useMemo(
-    () => (made ? previewStyle(draft, made.request, madeInk) : null),
-    [draft, made, madeInk],
+    () => (made ? previewStyle(fields, made.request, madeInk) : null),
+    [fields, made, madeInk],
   );
   // Read the line mask now, while nothing is asked of the page: the first styling change is then instant.
   useEffect(() => {
@@ -75,7 +76,7 @@ export function PreviewPane() {
           <ErrorText error={made.code.notKept} />
         </div>
       )}
-      <div className={`stage${transparent ? ' transparent' : ''}`}>{stage}</div>
+      <div className={`stage${transparent ? ' checkerboard' : ''}`}>{stage}</div>
       <PreviewActions codeId={made && inSync ? made.code.codeId : null} />
     </section>
   );

@@ -1,49 +1,62 @@
 import { useT } from '../../i18n';
+import { LabelledField } from '../../ui/LabelledField';
 import { Switch } from '../../ui/Switch';
-import { TextField } from '../../ui/TextField';
-import type { ShownErrors } from './CodeForm';
 import { useCode } from './codeStore';
+import { useShownError } from './shownErrors';
 
 /** Where the code leads: a page path, or for an unlimited code a scene and a page. */
-export function TargetFields({ errors }: { errors: ShownErrors }) {
+export function TargetFields() {
+  const kind = useCode((s) => s.draft.kind);
+  return kind === 'unlimited' ? <SceneFields /> : <PathField />;
+}
+
+function PathField() {
   const { t } = useT();
-  const draft = useCode((s) => s.draft);
+  const path = useCode((s) => s.draft.path);
   const edit = useCode((s) => s.edit);
-  if (draft.kind !== 'unlimited') {
-    return (
-      <TextField
-        id="path"
-        label={t('path')}
-        value={draft.path}
-        placeholder={t('pathPlaceholder')}
-        error={errors.path}
-        onChange={(path) => edit({ path })}
-      />
-    );
-  }
+  return (
+    <LabelledField
+      id="path"
+      label={t('path')}
+      value={path}
+      placeholder={t('pathPlaceholder')}
+      problem={useShownError('path')}
+      onChange={(path) => edit({ path })}
+    />
+  );
+}
+
+function SceneFields() {
+  const { t } = useT();
+  const scene = useCode((s) => s.draft.scene);
+  const page = useCode((s) => s.draft.page);
+  const checkPath = useCode((s) => s.draft.checkPath);
+  const edit = useCode((s) => s.edit);
+  const sceneError = useShownError('scene');
+  const pageError = useShownError('page');
   return (
     <>
-      <TextField
+      <LabelledField
         id="scene"
         label={t('scene')}
-        value={draft.scene}
+        value={scene}
         placeholder={t('scenePlaceholder')}
         note={t('sceneNote')}
-        error={errors.scene}
+        problem={sceneError}
         onChange={(scene) => edit({ scene })}
       />
-      <TextField
+      <LabelledField
         id="page"
         label={t('page')}
-        value={draft.page}
+        value={page}
         placeholder={t('pagePlaceholder')}
-        error={errors.page}
+        problem={pageError}
         onChange={(page) => edit({ page })}
       />
       <Switch
         id="check-path"
         label={t('checkPath')}
-        checked={draft.checkPath}
+        checked={checkPath}
         onChange={(checkPath) => edit({ checkPath })}
       />
     </>

@@ -1,49 +1,46 @@
 import { DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH } from '../../../shared/codeRequest';
 import { useT } from '../../i18n';
-import { describedBy, FieldMessage } from '../../ui/FieldMessage';
-import type { ShownErrors } from './CodeForm';
+import { LabelledField } from '../../ui/LabelledField';
 import { useCode } from './codeStore';
+import { useShownError } from './shownErrors';
 
 /** A slider for feel and a number box for exact pixels, both editing the same value. */
-export function WidthField({ errors }: { errors: ShownErrors }) {
+export function WidthField() {
   const { t } = useT();
   const width = useCode((s) => s.draft.width);
   const edit = useCode((s) => s.edit);
+  const error = useShownError('width');
   const typed = Number(width);
   const sliderValue = Number.isFinite(typed) && width.trim() !== '' ? typed : DEFAULT_WIDTH;
-  const errorId = errors.width ? 'width-error' : undefined;
   return (
-    <div className="field">
-      <label id="width-label" htmlFor="width-slider">
-        {t('width')}
-      </label>
-      <div className="width-row">
-        <input
-          id="width-slider"
-          type="range"
-          min={MIN_WIDTH}
-          max={MAX_WIDTH}
-          step={1}
-          value={Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, sliderValue))}
-          onChange={(e) => edit({ width: e.target.value })}
-        />
-        <div className="number-box">
+    <LabelledField id="width-number" label={t('width')} labelFor="width-slider" problem={error}>
+      {(aria) => (
+        <div className="width-row">
           <input
-            id="width-number"
-            type="number"
-            inputMode="numeric"
+            id="width-slider"
+            type="range"
             min={MIN_WIDTH}
             max={MAX_WIDTH}
-            value={width}
-            aria-label={t('widthPixels')}
-            aria-invalid={errors.width ? true : undefined}
-            aria-describedby={describedBy(errorId)}
+            step={1}
+            value={Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, sliderValue))}
             onChange={(e) => edit({ width: e.target.value })}
           />
-          <span aria-hidden="true">px</span>
+          <div className="number-box">
+            <input
+              id="width-number"
+              type="number"
+              inputMode="numeric"
+              min={MIN_WIDTH}
+              max={MAX_WIDTH}
+              value={width}
+              aria-label={t('widthPixels')}
+              {...aria}
+              onChange={(e) => edit({ width: e.target.value })}
+            />
+            <span aria-hidden="true">px</span>
+          </div>
         </div>
-      </div>
-      <FieldMessage id="width-error" error={errors.width} />
-    </div>
+      )}
+    </LabelledField>
   );
 }

@@ -60,8 +60,6 @@ function answer(made: GeneratedCode): void {
   call?.answer(made);
 }
 
-const numUsedOf = (id: string) => useAccounts.getState().accounts.find((a) => a.id === id)?.numUsed;
-
 beforeEach(() => {
   waiting.length = 0;
   useCode.setState(useCode.getInitialState(), true);
@@ -77,7 +75,6 @@ describe('the form store', () => {
       busy: false,
       made: { accountId: 'a', code: { codeId: 'made' } },
     });
-    expect(numUsedOf('a')).toBe(1);
   });
 
   it('keeps a code opened from History when an earlier generate answers late', async () => {
@@ -89,18 +86,22 @@ describe('the form store', () => {
     expect(made?.code.codeId).toBe('from-history');
     expect(draft).toMatchObject({ kind: 'qrcode', path: 'pages/history/index' });
     expect(busy).toBe(false);
-    // The late answer still tells how much of the account's quota is used.
-    expect(numUsedOf('a')).toBe(4);
   });
 
   it('does not show a late code from the account the user switched away from', async () => {
     const pending = generating('pages/index/index');
-    useAccounts.getState().recordNumUsed('b', 9);
     useAccounts.setState({ activeId: 'b' });
     answer(code('for-a', 2));
     await pending;
     expect(useCode.getState()).toMatchObject({ busy: false, made: null, error: null });
-    expect(numUsedOf('a')).toBe(2);
-    expect(numUsedOf('b')).toBe(9);
+  });
+
+  it('keeps the check of the draft as typed, and of a code opened from History', () => {
+    useCode.getState().edit({ path: '' });
+    expect(useCode.getState().checked.errors.path?.message.en).toBeTruthy();
+    useCode.getState().edit({ path: 'pages/index/index' });
+    expect(useCode.getState().checked).toMatchObject({ request: { path: 'pages/index/index' }, errors: {} });
+    useCode.getState().open(FROM_HISTORY);
+    expect(useCode.getState().checked.request).toMatchObject({ kind: 'qrcode', width: 280 });
   });
 });

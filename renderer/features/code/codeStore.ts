@@ -6,10 +6,11 @@ import type { AppError } from '../../../shared/result';
 import type { CodeRequestField } from '../../../shared/validateCodeRequest';
 import { formatHexColor } from '../../../shared/validateCodeRequest';
 import { call } from '../../app/api';
+import { latestRequest } from '../../app/latestRequest';
 import { useSettings } from '../../app/settingsStore';
 import type { MessageKey, Params } from '../../i18n';
 import { useAccounts } from '../accounts/accountsStore';
-import { checkDraft, type Draft, draftOf, EMPTY_DRAFT, switchKind } from './draft';
+import { type CheckedDraft, checkDraft, type Draft, draftOf, EMPTY_DRAFT, switchKind } from './draft';
 
 /** The last real image and what it was made from, so the preview can tell whether it is current. */
 export interface MadeCode {
@@ -25,6 +26,8 @@ export interface Notice {
 
 interface CodeState {
   draft: Draft;
+  /** The draft checked once per change; every field, the preview and Generate read this. */
+  checked: CheckedDraft;
   /** Fields the user has edited: only those show errors, so an empty form is not a wall of red. */
   touched: Partial<Record<CodeRequestField, true>>;
   made: MadeCode | null;
@@ -49,10 +52,13 @@ interface CodeState {
  * The form's latest generate or open. An answer that comes after the user moved on (opened a code
  * from History, switched account) is stale: it must not replace the code the form shows.
  */
-let formTicket = 0;
+const formRequests = latestRequest();
+
+/** A new draft and its check, always set together. */
+const withDraft = (draft: Draft) => ({ draft, checked: checkDraft(draft) });
 
 export const useCode = create<CodeState>()((set, get) => ({
-  draft: EMPTY_DRAFT,
+  ...withDraft(EMPTY_DRAFT),
   touched: {},
   made: null,
   busy: false,
@@ -63,16 +69,16 @@ export const useCode = create<CodeState>()((set, get) => ({
   edit(patch) {
     const touched = { ...get().touched };
     for (const field of Object.keys(patch)) touched[field as CodeRequestField] = true;
-    set({ draft: { ...get().draft, ...patch }, touched });
+    set({ ...withDraft({ ...get().draft, ...patch }), touched });
   },
 
   setKind(kind) {
-    set({ draft: switchKind(get().draft, kind) });
+    set(withDraft(switchKind(get().draft, kind)));
   },
 
   async generate({ regenerate = false } = {}) {
     if (get().busy) return;
-    const { request, errors } = checkDraft(get().draft);
+    const { request, errors } = get().checked;
     if (!request) {
       const touched = { ...get().touched };
       for (const field of Object.keys(errors)) touched[field as CodeRequestField] = true;
@@ -84,14 +90,10 @@ export const useCode = create<CodeState>()((set, get) => ({
       set({ error: NO_ACCOUNT });
       return;
     }
-    const ticket = ++formTicket;
+    const latest = formRequests.ask();
     set({ busy: true, notice: null });
     const result = await call('code:generate', { accountId, request, regenerate });
-    const current = ticket === formTicket && useAccounts.getState().activeId === accountId;
-    // WeChat's Num-Used is a fact about the account, however late it comes.
-    if (result.ok && result.value.numUsed !== undefined) {
-      useAccounts.getState().recordNumUsed(accountId, result.value.numUsed);
-    }
+    const current = latest() && useAccounts.getState().activeId === accountId;
     if (!current) {
       set({ busy: false });
       return;
@@ -107,8 +109,8 @@ export const useCode = create<CodeState>()((set, get) => ({
   },
 
   open(made) {
-    formTicket++;
-    set({ draft: draftOf(made.request), touched: {}, made, error: null, failed: null, notice: null });
+    formRequests.drop();
+    set({ ...withDraft(draftOf(made.request)), touched: {}, made, error: null, failed: null, notice: null });
   },
 
   async save(codeId) {

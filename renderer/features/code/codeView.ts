@@ -1,7 +1,6 @@
-import { useMemo } from 'react';
 import { useAccounts } from '../accounts/accountsStore';
 import { type MadeCode, useCode } from './codeStore';
-import { type CheckedDraft, checkDraft, sameRequest } from './draft';
+import { type CheckedDraft, sameRequest } from './draft';
 
 export interface CodeView extends CheckedDraft {
   made: MadeCode | null;
@@ -12,15 +11,15 @@ export interface CodeView extends CheckedDraft {
 }
 
 export function useCodeView(): CodeView {
-  const draft = useCode((s) => s.draft);
+  const checked = useCode((s) => s.checked);
+  const kind = useCode((s) => s.draft.kind);
   const made = useCode((s) => s.made);
   const activeId = useAccounts((s) => s.activeId);
-  const checked = useMemo(() => checkDraft(draft), [draft]);
   const inSync =
     made !== null &&
     checked.request !== null &&
     made.accountId === activeId &&
     sameRequest(made.request, checked.request);
-  const canRestyle = made !== null && made.request.kind === draft.kind;
+  const canRestyle = made !== null && made.request.kind === kind;
   return { ...checked, made, inSync, canRestyle };
 }

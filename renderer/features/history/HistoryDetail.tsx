@@ -49,7 +49,7 @@ function Detail({ entry, code }: { entry: LibraryEntryView; code: GeneratedCode 
           )}
         </h2>
       </header>
-      <div className={`stage${transparent ? ' transparent' : ''}`}>
+      <div className={`stage${transparent ? ' checkerboard' : ''}`}>
         {code && <RealCode code={code} request={entry.request} />}
       </div>
       <dl className="history-facts-table">

@@ -32,7 +32,7 @@ export function Thumbnail({ codeId, transparent }: { codeId: string; transparent
 
   // Decorative: the item's text names the code.
   return (
-    <span ref={frame} className={`thumbnail${transparent ? ' transparent' : ''}`} aria-hidden="true">
+    <span ref={frame} className={`thumbnail${transparent ? ' checkerboard' : ''}`} aria-hidden="true">
       {url && <img src={url} alt="" draggable={false} />}
     </span>
   );

@@ -4,6 +4,7 @@ import type { CodeKind } from '../../../shared/codeRequest';
 import type { GeneratedCode, LibraryEntryView } from '../../../shared/ipc/channels';
 import type { AppError } from '../../../shared/result';
 import { call } from '../../app/api';
+import { latestRequest } from '../../app/latestRequest';
 
 /** How many codes the list asks for at first and per "Show more": the library may hold 50,000. */
 export const PAGE_SIZE = 200;
@@ -46,11 +47,10 @@ interface HistoryState {
   dismissError(): void;
 }
 
-// Answers can arrive out of order (a slow search, then a quick one): only the latest request counts.
-let listTicket = 0;
+const listRequests = latestRequest();
+const imageRequests = latestRequest();
 /** The state of the batch last heard of. */
 let lastBatchState: BatchState | undefined;
-let imageTicket = 0;
 
 export const useHistory = create<HistoryState>()((set, get) => ({
   filter: NO_FILTER,
@@ -67,12 +67,12 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   },
 
   async load(filter) {
-    const ticket = ++listTicket;
+    const latest = listRequests.ask();
     // A refresh of the same list keeps as many codes as were shown, so the user stays in place.
     const sameFilter = JSON.stringify(filter) === JSON.stringify(get().listedFor);
     const limit = sameFilter ? Math.max(PAGE_SIZE, get().entries?.length ?? 0) : PAGE_SIZE;
     const listed = await call('library:list', { ...filterPayload(filter), limit });
-    if (ticket !== listTicket) return;
+    if (!latest()) return;
     if (!listed.ok) {
       set({ error: listed.error });
       return;
@@ -85,12 +85,12 @@ export const useHistory = create<HistoryState>()((set, get) => ({
 
   async showMore() {
     const { listedFor } = get();
-    const ticket = listTicket;
+    const latest = listRequests.current();
     const offset = get().entries?.length ?? 0;
     const listed = await call('library:list', { ...filterPayload(listedFor), offset, limit: PAGE_SIZE });
     // A new search meanwhile, or another page already added: this answer is stale.
     const entries = get().entries ?? [];
-    if (ticket !== listTicket || entries.length !== offset) return;
+    if (!latest() || entries.length !== offset) return;
     if (!listed.ok) {
       set({ error: listed.error });
       return;
@@ -110,12 +110,12 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   },
 
   async select(codeId) {
-    const ticket = ++imageTicket;
+    const latest = imageRequests.ask();
     if (codeId === get().selectedId && get().selected) return;
     set({ selectedId: codeId, selected: null, confirmingDelete: false });
     if (codeId === null) return;
     const read = await call('library:image', { codeId });
-    if (ticket !== imageTicket) return;
+    if (!latest()) return;
     set(read.ok ? { selected: read.value, error: null } : { error: read.error });
   },
 

@@ -23,7 +23,24 @@ export function madeWithOf(request: CodeRequest): MadeWith {
  * image's value rather than blanking the preview. With automatic colour on, WeChat's choice is
  * only known from a code it made that way; otherwise the preview shows the default black.
  */
-export function previewStyle(draft: Draft, made: CodeRequest, madeInk: Rgb): PreviewStyle {
+/** The fields of the form the preview follows. */
+export type PreviewFields = Pick<Draft, 'kind' | 'width' | 'lineColor' | 'autoColor' | 'transparent'>;
+
+export const previewFieldsOf = ({
+  kind,
+  width,
+  lineColor,
+  autoColor,
+  transparent,
+}: Draft): PreviewFields => ({
+  kind,
+  width,
+  lineColor,
+  autoColor,
+  transparent,
+});
+
+export function previewStyle(draft: PreviewFields, made: CodeRequest, madeInk: Rgb): PreviewStyle {
   const typed = /^\d+$/.test(draft.width.trim()) ? Number(draft.width) : Number.NaN;
   const width = typed >= MIN_WIDTH && typed <= MAX_WIDTH ? typed : made.width;
   if (draft.kind === 'qrcode' || made.kind === 'qrcode') return { width, color: BLACK, transparent: false };

@@ -1,10 +1,10 @@
-import { WECHAT_API_BASE } from '../../shared/credentialAddress';
-import { sandboxNotRunning } from '../../shared/errors/accounts';
-import { Failure } from '../../shared/result';
-import type { Account } from '../core/storage/accounts';
-import type { SecretStore } from '../core/storage/secrets';
-import { accountTokenSource } from '../core/tokens/accountTokens';
-import { createWechatClient, type WechatClient } from '../core/wechat/wechatClient';
+import { WECHAT_API_BASE } from '../../../shared/credentialAddress';
+import { sandboxNotRunning } from '../../../shared/errors/accounts';
+import { Failure } from '../../../shared/result';
+import type { Account, AccountStore } from '../../core/storage/accounts';
+import type { SecretStore } from '../../core/storage/secrets';
+import { accountTokenSource } from '../../core/tokens/accountTokens';
+import { createWechatClient, type WechatClient } from '../../core/wechat/wechatClient';
 
 /**
  * One WeChat client per account for the whole session, so its access_token is fetched once and
@@ -43,4 +43,21 @@ export class AccountClients {
   forget(accountId: string): void {
     this.clients.delete(accountId);
   }
+}
+
+/** The account store, with each save or removal dropping the account's client, wherever it is made. */
+export function forgettingClients(store: AccountStore, clients: AccountClients): AccountStore {
+  return {
+    ...store,
+    async save(draft, given) {
+      const saved = await store.save(draft, given);
+      clients.forget(saved.id);
+      return saved;
+    },
+    async remove(id) {
+      const removal = await store.remove(id);
+      clients.forget(id);
+      return removal;
+    },
+  };
 }

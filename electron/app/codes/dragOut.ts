@@ -1,8 +1,8 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { writeFileAtomic } from '../core/storage/atomicFile';
-import type { LibraryEntry } from '../core/storage/library';
+import { writeFileAtomic } from '../../core/storage/atomicFile';
+import type { LibraryEntry } from '../../core/storage/library';
 
 /** Drag copies older than this are removed at start-up: the drop that took them is long over. */
 const DRAG_COPY_LIFETIME_MS = 24 * 60 * 60 * 1000;

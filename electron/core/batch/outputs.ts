@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { appError } from '../../../shared/errors';
+import { batchElsewhere, folderTaken, notKeptSummary, resultsNotWritten } from '../../../shared/errors/batch';
+import { type AppError, Failure } from '../../../shared/result';
+import { writeFileAtomic } from '../storage/atomicFile';
+import { takeFile } from '../storage/claims';
+import { batchFolder } from './journal';
+import type { BatchPlan } from './plan';
+import { type RowOutcome, writeResultsCsv } from './results';
+import { writeZip } from './zip';
+
+// What a batch leaves besides its PNGs: the results CSV and the ZIP, and the lock on its folder.
+
+export interface BatchOutput {
+  /** The folder the PNGs go to; created when missing. */
+  dir: string;
+  /** Placeholders {row} {name} {page} {scene} {path}; default `{row}-{name}.png` or `{row}.png`. */
+  nameTemplate?: string;
+  /** A ZIP of the PNGs and the results CSV, written when every row has been tried. */
+  zipFile?: string;
+  /** Default `<dir>/results.csv`. */
+  resultsFile?: string;
+}
+
+/** Kept with a batch: the names of its results CSV and ZIP (see ownOutputNames). */
+const OUTPUT_NAMES = 'outputs.json';
+
+/**
+ * One batch at a time writes into a folder: two at once could replace each other's files. The
+ * lock lives in the data folder, keyed by the folder, so nothing extra lands among the user's files.
+ */
+export async function takeOutputFolder(
+  dataDir: string,
+  outDir: string,
+  batch: string,
+  input: string,
+): Promise<() => Promise<void>> {
+  // One folder reached by two spellings (a link, another case on Windows and macOS) is one lock.
+  const real = await realpath(outDir).catch(() => outDir);
+  const same = process.platform === 'win32' || process.platform === 'darwin' ? real.toLowerCase() : real;
+  const key = createHash('sha256').update(same).digest('hex').slice(0, 32);
+  const lock = await takeFile(join(dataDir, 'folders', key), { about: { batch, input, outDir } });
+  if (lock.taken) return lock.release;
+  if (lock.holder.about?.batch === batch) throw batchElsewhere(input, lock.holder);
+  throw folderTaken(outDir, lock.holder);
+}
+
+/** Every spreadsheet row in row order: invalid ones, finished ones, and the rest as not run. */
+export function allOutcomes(
+  plan: BatchPlan,
+  names: string[],
+  finished: Map<number, RowOutcome>,
+  notRun: AppError,
+): RowOutcome[] {
+  return [
+    ...plan.invalid.map((bad): RowOutcome => ({ row: bad.row, status: 'invalid', problems: bad.problems })),
+    ...plan.rows.map(
+      (row, index): RowOutcome =>
+        finished.get(row.row) ?? { row: row.row, status: 'not-run', file: names[index], error: notRun },
+    ),
+  ].sort((a, b) => a.row - b.row);
+}
+
+export interface OutputsToWrite {
+  batch: string;
+  dataDir: string;
+  outDir: string;
+  output: BatchOutput;
+  language: 'en' | 'zh';
+  outcomes: RowOutcome[];
+  /** Names in the output folder when the run started. */
+  present: Set<string>;
+  skipZip: boolean;
+}
+
+export interface WrittenOutputs {
+  /** '' when it could not be written (outputError says why). */
+  resultsFile: string;
+  zipFile?: string;
+  outputError?: AppError;
+}
+
+/** Writes the results CSV, then the ZIP; a failure of either is reported, never thrown. */
+export async function writeOutputs(w: OutputsToWrite): Promise<WrittenOutputs> {
+  const { output, outDir, outcomes } = w;
+  const own = await ownOutputNames(w);
+  let resultsFile = resolve(output.resultsFile ?? join(outDir, own.results));
+  let outputError: AppError | undefined;
+  try {
+    await writeResultsCsv(resultsFile, outcomes, w.language);
+  } catch (caught) {
+    outputError = resultsNotWritten(asAppError(caught));
+    resultsFile = '';
+  }
+  let zipFile: string | undefined;
+  if (output.zipFile && !w.skipZip) {
+    const zipPath = own.zip ? join(outDir, own.zip) : output.zipFile;
+    try {
+      await mkdir(dirname(resolve(zipPath)), { recursive: true });
+      const members = outcomes
+        .filter((o) => o.status === 'done' && o.file)
+        .map((o) => ({ name: o.file!, path: join(outDir, o.file!) }));
+      const results = resultsFile ? [{ name: basename(resultsFile), path: resultsFile }] : [];
+      await writeZip(zipPath, [...members, ...results]);
+      zipFile = resolve(zipPath);
+    } catch (caught) {
+      outputError ??= asAppError(caught);
+    }
+  }
+  return { resultsFile, ...(zipFile ? { zipFile } : {}), ...(outputError ? { outputError } : {}) };
+}
+
+/**
+ * The names this batch writes its results and (a ZIP inside its folder) under: never over another
+ * batch's or the user's file already there, which gets this batch's own name instead. Remembered
+ * with the batch, so a continued run writes the same files again.
+ */
+async function ownOutputNames(w: OutputsToWrite): Promise<{ results: string; zip?: string }> {
+  const memo = join(batchFolder(w.dataDir, w.batch), OUTPUT_NAMES);
+  const remembered = await readFile(memo, 'utf8').then(
+    (text) => JSON.parse(text) as { results: string; zip?: string },
+    () => undefined,
+  );
+  if (remembered) return remembered;
+  // Only a file there is someone's: anything else in the way fails the write, and says so.
+  const mine = async (name: string) => {
+    const dot = name.lastIndexOf('.');
+    const taken = w.present.has(name) && (await stat(join(w.outDir, name)).catch(() => undefined))?.isFile();
+    return taken ? `${name.slice(0, dot)}-${w.batch.slice(0, 8)}${name.slice(dot)}` : name;
+  };
+  const zipFile = w.output.zipFile;
+  const inside = zipFile !== undefined && dirname(resolve(zipFile)) === w.outDir;
+  const names = {
+    results: await mine('results.csv'),
+    ...(inside ? { zip: await mine(basename(zipFile)) } : {}),
+  };
+  await writeFileAtomic(memo, JSON.stringify(names)).catch(() => {});
+  return names;
+}
+
+const asAppError = (caught: unknown): AppError =>
+  caught instanceof Failure ? caught.error : appError('file', { detail: String(caught) });

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { type QueueItem, RowScheduler } from './scheduler';
+
+const items = (count: number): QueueItem[] =>
+  Array.from({ length: count }, (_, index) => ({ index, requeued: 0 }));
+
+describe('RowScheduler', () => {
+  it('runs every row, never more at once than asked', async () => {
+    let running = 0;
+    let most = 0;
+    const ran: number[] = [];
+    const scheduler = new RowScheduler(async (item) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((r) => setImmediate(r));
+      ran.push(item.index);
+      running--;
+    });
+    for (const item of items(10)) scheduler.push(item);
+    await scheduler.run(3);
+    expect(ran.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(most).toBe(3);
+  });
+
+  it('a row put back while others are in flight is run by a worker that waited for it', async () => {
+    const tries: number[] = [];
+    const scheduler = new RowScheduler(async (item) => {
+      tries.push(item.index);
+      await new Promise((r) => setImmediate(r));
+      if (item.index === 0 && item.requeued === 0) scheduler.push({ index: 0, requeued: 1 });
+    });
+    for (const item of items(2)) scheduler.push(item);
+    await scheduler.run(2);
+    expect(tries.sort()).toEqual([0, 0, 1]);
+  });
+
+  it('paused, starts no row until resumed; stopped, starts none again', async () => {
+    const ran: number[] = [];
+    let afterRows = 0;
+    const scheduler = new RowScheduler(
+      async (item) => {
+        ran.push(item.index);
+        if (item.index === 0) scheduler.pause();
+        if (item.index === 1) scheduler.stop();
+      },
+      () => afterRows++,
+    );
+    for (const item of items(4)) scheduler.push(item);
+    const done = scheduler.run(1);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ran).toEqual([0]);
+    expect(scheduler.inFlight).toBe(0);
+    expect(scheduler.waiting).toBe(3);
+    scheduler.resume();
+    await done;
+    expect(ran).toEqual([0, 1]);
+    expect(afterRows).toBe(2);
+    expect(scheduler.stopping).toBe(true);
+  });
+});
+
+describe('RowScheduler.putBack', () => {
+  it('puts rows at the head of the queue, before the ones still waiting', async () => {
+    const ran: string[] = [];
+    const scheduler = new RowScheduler(async (item) => {
+      ran.push(`${item.index}${item.requeued ? '′' : ''}`);
+      if (item.index === 1 && !item.requeued) {
+        scheduler.putBack([
+          { index: 0, requeued: 1 },
+          { index: 1, requeued: 1 },
+        ]);
+      }
+    });
+    for (const item of items(4)) scheduler.push(item);
+    await scheduler.run(1);
+    expect(ran).toEqual(['0', '1', '0′', '1′', '2', '3']);
+  });
+
+  it('before anything started too', async () => {
+    const ran: number[] = [];
+    const scheduler = new RowScheduler(async (item) => {
+      ran.push(item.index);
+    });
+    for (const item of items(2)) scheduler.push(item);
+    scheduler.putBack([{ index: 9, requeued: 0 }]);
+    await scheduler.run(1);
+    expect(ran).toEqual([9, 0, 1]);
+  });
+});
