@@ -158,6 +158,18 @@ export interface BatchSummaryView {
 export const MAX_PROBLEM_ROWS = 500;
 
 /**
+ * WeChat's documented limit for getUnlimitedQRCode, 5,000 calls a minute per mini program: the
+ * fastest pace a batch may ask for, from the form, the CLI or a continued batch alike.
+ */
+export const WECHAT_CALLS_PER_MINUTE = 5000;
+
+/** Codes a batch asks for at the same time. */
+export const BATCH_CONCURRENCY = { min: 1, max: 16, default: 4 } as const;
+
+/** A batch's pace in calls a minute; 0 leaves it to WeChat's answers alone (the limiter slows on 45009). */
+export const BATCH_PACE = { min: 0, max: WECHAT_CALLS_PER_MINUTE, default: WECHAT_CALLS_PER_MINUTE } as const;
+
+/**
  * The largest spreadsheet a batch reads, chosen or dropped onto the window (whose bytes cross IPC):
  * 100,000 rows of a dozen columns are about 20 MB as CSV and a few MB as .xlsx. A CSV is held
  * whole while it is parsed (its bytes, its text and the parser's copy), so this bounds the memory

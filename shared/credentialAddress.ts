@@ -1,3 +1,4 @@
+import { type CredentialField, notFullAddress, plainHttpAddress, userInfoInAddress } from './errors/accounts';
 import type { Localized } from './result';
 
 /**
@@ -18,22 +19,13 @@ export const isLoopbackHost = (hostname: string): boolean => LOOPBACK_HOST.test(
 export const mayCarryCredential = (url: URL): boolean =>
   url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
 
-export type CredentialField = 'apiBase' | 'url';
+export type { CredentialField };
 
 export interface AddressProblem {
   field: CredentialField;
   message: Localized;
   hint: Localized;
 }
-
-const WHAT: Record<CredentialField, Localized & { example: string }> = {
-  apiBase: { en: 'The API server', zh: '接口服务器', example: 'https://api.weixin.qq.com' },
-  url: {
-    en: 'The token service URL',
-    zh: '令牌服务地址',
-    example: 'https://tokens.example.com/wechat/token',
-  },
-};
 
 /**
  * Why `raw` may not receive a credential, with the fix; undefined when it may. `name`: what the
@@ -44,47 +36,11 @@ export function credentialAddressProblem(
   raw: string,
   name?: string,
 ): AddressProblem | undefined {
-  const what = name ? { ...WHAT[field], en: name, zh: `${name} ` } : WHAT[field];
   const url = URL.canParse(raw.trim()) ? new URL(raw.trim()) : undefined;
-  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
-    return {
-      field,
-      message: {
-        en: `${what.en} must be a full https:// address.`,
-        zh: `${what.zh}必须是完整的 https:// 地址。`,
-      },
-      hint: {
-        en: `Enter it in full, such as ${what.example}.`,
-        zh: `请填写完整地址，例如 ${what.example}。`,
-      },
-    };
-  }
-  if (url.username || url.password) {
-    return {
-      field,
-      message: {
-        en: `${what.en} contains a user name or password, which would be stored in plain text.`,
-        zh: `${what.zh}中含有用户名或密码，会以明文保存。`,
-      },
-      hint: {
-        en: 'Remove it from the address; a token service’s key goes in the Credential field, which is kept in the system keychain.',
-        zh: '请从地址中删去；令牌服务的密钥请填到“凭据”一栏，它保存在系统钥匙串中。',
-      },
-    };
-  }
-  if (!mayCarryCredential(url)) {
-    return {
-      field,
-      message: {
-        en: `${what.en} uses http://, which would send the AppSecret or token unencrypted to ${url.host}.`,
-        zh: `${what.zh}使用 http://，会把 AppSecret 或令牌未加密地发送到 ${url.host}。`,
-      },
-      hint: {
-        en: `Use https://${url.host}${url.pathname === '/' ? '' : url.pathname}; plain http:// is only for this computer (127.0.0.1, localhost).`,
-        zh: `请改用 https://${url.host}${url.pathname === '/' ? '' : url.pathname}；http:// 仅限本机（127.0.0.1、localhost）。`,
-      },
-    };
-  }
+  if (url?.protocol !== 'https:' && url?.protocol !== 'http:')
+    return { field, ...notFullAddress(field, name) };
+  if (url.username || url.password) return { field, ...userInfoInAddress(field, name) };
+  if (!mayCarryCredential(url)) return { field, ...plainHttpAddress(field, url, name) };
   return undefined;
 }
 

@@ -1,10 +1,11 @@
 import { secretsLeftBehind } from '../../shared/errors/accounts';
+import { noAppSecretGiven, noSuchAccount, unknownAccountAction } from '../../shared/errors/cli';
 import { Failure } from '../../shared/result';
 import { fileAccountStore } from '../core/storage/accounts';
 import { dataDir } from '../core/storage/dataDir';
 import { appSecretKey, keychainSecrets, type SecretStore } from '../core/storage/secrets';
 import { publicUrl } from '../core/wechat/http';
-import { flagError, parseFlags, requireFlag } from './flags';
+import { parseFlags, requireFlag } from './flags';
 import { readSecret } from './readSecret';
 
 export const ACCOUNT_USAGE =
@@ -35,15 +36,7 @@ export async function accountCommand(args: string[], out: (line: string) => void
         ? undefined
         : await readSecret(`AppSecret for ${appId} (stored in the OS keychain, not shown): `);
       if (!url && !appSecret) {
-        throw new Failure(
-          flagError(
-            'AppSecret',
-            'No AppSecret was given.',
-            '没有输入 AppSecret。',
-            'Type it at the prompt or pipe it in: printf %s "$SECRET" | wxacode account add …',
-            '请在提示处输入,或通过管道传入:printf %s "$SECRET" | wxacode account add …',
-          ),
-        );
+        throw new Failure(noAppSecretGiven());
       }
       const existing = await store.get(accountName);
       const account = await store.save(
@@ -83,15 +76,7 @@ export async function accountCommand(args: string[], out: (line: string) => void
     case 'remove': {
       const account = await store.get(name());
       if (!account) {
-        throw new Failure(
-          flagError(
-            'NAME',
-            `There is no account named “${positionals[0]}”.`,
-            `没有名为“${positionals[0]}”的账号。`,
-            'See `wxacode account list`.',
-            '用 `wxacode account list` 查看。',
-          ),
-        );
+        throw new Failure(noSuchAccount(String(positionals[0])));
       }
       const { keychainError } = await store.remove(account.id);
       if (keychainError) {
@@ -102,15 +87,7 @@ export async function accountCommand(args: string[], out: (line: string) => void
       return;
     }
     default:
-      throw new Failure(
-        flagError(
-          'account',
-          `Unknown account action “${action ?? ''}”.`,
-          `未知的账号操作“${action ?? ''}”。`,
-          `Usage: ${ACCOUNT_USAGE}`,
-          `用法:${ACCOUNT_USAGE}`,
-        ),
-      );
+      throw new Failure(unknownAccountAction(action ?? '', ACCOUNT_USAGE));
   }
 }
 

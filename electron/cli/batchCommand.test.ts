@@ -262,4 +262,27 @@ describe('wxacode batch', () => {
     expect(width.code).toBe(2);
     expect(width.stderr).toContain('--width: Width must be a whole number from 280 to 1280 pixels.');
   });
+
+  it('refuses a pace faster than WeChat’s 5,000 calls a minute, as the app does; exit 2, nothing sent', async () => {
+    const { sandbox, home, creds } = await setup();
+    const csv = join(home, 'a.csv');
+    await writeFile(csv, 'scene\na=1\n');
+    const out = join(home, 'out');
+    const fast = await runCli(
+      ['batch', csv, '--out', out, '--rate-per-minute', '5001', ...creds],
+      home,
+      SECRET,
+    );
+    expect(fast.code).toBe(2);
+    expect(fast.stderr).toBe(
+      '--rate-per-minute must be a whole number from 0 to 5000.\nFix: For example --rate-per-minute 5000.\n',
+    );
+    expect(sandbox.stats()).toMatchObject({ getwxacodeunlimit: 0 });
+    const most = await runCli(
+      ['batch', csv, '--out', out, '--rate-per-minute', '5000', ...creds],
+      home,
+      SECRET,
+    );
+    expect(most.code).toBe(0);
+  });
 });

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { BATCH_CONCURRENCY, BATCH_PACE } from '../../shared/batch';
 import { CODE_KINDS, type CodeKind } from '../../shared/codeRequest';
 import { appError } from '../../shared/errors';
+import { badColumnFlag, kindUnclear, notAKind, spendNeedsYes } from '../../shared/errors/cli';
 import { Failure } from '../../shared/result';
 import { validateCodeRequest } from '../../shared/validateCodeRequest';
 import { BatchJob } from '../core/batch/batchJob';
@@ -37,7 +39,7 @@ import {
 } from './codeFlags';
 import { type CredentialFlags, credentialsFromFlags } from './credentials';
 import { cliLanguage } from './errorText';
-import { flagError, parseFlags, requireFlag, wholeNumber } from './flags';
+import { parseFlags, requireFlag, wholeNumber } from './flags';
 
 export const BATCH_USAGE = `wxacode batch FILE.(csv|txt|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png' (any header is a placeholder; / makes subfolders)] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--concurrency N] [--rate-per-minute N] [--resume] [--yes] [--dry-run] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
       --dry-run prints the plan (rows, bad rows and their fixes, quota, the first file names), sends nothing and writes no file; exit 2 if a row is invalid or the quota falls short
@@ -75,8 +77,20 @@ export async function batchCommand(
   );
   const outDir = requireFlag(values.out, '--out', 'the folder for the PNG files', '存放 PNG 文件的文件夹');
   // Unset, the engine's defaults apply (4 at a time, WeChat's 5,000 calls a minute).
-  const concurrency = wholeNumber('--concurrency', values.concurrency, 1, 16);
-  const ratePerMinute = wholeNumber('--rate-per-minute', values['rate-per-minute'], 0, 1_000_000, 5000);
+  const concurrency = wholeNumber(
+    '--concurrency',
+    values.concurrency,
+    BATCH_CONCURRENCY.min,
+    BATCH_CONCURRENCY.max,
+    BATCH_CONCURRENCY.default,
+  );
+  const ratePerMinute = wholeNumber(
+    '--rate-per-minute',
+    values['rate-per-minute'],
+    BATCH_PACE.min,
+    BATCH_PACE.max,
+    BATCH_PACE.default,
+  );
   const style = styleFromFlags(values);
 
   const sheet = await readSpreadsheet(input);
@@ -222,15 +236,7 @@ async function confirmQuota(plan: BatchPlan, yes: boolean): Promise<void> {
   }
   if (yes) return;
   if (!process.stdin.isTTY) {
-    throw new Failure(
-      flagError(
-        '--yes',
-        `This batch spends ${quota.newCodes} of the 100,000 lifetime codes, and there is no terminal to ask.`,
-        `此批次将消耗 100,000 总额度中的 ${quota.newCodes} 个，但没有终端可以确认。`,
-        'Add --yes to confirm, or use --kind unlimited (a scene column), which spends no quota.',
-        '请加 --yes 确认；或改用 --kind unlimited（scene 列），它不消耗总额度。',
-      ),
-    );
+    throw new Failure(spendNeedsYes(quota.newCodes));
   }
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
   try {
@@ -250,15 +256,7 @@ function columnChoices(raw: string[]): Partial<Record<BatchColumn, string>> {
   for (const item of raw) {
     const [column, ...rest] = item.split('=');
     if (!BATCH_COLUMNS.includes(column as BatchColumn) || rest.length === 0) {
-      throw new Failure(
-        flagError(
-          '--column',
-          `--column ${item} is not FIELD=HEADER.`,
-          `--column ${item} 不是“字段=表头”的形式。`,
-          `Write it as --column scene=门店编号, with FIELD one of ${BATCH_COLUMNS.join(', ')} (an empty HEADER leaves it out).`,
-          `请写成 --column scene=门店编号，字段为 ${BATCH_COLUMNS.join('、')} 之一（表头留空表示不使用）。`,
-        ),
-      );
+      throw new Failure(badColumnFlag(item));
     }
     choices[column as BatchColumn] = rest.join('=');
   }
@@ -269,23 +267,5 @@ function chosenKind(raw: string | undefined): CodeKind | undefined {
   if (raw === undefined) return undefined;
   const kind = CODE_KINDS.find((k) => k === raw.trim().toLowerCase());
   if (kind) return kind;
-  throw new Failure(
-    flagError(
-      '--kind',
-      `--kind ${raw} is not a code type.`,
-      `--kind ${raw} 不是有效的码类型。`,
-      'Use --kind limited (page path, 100,000 in total), unlimited (scene, no total limit) or qrcode (square).',
-      '请用 --kind limited（页面路径，总共 100,000 个）、unlimited（scene，数量不限）或 qrcode（方形二维码）。',
-    ),
-  );
-}
-
-function kindUnclear() {
-  return flagError(
-    '--kind',
-    'The columns do not say which code type to make: the sheet has both a path and a scene column, or neither.',
-    '无法从列判断码类型：表格同时有 path 和 scene 列，或两者都没有。',
-    'Add --kind limited, unlimited or qrcode (and --column path=HEADER or --column scene=HEADER if the headers are not recognised).',
-    '请加 --kind limited、unlimited 或 qrcode（如表头无法识别，再加 --column path=表头 或 --column scene=表头）。',
-  );
+  throw new Failure(notAKind(raw));
 }

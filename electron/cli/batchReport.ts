@@ -1,5 +1,6 @@
 import { LIMITED_QUOTA } from '../../shared/codeRequest';
-import type { AppError, Localized } from '../../shared/result';
+import { resultsPointer, rowsInvalid, rowsNotMade } from '../../shared/errors/cli';
+import type { AppError } from '../../shared/result';
 import type { BatchSummary } from '../core/batch/batchJob';
 import type { BatchPlan } from '../core/batch/plan';
 
@@ -112,38 +113,15 @@ export function batchExitError(summary: BatchSummary): AppError | undefined {
   const firstError =
     summary.stoppedBy ?? wechatError ?? unfinished.find((o) => o.error)?.error ?? summary.outputError;
   if (!invalid && !unfinished.length && !summary.outputError) return undefined;
-  const see: Localized = summary.resultsFile
-    ? {
-        en: `The results CSV says which rows and why: ${summary.resultsFile}`,
-        zh: `结果 CSV 中列出了是哪些行及原因：${summary.resultsFile}`,
-      }
-    : { en: '', zh: '' };
-  if (invalid) {
-    return {
-      code: 'field',
-      field: 'rows',
-      message: {
-        en: `${invalid} row(s) are invalid and were skipped${unfinished.length ? `; ${unfinished.length} more were not made` : ''}.`,
-        zh: `${invalid} 行无效，已跳过${unfinished.length ? `；另有 ${unfinished.length} 行未生成` : ''}。`,
-      },
-      hint: {
-        en: `Fix them in the spreadsheet and run it again (rows already made come from the library, free). ${see.en}`.trim(),
-        zh: `请在表格中修改后重新运行（已生成的行从码库取得，不耗额度）。${see.zh}`,
-      },
-    };
-  }
+  const see = resultsPointer(summary.resultsFile);
+  if (invalid) return rowsInvalid(invalid, unfinished.length, see);
   // Every row was made; only the results CSV or the ZIP is missing.
   if (!unfinished.length && summary.outputError) return summary.outputError;
   const reason = firstError ?? { message: { en: '', zh: '' }, hint: see };
-  return {
-    code: wechatError ? 'wechat' : (firstError?.code ?? 'internal'),
-    message: {
-      en: `${unfinished.length} row(s) were not made. ${reason.message.en}`.trim(),
-      zh: `${unfinished.length} 行未生成。${reason.message.zh}`.trim(),
-    },
-    hint: {
-      en: `${reason.hint.en} Then run the same command with --resume: finished rows are not made again. ${see.en}`.trim(),
-      zh: `${reason.hint.zh} 然后加 --resume 重新运行同一命令：已完成的行不会重复生成。${see.zh}`,
-    },
-  };
+  return rowsNotMade(
+    wechatError ? 'wechat' : (firstError?.code ?? 'internal'),
+    unfinished.length,
+    reason,
+    see,
+  );
 }

@@ -3,6 +3,7 @@ import {
   credentialAddressProblem,
   WECHAT_API_BASE,
 } from '../../shared/credentialAddress';
+import { appSecretMissing, credentialsNotOne, flagError, noAccountNamed } from '../../shared/errors/cli';
 import { Failure } from '../../shared/result';
 import { fileAccountStore } from '../core/storage/accounts';
 import { dataDir } from '../core/storage/dataDir';
@@ -13,7 +14,6 @@ import { tokenServiceSource } from '../core/tokens/tokenServiceSource';
 import { fixedTokenSource, type TokenSource } from '../core/tokens/tokenSource';
 import { publicUrl } from '../core/wechat/http';
 import { startSandbox } from '../sandbox';
-import { flagError } from './flags';
 
 export interface CredentialFlags {
   account?: string;
@@ -33,18 +33,11 @@ export interface Credentials {
   close(): Promise<void>;
 }
 
-const CHOOSE_ONE = {
-  en: 'Give exactly one of --account NAME, --appid ID (with the AppSecret in WXACODE_APPSECRET) or --token-url URL.',
-  zh: '请只用一种凭据:--account 名称、--appid(AppSecret 放在环境变量 WXACODE_APPSECRET 中)或 --token-url 地址。',
-};
-
 /** Where the CLI gets its access_token from, by the flags given; the AppSecret never comes from a flag. */
 export async function credentialsFromFlags(flags: CredentialFlags, env = process.env): Promise<Credentials> {
   const given = [flags.account, flags.appid, flags['token-url']].filter((v) => v !== undefined);
   if (given.length !== 1) {
-    const en = given.length ? 'More than one kind of credentials was given.' : 'No credentials were given.';
-    const zh = given.length ? '给出了不止一种凭据。' : '没有给出凭据。';
-    throw new Failure(flagError('--account', en, zh, CHOOSE_ONE.en, CHOOSE_ONE.zh));
+    throw new Failure(credentialsNotOne(given.length));
   }
   const apiBaseFlag =
     flags['api-base'] !== undefined
@@ -64,15 +57,7 @@ export async function credentialsFromFlags(flags: CredentialFlags, env = process
       return { apiBase, appId: flags.appid, owner: flags.appid, tokens, close: nothingToClose };
     }
     if (!secret) {
-      throw new Failure(
-        flagError(
-          'WXACODE_APPSECRET',
-          'The AppSecret for --appid is missing.',
-          '缺少 --appid 对应的 AppSecret。',
-          'Put it in the environment variable WXACODE_APPSECRET (never on the command line, where other users can see it), or store it once with `wxacode account add`; or put an access_token in WXACODE_ACCESS_TOKEN.',
-          '请放在环境变量 WXACODE_APPSECRET 中(不要写在命令行里,其他用户能看到),或用 `wxacode account add` 存入钥匙串;也可把 access_token 放在 WXACODE_ACCESS_TOKEN 中。',
-        ),
-      );
+      throw new Failure(appSecretMissing());
     }
     const apiBase = apiBaseFlag ?? WECHAT_API_BASE;
     const tokens = stableTokenSource({ apiBase, appId: flags.appid, secret: async () => secret });
@@ -100,15 +85,7 @@ export async function credentialsFromFlags(flags: CredentialFlags, env = process
   const name = flags.account!;
   const account = await fileAccountStore(dataDir(env)).get(name);
   if (!account) {
-    throw new Failure(
-      flagError(
-        '--account',
-        `There is no account named “${name}”.`,
-        `没有名为“${name}”的账号。`,
-        'See `wxacode account list`, or add one with `wxacode account add NAME --appid ID`.',
-        '用 `wxacode account list` 查看,或用 `wxacode account add 名称 --appid ID` 添加。',
-      ),
-    );
+    throw new Failure(noAccountNamed(name));
   }
   if (account.source.kind === 'sandbox' && !apiBaseFlag && !account.apiBase) {
     // The app starts its sandbox with the window; the CLI starts one just for this command.

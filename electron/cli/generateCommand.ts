@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { outNotPng } from '../../shared/errors/cli';
 import { Failure } from '../../shared/result';
 import { validateCodeRequest } from '../../shared/validateCodeRequest';
 import { CodeMaker } from '../core/codes/codeMaker';
@@ -19,7 +20,7 @@ import {
 } from './codeFlags';
 import { type CredentialFlags, credentialsFromFlags } from './credentials';
 import { cliLanguage } from './errorText';
-import { flagError, parseFlags, requireFlag } from './flags';
+import { parseFlags, requireFlag } from './flags';
 
 export const GENERATE_USAGE = `wxacode generate --out FILE.png (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) ${STYLE_USAGE} ${CREDENTIAL_USAGE} [--regenerate]`;
 
@@ -40,15 +41,7 @@ export async function generateCommand(args: string[], out: (line: string) => voi
   );
   const file = requireFlag(values.out, '--out', 'the PNG file to write', '要写入的 PNG 文件');
   if (!/\.png$/i.test(file)) {
-    throw new Failure(
-      flagError(
-        '--out',
-        'The output must be a .png file.',
-        '输出文件须为 .png。',
-        'End the --out file name in .png.',
-        '请让 --out 的文件名以 .png 结尾。',
-      ),
-    );
+    throw new Failure(outNotPng());
   }
   const kind = values.qrcode ? 'qrcode' : values.scene !== undefined ? 'unlimited' : 'limited';
   const unused = flagNotForKind(kind, values);

@@ -1,4 +1,5 @@
 import { appError } from '../../shared/errors';
+import { UNTRUSTED_SENDER } from '../../shared/errors/ipc';
 import { type Channel, type ChannelPayload, type ChannelResult, channels } from '../../shared/ipc/channels';
 import { type AppError, Failure, type Result } from '../../shared/result';
 import type { ErrorLog } from '../core/storage/errorLog';
@@ -25,16 +26,6 @@ export const reportTo =
   (log: ErrorLog): ErrorReport =>
   (channel, error, cause) =>
     log.failed(channel, error, { cause });
-
-const UNTRUSTED_SENDER: AppError = {
-  code: 'untrusted-sender',
-  message: {
-    en: 'This request did not come from the WxaCode Studio window.',
-    zh: '此请求并非来自 WxaCode Studio 窗口。',
-  },
-  hint: { en: 'Use the app’s own window.', zh: '请在应用自己的窗口中操作。' },
-  retryable: false,
-};
 
 /**
  * Validates the payload with the channel's shared schema, runs the handler and answers with a

@@ -1,3 +1,4 @@
+import { NO_BRIDGE, noAnswer } from '../../shared/errors/ipc';
 import { type EventName, subscriberName } from '../../shared/ipc/channelNames';
 import type {
   Channel,
@@ -24,33 +25,13 @@ export async function call<C extends Channel>(
 ): Promise<Result<ChannelResult<C>>> {
   const invoke = bridge()?.[channel] as Invoke<C> | undefined;
   if (!invoke) {
-    return {
-      ok: false,
-      error: {
-        code: 'internal',
-        message: {
-          en: 'This page must run inside WxaCode Studio.',
-          zh: '此页面需在 WxaCode Studio 中运行。',
-        },
-        hint: { en: 'Open the WxaCode Studio app.', zh: '请打开 WxaCode Studio 应用。' },
-      },
-    };
+    return { ok: false, error: NO_BRIDGE };
   }
   try {
     return await invoke(payload);
   } catch (thrown) {
     const detail = thrown instanceof Error ? thrown.message : String(thrown);
-    return {
-      ok: false,
-      error: {
-        code: 'internal',
-        message: { en: `The app did not answer: ${detail}`, zh: `应用未响应：${detail}` },
-        hint: {
-          en: 'Try again; if it happens again, restart the app.',
-          zh: '请重试；如再次出现，请重启应用。',
-        },
-      },
-    };
+    return { ok: false, error: noAnswer(detail) };
   }
 }
 

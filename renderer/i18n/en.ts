@@ -84,7 +84,6 @@ export const en = {
   wechatError: 'WeChat error {code}',
   wechatSaid: 'WeChat said: {text}',
   dismiss: 'Dismiss',
-  noBridge: 'This page must run inside WxaCode Studio.',
 
   accountsTitle: 'Accounts',
   accountsList: 'Saved accounts',

@@ -83,7 +83,6 @@ export const zh: Dictionary = {
   wechatError: '微信错误 {code}',
   wechatSaid: '微信原文：{text}',
   dismiss: '关闭',
-  noBridge: '此页面需在 WxaCode Studio 中运行。',
 
   accountsTitle: '账号',
   accountsList: '已保存的账号',

@@ -149,3 +149,79 @@ export function secretsLeftBehind(keychainError: AppError, name: string, appId: 
     },
   };
 }
+
+/** The code form was asked to make a code with no account chosen. */
+export const NO_ACCOUNT: AppError = {
+  code: 'no-account',
+  message: { en: 'No account is chosen.', zh: '尚未选择账号。' },
+  hint: {
+    en: 'Choose an account in the status bar, or add one in Accounts.',
+    zh: '请在状态栏中选择账号，或在“账号”中添加。',
+  },
+};
+
+// Where a credential may travel (credentialAddress.ts): an address the account form, the store or
+// a CLI flag gave that would carry an AppSecret or token somewhere it must not go.
+
+/** The two addresses a credential travels to: the API server and the token service. */
+export type CredentialField = 'apiBase' | 'url';
+
+const WHAT: Record<CredentialField, Localized & { example: string }> = {
+  apiBase: { en: 'The API server', zh: '接口服务器', example: 'https://api.weixin.qq.com' },
+  url: {
+    en: 'The token service URL',
+    zh: '令牌服务地址',
+    example: 'https://tokens.example.com/wechat/token',
+  },
+};
+
+/** What the texts call the address: the form's words, or the CLI flag or variable it came from. */
+function addressWords(field: CredentialField, name: string | undefined): Localized & { example: string } {
+  return name ? { ...WHAT[field], en: name, zh: `${name} ` } : WHAT[field];
+}
+
+export function notFullAddress(field: CredentialField, name?: string): Pick<AppError, 'message' | 'hint'> {
+  const what = addressWords(field, name);
+  return {
+    message: {
+      en: `${what.en} must be a full https:// address.`,
+      zh: `${what.zh}必须是完整的 https:// 地址。`,
+    },
+    hint: {
+      en: `Enter it in full, such as ${what.example}.`,
+      zh: `请填写完整地址，例如 ${what.example}。`,
+    },
+  };
+}
+
+export function userInfoInAddress(field: CredentialField, name?: string): Pick<AppError, 'message' | 'hint'> {
+  const what = addressWords(field, name);
+  return {
+    message: {
+      en: `${what.en} contains a user name or password, which would be stored in plain text.`,
+      zh: `${what.zh}中含有用户名或密码，会以明文保存。`,
+    },
+    hint: {
+      en: 'Remove it from the address; a token service’s key goes in the Credential field, which is kept in the system keychain.',
+      zh: '请从地址中删去；令牌服务的密钥请填到“凭据”一栏，它保存在系统钥匙串中。',
+    },
+  };
+}
+
+export function plainHttpAddress(
+  field: CredentialField,
+  url: URL,
+  name?: string,
+): Pick<AppError, 'message' | 'hint'> {
+  const what = addressWords(field, name);
+  return {
+    message: {
+      en: `${what.en} uses http://, which would send the AppSecret or token unencrypted to ${url.host}.`,
+      zh: `${what.zh}使用 http://，会把 AppSecret 或令牌未加密地发送到 ${url.host}。`,
+    },
+    hint: {
+      en: `Use https://${url.host}${url.pathname === '/' ? '' : url.pathname}; plain http:// is only for this computer (127.0.0.1, localhost).`,
+      zh: `请改用 https://${url.host}${url.pathname === '/' ? '' : url.pathname}；http:// 仅限本机（127.0.0.1、localhost）。`,
+    },
+  };
+}

@@ -1,6 +1,15 @@
 import { z } from 'zod';
-import type { BatchUpdate, ColumnMapping, PlanView, SheetView, UnfinishedBatchView } from '../batch';
+import {
+  BATCH_CONCURRENCY,
+  BATCH_PACE,
+  type BatchUpdate,
+  type ColumnMapping,
+  type PlanView,
+  type SheetView,
+  type UnfinishedBatchView,
+} from '../batch';
 import { CODE_KINDS, type CodeKind, type CodeRequest } from '../codeRequest';
+import { invalidPayload } from '../errors/ipc';
 import type { AppError, Result } from '../result';
 import { validateCodeRequest } from '../validateCodeRequest';
 import { VIEWS, type View } from '../views';
@@ -98,18 +107,7 @@ function schema<T>(s: z.ZodType<T>): Parser<T> {
     if (parsed.success) return { ok: true, value: parsed.data };
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || 'payload';
-    return {
-      ok: false,
-      error: {
-        code: 'field',
-        field,
-        message: {
-          en: `Invalid ${field}: ${issue?.message ?? 'malformed'}`,
-          zh: `${field} 无效:${issue?.message ?? '格式错误'}`,
-        },
-        hint: { en: 'Check the value and try again.', zh: '请检查后重试。' },
-      },
-    };
+    return { ok: false, error: invalidPayload(field, issue?.message) };
   };
   return Object.assign(parse, { structure: s });
 }
@@ -282,8 +280,8 @@ export const channels = {
         folderGrant: id,
         nameTemplate,
         zip: z.boolean(),
-        concurrency: z.number().int().min(1).max(16),
-        ratePerMinute: z.number().int().min(0).max(5000),
+        concurrency: z.number().int().min(BATCH_CONCURRENCY.min).max(BATCH_CONCURRENCY.max),
+        ratePerMinute: z.number().int().min(BATCH_PACE.min).max(BATCH_PACE.max),
       }),
     ),
     result: {} as BatchUpdate,

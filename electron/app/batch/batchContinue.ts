@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
-import type { QuotaCheck } from '../../../shared/batch';
+import { BATCH_CONCURRENCY, BATCH_PACE, type QuotaCheck } from '../../../shared/batch';
 import { inputChanged, inputUnreadable, noAccountFor, recordDamaged } from '../../../shared/errors/batch';
 import { codeKind } from '../../../shared/ipc/channels';
 import { Failure } from '../../../shared/result';
@@ -29,8 +29,14 @@ const manifestSettings = z.object({
     resultsFile: z.string().optional(),
   }),
   // Absent from batches started by an older version: they take BatchJob's defaults.
-  concurrency: z.number().int().min(1).max(16).optional(),
-  ratePerMinute: z.number().int().min(0).optional(),
+  concurrency: z.number().int().min(BATCH_CONCURRENCY.min).max(BATCH_CONCURRENCY.max).optional(),
+  // An older CLI let a batch go faster than WeChat allows; it continues at WeChat's pace.
+  ratePerMinute: z
+    .number()
+    .int()
+    .min(BATCH_PACE.min)
+    .transform((pace) => Math.min(pace, BATCH_PACE.max))
+    .optional(),
 });
 
 export interface ContinuedBatch extends RunInfo {

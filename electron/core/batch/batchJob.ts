@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { mkdir, readFile, rmdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { BatchProgress, BatchState } from '../../../shared/batch';
+import { BATCH_CONCURRENCY, BATCH_PACE, type BatchProgress, type BatchState } from '../../../shared/batch';
 import { appError, isDailyLimit } from '../../../shared/errors';
 import { fileTaken, notKeptSummary } from '../../../shared/errors/batch';
 import { failFastError } from '../../../shared/errors/failFast';
@@ -28,7 +28,7 @@ import { defaultNameTemplate, fileNames } from './naming';
 import { allOutcomes, type BatchOutput, takeOutputFolder, writeOutputs } from './outputs';
 import type { BatchPlan } from './plan';
 import { ProgressMeter, secondsLeft } from './progressMeter';
-import { RateLimiter, WECHAT_CALLS_PER_MINUTE } from './rateLimiter';
+import { RateLimiter } from './rateLimiter';
 import type { RowOutcome } from './results';
 import { type QueueItem, RowScheduler } from './scheduler';
 import { filesPresent, rowFilePath } from './subfolders';
@@ -102,7 +102,6 @@ export interface BatchEvents {
   slowdown: [Slowdown];
 }
 
-const DEFAULT_CONCURRENCY = 4;
 const PROGRESS_EVERY_MS = 250;
 
 /**
@@ -173,11 +172,11 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   }
 
   private get concurrency(): number {
-    return this.options.concurrency ?? DEFAULT_CONCURRENCY;
+    return this.options.concurrency ?? BATCH_CONCURRENCY.default;
   }
 
   private get ratePerMinute(): number {
-    return this.options.ratePerMinute ?? WECHAT_CALLS_PER_MINUTE;
+    return this.options.ratePerMinute ?? BATCH_PACE.default;
   }
 
   private get stopping(): boolean {

@@ -1,7 +1,6 @@
+import { WECHAT_CALLS_PER_MINUTE } from '../../../shared/batch';
 import { sleep } from '../wechat/retry';
 
-/** WeChat's documented limit for getUnlimitedQRCode; the pace a limiter with no limit of its own slows from. */
-export const WECHAT_CALLS_PER_MINUTE = 5000;
 const MAX_SLOWDOWN = 64;
 /** Calls that must pass in a row before a slowed pace doubles again. */
 const CALM_CALLS = 50;

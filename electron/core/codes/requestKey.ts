@@ -1,17 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CodeRequest } from '../../../shared/codeRequest';
-
-/** JSON with sorted keys, so the same request always serializes to the same bytes. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+import { requestIdentity } from '../../../shared/requestIdentity';
 
 /**
  * Identifies "the same code": one AppID, one validated request. Two requests with the same key
@@ -19,6 +8,6 @@ function canonical(value: unknown): string {
  */
 export function requestKey(appId: string, request: CodeRequest): string {
   return createHash('sha256')
-    .update(`${appId}\n${canonical(request)}`)
+    .update(`${appId}\n${requestIdentity(request)}`)
     .digest('hex');
 }

@@ -1,4 +1,11 @@
-import type { BatchColumn, BatchProgress, PlanView, QuotaCheck } from '../../../shared/batch';
+import {
+  BATCH_CONCURRENCY,
+  BATCH_PACE,
+  type BatchColumn,
+  type BatchProgress,
+  type PlanView,
+  type QuotaCheck,
+} from '../../../shared/batch';
 import type { CodeKind } from '../../../shared/codeRequest';
 import { LIMITED_QUOTA } from '../../../shared/codeRequest';
 import type { ChannelInput } from '../../../shared/ipc/channels';
@@ -8,8 +15,8 @@ import type { Draft } from '../code/draft';
 
 // The Batch view's decisions, free of React and IPC so they can be tested as plain functions.
 
-export const CONCURRENCY = { min: 1, max: 16, default: 4 } as const;
-export const PACE = { min: 0, max: 5000, default: 5000 } as const;
+export const CONCURRENCY = BATCH_CONCURRENCY;
+export const PACE = BATCH_PACE;
 
 /** The columns a code type reads, the one it cannot do without first. */
 export function columnsFor(kind: CodeKind): BatchColumn[] {

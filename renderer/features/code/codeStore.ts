@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { CodeKind, CodeRequest } from '../../../shared/codeRequest';
+import { NO_ACCOUNT } from '../../../shared/errors/accounts';
 import type { GeneratedCode } from '../../../shared/ipc/channels';
 import type { AppError } from '../../../shared/result';
 import type { CodeRequestField } from '../../../shared/validateCodeRequest';
@@ -46,15 +47,6 @@ interface CodeState {
   drag(codeId: string): Promise<void>;
   dismissError(): void;
 }
-
-const NO_ACCOUNT: AppError = {
-  code: 'no-account',
-  message: { en: 'No account is chosen.', zh: '尚未选择账号。' },
-  hint: {
-    en: 'Choose an account in the status bar, or add one in Accounts.',
-    zh: '请在状态栏中选择账号，或在“账号”中添加。',
-  },
-};
 
 /**
  * The form's latest generate or open. An answer that comes after the user moved on (opened a code

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../../shared/codeRequest';
-import { checkDraft, draftOf, EMPTY_DRAFT, requestKey, sameRequest, switchKind } from './draft';
+import { requestIdentity } from '../../../shared/requestIdentity';
+import { checkDraft, draftOf, EMPTY_DRAFT, sameRequest, switchKind } from './draft';
 
 describe('checkDraft', () => {
   it('builds the request the main process will accept', () => {
@@ -58,7 +59,14 @@ describe('sameRequest', () => {
     const a = { kind: 'qrcode' as const, path: 'p', width: 430 };
     const b = { width: 430, path: 'p', kind: 'qrcode' as const };
     expect(sameRequest(a, b)).toBe(true);
-    expect(requestKey(a)).not.toBe(requestKey({ ...a, width: 431 }));
+    expect(requestIdentity(a)).not.toBe(requestIdentity({ ...a, width: 431 }));
+  });
+
+  it('ignores the order of a colour’s channels, as the library does', () => {
+    const style = { width: 430, autoColor: false, transparent: false, envVersion: 'release' as const };
+    const a = { kind: 'limited' as const, path: 'p', ...style, lineColor: { r: 1, g: 2, b: 3 } };
+    expect(sameRequest(a, { ...a, lineColor: { b: 3, g: 2, r: 1 } })).toBe(true);
+    expect(sameRequest(a, { ...a, lineColor: { r: 1, g: 2, b: 4 } })).toBe(false);
   });
 });
 

@@ -75,9 +75,4 @@ export function draftOf(request: CodeRequest): Draft {
   return { ...draft, ...style, scene: request.scene, page: request.page, checkPath: request.checkPath };
 }
 
-export const sameRequest = (a: CodeRequest, b: CodeRequest): boolean => requestKey(a) === requestKey(b);
-
-/** Field order fixed, so two equal requests give equal keys whatever order they were built in. */
-export function requestKey(request: CodeRequest): string {
-  return JSON.stringify(Object.entries(request).sort(([a], [b]) => a.localeCompare(b)));
-}
+export { sameRequest } from '../../../shared/requestIdentity';
