@@ -9,12 +9,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { requestKey } from '../electron/core/codes/requestKey';
 import type { StoredCode } from '../electron/core/storage/codeTable';
 import { Library } from '../electron/core/storage/library';
+import { type TempFolder, tempFolder } from '../electron/testing/tempFolder';
 import type { CodeRequest } from '../shared/codeRequest';
 import { fmt, summarize } from './stats';
 
@@ -256,7 +256,9 @@ interface Run extends Measured {
  * (left in place, and reused when a run already made it there: the import is then not timed).
  */
 async function run(entries: number, keep?: string): Promise<Run> {
-  const dir = keep ?? (await mkdtemp(join(tmpdir(), 'wxacode-library-bench-')));
+  const folder: TempFolder =
+    keep === undefined ? await tempFolder('library-bench') : { path: keep, remove: async () => {} };
+  const dir = folder.path;
   try {
     const made = keep !== undefined && (await stat(join(dir, 'library.db')).catch(() => undefined));
     let [generateS, importS] = [Number.NaN, Number.NaN];
@@ -280,7 +282,7 @@ async function run(entries: number, keep?: string): Promise<Run> {
       ...measured,
     };
   } finally {
-    if (keep === undefined) await rm(dir, { recursive: true, force: true });
+    await folder.remove();
   }
 }
 

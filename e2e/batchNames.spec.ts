@@ -1,17 +1,17 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type TempFolder, tempFolder } from '../electron/testing/tempFolder';
 import { expect, test } from './fixtures';
 import { batchView, readResults, writeGbkCsv } from './harness/batch';
 import { qrText, readPicture } from './harness/png';
 
+let input: TempFolder;
 let inputDir: string;
 test.beforeEach(async () => {
-  inputDir = await mkdtemp(join(tmpdir(), 'wxacode-batch-names-'));
+  input = await tempFolder('batch-names');
+  inputDir = input.path;
 });
-test.afterEach(async () => {
-  await rm(inputDir, { recursive: true, force: true });
-});
+test.afterEach(() => input.remove());
 
 test('a sheet with Chinese headers names its codes {城市}/{门店名称}.png: each city a subfolder', async ({
   app,

@@ -1,18 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type AccountStore, fileAccountStore } from '../core/storage/accounts';
+import { tempFolderFor } from '../testing/tempFolder';
 import { throwawayKeychain } from '../testing/throwawayKeyring';
 import { type NumUsedReport, numUsedKeeper } from './numUsed';
 
 let dir: string;
 let accounts: AccountStore;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-num-used-'));
+beforeEach(async (test) => {
+  dir = await tempFolderFor(test, 'num-used');
   accounts = fileAccountStore(dir, throwawayKeychain());
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe('Num-Used', () => {
   it('is kept with the account and told to the page, the latest report last', async () => {

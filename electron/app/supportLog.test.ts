@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BatchUpdate } from '../../shared/batch';
@@ -12,6 +11,7 @@ import { type RunningSandbox, startSandbox } from '../sandbox';
 import { call } from '../sandbox/testing';
 import { readLog } from '../testing/assertions';
 import { type Run, runCli } from '../testing/cli';
+import { type TempFolder, tempFolder } from '../testing/tempFolder';
 import { chooseFolder, openTestApp, succeeded, type TestApp } from '../testing/testApp';
 
 // A scripted day of successes and failures through the app's handlers and the real CLI, sharing one
@@ -28,6 +28,7 @@ const WRONG_SECRET = `wrong-${randomBytes(16).toString('hex')}`;
 const BEARER = `bearer-${randomBytes(24).toString('base64url')}`;
 const limited = (path: string) => ({ kind: 'limited', path, envVersion: 'release', width: 280 });
 
+let folder: TempFolder;
 let root: string;
 let home: string;
 let outputs: string;
@@ -41,7 +42,8 @@ let app: TestApp;
 const seen: string[] = [];
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'wxacode-support-log-'));
+  folder = await tempFolder('support-log');
+  root = folder.path;
   home = join(root, 'data');
   outputs = join(root, 'outputs');
   shop = await startSandbox({ appId: APP_ID, appSecret: SECRET });
@@ -73,7 +75,7 @@ afterAll(async () => {
   await app?.close();
   await Promise.all([shop?.close(), other?.close()]);
   await new Promise((resolve) => tokenService?.close(resolve));
-  await rm(root, { recursive: true, force: true });
+  await folder.remove();
 });
 
 async function appCall<C extends Channel>(channel: C, payload?: unknown): Promise<Result<ChannelResult<C>>> {

@@ -1,17 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../testing/cli';
+import { tempFolderFor } from '../testing/tempFolder';
 
 // Each test starts the CLI as its own process: seconds on a loaded machine.
 vi.setConfig({ testTimeout: 60_000 });
 
 let home: string;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'wxacode-help-'));
+beforeEach(async (test) => {
+  home = await tempFolderFor(test, 'help');
 });
-afterEach(() => rm(home, { recursive: true, force: true }));
 
 describe('wxacode COMMAND --help', () => {
   it('prints that command’s usage and exits 0, however it is asked', async () => {

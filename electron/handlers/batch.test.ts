@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
@@ -11,6 +11,7 @@ import { type BatchUpdate, type PlanView, type SheetView, zipFileFor } from '../
 import type { CodeKind } from '../../shared/codeRequest';
 import { SANDBOX_ACCOUNT } from '../app/services';
 import { call, decodePicture, jsonOf, readQr } from '../sandbox/testing';
+import { type TempFolder, tempFolder } from '../testing/tempFolder';
 import { chooseFolder, openTestApp, succeeded, type TestApp } from '../testing/testApp';
 
 const HOME = 'pages/index/index';
@@ -23,14 +24,16 @@ const STYLE = {
 };
 
 let app: TestApp;
+let folder: TempFolder;
 let dir: string;
 beforeAll(async () => {
   app = await openTestApp();
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-batch-app-'));
+  folder = await tempFolder('batch-app');
+  dir = folder.path;
 });
 afterAll(async () => {
   await app.close();
-  await rm(dir, { recursive: true, force: true });
+  await folder.remove();
 });
 
 const csvLines = (rows: string[][]) => rows.map((cells) => cells.join(',')).join('\r\n');

@@ -1,25 +1,27 @@
 // A spreadsheet dropped onto the window: the page sends its bytes and name, main keeps them in the
 // data folder and reads them exactly as a sheet chosen in the open dialog.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SHEET_FILE_BYTES } from '../../shared/batch';
 import { SANDBOX_ACCOUNT } from '../app/services';
 import { batchFolder, Journal } from '../core/batch/journal';
+import { type TempFolder, tempFolder } from '../testing/tempFolder';
 import { chooseFolder, openTestApp, succeeded, type TestApp } from '../testing/testApp';
 
 let app: TestApp;
+let folder: TempFolder;
 let dir: string;
 beforeAll(async () => {
   app = await openTestApp();
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-dropped-'));
+  folder = await tempFolder('dropped');
+  dir = folder.path;
 });
 afterAll(async () => {
   await app.close();
-  await rm(dir, { recursive: true, force: true });
+  await folder.remove();
 });
 
 const gbkStores = iconv.encode('场景值,名称\r\nid=1,一号店\r\nid=2,二号店\r\n', 'gbk');

@@ -1,14 +1,13 @@
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { tempFolderFor } from '../../testing/tempFolder';
 import { clearOldDragCopies } from './dragOut';
 
 let folder: string;
-beforeEach(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'wxacode-drag-'));
+beforeEach(async (test) => {
+  folder = await tempFolderFor(test, 'drag');
 });
-afterEach(() => rm(folder, { recursive: true, force: true }));
 
 describe('drag copies', () => {
   it('removes the copies of drags more than a day old and keeps today’s', async () => {

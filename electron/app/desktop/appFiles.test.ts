@@ -1,14 +1,16 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TempFolder, tempFolder } from '../../testing/tempFolder';
 import { appFileFor, contentTypeOf, pageFile, pageResponse } from './appFiles';
 
+let folder: TempFolder;
 let base: string;
 let root: string;
 beforeAll(async () => {
   // The page's folder, and a secret beside it that no app:// URL may reach.
-  base = await mkdtemp(join(tmpdir(), 'wxacode-app-files-'));
+  folder = await tempFolder('app-files');
+  base = folder.path;
   root = join(base, 'renderer');
   await mkdir(join(root, 'assets'), { recursive: true });
   await writeFile(join(root, 'index.html'), '<!doctype html><title>WxaCode Studio</title>');
@@ -16,7 +18,7 @@ beforeAll(async () => {
   await writeFile(join(root, 'assets', 'index-abc.css'), 'body{}');
   await writeFile(join(base, 'secret.txt'), 'AppSecret');
 });
-afterAll(() => rm(base, { recursive: true, force: true }));
+afterAll(() => folder.remove());
 
 describe('app:// path resolution', () => {
   it('maps the page’s URLs to its files, "/" to index.html', () => {

@@ -1,24 +1,26 @@
 // The taskbar bar and OS notifications of real batches on the sandbox: the updates main.ts sees
 // (the 'batch:progress' events), turned into what the user would see outside the window.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchUpdate } from '../../../shared/batch';
 import { call } from '../../sandbox/testing';
+import { type TempFolder, tempFolder } from '../../testing/tempFolder';
 import { chooseFolder, openTestApp, succeeded, type TestApp } from '../../testing/testApp';
 import { SANDBOX_ACCOUNT } from '../services';
 import { BatchNotices, NO_PROGRESS, taskbarProgress } from './batchSignals';
 
 let app: TestApp;
+let folder: TempFolder;
 let dir: string;
 beforeAll(async () => {
   app = await openTestApp();
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-signals-'));
+  folder = await tempFolder('signals');
+  dir = folder.path;
 });
 afterAll(async () => {
   await app.close();
-  await rm(dir, { recursive: true, force: true });
+  await folder.remove();
 });
 
 /** Runs a batch of `rows` limited codes from `name` to the end; returns every update main was sent. */

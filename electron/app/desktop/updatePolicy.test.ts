@@ -1,14 +1,13 @@
 // Updates decided against a real feed: electron-updater itself (the check the app runs, its
 // latest.yml parsing and version comparison) asks a node:http server on 127.0.0.1, and UpdateFlow
 // decides what the user is told. Only Electron's HTTP stack is swapped for Node's: no Electron here.
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeHttpExecutor } from 'builder-util';
 import { NsisUpdater } from 'electron-updater';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TempFolder, tempFolder } from '../../testing/tempFolder';
 import { feedUrlProblem, UpdateFlow } from './updatePolicy';
 
 /** latest.yml as electron-builder writes it next to an installer. */
@@ -24,13 +23,15 @@ releaseDate: '2026-11-30T08:00:00.000Z'
 
 let server: Server;
 let feed: string;
+let data: TempFolder;
 let dataDir: string;
 /** What the feed serves next as its metadata file. */
 let served = latestYml('0.2.0');
 const asked: string[] = [];
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'wxacode-updates-'));
+  data = await tempFolder('updates');
+  dataDir = data.path;
   server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     asked.push(path);
@@ -45,7 +46,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
-  await rm(dataDir, { recursive: true, force: true });
+  await data.remove();
 });
 
 /** electron-updater as the installed app `version` runs it, pointed at the test feed. */

@@ -1,17 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { resolveLang } from '../../../shared/language';
 import { fileSettingsStore, type Settings } from '../../core/storage/settings';
+import { tempFolderFor } from '../../testing/tempFolder';
 import { watchedSettings } from './watchedSettings';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-watched-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+beforeEach(async (test) => {
+  dir = await tempFolderFor(test, 'watched');
 });
 
 it('tells the main process the language the page switched to, after it is saved', async () => {

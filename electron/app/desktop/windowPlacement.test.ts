@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { tempFolderFor } from '../../testing/tempFolder';
 import {
   DEFAULT_SIZE,
   MIN_SIZE,
@@ -60,11 +60,8 @@ describe('where the window opens', () => {
 
 describe('the saved placement', () => {
   let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'wxacode-window-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+  beforeEach(async (test) => {
+    dir = await tempFolderFor(test, 'window');
   });
 
   it('is kept in the data folder and read back, with no temporary file left', async () => {

@@ -1,15 +1,14 @@
-import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Failure } from '../../../shared/result';
+import { tempFolderFor } from '../../testing/tempFolder';
 import { filesPresent, rowFilePath } from './subfolders';
 
 let out: string;
-beforeEach(async () => {
-  out = await mkdtemp(join(tmpdir(), 'wxacode-subfolders-'));
+beforeEach(async (test) => {
+  out = await tempFolderFor(test, 'subfolders');
 });
-afterEach(() => rm(out, { recursive: true, force: true }));
 
 describe('subfolders of the output folder', () => {
   it('makes a row’s folders and never a path outside the output folder', async () => {

@@ -1,14 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
+import { tempFolderFor } from '../../testing/tempFolder';
 import { openLibraryDatabase, SCHEMA_VERSION } from './libraryDatabase';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-database-'));
+beforeEach(async (test) => {
+  dir = await tempFolderFor(test, 'database');
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
 
 it('is shared in write-ahead-log mode, a writer waiting up to 10 s for another', () => {
   const db = openLibraryDatabase(join(dir, 'library.db'));

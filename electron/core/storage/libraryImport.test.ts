@@ -1,9 +1,9 @@
-import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../../shared/codeRequest';
+import { tempFolderFor } from '../../testing/tempFolder';
 import { Library, type LibraryEntry } from './library';
 
 /**
@@ -14,11 +14,10 @@ import { Library, type LibraryEntry } from './library';
 const WRITTEN_BY_0_1 = fileURLToPath(new URL('./fixtures/library-jsonl', import.meta.url));
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wxacode-import-'));
+beforeEach(async (test) => {
+  dir = await tempFolderFor(test, 'import');
   await cp(WRITTEN_BY_0_1, dir, { recursive: true });
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
 
 function everyCode(library: Library): LibraryEntry[] {
   const entries: LibraryEntry[] = [];
