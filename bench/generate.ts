@@ -78,6 +78,16 @@ for (const [name, bareMs, clientMs] of rows) {
     `| ${name} | ${fmt(b.median)} / ${fmt(b.p95)} | ${fmt(c.median)} / ${fmt(c.p95)} | ${fmt(c.median / b.median)}× |`,
   );
 }
+const figures: Record<string, number> = {};
+for (const [name, bareMs, clientMs] of rows) {
+  const key = name.startsWith('transparent') ? 'transparent' : 'opaque';
+  const b = summarize(bareMs);
+  const c = summarize(clientMs);
+  figures[`${key}_bare_median_ms`] = Math.round(b.median * 100) / 100;
+  figures[`${key}_client_median_ms`] = Math.round(c.median * 100) / 100;
+  figures[`${key}_ratio`] = Math.round((c.median / b.median) * 1000) / 1000;
+}
+console.log(`BENCH ${JSON.stringify(figures)}`);
 await bareAgent.close();
 await sandbox.close();
 process.exit(0);
