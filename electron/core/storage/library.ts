@@ -10,6 +10,7 @@ import { requestKey } from '../codes/requestKey';
 import { writeFileAtomic } from './atomicFile';
 import { Claims } from './claims';
 import { type CodeFilter, type CodePage, CodeTable, type StoredCode } from './codeTable';
+import { DurableCommits } from './durableCommits';
 import { type LibraryDatabase, openLibraryDatabase } from './libraryDatabase';
 import { importJsonLinesIndex } from './libraryImport';
 
@@ -60,6 +61,7 @@ export class Library {
     private readonly dir: string,
     private readonly db: LibraryDatabase,
     private readonly codes: CodeTable,
+    private readonly commits: DurableCommits,
   ) {
     this.claims = new Claims(join(dir, 'claims'));
   }
@@ -72,7 +74,7 @@ export class Library {
       const codes = new CodeTable(db);
       // Earlier versions kept the index as JSON lines: taken in at the first start, nothing lost.
       importJsonLinesIndex(db, codes, join(dir, 'index.jsonl'));
-      return new Library(dir, db, codes);
+      return new Library(dir, db, codes, new DurableCommits(join(dir, 'library.db-wal')));
     } catch (cause) {
       db.close();
       throw cause;
@@ -134,6 +136,7 @@ export class Library {
       if (!(await exists(file))) await writeFileAtomic(file, code.png);
       // The image is on disk before the index names it, so a crash in between leaves no dangling entry.
       this.codes.insert(entry);
+      await this.commits.flush();
     } catch (cause) {
       // WeChat has answered (and may have charged): the code is not dropped, only not kept.
       const kept = { ...entry, notKept: notInLibrary(this.dir, cause) };
