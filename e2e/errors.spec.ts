@@ -60,6 +60,18 @@ test('a WeChat error shows its meaning and fix, and the fix works', async ({ app
   await expect(ui.alert).toContainText('WeChat said: invalid page');
   expect(backend.sandbox.stats().getwxacodeunlimit).toBe(1);
 
+  // Once the form asks for something else, the error about the old request is gone.
+  await ui.scene.fill('id=43');
+  await expect(ui.alert).toBeEmpty();
+  await ui.scene.fill('id=42');
+  await ui.generate();
+  await expect(ui.alert).toContainText('WeChat error 41030');
+  // It does not follow the user into Batch either.
+  await app.getByRole('tab', { name: 'Batch' }).click();
+  await expect(ui.alert).toBeEmpty();
+  await app.getByRole('tab', { name: 'Make a code' }).click();
+  await expect(ui.alert).toBeEmpty();
+
   await ui.version('Trial').check();
   await ui.checkPath.uncheck();
   await ui.generate();

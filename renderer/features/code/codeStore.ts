@@ -8,6 +8,7 @@ import { formatHexColor } from '../../../shared/validateCodeRequest';
 import { call } from '../../app/api';
 import { latestRequest } from '../../app/latestRequest';
 import { useSettings } from '../../app/settingsStore';
+import { useView } from '../../app/viewStore';
 import type { MessageKey, Params } from '../../i18n';
 import { useAccounts } from '../accounts/accountsStore';
 import { type CheckedDraft, checkDraft, type Draft, draftOf, EMPTY_DRAFT, switchKind } from './draft';
@@ -69,11 +70,12 @@ export const useCode = create<CodeState>()((set, get) => ({
   edit(patch) {
     const touched = { ...get().touched };
     for (const field of Object.keys(patch)) touched[field as CodeRequestField] = true;
-    set({ ...withDraft({ ...get().draft, ...patch }), touched });
+    // The error was about the request as it was: once the form asks for something else, it is gone.
+    set({ ...withDraft({ ...get().draft, ...patch }), touched, error: null });
   },
 
   setKind(kind) {
-    set(withDraft(switchKind(get().draft, kind)));
+    set({ ...withDraft(switchKind(get().draft, kind)), error: null });
   },
 
   async generate({ regenerate = false } = {}) {
@@ -134,3 +136,9 @@ export const useCode = create<CodeState>()((set, get) => ({
     set({ error: null });
   },
 }));
+
+// A failed code's error belongs to Make a code: leaving the view clears it rather than carrying it
+// into Batch or History (the form still shows its own field problems on return).
+useView.subscribe((now, before) => {
+  if (before.view === 'code' && now.view !== 'code') useCode.getState().dismissError();
+});
