@@ -100,8 +100,7 @@ export class BatchSession {
   async plan(sheetId: string, accountId: string, choice: PlanChoice): Promise<PlanView> {
     const sheet = this.sheets.get(sheetId);
     if (!sheet) throw sheetGone();
-    // Codes another process (the CLI) made since are free: the plan counts them so.
-    await this.app.library.refresh();
+    // Codes another process (the CLI) made since are free: the plan reads the shared library, so it counts them so.
     const plan = planFor(this.app, sheet, await this.app.accountService.byId(accountId), choice);
     return planView(this.plans.keep({ sheet, accountId, choice, plan }), plan);
   }
@@ -134,7 +133,6 @@ export class BatchSession {
       checkNameTemplate(nameTemplate, sheet.headers);
       const account = await app.accountService.byId(accountId);
       // Planned again: codes made since (by the form, another batch, the CLI) are now free, and the quota is current.
-      await app.library.refresh();
       const plan = planFor(app, sheet, account, choice);
       // Asked while this start holds the batch slot: a second Start meanwhile is refused, not asked twice.
       const fileName = basename(sheet.file);

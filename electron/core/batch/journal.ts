@@ -150,7 +150,6 @@ export class Journal {
  */
 export async function unreceivedCodes(calls: ReadonlySet<string>, library: Library): Promise<number> {
   if (calls.size === 0) return 0;
-  await library.refresh();
   return [...calls].filter((key) => !library.hasKey(key)).length;
 }
 

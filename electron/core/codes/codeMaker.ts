@@ -56,17 +56,13 @@ export class CodeMaker {
     // A regenerate joins a call already under way too: that image is fresh from WeChat.
     let made = this.inFlight.get(key);
     if (!made) {
-      await this.library.refresh();
       const before = this.library.find(account.appId, request);
       if (!options.regenerate && before) return this.stored(before);
-      made = this.inFlight.get(key);
-      if (!made) {
-        // Shared by every caller, so no one caller's signal stops it (each stops only its own wait).
-        made = this.claimAndFetch(account, request, key, before, options.beforeCall, options.signal).finally(
-          () => this.inFlight.delete(key),
-        );
-        this.inFlight.set(key, made);
-      }
+      // Shared by every caller, so no one caller's signal stops it (each stops only its own wait).
+      made = this.claimAndFetch(account, request, key, before, options.beforeCall, options.signal).finally(
+        () => this.inFlight.delete(key),
+      );
+      this.inFlight.set(key, made);
     }
     return abortable(made, options.signal);
   }
@@ -109,7 +105,6 @@ export class CodeMaker {
       if (claim.taken) {
         try {
           // The holder before may have finished between the last look and the claim.
-          await this.library.refresh();
           const now = this.library.find(account.appId, request);
           if (now && now.codeId !== before?.codeId) return await this.stored(now);
           // Waited long for another process: a caller that gave up meanwhile pays for nothing.
@@ -126,7 +121,6 @@ export class CodeMaker {
       waited = true;
       await sleep(pause);
       pause = Math.min(LONGEST_LOOK_MS, pause * 1.5);
-      await this.library.refresh();
       const now = this.library.find(account.appId, request);
       if (now && now.codeId !== before?.codeId) return this.stored(now);
     }

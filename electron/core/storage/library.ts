@@ -81,14 +81,6 @@ export class Library {
     }
   }
 
-  /**
-   * Kept for callers that look before they act: every lookup reads the database, so codes other
-   * processes added or deleted are already seen and there is nothing to take in.
-   */
-  refresh(): Promise<void> {
-    return Promise.resolve();
-  }
-
   close(): void {
     this.db.close();
   }
