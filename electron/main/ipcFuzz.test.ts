@@ -25,6 +25,7 @@ const WELL_FORMED: Record<Channel, { payload?: Record<string, unknown>; optional
   'code:save': { payload: { codeId: 'c1' } },
   'code:copy': { payload: { codeId: 'c1' } },
   'code:drag': { payload: { codeId: 'c1' } },
+  'code:openAppJson': {},
   'accounts:list': {},
   'accounts:save': {
     payload: { account: { name: 'Fuzz', appId: 'wx00000000000000f2', source: { kind: 'sandbox' } } },
@@ -205,6 +206,7 @@ beforeAll(async () => {
     'copyImage',
     'startDrag',
     'chooseSpreadsheet',
+    'chooseAppJson',
     'chooseFolder',
     'showInFolder',
   ]) {

@@ -9,6 +9,7 @@ export const CHANNEL_NAMES = [
   'code:save',
   'code:copy',
   'code:drag',
+  'code:openAppJson',
   'accounts:list',
   'accounts:save',
   'accounts:remove',

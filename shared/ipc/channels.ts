@@ -88,6 +88,14 @@ export interface LibraryPage {
   nextCursor?: string;
 }
 
+/** The pages a mini program's app.json lists, for the page path field's suggestions. */
+export interface AppJsonPages {
+  /** The file's base name, to say which app.json the list came from. */
+  fileName: string;
+  /** Main package first (its first page is the home page), then each subpackage's `root/page`. */
+  pages: string[];
+}
+
 /** A folder the user chose in main's dialog: its path, for display, and the grant that names it to main. */
 export interface FolderGrant {
   grant: string;
@@ -226,6 +234,9 @@ export const channels = {
   },
   'code:copy': { parse: schema(z.strictObject({ codeId: id })), result: {} as { copied: true } },
   'code:drag': { parse: schema(z.strictObject({ codeId: id })), result: {} as { started: true } },
+  // The page paths of the app.json the user picks in main's open dialog (null when they cancel):
+  // the page names no file, and main reads at most MAX_APP_JSON_BYTES of it.
+  'code:openAppJson': { parse: none, result: {} as AppJsonPages | null },
   'accounts:list': { parse: none, result: {} as AccountView[] },
   'accounts:save': {
     // A secret goes in and never comes back out: no channel returns one.
