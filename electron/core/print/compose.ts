@@ -2,7 +2,7 @@ import sharp, { type OverlayOptions } from 'sharp';
 import { labelStyleInvalid } from '../../../shared/errors/print';
 import { Failure } from '../../../shared/result';
 import type { LabelFont } from './labelFont';
-import { type LogoOptions, logoOverlay, placeLogo } from './logo';
+import { type LogoOptions, logoFraction, logoOverlay, placeLogo } from './logo';
 import { DEFAULT_DPI } from './physicalSize';
 import { withDpi } from './pngDpi';
 
@@ -105,6 +105,7 @@ function checkOptions(options: ComposeOptions): void {
       );
     }
   }
+  if (options.logo) logoFraction(options.logo.shape, options.logo.fraction);
   const bg = options.background;
   if (bg !== undefined && bg !== 'transparent' && !HEX.test(bg)) {
     throw invalid(

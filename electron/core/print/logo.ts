@@ -12,15 +12,15 @@ export type CodeShape = 'round' | 'square';
 
 /** The avatar circle's diameter as a share of a 小程序码's width. */
 export const AVATAR_FRACTION = 0.45;
-/** A square code's logo, white border included, as a share of its width: 4 % of the area. */
-export const DEFAULT_SQUARE_FRACTION = 0.2;
+/** A square code's logo, white border included, as a share of its width: 3.2 % of the area. */
+export const DEFAULT_SQUARE_FRACTION = 0.18;
 /**
- * The widest logo a square code takes, as a share of its width (4.4 % of its area). WeChat's square
- * codes (and the sandbox's) use error correction level M, which restores about 15 % of the
- * codewords, but a centred logo also hits alignment patterns and, on small codes, format bits:
- * measured with jsQR over paths of 1 to 160 characters, 0.21 always decodes and 0.22 does not.
+ * The widest logo a square code takes, as a share of its width (4 % of its area). The sandbox's
+ * square codes use error correction level M, which restores about 15 % of the codewords, but a
+ * centred logo also hits alignment patterns and, on small codes, format bits: measured with jsQR
+ * over paths of 1 to 160 characters at 280–1280 px, 0.2 always decodes and 0.21 does not.
  */
-export const MAX_SQUARE_FRACTION = 0.21;
+export const MAX_SQUARE_FRACTION = 0.2;
 const MAX_SQUARE_AREA = MAX_SQUARE_FRACTION ** 2;
 export const MAX_LOGO_BYTES = 5 * 1024 * 1024;
 export const MAX_LOGO_SIDE = 4000;
@@ -41,8 +41,8 @@ export interface LogoPlace {
   size: number;
 }
 
-/** Where the logo goes on a code `width` × `height`; a Failure when it would cover data. */
-export function placeLogo(width: number, height: number, shape: CodeShape, fraction?: number): LogoPlace {
+/** The logo's share of the code's width; a Failure when it would cover data. */
+export function logoFraction(shape: CodeShape, fraction?: number): number {
   const share = fraction ?? (shape === 'round' ? AVATAR_FRACTION : DEFAULT_SQUARE_FRACTION);
   const tooBig = shape === 'round' ? share > AVATAR_FRACTION + 1e-9 : share * share > MAX_SQUARE_AREA + 1e-9;
   if (tooBig || !(share > 0)) {
@@ -50,6 +50,12 @@ export function placeLogo(width: number, height: number, shape: CodeShape, fract
     const area = shape === 'round' ? share * share * (Math.PI / 4) : share * share;
     throw new Failure(logoCoversData(Math.round(area * 100), Math.floor(maxArea * 100)));
   }
+  return share;
+}
+
+/** Where the logo goes on a code `width` × `height`; a Failure when it would cover data. */
+export function placeLogo(width: number, height: number, shape: CodeShape, fraction?: number): LogoPlace {
+  const share = logoFraction(shape, fraction);
   const size = Math.round(Math.min(width, height) * share);
   return { left: Math.round((width - size) / 2), top: Math.round((height - size) / 2), size };
 }
