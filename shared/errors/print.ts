@@ -101,3 +101,27 @@ export function logoCoversData(percent: number, maxPercent: number): AppError {
     },
   );
 }
+
+/** Both the pixel width and the printed size were given: the printed size decides the width. */
+export function widthWithPrintSize(): AppError {
+  return printError(
+    'printSize',
+    {
+      en: 'A pixel width and a printed size were both given.',
+      zh: '同时给出了像素宽度和印刷尺寸。',
+    },
+    {
+      en: 'Give only the printed size (e.g. 4cm): the width asked of WeChat follows from it and the DPI.',
+      zh: '只需给出印刷尺寸（例如 4cm）：向微信请求的宽度由它和 DPI 算出。',
+    },
+  );
+}
+
+/** Not an error: the printed size wants more pixels than WeChat sends, so the PNG prints below the DPI asked. */
+export function rasterBelowDpi(cm: number, effectiveDpi: number, dpi: number, largestCm: number): Localized {
+  const size = cm.toFixed(1);
+  return {
+    en: `Note: at ${size} cm WeChat's largest code (1280 px) prints at ${Math.floor(effectiveDpi)} DPI, below the ${dpi} DPI asked; up to ${largestCm.toFixed(1)} cm keeps ${dpi} DPI. A larger sign wants a vector file (SVG or PDF).`,
+    zh: `提示：${size} 厘米时，微信最大的码（1280 像素）只有 ${Math.floor(effectiveDpi)} DPI，低于要求的 ${dpi} DPI；${largestCm.toFixed(1)} 厘米以内可保持 ${dpi} DPI。更大的招牌需要矢量文件（SVG 或 PDF）。`,
+  };
+}
