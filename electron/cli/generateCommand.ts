@@ -1,10 +1,8 @@
 import { join } from 'node:path';
-import { outNotPng } from '../../shared/errors/cli';
 import { Failure } from '../../shared/result';
 import { validateCodeRequest } from '../../shared/validateCodeRequest';
 import { CodeMaker } from '../core/codes/codeMaker';
 import { fileAccountStore } from '../core/storage/accounts';
-import { writeFileAtomic } from '../core/storage/atomicFile';
 import { dataDir } from '../core/storage/dataDir';
 import { Library } from '../core/storage/library';
 import { sweepTemps } from '../core/storage/tempFiles';
@@ -21,8 +19,9 @@ import {
 import { type CredentialFlags, credentialsFromFlags } from './credentials';
 import { cliLanguage } from './errorText';
 import { parseFlags, requireFlag } from './flags';
+import { FORMAT_FLAG, FORMAT_USAGE, outputFormatOf, VECTOR_SOURCE_WIDTH, writeCodeAs } from './outputFormat';
 
-export const GENERATE_USAGE = `wxacode generate --out FILE.png (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) ${STYLE_USAGE} ${CREDENTIAL_USAGE} [--regenerate]`;
+export const GENERATE_USAGE = `wxacode generate --out FILE.png|.svg|.pdf ${FORMAT_USAGE} (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) ${STYLE_USAGE} ${CREDENTIAL_USAGE} [--regenerate]`;
 
 export async function generateCommand(args: string[], out: (line: string) => void): Promise<void> {
   const { values } = parseFlags(
@@ -36,13 +35,17 @@ export async function generateCommand(args: string[], out: (line: string) => voi
       ...STYLE_FLAGS,
       ...CREDENTIAL_FLAGS,
       regenerate: { type: 'boolean' },
+      ...FORMAT_FLAG,
     },
     GENERATE_USAGE,
   );
-  const file = requireFlag(values.out, '--out', 'the PNG file to write', '要写入的 PNG 文件');
-  if (!/\.png$/i.test(file)) {
-    throw new Failure(outNotPng());
-  }
+  const file = requireFlag(
+    values.out,
+    '--out',
+    'the file to write (.png, or .svg or .pdf for print)',
+    '要写入的文件(.png,印刷用则为 .svg 或 .pdf)',
+  );
+  const format = outputFormatOf(values.format, file);
   const kind = values.qrcode ? 'qrcode' : values.scene !== undefined ? 'unlimited' : 'limited';
   const unused = flagNotForKind(kind, values);
   if (unused) throw new Failure(unused);
@@ -52,6 +55,7 @@ export async function generateCommand(args: string[], out: (line: string) => voi
     scene: values.scene,
     page: values.page,
     ...styleFromFlags(values),
+    width: values.width ?? (format === 'png' ? undefined : VECTOR_SOURCE_WIDTH),
   });
   if (!validation.ok) {
     const [first, ...rest] = validation.errors;
@@ -70,10 +74,10 @@ export async function generateCommand(args: string[], out: (line: string) => voi
       client,
     };
     const made = await maker.make(account, validation.value, { regenerate: values.regenerate ?? false });
-    await writeFileAtomic(file, made.png);
     const { entry } = made;
+    const written = await writeCodeAs(format, file, made.png, validation.value);
     out(
-      `Saved ${file} (${entry.width}×${entry.height} PNG)${made.fromLibrary ? ' from the library: no API call, no quota used (--regenerate forces a new one)' : ''}`,
+      `Saved ${file} (${format === 'png' ? `${entry.width}×${entry.height} ` : ''}${written})${made.fromLibrary ? ' from the library: no API call, no quota used (--regenerate forces a new one)' : ''}`,
     );
     if (made.notKept) {
       const language = cliLanguage();

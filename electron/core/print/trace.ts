@@ -18,8 +18,12 @@ export interface VectorCode {
 }
 
 export interface TraceOptions {
-  /** The ink colour the code was made in: opaque images are split into ink and paper along white → color. */
-  color: Rgb;
+  /**
+   * The ink colour the code was made in: opaque images are split into ink and paper along white →
+   * color. 'auto' (WeChat chose the colour): the ink is what is darker than mid-grey, and the fill
+   * is its average colour.
+   */
+  color: Rgb | 'auto';
   /** A transparent code's ink is whatever is opaque; an opaque code's is whatever is nearer ink than paper. */
   transparent: boolean;
 }
@@ -39,7 +43,12 @@ const FAINT_INK = 48;
  * colour, ink past half way (a light ink such as yellow has no dark pixels, so lightness alone would
  * lose it). Pixels with some transparency are put on white first, as a page would show them.
  */
-export function inkOf(rgba: Uint8Array, width: number, height: number, options: TraceOptions): InkMask {
+export function inkOf(
+  rgba: Uint8Array,
+  width: number,
+  height: number,
+  options: { color: Rgb; transparent: boolean },
+): InkMask {
   const ink = new Uint8Array(width * height);
   if (options.transparent) {
     for (let i = 0; i < ink.length; i++) ink[i] = rgba[i * 4 + 3]! >= 128 ? 1 : 0;
@@ -136,6 +145,22 @@ export function outlinesOf(mask: InkMask): Float64Array[] {
   return outlines;
 }
 
+const BLACK: Rgb = { r: 0, g: 0, b: 0 };
+
+/** The average colour of the ink pixels (black when there are none). */
+function averageInk(rgba: Uint8Array, mask: InkMask): Rgb {
+  const sum = [0, 0, 0];
+  let count = 0;
+  for (let i = 0; i < mask.ink.length; i++) {
+    if (!mask.ink[i]) continue;
+    for (let c = 0; c < 3; c++) sum[c]! += rgba[i * 4 + c]!;
+    count++;
+  }
+  if (!count) return BLACK;
+  const [r, g, b] = sum.map((total) => Math.round(total / count)) as [number, number, number];
+  return { r, g, b };
+}
+
 /** Decodes a PNG (or JPEG) to RGBA, as sharp reads it: the CLI and the app both store PNGs. */
 async function rgbaOf(image: Uint8Array): Promise<{ rgba: Uint8Array; width: number; height: number }> {
   const { data, info } = await sharp(image, { failOn: 'error' })
@@ -152,6 +177,15 @@ async function rgbaOf(image: Uint8Array): Promise<{ rgba: Uint8Array; width: num
 /** Traces a code image (as WeChat sent it, up to 1280 px) into outlines in the given colour. */
 export async function traceCode(png: Uint8Array, options: TraceOptions): Promise<VectorCode> {
   const { rgba, width, height } = await rgbaOf(png);
-  const outlines = outlinesOf(inkOf(rgba, width, height, options));
-  return { width, height, color: options.color, transparent: options.transparent, outlines };
+  const auto = options.color === 'auto';
+  const color = options.color === 'auto' ? BLACK : options.color;
+  const mask = inkOf(rgba, width, height, { color, transparent: options.transparent });
+  const outlines = outlinesOf(mask);
+  return {
+    width,
+    height,
+    color: auto ? averageInk(rgba, mask) : color,
+    transparent: options.transparent,
+    outlines,
+  };
 }
