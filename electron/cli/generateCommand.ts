@@ -1,10 +1,8 @@
 import { join } from 'node:path';
-import { outNotPng } from '../../shared/errors/cli';
 import { Failure } from '../../shared/result';
 import { validateCodeRequest } from '../../shared/validateCodeRequest';
 import { CodeMaker } from '../core/codes/codeMaker';
 import { fileAccountStore } from '../core/storage/accounts';
-import { writeFileAtomic } from '../core/storage/atomicFile';
 import { dataDir } from '../core/storage/dataDir';
 import { Library } from '../core/storage/library';
 import { sweepTemps } from '../core/storage/tempFiles';
@@ -21,9 +19,10 @@ import {
 import { type CredentialFlags, credentialsFromFlags } from './credentials';
 import { cliLanguage } from './errorText';
 import { parseFlags, requireFlag } from './flags';
+import { FORMAT_FLAG, FORMAT_USAGE, outputFormatOf, VECTOR_SOURCE_WIDTH, writeCodeAs } from './outputFormat';
 import { PRINT_FLAGS, PRINT_USAGE, printCode, printFromFlags, printSummary } from './printFlags';
 
-export const GENERATE_USAGE = `wxacode generate --out FILE.png (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) ${STYLE_USAGE} ${PRINT_USAGE} ${CREDENTIAL_USAGE} [--regenerate]`;
+export const GENERATE_USAGE = `wxacode generate --out FILE.png|.svg|.pdf ${FORMAT_USAGE} (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) ${STYLE_USAGE} ${PRINT_USAGE} ${CREDENTIAL_USAGE} [--regenerate]`;
 
 export async function generateCommand(args: string[], out: (line: string) => void): Promise<void> {
   const { values } = parseFlags(
@@ -38,13 +37,17 @@ export async function generateCommand(args: string[], out: (line: string) => voi
       ...PRINT_FLAGS,
       ...CREDENTIAL_FLAGS,
       regenerate: { type: 'boolean' },
+      ...FORMAT_FLAG,
     },
     GENERATE_USAGE,
   );
-  const file = requireFlag(values.out, '--out', 'the PNG file to write', '要写入的 PNG 文件');
-  if (!/\.png$/i.test(file)) {
-    throw new Failure(outNotPng());
-  }
+  const file = requireFlag(
+    values.out,
+    '--out',
+    'the file to write (.png, or .svg or .pdf for print)',
+    '要写入的文件(.png,印刷用则为 .svg 或 .pdf)',
+  );
+  const format = outputFormatOf(values.format, file);
   const kind = values.qrcode ? 'qrcode' : values.scene !== undefined ? 'unlimited' : 'limited';
   const unused = flagNotForKind(kind, values);
   if (unused) throw new Failure(unused);
@@ -55,7 +58,9 @@ export async function generateCommand(args: string[], out: (line: string) => voi
     scene: values.scene,
     page: values.page,
     ...styleFromFlags(values),
-    ...(print?.plan ? { width: String(print.plan.requestWidth) } : {}),
+    ...(print?.plan
+      ? { width: String(print.plan.requestWidth) }
+      : { width: values.width ?? (format === 'png' ? undefined : VECTOR_SOURCE_WIDTH) }),
   });
   if (!validation.ok) {
     const [first, ...rest] = validation.errors;
@@ -75,12 +80,15 @@ export async function generateCommand(args: string[], out: (line: string) => voi
     };
     const made = await maker.make(account, validation.value, { regenerate: values.regenerate ?? false });
     const { entry } = made;
-    const saved = print
-      ? await printCode(made.png, entry.width, validation.value, print)
-      : { png: made.png, width: entry.width, height: entry.height };
-    await writeFileAtomic(file, saved.png);
+    // A PNG carries the print options (labels, logo, DPI); a vector file is traced from the code.
+    const image =
+      format === 'png' && print
+        ? await printCode(made.png, entry.width, validation.value, print)
+        : { png: made.png, width: entry.width, height: entry.height };
+    const written = await writeCodeAs(format, file, image.png, validation.value);
+    const saved = format === 'png' ? `${image.width}×${image.height} ${written}` : written;
     out(
-      `Saved ${file} (${saved.width}×${saved.height} PNG)${made.fromLibrary ? ' from the library: no API call, no quota used (--regenerate forces a new one)' : ''}`,
+      `Saved ${file} (${saved})${made.fromLibrary ? ' from the library: no API call, no quota used (--regenerate forces a new one)' : ''}`,
     );
     const summary = print && printSummary(print);
     if (summary) out(summary);

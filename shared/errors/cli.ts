@@ -124,13 +124,37 @@ export function notAKind(raw: string): AppError {
   );
 }
 
-export function outNotPng(): AppError {
+/** What `--format` can write: the PNG WeChat sends, or a vector file traced from it for print. */
+export const OUTPUT_FORMATS = ['png', 'svg', 'pdf'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** `--out` does not end in the extension of the format asked for (or of any format, when none was). */
+export function outNotForFormat(format: OutputFormat | undefined): AppError {
+  if (!format) {
+    return flagError(
+      '--out',
+      'The output must be a .png, .svg or .pdf file.',
+      '输出文件须为 .png、.svg 或 .pdf。',
+      'End the --out file name in .png (the image WeChat sends), or .svg or .pdf for a vector file to print at any size.',
+      '请让 --out 的文件名以 .png 结尾（微信返回的图片），或以 .svg、.pdf 结尾（可任意放大印刷的矢量文件）。',
+    );
+  }
   return flagError(
     '--out',
-    'The output must be a .png file.',
-    '输出文件须为 .png。',
-    'End the --out file name in .png.',
-    '请让 --out 的文件名以 .png 结尾。',
+    `--format ${format} writes a .${format} file.`,
+    `--format ${format} 输出 .${format} 文件。`,
+    `End the --out file name in .${format}, or change --format.`,
+    `请让 --out 的文件名以 .${format} 结尾，或修改 --format。`,
+  );
+}
+
+export function formatUnknown(raw: string): AppError {
+  return flagError(
+    '--format',
+    `--format ${raw} is not an output format.`,
+    `--format ${raw} 不是有效的输出格式。`,
+    'Use --format png (the image WeChat sends), svg or pdf (a vector file a print shop can scale to any size).',
+    '请用 --format png（微信返回的图片）、svg 或 pdf（印刷厂可任意放大的矢量文件）。',
   );
 }
 
