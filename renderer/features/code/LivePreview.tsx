@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import type { MadeCode } from './codeStore';
 import { madeWithOf, type PreviewStyle, scaledHeight } from './preview/previewStyle';
 import { type InkMask, inkMaskFor, inkMaskReady, paintRestyled } from './preview/restyle';
+import { shapeStyle } from './RealCode';
 
 /** The last real image repainted in the form's style on a canvas: no call to WeChat. */
 export function LivePreview({
@@ -46,6 +47,7 @@ export function LivePreview({
       ref={canvas}
       width={style.width}
       height={scaledHeight(made.code, style.width)}
+      style={shapeStyle(made.code)}
       className="code-image"
       role="img"
       aria-label={t('previewAlt')}
