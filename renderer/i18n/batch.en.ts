@@ -1,6 +1,7 @@
 /** The English words of the Batch view; batch.zh.ts has the same keys. */
 export const batchEn = {
   batchHeading: 'Batch',
+  batchSetup: 'Batch setup',
 
   stepImport: 'Spreadsheet',
   stepColumns: 'Columns',

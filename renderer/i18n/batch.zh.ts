@@ -3,6 +3,7 @@ import type { batchEn } from './batch.en';
 /** The Chinese words of the Batch view. */
 export const batchZh: Record<keyof typeof batchEn, string> = {
   batchHeading: '批量生成',
+  batchSetup: '批量设置',
 
   stepImport: '表格',
   stepColumns: '列',

@@ -31,12 +31,13 @@ export function AccountsDialog({ adding, onClose }: { adding: boolean; onClose()
 
   return (
     <dialog ref={dialog} className="accounts-dialog" aria-labelledby="accounts-title" onClose={onClose}>
-      <header className="dialog-header">
+      {/* Not <header>/<footer>: inside a dialog they would be page-wide banner and contentinfo landmarks. */}
+      <div className="dialog-header">
         <h2 id="accounts-title">{t('accountsTitle')}</h2>
         <button type="button" className="ghost" onClick={onClose}>
           {t('close')}
         </button>
-      </header>
+      </div>
       <div className="accounts-body">
         <AccountList selectedId={selected?.id ?? null} onSelect={select} onAdd={() => select(null)} />
         <AccountEditor
@@ -50,9 +51,9 @@ export function AccountsDialog({ adding, onClose }: { adding: boolean; onClose()
           onRemoved={() => select(null)}
         />
       </div>
-      <footer className="dialog-footer">
+      <div className="dialog-footer">
         <LogFolderButton />
-      </footer>
+      </div>
     </dialog>
   );
 }

@@ -26,17 +26,18 @@ export function BatchView() {
   }, []);
 
   return (
-    <main className="batch-view" role="tabpanel" id={panelId('batch')} aria-labelledby={tabId('batch')}>
+    <div className="batch-view" role="tabpanel" id={panelId('batch')} aria-labelledby={tabId('batch')}>
       <h2 className="visually-hidden">{t('batchHeading')}</h2>
-      <div className="batch-setup">
+      {/* While a batch runs its controls are locked: the column itself then takes the focus, so the keys can scroll it. */}
+      <section className="batch-setup" aria-label={t('batchSetup')} tabIndex={running ? 0 : undefined}>
         <ImportStep locked={running} />
         <ColumnsStep locked={running} />
         <OutputStep locked={running} />
-      </div>
+      </section>
       <div className="batch-outcome">
         <CheckStep />
         <MakeStep />
       </div>
-    </main>
+    </div>
   );
 }

@@ -10,6 +10,7 @@ import {
   scaledHeight,
 } from './preview/previewStyle';
 import { type InkMask, inkMaskFor, inkMaskReady, paintRestyled } from './preview/restyle';
+import { shapeStyle } from './RealCode';
 
 /** The last real image repainted in the form's style on a canvas: no call to WeChat. */
 export function LivePreview({
@@ -59,6 +60,7 @@ export function LivePreview({
       ref={canvas}
       width={initial.width}
       height={initial.height}
+      style={shapeStyle(made.code)}
       className="code-image"
       role="img"
       aria-label={t('previewAlt')}
