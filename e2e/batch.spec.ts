@@ -18,6 +18,8 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
   app,
   backend,
 }) => {
+  // Two runs and the first-row check: more than one flow's 30 s on a loaded build machine.
+  test.setTimeout(60_000);
   const sheet = join(inputDir, '门店.csv');
   await writeGbkCsv(sheet, [
     ['页面路径', '文件名'],
