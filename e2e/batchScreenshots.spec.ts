@@ -8,6 +8,8 @@ import { studio } from './harness/studio';
 test.use({ sandboxOptions: { numUsed: 1233 } });
 
 test('screenshots of Batch', async ({ app, backend }) => {
+  // Five pictures and two runs of WeChat calls: longer than one flow's 30 s on a loaded machine.
+  test.setTimeout(90_000);
   const input = await tempFolder('batch-shots');
   const inputDir = input.path;
   try {

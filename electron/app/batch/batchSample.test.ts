@@ -152,6 +152,27 @@ describe('batch:sample', () => {
     expect(sample.fileName).toBe('2.png');
   });
 
+  it('shows WeChat’s refusal on the first row, before every row fails the same way (an unpublished page)', async () => {
+    const sheet = await open('unpublished.csv', [
+      ['scene', 'page', 'name'],
+      ['id=1', 'pages/new/index', 'new1'],
+      ['id=2', 'pages/new/index', 'new2'],
+    ]);
+    const checked = await plan(sheet, 'unlimited', { ...BLACK, checkPath: true });
+    const refused = await app.call('batch:sample', { planId: checked.planId, nameTemplate: '{row}.png' });
+    expect(refused.ok || refused.error).toMatchObject({ code: 'wechat', errcode: 41030 });
+    // The fix the error names: do not require the published page.
+    const unchecked = await plan(sheet, 'unlimited', { ...BLACK, checkPath: false, envVersion: 'develop' });
+    const made = succeeded(
+      await app.call('batch:sample', { planId: unchecked.planId, nameTemplate: '{row}.png' }),
+    );
+    expect(made).toMatchObject({
+      row: 2,
+      name: 'new1',
+      request: { checkPath: false, envVersion: 'develop' },
+    });
+  });
+
   it('refuses a bad template or a plan with no valid row before any call, naming the field', async () => {
     const callsBefore = calls();
     const good = await plan(await open('one.csv', [['path'], [`${HOME}?shop=t`]]), 'limited');

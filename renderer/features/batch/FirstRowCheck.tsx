@@ -32,7 +32,10 @@ export function FirstRowCheck() {
   const makeSample = useBatch((s) => s.makeSample);
   const seen = useBatch((s) => sampleSeen(s, accountId));
   const sample = useBatch((s) => s.sample?.view);
+  const ran = useBatch((s) => s.job !== null);
   if (!plan || planError || plan.valid === 0) return null;
+  // After a run the summary tells what was made; a changed setup asks for a new look again.
+  if (ran && seen) return null;
   return (
     <section className="first-row" aria-labelledby="first-row-title">
       <h4 id="first-row-title">{t('sampleHeading')}</h4>

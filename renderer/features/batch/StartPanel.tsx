@@ -15,6 +15,7 @@ export function StartPanel() {
   const starting = useBatch((s) => s.starting);
   const start = useBatch((s) => s.start);
   const ranBefore = useBatch((s) => s.job?.progress.state === 'finished');
+  const seen = useBatch((s) => sampleSeen(s, accountId));
   const blocker = startBlocker({
     accountId,
     ...useBatch(
@@ -28,9 +29,9 @@ export function StartPanel() {
         hasFolder: s.folder !== null,
         concurrency: s.concurrency,
         ratePerMinute: s.ratePerMinute,
-        sampleSeen: sampleSeen(s, accountId),
       })),
     ),
+    sampleSeen: seen,
   });
   return (
     <div className="start-panel">
@@ -44,7 +45,7 @@ export function StartPanel() {
           aria-describedby={blocker ? 'start-blocker' : undefined}
           onClick={() => void start()}
         >
-          {starting ? t('starting') : ranBefore ? t('startAgain') : startLabel(plan, t)}
+          {starting ? t('starting') : ranBefore ? t('startAgain') : startLabel(plan, seen, t)}
         </button>
         {blocker && (
           <p id="start-blocker" className="note">

@@ -8,6 +8,7 @@ import {
   quotaSentence,
   type StartInputs,
   startBlocker,
+  startLabel,
   timeLeft,
   wholeNumber,
 } from './batchRules';
@@ -110,6 +111,13 @@ describe('startBlocker', () => {
     expect(blocker({ concurrency: '17' })).toBe('Fix the numbers under Advanced.');
     expect(blocker({ ratePerMinute: '' })).toBe('Fix the numbers under Advanced.');
     expect(blocker({ sampleSeen: false })).toBe('Make the first code and look at it before the others.');
+  });
+
+  it('says Start makes the others once the first is seen, and plain Start until then', () => {
+    const t = en;
+    expect(startLabel(ready.plan, true, t)).toBe('Start the other 3');
+    expect(startLabel(ready.plan, false, t)).toBe('Start');
+    expect(startLabel(plan({}, { valid: 1 }), true, t)).toBe('Start');
   });
 });
 

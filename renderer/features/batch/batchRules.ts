@@ -104,9 +104,9 @@ export function startBlocker(s: StartInputs): Notice | null {
   return null;
 }
 
-/** "Start the other 26": the first row is made already, as the user checked it. */
-export function startLabel(plan: PlanView | null, t: Translate): string {
-  const others = (plan?.valid ?? 0) - 1;
+/** "Start the other 26" once the first row is made and seen; "Start" until then. */
+export function startLabel(plan: PlanView | null, sampleSeen: boolean, t: Translate): string {
+  const others = sampleSeen ? (plan?.valid ?? 0) - 1 : 0;
   return others > 0 ? t('startOthers', { n: formatCount(others) }) : t('startBatch');
 }
 
