@@ -57,7 +57,7 @@ test('the page path help says where pages are listed and how a path is written',
   await expect(help).toContainText('no leading slash and no .html');
 });
 
-test('an imported app.json lists its pages, subpackages included, as the page path field’s suggestions', async ({
+test('an imported app.json lists its pages, subpackages included, as the page path field’s suggestions, kept for the account', async ({
   app,
   backend,
 }) => {
@@ -98,6 +98,12 @@ test('an imported app.json lists its pages, subpackages included, as the page pa
   const alert = app.getByRole('alert').filter({ hasText: 'package.json is not valid JSON' });
   await expect(alert).toContainText('no trailing commas');
   await expect(options).toHaveCount(3);
+
+  // The list is the account's: the window opened again suggests the same pages.
+  await app.reload();
+  await ui.kind('Mini program code').check();
+  await expect(app.getByText('3 pages from app.json: type in the field to pick one.')).toBeVisible();
+  await expect(app.getByRole('combobox', { name: 'Page path' })).toHaveAttribute('list', listId!);
 });
 
 test('after Replace and Save the AppSecret shows as stored again', async ({ app, backend }) => {
