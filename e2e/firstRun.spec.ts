@@ -55,6 +55,7 @@ test('the page path help says where pages are listed and how a path is written',
   await expect(help).toContainText('app.json');
   await expect(help).toContainText('"subPackages" its "root"');
   await expect(help).toContainText('no leading slash and no .html');
+  await shoot(app, 'page-path-help');
 });
 
 test('an imported app.json lists its pages, subpackages included, as the page path field’s suggestions, kept for the account', async ({

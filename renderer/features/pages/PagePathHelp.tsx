@@ -48,12 +48,7 @@ export function PagePathHelp() {
         </ul>
       </details>
       <div className="page-import">
-        <button
-          type="button"
-          className="ghost"
-          disabled={!accountId}
-          onClick={() => accountId && void importFor(accountId)}
-        >
+        <button type="button" disabled={!accountId} onClick={() => accountId && void importFor(accountId)}>
           {t('importAppJson')}
         </button>
         {imported && (
