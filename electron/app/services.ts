@@ -106,13 +106,18 @@ export async function createServices(options: ServicesOptions): Promise<Services
   };
   const accountService = new AccountService(accounts, secrets, clients);
   const libraryService = new LibraryService(library);
+  const codeService = new CodeService({ ...core, accountService, libraryService });
   return {
     ...core,
     accountService,
     libraryService,
-    codeService: new CodeService({ ...core, accountService, libraryService }),
+    codeService,
     pageImport: new PageImport({ ...core, accountService }),
-    batches: new BatchSession({ ...core, accountService }),
+    batches: new BatchSession({
+      ...core,
+      accountService,
+      makeOne: (accountId, request) => codeService.generate(accountId, request, false),
+    }),
   };
 }
 

@@ -57,6 +57,10 @@ export const FLAG_FOR_FIELD: Record<string, string> = {
   lineColor: '--line-color',
   autoColor: '--auto-color',
   transparent: '--transparent',
+  printSize: '--print-size',
+  dpi: '--dpi',
+  labels: '--label',
+  logo: '--logo',
 };
 
 /** A field error restated in terms of the flag that set the field; `more` other fields also need fixing. */

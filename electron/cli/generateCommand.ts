@@ -21,8 +21,9 @@ import {
 import { type CredentialFlags, credentialsFromFlags } from './credentials';
 import { cliLanguage } from './errorText';
 import { parseFlags, requireFlag } from './flags';
+import { PRINT_FLAGS, PRINT_USAGE, printCode, printFromFlags, printSummary } from './printFlags';
 
-export const GENERATE_USAGE = `wxacode generate --out FILE.png (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) ${STYLE_USAGE} ${CREDENTIAL_USAGE} [--regenerate]`;
+export const GENERATE_USAGE = `wxacode generate --out FILE.png (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) ${STYLE_USAGE} ${PRINT_USAGE} ${CREDENTIAL_USAGE} [--regenerate]`;
 
 export async function generateCommand(args: string[], out: (line: string) => void): Promise<void> {
   const { values } = parseFlags(
@@ -34,6 +35,7 @@ export async function generateCommand(args: string[], out: (line: string) => voi
       page: { type: 'string' },
       qrcode: { type: 'boolean' },
       ...STYLE_FLAGS,
+      ...PRINT_FLAGS,
       ...CREDENTIAL_FLAGS,
       regenerate: { type: 'boolean' },
     },
@@ -46,12 +48,14 @@ export async function generateCommand(args: string[], out: (line: string) => voi
   const kind = values.qrcode ? 'qrcode' : values.scene !== undefined ? 'unlimited' : 'limited';
   const unused = flagNotForKind(kind, values);
   if (unused) throw new Failure(unused);
+  const print = await printFromFlags(values, kind);
   const validation = validateCodeRequest({
     kind,
     path: values.path,
     scene: values.scene,
     page: values.page,
     ...styleFromFlags(values),
+    ...(print?.plan ? { width: String(print.plan.requestWidth) } : {}),
   });
   if (!validation.ok) {
     const [first, ...rest] = validation.errors;
@@ -70,11 +74,16 @@ export async function generateCommand(args: string[], out: (line: string) => voi
       client,
     };
     const made = await maker.make(account, validation.value, { regenerate: values.regenerate ?? false });
-    await writeFileAtomic(file, made.png);
     const { entry } = made;
+    const saved = print
+      ? await printCode(made.png, entry.width, validation.value, print)
+      : { png: made.png, width: entry.width, height: entry.height };
+    await writeFileAtomic(file, saved.png);
     out(
-      `Saved ${file} (${entry.width}×${entry.height} PNG)${made.fromLibrary ? ' from the library: no API call, no quota used (--regenerate forces a new one)' : ''}`,
+      `Saved ${file} (${saved.width}×${saved.height} PNG)${made.fromLibrary ? ' from the library: no API call, no quota used (--regenerate forces a new one)' : ''}`,
     );
+    const summary = print && printSummary(print);
+    if (summary) out(summary);
     if (made.notKept) {
       const language = cliLanguage();
       process.stderr.write(`${made.notKept.message[language]} ${made.notKept.hint[language]}\n`);

@@ -62,6 +62,7 @@ const WELL_FORMED: Record<Channel, { payload?: Record<string, unknown>; optional
     },
   },
   'batch:names': { payload: { planId: 'p1', nameTemplate: '{path}' } },
+  'batch:sample': { payload: { planId: 'p1', nameTemplate: '{path}' } },
   'batch:chooseFolder': {},
   'batch:start': {
     payload: {

@@ -25,6 +25,7 @@ export const CHANNEL_NAMES = [
   'batch:openDropped',
   'batch:plan',
   'batch:names',
+  'batch:sample',
   'batch:chooseFolder',
   'batch:start',
   'batch:pause',

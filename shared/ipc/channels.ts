@@ -52,6 +52,21 @@ export interface GeneratedCode {
   notKept?: AppError;
 }
 
+/** The first valid row of a planned batch, made (or found in the library) for the user to look at before Start. */
+export interface BatchSampleView {
+  /** The row's number in the sheet, as the Check step and results.csv count rows. */
+  row: number;
+  /** The row's name cell, '' when the sheet has none. */
+  name: string;
+  /** What the row asks for, with the batch's settings and the row's own cells applied. */
+  request: CodeRequest;
+  /** The file the row gets in the output folder, under the chosen name template. */
+  fileName: string;
+  code: GeneratedCode;
+  /** Valid rows after this one: what Start still makes. */
+  others: number;
+}
+
 export interface LibraryEntryView {
   codeId: string;
   accountId: string;
@@ -184,7 +199,7 @@ const columnMapping: z.ZodType<ColumnMapping> = z
   })
   .partial()
   .strict();
-/** The form's styling for every row; the values get the form's own field checks when the batch is planned. */
+/** The batch's own settings for every row; the values get the form's field checks (batchStyleErrors) when the batch is planned. */
 const batchStyle = z
   .object({
     width: z.union([z.number(), z.string().max(20)]),
@@ -282,6 +297,12 @@ export const channels = {
   'batch:names': {
     parse: schema(z.strictObject({ planId: id, nameTemplate })),
     result: {} as { exampleNames: string[] },
+  },
+  // One code, the plan's first valid row, on the user's click: it goes through the form's spend
+  // guard and into the library, so Start then copies it out rather than paying for it again.
+  'batch:sample': {
+    parse: schema(z.strictObject({ planId: id, nameTemplate })),
+    result: {} as BatchSampleView,
   },
   // The page gets the chosen folder's path to show, and a grant to start a batch into it: it never
   // sends a path. Quota is confirmed in main's native dialog at start, not by the page.

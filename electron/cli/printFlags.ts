@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { CodeKind, CodeRequest } from '../../shared/codeRequest';
+import { logoUnreadable, rasterBelowDpi, widthWithPrintSize } from '../../shared/errors/print';
+import { Failure } from '../../shared/result';
+import type { PlannedRow } from '../core/batch/plan';
+import { compose, type Label } from '../core/print/compose';
+import { bundledLabelFont } from '../core/print/labelFont';
+import { checkLabels, labelForRow } from '../core/print/labelText';
+import { type LogoOptions, logoFraction, readLogo } from '../core/print/logo';
+import {
+  dpiForWidth,
+  largestRasterCm,
+  type PrintPlan,
+  parseDpi,
+  parsePrintSize,
+  planPrint,
+} from '../core/print/physicalSize';
+import { asFlagError } from './codeFlags';
+import { cliLanguage } from './errorText';
+
+// The print flags of `generate`: what the code looks like on paper. All are checked, and the logo
+// read, before any call to WeChat, so a mistake costs no quota.
+
+export const PRINT_FLAGS = {
+  label: { type: 'string', multiple: true },
+  'print-size': { type: 'string' },
+  dpi: { type: 'string' },
+  logo: { type: 'string' },
+} as const;
+
+export const PRINT_USAGE = '[--label TEXT]… [--print-size 4cm|1.5in] [--dpi N] [--logo FILE.png|jpg]';
+
+export interface PrintFlagValues {
+  label?: string[];
+  'print-size'?: string;
+  dpi?: string;
+  logo?: string;
+  width?: string;
+}
+
+export interface PrintRequest {
+  labels: readonly string[];
+  plan?: PrintPlan;
+  dpi: number;
+  logo?: LogoOptions;
+}
+
+/** The print flags checked (and the logo read); undefined when none was given, so the code is saved as sent. */
+export async function printFromFlags(
+  values: PrintFlagValues,
+  kind: CodeKind,
+): Promise<PrintRequest | undefined> {
+  const given = values.label?.length || values['print-size'] || values.dpi || values.logo;
+  if (!given) return undefined;
+  try {
+    if (values['print-size'] !== undefined && values.width !== undefined)
+      throw new Failure(widthWithPrintSize());
+    const labels = values.label ?? [];
+    // A single code has no sheet: only the built-in placeholders ({page}, {scene}, {path} …) mean something.
+    checkLabels(labels, []);
+    const dpi = parseDpi(values.dpi);
+    const plan =
+      values['print-size'] === undefined ? undefined : planPrint(parsePrintSize(values['print-size']), dpi);
+    const logo = values.logo === undefined ? undefined : await logoFromFile(values.logo, kind);
+    return { labels, dpi, ...(plan ? { plan } : {}), ...(logo ? { logo } : {}) };
+  } catch (caught) {
+    if (caught instanceof Failure) throw new Failure(asFlagError(caught.error));
+    throw caught;
+  }
+}
+
+async function logoFromFile(file: string, kind: CodeKind): Promise<LogoOptions> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    throw new Failure(
+      logoUnreadable(basename(file), { en: 'the file cannot be opened.', zh: '文件无法打开。' }),
+    );
+  }
+  const shape = kind === 'qrcode' ? 'square' : 'round';
+  logoFraction(shape);
+  return { image: await readLogo(bytes, basename(file)), shape, ring: shape === 'round' };
+}
+
+/** The code as printed: labels, logo and DPI applied; a note on stderr when WeChat's pixels fall short. */
+export async function printCode(
+  code: Buffer,
+  width: number,
+  request: CodeRequest,
+  print: PrintRequest,
+): Promise<{ png: Buffer; width: number; height: number }> {
+  const row: PlannedRow = { row: 1, key: '', name: '', cells: [], request };
+  // Label sizes follow the code: about a twelfth of its width, so the text scales with the print.
+  const size = Math.max(8, Math.round(width / 12));
+  const labels: Label[] = print.labels.map((text) => ({ text: labelForRow(text, row, []), size }));
+  const dpi = print.plan ? dpiForWidth(width, print.plan.size) : print.dpi;
+  if (print.plan?.needsVector) {
+    const note = rasterBelowDpi(print.plan.size.cm, dpi, print.dpi, largestRasterCm(print.dpi));
+    process.stderr.write(`${note[cliLanguage()]}\n`);
+  }
+  const margin = labels.length > 0 ? Math.round(width / 20) : 0;
+  const { png, layout } = await compose(code, {
+    labels,
+    margin,
+    gap: Math.round(width / 40),
+    dpi,
+    font: bundledLabelFont(),
+    ...(print.logo ? { logo: print.logo } : {}),
+  });
+  return { png, width: layout.width, height: layout.height };
+}
+
+/** What the saved code serves on paper, for the line after "Saved". */
+export function printSummary(print: PrintRequest): string | undefined {
+  if (!print.plan) return undefined;
+  const { size, scanDistanceCm } = print.plan;
+  return `Printed ${size.cm.toFixed(1)} cm wide at ${print.dpi} DPI: phones read it from up to about ${scanDistanceCm} cm away.`;
+}
