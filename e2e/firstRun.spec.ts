@@ -55,9 +55,10 @@ test('the page path help says where pages are listed and how a path is written',
   await expect(help).toContainText('app.json');
   await expect(help).toContainText('"subPackages" its "root"');
   await expect(help).toContainText('no leading slash and no .html');
+  await shoot(app, 'page-path-help');
 });
 
-test('an imported app.json lists its pages, subpackages included, as the page path field’s suggestions', async ({
+test('an imported app.json lists its pages, subpackages included, as the page path field’s suggestions, kept for the account', async ({
   app,
   backend,
 }) => {
@@ -98,6 +99,12 @@ test('an imported app.json lists its pages, subpackages included, as the page pa
   const alert = app.getByRole('alert').filter({ hasText: 'package.json is not valid JSON' });
   await expect(alert).toContainText('no trailing commas');
   await expect(options).toHaveCount(3);
+
+  // The list is the account's: the window opened again suggests the same pages.
+  await app.reload();
+  await ui.kind('Mini program code').check();
+  await expect(app.getByText('3 pages from app.json: type in the field to pick one.')).toBeVisible();
+  await expect(app.getByRole('combobox', { name: 'Page path' })).toHaveAttribute('list', listId!);
 });
 
 test('after Replace and Save the AppSecret shows as stored again', async ({ app, backend }) => {
@@ -126,7 +133,10 @@ test('in an 820×560 window the connection test’s answer is in view without sc
 }) => {
   await app.setViewportSize({ width: 820, height: 560 });
   const dialog = await addAccount(app, backend);
-  await dialog.getByRole('button', { name: 'Test connection' }).click();
+  // Scrolled down just far enough to see the button at the foot of the form, as a user would.
+  const testButton = dialog.getByRole('button', { name: 'Test connection' });
+  await testButton.evaluate((button) => button.scrollIntoView({ block: 'end' }));
+  await testButton.click();
   const answer = dialog.getByText('Connected. The access token is valid for 2 h 0 min.');
   await expect(answer).toBeVisible();
   const box = await answer.boundingBox();
@@ -134,13 +144,15 @@ test('in an 820×560 window the connection test’s answer is in view without sc
   expect(box!.y).toBeGreaterThanOrEqual(0);
   expect(box!.y + box!.height).toBeLessThanOrEqual(560);
   expect(box!.x + box!.width).toBeLessThanOrEqual(820);
-  // Not hidden behind the editor's own scrolling either: the point at its middle is the answer.
-  const hit = await answer.evaluate((element) => {
+  // Not clipped by the form's own scrolling either: its first and last lines are what shows there.
+  const shown = await answer.evaluate((element) => {
     const r = element.getBoundingClientRect();
-    const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-    return top !== null && (element.contains(top) || top.contains(element));
+    return [r.top + 2, r.bottom - 2].map((y) => {
+      const top = document.elementFromPoint(r.left + 4, y);
+      return top !== null && element.contains(top);
+    });
   });
-  expect(hit).toBe(true);
+  expect(shown).toEqual([true, true]);
   await shoot(app, 'connection-test-820x560');
 });
 

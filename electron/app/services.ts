@@ -5,6 +5,7 @@ import { CodeMaker } from '../core/codes/codeMaker';
 import { type AccountStore, fileAccountStore } from '../core/storage/accounts';
 import { type ErrorLog, openErrorLog } from '../core/storage/errorLog';
 import { Library } from '../core/storage/library';
+import { filePageLists, type PageLists } from '../core/storage/pageLists';
 import { keychainSecrets, type SecretStore } from '../core/storage/secrets';
 import { fileSettingsStore, type SettingsStore } from '../core/storage/settings';
 import { sweepTemps } from '../core/storage/tempFiles';
@@ -15,6 +16,7 @@ import { CodeService } from './codes/codeService';
 import type { Desktop, Notify } from './desktop/desktop';
 import { LibraryService } from './library/libraryService';
 import { numUsedKeeper } from './numUsed';
+import { PageImport } from './pages/pageImport';
 
 export interface Services {
   /** The app's data folder; everything below is kept in it. */
@@ -31,10 +33,13 @@ export interface Services {
   info: AppInfo;
   /** The support log in the data folder, shared with the CLI. */
   log: ErrorLog;
+  /** Each account's pages from its imported app.json. */
+  pageLists: PageLists;
   // The app services the handlers call, one per feature.
   accountService: AccountService;
   libraryService: LibraryService;
   codeService: CodeService;
+  pageImport: PageImport;
   /** Batches from spreadsheets, one running at a time; main asks it to finish before the app quits. */
   batches: BatchSession;
 }
@@ -97,6 +102,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       ...(options.sandboxUrl ? { sandboxUrl: options.sandboxUrl } : {}),
     },
     log,
+    pageLists: filePageLists(options.dataDir),
   };
   const accountService = new AccountService(accounts, secrets, clients);
   const libraryService = new LibraryService(library);
@@ -106,6 +112,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     accountService,
     libraryService,
     codeService,
+    pageImport: new PageImport({ ...core, accountService }),
     batches: new BatchSession({
       ...core,
       accountService,

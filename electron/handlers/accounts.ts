@@ -8,7 +8,7 @@ type AccountHandlers = Pick<
   'accounts:list' | 'accounts:save' | 'accounts:remove' | 'accounts:forgetSecret' | 'accounts:test'
 >;
 
-export function accountHandlers({ accountService: accounts }: Services): AccountHandlers {
+export function accountHandlers({ accountService: accounts, pageLists }: Services): AccountHandlers {
   return {
     'accounts:list': () => accounts.list(),
 
@@ -21,6 +21,7 @@ export function accountHandlers({ accountService: accounts }: Services): Account
 
     'accounts:remove': async ({ id }) => {
       await accounts.remove(id);
+      await pageLists.drop(id);
       return { removed: true };
     },
 

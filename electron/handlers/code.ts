@@ -1,13 +1,12 @@
 import type { Services } from '../app/services';
-import { readAppJsonPages } from '../core/pages/appJson';
 import type { HandlerTable } from '../main/ipc';
 
 type CodeHandlers = Pick<
   HandlerTable,
-  'code:generate' | 'code:save' | 'code:copy' | 'code:drag' | 'code:openAppJson'
+  'code:generate' | 'code:save' | 'code:copy' | 'code:drag' | 'code:openAppJson' | 'code:pageList'
 >;
 
-export function codeHandlers({ codeService: codes, desktop }: Services): CodeHandlers {
+export function codeHandlers({ codeService: codes, pageImport }: Services): CodeHandlers {
   return {
     'code:generate': ({ accountId, request, regenerate }) => codes.generate(accountId, request, regenerate),
 
@@ -26,9 +25,8 @@ export function codeHandlers({ codeService: codes, desktop }: Services): CodeHan
       return { started: true };
     },
 
-    'code:openAppJson': async () => {
-      const file = await desktop.chooseAppJson();
-      return file === undefined ? null : readAppJsonPages(file);
-    },
+    'code:openAppJson': ({ accountId }) => pageImport.open(accountId),
+
+    'code:pageList': ({ accountId }) => pageImport.kept(accountId),
   };
 }

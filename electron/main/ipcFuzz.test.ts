@@ -25,7 +25,8 @@ const WELL_FORMED: Record<Channel, { payload?: Record<string, unknown>; optional
   'code:save': { payload: { codeId: 'c1' } },
   'code:copy': { payload: { codeId: 'c1' } },
   'code:drag': { payload: { codeId: 'c1' } },
-  'code:openAppJson': {},
+  'code:openAppJson': { payload: { accountId: 'sandbox' } },
+  'code:pageList': { payload: { accountId: 'sandbox' } },
   'accounts:list': {},
   'accounts:save': {
     payload: { account: { name: 'Fuzz', appId: 'wx00000000000000f2', source: { kind: 'sandbox' } } },

@@ -10,6 +10,7 @@ export const CHANNEL_NAMES = [
   'code:copy',
   'code:drag',
   'code:openAppJson',
+  'code:pageList',
   'accounts:list',
   'accounts:save',
   'accounts:remove',

@@ -234,9 +234,11 @@ export const channels = {
   },
   'code:copy': { parse: schema(z.strictObject({ codeId: id })), result: {} as { copied: true } },
   'code:drag': { parse: schema(z.strictObject({ codeId: id })), result: {} as { started: true } },
-  // The page paths of the app.json the user picks in main's open dialog (null when they cancel):
-  // the page names no file, and main reads at most MAX_APP_JSON_BYTES of it.
-  'code:openAppJson': { parse: none, result: {} as AppJsonPages | null },
+  // The page paths of the app.json the user picks in main's open dialog (null when they cancel),
+  // kept as the account's list: the page names no file, and main reads at most MAX_APP_JSON_BYTES.
+  'code:openAppJson': { parse: schema(z.strictObject({ accountId: id })), result: {} as AppJsonPages | null },
+  // The account's list from its last import (null: none yet).
+  'code:pageList': { parse: schema(z.strictObject({ accountId: id })), result: {} as AppJsonPages | null },
   'accounts:list': { parse: none, result: {} as AccountView[] },
   'accounts:save': {
     // A secret goes in and never comes back out: no channel returns one.

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useT } from '../../i18n';
 import { ErrorText } from '../../ui/ErrorNotice';
 import { useAccounts } from '../accounts/accountsStore';
@@ -9,7 +10,7 @@ const PAGE_PATHS_LIST = 'page-paths';
 /** The pages imported for the account in use, if any. */
 function useImportedPages() {
   const accountId = useAccounts((s) => s.activeId);
-  return usePages((s) => (accountId ? s.byAccount[accountId] : undefined));
+  return usePages((s) => (accountId ? s.byAccount[accountId] : undefined)) ?? undefined;
 }
 
 /**
@@ -30,6 +31,11 @@ export function PagePathHelp() {
   const imported = useImportedPages();
   const error = usePages((s) => s.error);
   const importFor = usePages((s) => s.importFor);
+  const load = usePages((s) => s.load);
+  // The list imported for this account in an earlier session, once per account.
+  useEffect(() => {
+    if (accountId) void load(accountId);
+  }, [accountId, load]);
   return (
     <div className="page-path-help">
       <details>
@@ -42,12 +48,7 @@ export function PagePathHelp() {
         </ul>
       </details>
       <div className="page-import">
-        <button
-          type="button"
-          className="ghost"
-          disabled={!accountId}
-          onClick={() => accountId && void importFor(accountId)}
-        >
+        <button type="button" disabled={!accountId} onClick={() => accountId && void importFor(accountId)}>
           {t('importAppJson')}
         </button>
         {imported && (
