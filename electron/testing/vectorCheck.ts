@@ -80,3 +80,61 @@ export function iou(a: InkMask, b: InkMask): number {
   }
   return either === 0 ? 1 : both / either;
 }
+
+/**
+ * A stand-in for a real 小程序码 at `width` px, which the sandbox does not draw: radial bars with
+ * round ends on rings around a round centre, three ringed eyes, all in `color` on white. Seeded, so
+ * the same every run. Its curves are what smoothing is for; the sandbox's QR pattern has none.
+ */
+export async function roundCodePng(width: number, color: Rgb = { r: 0, g: 0, b: 0 }): Promise<Buffer> {
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const canvas = createCanvas(width, width);
+  const g = canvas.getContext('2d');
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, width, width);
+  const ink = `rgb(${color.r}, ${color.g}, ${color.b})`;
+  g.fillStyle = ink;
+  g.strokeStyle = ink;
+  const s = width / 430;
+  const c = width / 2;
+  let seed = 17;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  g.lineCap = 'round';
+  g.lineWidth = 7 * s;
+  for (let ring = 0; ring < 7; ring++) {
+    const radius = (105 + ring * 14) * s;
+    const bars = Math.round((2 * Math.PI * radius) / (11 * s));
+    for (let i = 0; i < bars; i++) {
+      if (random() < 0.35) continue;
+      const angle = (i / bars) * 2 * Math.PI;
+      const length = random() < 0.6 ? 0 : 6 * s;
+      g.beginPath();
+      g.moveTo(c + Math.cos(angle) * radius, c + Math.sin(angle) * radius);
+      g.lineTo(c + Math.cos(angle) * (radius + length), c + Math.sin(angle) * (radius + length));
+      g.stroke();
+    }
+  }
+  // The centre, where the mini program's avatar goes, and the three eyes.
+  g.beginPath();
+  g.arc(c, c, 90 * s, 0, 2 * Math.PI);
+  g.fill();
+  for (const [ex, ey] of [
+    [-1, -1],
+    [1, -1],
+    [-1, 1],
+  ] as const) {
+    const x = c + ex * 140 * s;
+    const y = c + ey * 140 * s;
+    g.lineWidth = 9 * s;
+    g.beginPath();
+    g.arc(x, y, 30 * s, 0, 2 * Math.PI);
+    g.stroke();
+    g.beginPath();
+    g.arc(x, y, 14 * s, 0, 2 * Math.PI);
+    g.fill();
+  }
+  return canvas.encode('png');
+}

@@ -1,21 +1,9 @@
 import sharp from 'sharp';
 import type { Rgb } from '../../../shared/codeRequest';
+import { smoothCode } from './smooth';
+import type { VectorCode } from './vectorCode';
 
-/**
- * A code as outlines: closed polygons on the source image's pixel grid (0..width, 0..height), filled
- * with one colour. Every outline keeps the ink on its right (clockwise on screen around ink,
- * anticlockwise around holes), so the non-zero and even-odd fill rules both fill exactly the ink.
- */
-export interface VectorCode {
-  /** The traced image's size in pixels: the coordinate space of `outlines`. */
-  width: number;
-  height: number;
-  color: Rgb;
-  /** false: the code sits on white paper, as WeChat's opaque images do; true: nothing behind the ink. */
-  transparent: boolean;
-  /** Each outline is x0, y0, x1, y1, … of its corners (closed: the last corner joins the first). */
-  outlines: Float64Array[];
-}
+export type { VectorCode } from './vectorCode';
 
 export interface TraceOptions {
   /**
@@ -26,6 +14,11 @@ export interface TraceOptions {
   color: Rgb | 'auto';
   /** A transparent code's ink is whatever is opaque; an opaque code's is whatever is nearer ink than paper. */
   transparent: boolean;
+  /**
+   * Straighten the pixel stairs and draw round shapes as curves (smooth.ts), keeping square
+   * corners sharp: what a print shop wants at 1 m. Default true; false keeps the exact pixel edges.
+   */
+  smooth?: boolean;
 }
 
 /** One byte per pixel, row by row: 1 where the ink is. */
@@ -181,11 +174,12 @@ export async function traceCode(png: Uint8Array, options: TraceOptions): Promise
   const color = options.color === 'auto' ? BLACK : options.color;
   const mask = inkOf(rgba, width, height, { color, transparent: options.transparent });
   const outlines = outlinesOf(mask);
-  return {
+  const exact: VectorCode = {
     width,
     height,
     color: auto ? averageInk(rgba, mask) : color,
     transparent: options.transparent,
     outlines,
   };
+  return options.smooth === false ? exact : smoothCode(exact);
 }

@@ -1,13 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CodeRequest, Rgb } from '../../../shared/codeRequest';
 import { validateCodeRequest } from '../../../shared/validateCodeRequest';
 import { type RunningSandbox, startSandbox } from '../../sandbox';
 import { decodePicture, readQr } from '../../sandbox/testing';
-import { inkOfRaster, iou, pdfPageInfo, rasterOf, renderPdf, renderSvg } from '../../testing/vectorCheck';
+import {
+  inkOfRaster,
+  iou,
+  pdfPageInfo,
+  rasterOf,
+  renderPdf,
+  renderSvg,
+  roundCodePng,
+} from '../../testing/vectorCheck';
 import { stableTokenSource } from '../tokens/stableTokenSource';
 import { createWechatClient, type WechatClient } from '../wechat/wechatClient';
 import { traceCode } from './trace';
 import { toPdf, toSvg } from './vectorFile';
+
+// Each test rasterises 1280 px files with librsvg or poppler and reads QR codes: seconds each on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 let sandbox: RunningSandbox;
 let client: WechatClient;
@@ -84,6 +95,26 @@ describe('an SVG traced from a 1280 px code', () => {
     expect(source.ink.reduce((a, b) => a + b, 0)).toBeGreaterThan(1280 * 1280 * 0.2);
     const back = await rasterOf(renderSvg(toSvg(vector), 1280, 1280));
     expect(iou(inkOfRaster(back, yellow, false), source)).toBeGreaterThanOrEqual(0.99);
+  });
+});
+
+describe('the round shapes of a 小程序码', () => {
+  // The sandbox draws a QR pattern; a real 小程序码 is round bars and rings, drawn here instead.
+  it('become curves that still cover the source’s ink at 1280 px, in SVG and PDF', async () => {
+    const png = await roundCodePng(1280);
+    const source = inkOfRaster(await rasterOf(png), BLACK, false);
+    const exact = await traceCode(png, { color: BLACK, transparent: false, smooth: false });
+    const smooth = await traceCode(png, { color: BLACK, transparent: false });
+    const exactSvg = toSvg(exact);
+    const smoothSvg = toSvg(smooth);
+    expect(exactSvg).not.toMatch(/[cl]-?\d/);
+    expect(smoothSvg).toMatch(/c-?\d/);
+    const rendered = async (svg: string) =>
+      inkOfRaster(await rasterOf(renderSvg(svg, 1280, 1280)), BLACK, false);
+    expect(iou(await rendered(exactSvg), source)).toBe(1);
+    expect(iou(await rendered(smoothSvg), source)).toBeGreaterThanOrEqual(0.99);
+    const page = await rasterOf(renderPdf(await toPdf(smooth, { widthMm: 1000 }), 1280));
+    expect(iou(inkOfRaster(page, BLACK, false), source)).toBeGreaterThanOrEqual(0.99);
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  appendBezierCurve,
   closePath,
   concatTransformationMatrix,
   lineTo,
@@ -15,7 +16,8 @@ import {
 } from 'pdf-lib';
 import type { Rgb } from '../../../shared/codeRequest';
 import { formatHexColor } from '../../../shared/validateCodeRequest';
-import type { VectorCode } from './trace';
+import { type Step, stepsOf } from './smooth';
+import type { VectorCode } from './vectorCode';
 
 // How a traced code is written for a print shop: SVG text or a one-page PDF at a physical size.
 
@@ -24,28 +26,42 @@ const POINTS_PER_MM = 72 / 25.4;
 /** Coordinates with at most two decimals: a hundredth of a source pixel is far below what prints. */
 const num = (value: number): string => String(Math.round(value * 100) / 100);
 
+/** Every outline's steps, in order. */
+function stepsOfCode(vector: VectorCode): Step[] {
+  const steps: Step[] = [];
+  for (const [i, outline] of vector.outlines.entries()) stepsOf(outline, vector.round?.[i], steps);
+  return steps;
+}
+
 /**
- * One path for all outlines: each starts with a move relative to the previous outline's start and
- * then steps to each corner (h/v for the axis-aligned edges a pixel trace is made of).
+ * One path for all outlines, in relative steps (short numbers): h/v for the axis-aligned edges a
+ * pixel trace is made of, l for straightened ones, c for curves.
  */
 export function svgPathData(vector: VectorCode): string {
   const parts: string[] = [];
+  let x = 0;
+  let y = 0;
   let startX = 0;
   let startY = 0;
-  for (const outline of vector.outlines) {
-    if (outline.length < 6) continue;
-    let x = outline[0]!;
-    let y = outline[1]!;
-    parts.push(`${parts.length ? 'm' : 'M'}${num(x - startX)} ${num(y - startY)}`);
-    [startX, startY] = [x, y];
-    for (let i = 2; i < outline.length; i += 2) {
-      const dx = outline[i]! - x;
-      const dy = outline[i + 1]! - y;
-      parts.push(dy === 0 ? `h${num(dx)}` : dx === 0 ? `v${num(dy)}` : `l${num(dx)} ${num(dy)}`);
-      x = outline[i]!;
-      y = outline[i + 1]!;
+  for (const step of stepsOfCode(vector)) {
+    if (step.op === 'close') {
+      parts.push('z');
+      [x, y] = [startX, startY];
+      continue;
     }
-    parts.push('z');
+    const dx = step.x - x;
+    const dy = step.y - y;
+    if (step.op === 'move') {
+      parts.push(`${parts.length ? 'm' : 'M'}${num(dx)} ${num(dy)}`);
+      [startX, startY] = [step.x, step.y];
+    } else if (step.op === 'curve') {
+      parts.push(
+        `c${num(step.c1x - x)} ${num(step.c1y - y)} ${num(step.c2x - x)} ${num(step.c2y - y)} ${num(dx)} ${num(dy)}`,
+      );
+    } else {
+      parts.push(dy === 0 ? `h${num(dx)}` : dx === 0 ? `v${num(dy)}` : `l${num(dx)} ${num(dy)}`);
+    }
+    [x, y] = [step.x, step.y];
   }
   return parts.join('');
 }
@@ -99,11 +115,15 @@ function drawCode(page: PDFPage, vector: VectorCode, widthPt: number, heightPt: 
     ops.push(PDFOperator.of(PDFOperatorNames.FillNonZero));
   }
   ops.push(setInk(vector.color));
-  for (const outline of vector.outlines) {
-    if (outline.length < 6) continue;
-    ops.push(moveTo(outline[0]!, outline[1]!));
-    for (let i = 2; i < outline.length; i += 2) ops.push(lineTo(outline[i]!, outline[i + 1]!));
-    ops.push(closePath());
+  for (const step of stepsOfCode(vector)) {
+    if (step.op === 'close') {
+      ops.push(closePath());
+      continue;
+    }
+    if (step.op === 'move') ops.push(moveTo(step.x, step.y));
+    else if (step.op === 'line') ops.push(lineTo(step.x, step.y));
+    else if (step.op === 'curve')
+      ops.push(appendBezierCurve(step.c1x, step.c1y, step.c2x, step.c2y, step.x, step.y));
   }
   ops.push(PDFOperator.of(PDFOperatorNames.FillEvenOdd), popGraphicsState());
   page.pushOperators(...ops);
