@@ -13,6 +13,7 @@ import { AccountService } from './accounts/accountService';
 import { BatchSession } from './batch/batchSession';
 import { CodeService } from './codes/codeService';
 import type { Desktop, Notify } from './desktop/desktop';
+import { LibraryExports } from './library/libraryExports';
 import { LibraryService } from './library/libraryService';
 import { numUsedKeeper } from './numUsed';
 
@@ -34,6 +35,7 @@ export interface Services {
   // The app services the handlers call, one per feature.
   accountService: AccountService;
   libraryService: LibraryService;
+  libraryExports: LibraryExports;
   codeService: CodeService;
   /** Batches from spreadsheets, one running at a time; main asks it to finish before the app quits. */
   batches: BatchSession;
@@ -104,6 +106,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...core,
     accountService,
     libraryService,
+    libraryExports: new LibraryExports(core),
     codeService: new CodeService({ ...core, accountService, libraryService }),
     batches: new BatchSession({ ...core, accountService }),
   };

@@ -1,10 +1,12 @@
 import { batchEn } from './batch.en';
+import { campaignsEn } from './campaigns.en';
 import { historyEn } from './history.en';
 
 /** The English words of the window. `{name}` marks a value filled in at run time. */
 export const en = {
   ...batchEn,
   ...historyEn,
+  ...campaignsEn,
   viewsLabel: 'Views',
   viewCode: 'Make a code',
   viewBatch: 'Batch',

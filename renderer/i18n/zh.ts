@@ -1,10 +1,12 @@
 import { batchZh } from './batch.zh';
+import { campaignsZh } from './campaigns.zh';
 import type { Dictionary } from './en';
 import { historyZh } from './history.zh';
 
 export const zh: Dictionary = {
   ...batchZh,
   ...historyZh,
+  ...campaignsZh,
   viewsLabel: '视图',
   viewCode: '生成单个码',
   viewBatch: '批量生成',

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { mkdir, readFile, rmdir, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { BATCH_CONCURRENCY, BATCH_PACE, type BatchProgress, type BatchState } from '../../../shared/batch';
 import { appError, isDailyLimit } from '../../../shared/errors';
 import { fileTaken, notKeptSummary } from '../../../shared/errors/batch';
@@ -30,6 +30,7 @@ import type { BatchPlan } from './plan';
 import { ProgressMeter, secondsLeft } from './progressMeter';
 import { RateLimiter } from './rateLimiter';
 import type { RowOutcome } from './results';
+import { batchCampaign, rowOrigin } from './rowOrigin';
 import { type QueueItem, RowScheduler } from './scheduler';
 import { filesPresent, rowFilePath } from './subfolders';
 
@@ -49,6 +50,8 @@ export interface BatchJobOptions {
   concurrency?: number;
   /** Pace of API calls; default 5,000 a minute (WeChat's limit for unlimited codes); 0 for none. */
   ratePerMinute?: number;
+  /** What the codes are for (History lists them under it); default: the sheet's name. Part of the batch's id. */
+  campaign?: string;
   /** Skip the rows an earlier run of the same batch finished. */
   resume?: boolean;
   /** Language of the results CSV's messages. */
@@ -111,6 +114,7 @@ const PROGRESS_EVERY_MS = 250;
  */
 export class BatchJob extends EventEmitter<BatchEvents> {
   readonly id: string;
+  readonly campaign: string;
   private readonly names: string[];
   private readonly outDir: string;
   private readonly maker: CodeMaker;
@@ -168,7 +172,10 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       owner: plan.owner,
       outDir: this.outDir,
       nameTemplate,
+      // Absent from batches an older version started, whose id must stay what it was.
+      ...(options.campaign !== undefined ? { campaign: options.campaign } : {}),
     });
+    this.campaign = batchCampaign(plan, options.campaign);
   }
 
   private get concurrency(): number {
@@ -263,6 +270,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         // Not part of the id: a continued batch runs at the pace it was started with, whatever it is.
         concurrency: this.concurrency,
         ratePerMinute: this.ratePerMinute,
+        ...(this.options.campaign !== undefined ? { campaign: this.options.campaign } : {}),
       },
     };
     const resume = this.options.resume ?? false;
@@ -287,6 +295,12 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       await sweepTemps(this.outDir);
       this.present = await filesPresent(this.outDir, this.names);
       this.unreceived = await unreceivedCodes(this.journal.unansweredCalls, this.options.library);
+      this.options.library.recordBatch({
+        batch: this.id,
+        campaign: this.campaign,
+        sourceFile: basename(plan.sheet.file),
+        startedAt: manifest.startedAt,
+      });
       this.queueUnfinished(this.journal);
     } catch (cause) {
       // Never started: nothing of it is left behind, neither an empty folder nor a batch to continue.
@@ -351,8 +365,11 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     let called = false;
     try {
       if (!library.find(account.appId, row.request)) await this.limiter.acquire(this.stopController.signal);
+      const origin = rowOrigin(plan, row, this.id, this.campaign);
       const made = await this.maker.make(account, row.request, {
         signal: this.callController.signal,
+        origin,
+        batchFile: file,
         beforeCall: async () => {
           // Stopped while waiting on another process's claim: no call after the user stopped.
           if (this.stopping) throw cancelled();
@@ -366,6 +383,14 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         if (reported !== undefined) this.numUsed = Math.max(this.numUsed ?? 0, reported);
       }
       if (made.notKept) this.notKept = { count: this.notKept.count + 1, error: made.notKept };
+      // A code the library held, or one another row of this batch is making, is this row's code too.
+      const kept = made.entry.origin;
+      if (kept?.batch !== this.id || kept.row !== row.row) {
+        // Only History's listing of the batch would miss it (a full disk): the row itself is made.
+        try {
+          library.recordBatchRow({ batch: this.id, row: row.row, codeId: made.entry.codeId, file });
+        } catch {}
+      }
       await this.writeRowFile(file, made);
       await this.journal!.record({ row: row.row, file, fromLibrary: made.fromLibrary });
       this.failureStreak = 0;

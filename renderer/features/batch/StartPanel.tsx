@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { useAccounts } from '../accounts/accountsStore';
 import { startBlocker } from './batchRules';
 import { useBatch } from './batchStore';
+import { CampaignField } from './CampaignField';
 import { QuotaGuard } from './QuotaGuard';
 
 /** The quota guard and Start, with the reason when Start cannot be pressed yet. */
@@ -33,6 +34,7 @@ export function StartPanel() {
   return (
     <div className="start-panel">
       {plan && !planError && <QuotaGuard plan={plan} />}
+      <CampaignField />
       <div className="start-row">
         <button
           type="button"
