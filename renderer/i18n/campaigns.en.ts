@@ -20,4 +20,6 @@ export const campaignsEn = {
   historyBatchActions: 'This batch',
   historyExportBatch: 'Save batch to folder…',
   historyExportBatchZip: 'Save batch as ZIP…',
+  historySheetRow: 'From',
+  historySheetRowValue: '{file}, row {row}',
 };

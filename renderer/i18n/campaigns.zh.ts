@@ -21,4 +21,6 @@ export const campaignsZh: Record<keyof typeof campaignsEn, string> = {
   historyBatchActions: '此批次',
   historyExportBatch: '将批次保存到文件夹…',
   historyExportBatchZip: '将批次保存为 ZIP…',
+  historySheetRow: '来源',
+  historySheetRowValue: '{file} 第 {row} 行',
 };

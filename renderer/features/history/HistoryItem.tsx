@@ -41,17 +41,16 @@ export function HistoryItem({ entry, tabbable }: { entry: LibraryEntryView; tabb
     >
       <Thumbnail codeId={entry.codeId} transparent={transparent} />
       <span id={`${id}-target`} className="history-target">
+        {entry.origin?.rowName && (
+          <>
+            <span className="history-row-name">{entry.origin.rowName}</span>{' '}
+          </>
+        )}
         {target.page}
         {target.scene && (
           <>
             {' '}
             <span className="history-scene">{target.scene}</span>
-          </>
-        )}
-        {entry.origin?.rowName && (
-          <>
-            {' '}
-            <span className="history-row-name">{entry.origin.rowName}</span>
           </>
         )}
       </span>
