@@ -90,6 +90,15 @@ test('a batch’s codes are found by a cell, filtered by campaign, picked severa
   await shoot(app, 'history-campaign');
   await history.codes.nth(1).click({ modifiers: ['ControlOrMeta'] });
   await expect(app.getByText('2 selected')).toBeVisible();
+  // The keys: Home picks the first alone, Shift+Down extends, Space takes the current one out again.
+  const picked = history.list.locator('[role="option"][aria-selected="true"]');
+  await app.keyboard.press('Home');
+  await expect(picked).toHaveCount(1);
+  await app.keyboard.press('Shift+ArrowDown');
+  await app.keyboard.press('Shift+ArrowDown');
+  await expect(app.getByText('3 selected')).toBeVisible();
+  await app.keyboard.press(' ');
+  await expect(app.getByText('2 selected')).toBeVisible();
   await app.keyboard.press('ControlOrMeta+a');
   await expect(app.getByText('4 selected')).toBeVisible();
 

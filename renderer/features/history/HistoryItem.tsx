@@ -30,7 +30,7 @@ export function HistoryItem({ entry, tabbable }: { entry: LibraryEntryView; tabb
     <div
       id={id}
       role="option"
-      aria-selected={picked || current}
+      aria-selected={picked}
       tabIndex={tabbable ? 0 : -1}
       aria-labelledby={`${id}-target`}
       aria-describedby={`${id}-facts ${id}-date`}

@@ -250,7 +250,8 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     const rest = entries.filter((e) => e.codeId !== codeId);
     const next = rest[Math.min(at, rest.length - 1)]?.codeId ?? null;
     set({ entries: rest, total: get().total - 1, confirmingDelete: false, error: null });
-    await get().select(next);
+    if (next) await get().pick(next, 'only');
+    else await get().select(null);
     await get().load(get().listedFor);
     return true;
   },
