@@ -347,10 +347,13 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   }
 
   /**
-   * One row: its call in a call slot, then, the slot freed for the next row as soon as WeChat has
-   * answered, the code kept in the library, the file written and the journal entry recorded behind
-   * it (the scheduler bounds how many rows write behind). The row is done only once all three are
-   * on disk; rows writing together share their flushes (folder, journal, library WAL).
+   * One row: its call and the code kept in the library in a call slot; then, the slot freed for
+   * the next row, its file written and its journal entry recorded behind (the scheduler bounds how
+   * many rows write behind). The slot is held until the code is in the library, not just until
+   * WeChat answered: a kill then finds every received code there, and a resumed run pays again only
+   * for the calls in flight (at most one per slot), never for the rows writing behind. The row is
+   * done once its file and journal entry are on disk; rows writing together share their flushes
+   * (the folder's, the journal's).
    */
   private async runRow(item: QueueItem, freeSlot: FreeSlot): Promise<void> {
     const { plan, account, library } = this.options;
@@ -366,7 +369,6 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       }
       const made = await this.maker.make(account, row.request, {
         signal: this.callController.signal,
-        answered: freeSlot,
         beforeCall: async () => {
           // Stopped while waiting on another process's claim: no call after the user stopped.
           if (this.stopping) throw cancelled();

@@ -25,11 +25,6 @@ export interface MakeOptions {
    * that a code may be paid for, so a crash before the answer arrives is known on resume.
    */
   beforeCall?: () => Promise<void>;
-  /**
-   * Runs once WeChat answered with the image, before the code is kept in the library: a batch
-   * frees its call slot there, the next row's call going out while this code reaches the disk.
-   */
-  answered?: () => void;
 }
 
 export interface CodeAccount {
@@ -64,8 +59,8 @@ export class CodeMaker {
       const before = this.library.find(account.appId, request);
       if (!options.regenerate && before) return this.stored(before);
       // Shared by every caller, so no one caller's signal stops it (each stops only its own wait).
-      made = this.claimAndFetch(account, request, key, before, options).finally(() =>
-        this.inFlight.delete(key),
+      made = this.claimAndFetch(account, request, key, before, options.beforeCall, options.signal).finally(
+        () => this.inFlight.delete(key),
       );
       this.inFlight.set(key, made);
     }
@@ -93,7 +88,8 @@ export class CodeMaker {
     request: CodeRequest,
     key: string,
     before: LibraryEntry | undefined,
-    { beforeCall, answered, signal }: MakeOptions,
+    beforeCall?: () => Promise<void>,
+    signal?: AbortSignal,
   ): Promise<MadeCode> {
     let pause = FIRST_LOOK_MS;
     let waited = false;
@@ -117,7 +113,7 @@ export class CodeMaker {
           // A code the library could not keep (notKept: a full disk) still releases the claim below:
           // keeping it would only make a waiting process wait until this one exits and then call all
           // the same, since the library has nothing to give it.
-          return await this.fetch(account, request, answered);
+          return await this.fetch(account, request);
         } finally {
           await claim.release();
         }
@@ -130,9 +126,8 @@ export class CodeMaker {
     }
   }
 
-  private async fetch(account: CodeAccount, request: CodeRequest, answered?: () => void): Promise<MadeCode> {
+  private async fetch(account: CodeAccount, request: CodeRequest): Promise<MadeCode> {
     const image = await account.client.generate(request);
-    answered?.();
     const entry = await this.library.add({
       accountId: account.accountId,
       appId: account.appId,
