@@ -79,13 +79,26 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
   await expect(app.getByText('一号店-2.png')).toBeVisible();
   await ui.zip.check();
 
+  // Start waits until the first row's code is made and seen: one code, kept in the library, so
+  // the batch then spends 2 more, not 3.
+  await expect(ui.start).toBeDisabled();
+  await expect(ui.start).toHaveAccessibleDescription('Make the first code and look at it before the others.');
+  await ui.checkFirstRow();
+  await expect(ui.firstRow.getByText('Row 2: 一号店')).toBeVisible();
+  await expect(ui.firstRow.getByText('一号店-2.png')).toBeVisible();
+  expect(backend.sandbox.stats().getwxacode).toBe(1);
+  await expect(ui.spendNote).toHaveText(
+    'When you press Start, the app asks you to confirm spending 2 codes in a dialog of its own.',
+  );
+  await expect(ui.start).toHaveText('Start the other 3');
+
   // Start asks in main's dialog, which the page cannot answer: Cancel there spends and writes nothing.
   const question = {
     title: 'Spend quota',
     message:
-      'This batch makes 3 new mini program codes from “门店.csv” (4 rows), spending 3 of the 100,000 lifetime quota.',
+      'This batch makes 2 new mini program codes from “门店.csv” (4 rows), spending 2 of the 100,000 lifetime quota.',
     detail: `Saved to: ${outDir}\nWhat remains is unknown until WeChat reports Num-Used. Spent codes never come back. Unlimited codes (a scene column) spend none. If you did not start this batch, choose Cancel.`,
-    confirm: 'Make 3 codes',
+    confirm: 'Make 2 codes',
     cancel: 'Cancel',
   };
   backend.desktop.answer = 'cancel';
@@ -94,7 +107,7 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
   await expect.poll(() => backend.desktop.asked).toEqual([question]);
   await expect(ui.start).toBeEnabled();
   await expect(ui.panel.getByRole('alert')).toHaveCount(0);
-  expect(backend.sandbox.stats().getwxacode).toBe(0);
+  expect(backend.sandbox.stats().getwxacode).toBe(1);
   await expect(stat(outDir)).rejects.toThrow();
 
   backend.desktop.answer = 'ok';
@@ -133,7 +146,7 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
   ]);
   expect(results.get(4)?.line).toContain('页面路径');
   expect((await stat(zipFileFor(outDir))).size).toBeGreaterThan(0);
-  // WeChat was asked once per distinct valid code: the repeat and the bad rows cost nothing.
+  // WeChat was asked once per distinct valid code, the first row's check included: the repeat and the bad rows cost nothing.
   expect(backend.sandbox.stats().getwxacode).toBe(3);
 
   await ui.showInFolder.click();
@@ -178,6 +191,7 @@ test('an unlimited .xlsx batch paused, resumed, cancelled and continued later', 
   await ui.advanced.click();
   await ui.concurrency.fill('1');
   await ui.pace.fill('60');
+  await ui.checkFirstRow();
   await ui.start.click();
 
   await expect(ui.progress).toBeVisible();
@@ -231,16 +245,18 @@ test('the same error row after row pauses the batch after 3 with the meaning and
 }) => {
   const sheet = join(inputDir, 'unpublished.xlsx');
   // A page missing from the published version: WeChat answers 41030 for every row.
-  const rows = Array.from({ length: 10 }, (_, i) => [`id=${i + 1}`, 'pages/new/index', `海报${i + 1}`]);
-  await writeXlsx(sheet, [['场景值', '页面', '名称'], ...rows]);
+  const rows = Array.from({ length: 10 }, (_, i) => [`id=${i + 2}`, 'pages/new/index', `海报${i + 2}`]);
+  // The first row, checked before Start, opens a published page; the rest do not.
+  await writeXlsx(sheet, [['场景值', '页面', '名称'], ['id=1', 'pages/index/index', '海报1'], ...rows]);
   const ui = batchView(app);
   await ui.tab.click();
   backend.desktop.spreadsheet = sheet;
   await ui.importButton.click();
-  await expect(app.getByText('10 Valid rows')).toBeVisible();
+  await expect(app.getByText('11 Valid rows')).toBeVisible();
   await ui.chooseFolder.click();
   await ui.advanced.click();
   await ui.concurrency.fill('1');
+  await ui.checkFirstRow();
   await ui.start.click();
 
   await expect(app.getByText('Paused', { exact: true })).toBeVisible();
@@ -249,7 +265,8 @@ test('the same error row after row pauses the batch after 3 with the meaning and
     '3 rows in a row failed with the same error, so the batch paused: The page does not exist in the published version.',
   );
   await expect(reason).toContainText('Then press Resume: those rows are tried again.');
-  expect(backend.sandbox.stats().getwxacodeunlimit).toBe(3);
+  // The first row's check made one; the batch took that from the library and tried 3 more.
+  expect(backend.sandbox.stats().getwxacodeunlimit).toBe(4);
 
   // Resumed unfixed: the three fail alone, listed with the fix, and the next three pause it again.
   await ui.resume.click();
@@ -258,12 +275,12 @@ test('the same error row after row pauses the batch after 3 with the meaning and
   await expect(failures).toContainText('3 ×');
   await expect(failures).toContainText('Check the page for typos and publish the mini program');
   await expect(app.getByText('Paused', { exact: true })).toBeVisible();
-  expect(backend.sandbox.stats().getwxacodeunlimit).toBe(9);
+  expect(backend.sandbox.stats().getwxacodeunlimit).toBe(10);
   await ui.cancel.click();
   await expect(ui.summary).toContainText('Cancelled:');
 });
 
-test('the check follows the columns and the Make-a-code styling, and says what to fix', async ({
+test('the check follows the columns and the batch’s own settings, and says what to fix', async ({
   app,
   backend,
 }) => {
@@ -279,19 +296,19 @@ test('the check follows the columns and the Make-a-code styling, and says what t
   await ui.importButton.click();
   await expect(app.getByText('UTF-8', { exact: true })).toBeVisible();
   await expect(app.getByText('2 Valid rows')).toBeVisible();
-  await expect(app.getByText('430 px · lines #000000 · white background · Release version')).toBeVisible();
+  const width = ui.settings.getByRole('spinbutton', { name: 'Width in pixels' });
+  await expect(width).toHaveValue('430');
 
-  // The form's width is the batch's: a bad one there stops the batch here, with the way back.
-  await app.getByRole('button', { name: 'Change in Make a code' }).click();
-  await expect(app.getByRole('tab', { name: 'Make a code' })).toBeFocused();
-  await app.getByRole('spinbutton', { name: 'Width in pixels' }).fill('100');
-  await ui.tab.click();
-  await expect(ui.panel.getByText('Width must be a whole number from 280 to 1280 pixels.')).toBeVisible();
+  // A bad width stops the batch at once, under the field and under Check, before main is asked.
+  await width.fill('100');
+  await expect(width).toHaveAttribute('aria-invalid', 'true');
+  await expect(width).toHaveAccessibleDescription(/Width must be a whole number from 280 to 1280 pixels\./);
+  await expect(ui.panel.getByRole('region', { name: 'Check' })).toContainText(
+    'Width must be a whole number from 280 to 1280 pixels.',
+  );
   await expect(ui.start).toHaveAccessibleDescription('Fix the problem shown under Check.');
-  await app.getByRole('button', { name: 'Change in Make a code' }).click();
-  await app.getByRole('spinbutton', { name: 'Width in pixels' }).fill('600');
-  await ui.tab.click();
-  await expect(app.getByText('600 px · lines #000000 · white background · Release version')).toBeVisible();
+  await width.fill('600');
+  await expect(width).not.toHaveAttribute('aria-invalid');
   await expect(app.getByText('2 Valid rows')).toBeVisible();
 
   // Without a path column a mini program code cannot be made: the select says so, with the fix.

@@ -62,6 +62,7 @@ test('a sheet with Chinese headers names its codes {城市}/{门店名称}.png: 
   await ui.nameTemplate.fill('{城市}/{门店名称}.png');
   await expect(ui.nameTemplate).not.toHaveAttribute('aria-invalid');
 
+  await ui.checkFirstRow();
   await ui.start.click();
   await expect(ui.summary.getByText('3 Made')).toBeVisible();
   expect((await readdir(outDir)).sort()).toEqual(['results.csv', '上海', '北京']);

@@ -48,11 +48,22 @@ test('screenshots of Batch', async ({ app, backend }) => {
     await batch.importButton.scrollIntoViewIfNeeded();
     await shoot(app, 'batch-check');
 
+    // The batch's own settings: WeChat's defaults, changed here for this batch only.
+    await batch.settings.getByRole('radio', { name: 'Trial' }).check();
+    await batch.settings.getByRole('textbox', { name: 'Line color (hex)' }).fill('#1a4d8f');
+    await batch.settings.scrollIntoViewIfNeeded();
+    await shoot(app, 'batch-settings');
+
     await app.getByRole('combobox', { name: 'Language' }).selectOption('zh');
     await expect(app.getByText('GBK (GB18030)')).toBeVisible();
-    await expect(app.getByRole('button', { name: '开始', exact: true })).toBeEnabled();
+    await expect(app.getByRole('button', { name: '先生成第一个码检查' })).toBeEnabled();
     await shoot(app, 'batch-chinese');
     await app.getByRole('combobox', { name: '语言' }).selectOption('en');
+
+    // The first row made and shown before Start.
+    await batch.checkFirstRow();
+    await batch.firstRow.scrollIntoViewIfNeeded();
+    await shoot(app, 'batch-first-row');
 
     // One row refused by WeChat, so the finished batch shows a problem row with its fix.
     await fetch(`${backend.sandbox.url}/__sandbox/faults`, {

@@ -16,7 +16,7 @@ export type ColumnMapping = Partial<Record<BatchColumn, number>>;
 /** The built-in placeholders of a file name template, e.g. `{row}-{name}.png`; any column header is one too. */
 export const NAME_PLACEHOLDERS = ['row', 'name', 'page', 'scene', 'path'] as const;
 
-/** The form's styling and options, applied to every row; a row's own width or colour cell wins. */
+/** The batch's own styling and options (set in the Batch view), applied to every row; a row's own width or colour cell wins. */
 export type BatchStyle = Pick<
   CodeRequestInput,
   'width' | 'lineColor' | 'autoColor' | 'transparent' | 'envVersion' | 'checkPath'
@@ -25,7 +25,7 @@ export type BatchStyle = Pick<
 export interface RowProblem {
   /** The request field at fault (path, scene, page, width, lineColor, …). */
   field: string;
-  /** The header of the column the value came from; absent when it came from the form's styling. */
+  /** The header of the column the value came from; absent when it came from the batch's settings. */
   column?: string;
   message: Localized;
   hint: Localized;

@@ -156,6 +156,7 @@ test('shows a batch on the taskbar and tells the OS when it has finished; the no
     const ui = batchView(page);
     await expect(ui.tab).toHaveAttribute('aria-selected', 'true');
     await ui.chooseFolder.click();
+    await ui.checkFirstRow();
     await ui.start.click();
     await expect(ui.summary).toContainText('Finished:');
 

@@ -24,7 +24,14 @@ export function batchView(page: Page) {
     pace: page.getByRole('spinbutton', { name: 'Pace (calls per minute)' }),
     /** What the quota guard says Start will ask; the yes itself is main's native dialog. */
     spendNote: page.getByText(/^When you press Start, the app asks you to confirm spending/),
-    start: page.getByRole('button', { name: 'Start', exact: true }),
+    /** Start, or "Start the other 3" once the first row is made. */
+    start: page.getByRole('button', { name: /^Start( the other [\d,]+)?$/ }),
+    /** The batch's own styling, in the Columns step. */
+    settings: page.getByRole('group', { name: 'Settings for every row' }),
+    copyFromForm: page.getByRole('button', { name: 'Copy from Make a code' }),
+    /** The first row's code, made and shown before Start. */
+    firstRow: page.getByRole('region', { name: 'Check the first code' }),
+    makeFirst: page.getByRole('button', { name: 'Make the first one to check' }),
     startAgain: page.getByRole('button', { name: 'Start again' }),
     progress,
     pause: page.getByRole('button', { name: 'Pause' }),
@@ -34,6 +41,12 @@ export function batchView(page: Page) {
     problemRows: page.getByRole('table', { name: 'Rows without a code' }),
     showInFolder: page.getByRole('button', { name: 'Show in folder' }),
     newBatch: page.getByRole('button', { name: 'New batch' }),
+
+    /** Makes the first row's code, as the user must before Start, and waits until it shows. */
+    async checkFirstRow(): Promise<void> {
+      await page.getByRole('button', { name: 'Make the first one to check' }).click();
+      await expect(page.getByRole('region', { name: 'Check the first code' }).getByRole('img')).toBeVisible();
+    },
 
     /** Rows tried so far, as the progress bar tells a screen reader ("3 of 12 rows"). */
     async tried(): Promise<number> {

@@ -102,13 +102,18 @@ export async function createServices(options: ServicesOptions): Promise<Services
   };
   const accountService = new AccountService(accounts, secrets, clients);
   const libraryService = new LibraryService(library);
+  const codeService = new CodeService({ ...core, accountService, libraryService });
   return {
     ...core,
     accountService,
     libraryService,
     libraryExports: new LibraryExports(core),
-    codeService: new CodeService({ ...core, accountService, libraryService }),
-    batches: new BatchSession({ ...core, accountService }),
+    codeService,
+    batches: new BatchSession({
+      ...core,
+      accountService,
+      makeOne: (accountId, request) => codeService.generate(accountId, request, false),
+    }),
   };
 }
 

@@ -11,6 +11,7 @@ export function batchHandlers({ batches }: Services): BatchHandlers {
     'batch:names': async ({ planId, nameTemplate }) => ({
       exampleNames: batches.names(planId, nameTemplate),
     }),
+    'batch:sample': ({ planId, nameTemplate }) => batches.sample(planId, nameTemplate),
     'batch:chooseFolder': () => batches.chooseFolder(),
     'batch:start': (choice) => batches.start(choice),
     'batch:pause': async ({ jobId }) => batches.pause(jobId),

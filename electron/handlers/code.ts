@@ -1,9 +1,13 @@
 import type { Services } from '../app/services';
+import { readAppJsonPages } from '../core/pages/appJson';
 import type { HandlerTable } from '../main/ipc';
 
-type CodeHandlers = Pick<HandlerTable, 'code:generate' | 'code:save' | 'code:copy' | 'code:drag'>;
+type CodeHandlers = Pick<
+  HandlerTable,
+  'code:generate' | 'code:save' | 'code:copy' | 'code:drag' | 'code:openAppJson'
+>;
 
-export function codeHandlers({ codeService: codes }: Services): CodeHandlers {
+export function codeHandlers({ codeService: codes, desktop }: Services): CodeHandlers {
   return {
     'code:generate': ({ accountId, request, regenerate }) => codes.generate(accountId, request, regenerate),
 
@@ -20,6 +24,11 @@ export function codeHandlers({ codeService: codes }: Services): CodeHandlers {
     'code:drag': async ({ codeId }) => {
       await codes.drag(codeId);
       return { started: true };
+    },
+
+    'code:openAppJson': async () => {
+      const file = await desktop.chooseAppJson();
+      return file === undefined ? null : readAppJsonPages(file);
     },
   };
 }

@@ -60,6 +60,15 @@ export function electronDesktop(window: () => BrowserWindow | undefined): Deskto
         properties: ['openFile'],
       });
     },
+    chooseAppJson() {
+      return choose({
+        filters: [
+          { name: 'app.json', extensions: ['json'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+        properties: ['openFile'],
+      });
+    },
     chooseFolder() {
       return choose({ properties: ['openDirectory', 'createDirectory'] });
     },

@@ -25,6 +25,7 @@ const WELL_FORMED: Record<Channel, { payload?: Record<string, unknown>; optional
   'code:save': { payload: { codeId: 'c1' } },
   'code:copy': { payload: { codeId: 'c1' } },
   'code:drag': { payload: { codeId: 'c1' } },
+  'code:openAppJson': {},
   'accounts:list': {},
   'accounts:save': {
     payload: { account: { name: 'Fuzz', appId: 'wx00000000000000f2', source: { kind: 'sandbox' } } },
@@ -71,6 +72,7 @@ const WELL_FORMED: Record<Channel, { payload?: Record<string, unknown>; optional
     },
   },
   'batch:names': { payload: { planId: 'p1', nameTemplate: '{path}' } },
+  'batch:sample': { payload: { planId: 'p1', nameTemplate: '{path}' } },
   'batch:chooseFolder': {},
   'batch:start': {
     payload: {
@@ -217,6 +219,7 @@ beforeAll(async () => {
     'copyImage',
     'startDrag',
     'chooseSpreadsheet',
+    'chooseAppJson',
     'chooseFolder',
     'showInFolder',
   ]) {

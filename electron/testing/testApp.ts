@@ -26,6 +26,7 @@ export interface RecordingDesktop extends Desktop {
   dragged: { file: string; icon: Buffer }[];
   /** What the open dialogs answer next: a path, or undefined as if the user pressed Cancel. */
   spreadsheet: string | undefined;
+  appJson: string | undefined;
   folder: string | undefined;
   /** Folders opened in the file manager. */
   shown: string[];
@@ -47,6 +48,7 @@ export function recordingDesktop(): RecordingDesktop {
     copied: [],
     dragged: [],
     spreadsheet: undefined,
+    appJson: undefined,
     folder: undefined,
     shown: [],
     answer: 'ok',
@@ -57,6 +59,7 @@ export function recordingDesktop(): RecordingDesktop {
     copyImage: async (png) => void desktop.copied.push(Buffer.from(png)),
     startDrag: (file, icon) => void desktop.dragged.push({ file, icon: Buffer.from(icon) }),
     chooseSpreadsheet: async () => desktop.spreadsheet,
+    chooseAppJson: async () => desktop.appJson,
     chooseFolder: async () => desktop.folder,
     showInFolder: (path) => void desktop.shown.push(path),
     confirm: async (question) => {

@@ -60,19 +60,22 @@ export function App() {
   return (
     <div className={dragging ? 'app app--dropping' : 'app'} {...dropTarget}>
       <Header />
-      {/* The code view stays mounted, hidden, so its form and preview survive a look at another view. */}
-      <main
-        className="workspace"
-        role="tabpanel"
-        id={panelId('code')}
-        aria-labelledby={tabId('code')}
-        hidden={view !== 'code'}
-      >
-        <CodeForm />
-        <PreviewPane />
+      {/* One main landmark holds the view shown; each view is the tab panel of its tab in the header. */}
+      <main className="views">
+        {/* The code view stays mounted, hidden, so its form and preview survive a look at another view. */}
+        <div
+          className="workspace"
+          role="tabpanel"
+          id={panelId('code')}
+          aria-labelledby={tabId('code')}
+          hidden={view !== 'code'}
+        >
+          <CodeForm />
+          <PreviewPane />
+        </div>
+        {view === 'batch' && <BatchView />}
+        {view === 'history' && <HistoryView />}
       </main>
-      {view === 'batch' && <BatchView />}
-      {view === 'history' && <HistoryView />}
       <StatusBar />
     </div>
   );

@@ -1,22 +1,24 @@
-import { useState } from 'react';
 import { AccountsDialog } from '../features/accounts/AccountsDialog';
+import { useAccounts } from '../features/accounts/accountsStore';
 import { useT } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ViewTabs } from './ViewTabs';
 
 export function Header() {
   const { t } = useT();
-  const [accountsOpen, setAccountsOpen] = useState(false);
+  const dialog = useAccounts((s) => s.dialog);
+  const openDialog = useAccounts((s) => s.openDialog);
+  const closeDialog = useAccounts((s) => s.closeDialog);
   return (
     <header className="app-header">
       <h1>{t('appTitle')}</h1>
       <ViewTabs />
       <span className="spacer" />
       <LanguageSwitch />
-      <button type="button" onClick={() => setAccountsOpen(true)} aria-haspopup="dialog">
+      <button type="button" onClick={() => openDialog()} aria-haspopup="dialog">
         {t('accountsButton')}
       </button>
-      {accountsOpen && <AccountsDialog onClose={() => setAccountsOpen(false)} />}
+      {dialog && <AccountsDialog adding={dialog.adding} onClose={closeDialog} />}
     </header>
   );
 }

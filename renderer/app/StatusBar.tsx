@@ -1,4 +1,5 @@
 import { AccountSelect } from '../features/accounts/AccountSelect';
+import { AddMiniProgram } from '../features/accounts/AddMiniProgram';
 import { useActiveAccount } from '../features/accounts/accountsStore';
 import { useCode } from '../features/code/codeStore';
 import { NumUsed } from '../features/code/NumUsed';
@@ -15,7 +16,12 @@ export function StatusBar() {
       <ErrorNotice />
       <div className="status-line">
         <AccountSelect />
-        {account?.source.kind === 'sandbox' && <SandboxBadge />}
+        {account?.source.kind === 'sandbox' && (
+          <>
+            <SandboxBadge />
+            <AddMiniProgram />
+          </>
+        )}
         {account?.apiBase && (
           <span className="badge api-base" title={account.apiBase}>
             {t('apiBaseVia', { base: account.apiBase })}

@@ -22,21 +22,24 @@ export function ViewTabs() {
   };
 
   return (
-    <div className="view-tabs" role="tablist" aria-label={t('viewsLabel')} onKeyDown={onKeyDown}>
-      {VIEWS.map((v) => (
-        <button
-          key={v}
-          id={tabId(v)}
-          type="button"
-          role="tab"
-          aria-selected={v === view}
-          aria-controls={panelId(v)}
-          tabIndex={v === view ? 0 : -1}
-          onClick={() => show(v)}
-        >
-          {t(LABELS[v])}
-        </button>
-      ))}
-    </div>
+    // The tabs are how the window is navigated, so they sit in its navigation landmark.
+    <nav className="view-nav">
+      <div className="view-tabs" role="tablist" aria-label={t('viewsLabel')} onKeyDown={onKeyDown}>
+        {VIEWS.map((v) => (
+          <button
+            key={v}
+            id={tabId(v)}
+            type="button"
+            role="tab"
+            aria-selected={v === view}
+            aria-controls={panelId(v)}
+            tabIndex={v === view ? 0 : -1}
+            onClick={() => show(v)}
+          >
+            {t(LABELS[v])}
+          </button>
+        ))}
+      </div>
+    </nav>
   );
 }

@@ -1,12 +1,14 @@
 import { batchEn } from './batch.en';
 import { campaignsEn } from './campaigns.en';
 import { historyEn } from './history.en';
+import { pagesEn } from './pages.en';
 
 /** The English words of the window. `{name}` marks a value filled in at run time. */
 export const en = {
   ...batchEn,
   ...historyEn,
   ...campaignsEn,
+  ...pagesEn,
   viewsLabel: 'Views',
   viewCode: 'Make a code',
   viewBatch: 'Batch',
@@ -17,6 +19,7 @@ export const en = {
   languageEn: 'English',
   languageZh: '中文',
   accountsButton: 'Accounts…',
+  addMiniProgram: 'Add your mini program…',
 
   formHeading: 'Code',
   kind: 'Code type',
@@ -100,10 +103,11 @@ export const en = {
   appIdPlaceholder: 'wx0123456789abcdef',
   tokenSource: 'How to get the access token',
   sourceSecret: 'AppSecret',
-  sourceSecretNote: 'Kept in the system keychain; only this app can use it.',
+  sourceSecretNote:
+    'Stored in the OS keychain, never shown again. WeChat takes it only from IP addresses on the mini program’s IP whitelist (error 40164 otherwise).',
   sourceTokenUrl: 'Token service URL',
   sourceTokenUrlNote:
-    'Your company’s token server (中控服务器) hands out the token; no AppSecret on this computer.',
+    'Your company’s token server (中控服务器) hands out the token: no AppSecret on this computer and no IP whitelist entry for it.',
   appSecret: 'AppSecret',
   tokenUrl: 'Token service URL',
   tokenUrlPlaceholder: 'https://tokens.example.com/wx0123456789abcdef',
@@ -134,7 +138,10 @@ export const en = {
   sandboxAccountNote:
     'Makes codes with the built-in local stand-in for WeChat. Nothing is sent to WeChat and no quota is used; the codes do not open a real mini program.',
   needSecret: 'Enter the AppSecret.',
-  needSecretHint: 'Find it at mp.weixin.qq.com → 开发管理 → 开发设置 (reset it there if nobody has it).',
+  needSecretHint:
+    'Ask your mini program’s developers for it. Do not reset it at mp.weixin.qq.com without asking them: a reset stops every server that uses the AppSecret.',
+  appSecretHelp:
+    'Your developers have it: it is managed at mp.weixin.qq.com → 开发管理 → 开发设置, and a reset there stops every server that uses it, so ask them rather than resetting it. WeChat accepts it only from the IP whitelist on that page (error 40164): add this computer’s public IP there, or choose Token service URL if your company runs one.',
   hours: '{h} h {m} min',
   minutes: '{m} min',
 } as const;

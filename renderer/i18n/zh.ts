@@ -2,11 +2,13 @@ import { batchZh } from './batch.zh';
 import { campaignsZh } from './campaigns.zh';
 import type { Dictionary } from './en';
 import { historyZh } from './history.zh';
+import { pagesZh } from './pages.zh';
 
 export const zh: Dictionary = {
   ...batchZh,
   ...historyZh,
   ...campaignsZh,
+  ...pagesZh,
   viewsLabel: '视图',
   viewCode: '生成单个码',
   viewBatch: '批量生成',
@@ -17,6 +19,7 @@ export const zh: Dictionary = {
   languageEn: 'English',
   languageZh: '中文',
   accountsButton: '账号…',
+  addMiniProgram: '添加你的小程序…',
 
   formHeading: '码',
   kind: '码类型',
@@ -99,9 +102,10 @@ export const zh: Dictionary = {
   appIdPlaceholder: 'wx0123456789abcdef',
   tokenSource: '获取 access_token 的方式',
   sourceSecret: 'AppSecret',
-  sourceSecretNote: '保存在系统钥匙串中，只有本应用能使用。',
+  sourceSecretNote:
+    '保存在系统钥匙串中，之后不再显示。微信只接受来自小程序 IP 白名单中地址的调用（否则报错 40164）。',
   sourceTokenUrl: '令牌服务地址',
-  sourceTokenUrlNote: '由公司的中控服务器发放令牌；这台电脑上无需 AppSecret。',
+  sourceTokenUrlNote: '由公司的中控服务器发放令牌：这台电脑上无需 AppSecret，也无需加入 IP 白名单。',
   appSecret: 'AppSecret',
   tokenUrl: '令牌服务地址',
   tokenUrlPlaceholder: 'https://tokens.example.com/wx0123456789abcdef',
@@ -131,7 +135,10 @@ export const zh: Dictionary = {
   sandboxAccountNote:
     '使用内置的本地微信替身生成码。不会发送到微信，也不消耗额度；生成的码不能打开真正的小程序。',
   needSecret: '请填写 AppSecret。',
-  needSecretHint: '可在 mp.weixin.qq.com → 开发管理 → 开发设置 中查看（无人知道时可在那里重置）。',
+  needSecretHint:
+    '请向小程序的开发人员索取。未经他们同意请勿在 mp.weixin.qq.com 重置：重置会让所有使用该 AppSecret 的服务器停止工作。',
+  appSecretHelp:
+    'AppSecret 由开发人员保管，在 mp.weixin.qq.com → 开发管理 → 开发设置 中管理；在那里重置会让所有使用它的服务器停止工作，所以请向他们索取，不要自行重置。微信只接受来自该页面 IP 白名单中地址的调用（错误 40164）：请把这台电脑的公网 IP 加入白名单，或在公司有中控服务器时选择“令牌服务地址”。',
   hours: '{h} 小时 {m} 分钟',
   minutes: '{m} 分钟',
 };

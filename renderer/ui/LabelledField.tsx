@@ -43,6 +43,8 @@ interface TextProps {
   placeholder?: string;
   type?: 'text' | 'url';
   disabled?: boolean;
+  /** The id of a <datalist> whose values the field suggests as the user types. */
+  list?: string;
 }
 
 /** A label, a control, a note under it and, when there is one, the problem with its fix. */
@@ -74,6 +76,7 @@ function TextInput({ id, text, aria }: { id: string; text: TextProps; aria: Fiel
       spellCheck={false}
       autoComplete="off"
       disabled={text.disabled}
+      list={text.list}
       {...aria}
       onChange={(e) => text.onChange(e.target.value)}
     />

@@ -73,8 +73,8 @@ export function badAppSecret(): AppError {
     'appSecret',
     { en: 'The AppSecret is empty or contains spaces.', zh: 'AppSecret 为空或含有空格。' },
     {
-      en: 'Paste the AppSecret from mp.weixin.qq.com → 开发管理 → 开发设置 (generate or reset it there if you do not have it).',
-      zh: '请从 mp.weixin.qq.com → 开发管理 → 开发设置 粘贴 AppSecret（如没有，可在那里生成或重置）。',
+      en: 'Paste the AppSecret your developers use (managed at mp.weixin.qq.com → 开发管理 → 开发设置); ask them before resetting it there: a reset stops every server that uses it.',
+      zh: '请粘贴开发人员使用的 AppSecret（在 mp.weixin.qq.com → 开发管理 → 开发设置 中管理）；在那里重置前请先询问他们：重置会让所有使用它的服务器停止工作。',
     },
   );
 }

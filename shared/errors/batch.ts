@@ -26,6 +26,16 @@ export const planGone = (): Failure =>
     { en: 'Check the spreadsheet again, then start the batch.', zh: '请重新检查表格，然后开始批量生成。' },
   );
 
+export const noRowToSample = (): Failure =>
+  fieldFailure(
+    'planId',
+    {
+      en: 'No row of this batch is valid, so there is none to make first.',
+      zh: '此批次没有有效的行，无法先生成第一个码。',
+    },
+    { en: 'Fix the rows listed under Check, then try again.', zh: '请修正“检查”中列出的行，然后重试。' },
+  );
+
 export const jobUnknown = (): Failure =>
   fieldFailure(
     'jobId',

@@ -54,6 +54,21 @@ export interface GeneratedCode {
   notKept?: AppError;
 }
 
+/** The first valid row of a planned batch, made (or found in the library) for the user to look at before Start. */
+export interface BatchSampleView {
+  /** The row's number in the sheet, as the Check step and results.csv count rows. */
+  row: number;
+  /** The row's name cell, '' when the sheet has none. */
+  name: string;
+  /** What the row asks for, with the batch's settings and the row's own cells applied. */
+  request: CodeRequest;
+  /** The file the row gets in the output folder, under the chosen name template. */
+  fileName: string;
+  code: GeneratedCode;
+  /** Valid rows after this one: what Start still makes. */
+  others: number;
+}
+
 export interface LibraryEntryView {
   codeId: string;
   accountId: string;
@@ -101,6 +116,14 @@ export interface ExportedCodes {
   folder: string;
   /** The ZIP's path, when one was made. */
   file?: string;
+}
+
+/** The pages a mini program's app.json lists, for the page path field's suggestions. */
+export interface AppJsonPages {
+  /** The file's base name, to say which app.json the list came from. */
+  fileName: string;
+  /** Main package first (its first page is the home page), then each subpackage's `root/page`. */
+  pages: string[];
 }
 
 /** A folder the user chose in main's dialog: its path, for display, and the grant that names it to main. */
@@ -208,7 +231,7 @@ const columnMapping: z.ZodType<ColumnMapping> = z
   })
   .partial()
   .strict();
-/** The form's styling for every row; the values get the form's own field checks when the batch is planned. */
+/** The batch's own settings for every row; the values get the form's field checks (batchStyleErrors) when the batch is planned. */
 const batchStyle = z
   .object({
     width: z.union([z.number(), z.string().max(20)]),
@@ -243,6 +266,9 @@ export const channels = {
   },
   'code:copy': { parse: schema(z.strictObject({ codeId: id })), result: {} as { copied: true } },
   'code:drag': { parse: schema(z.strictObject({ codeId: id })), result: {} as { started: true } },
+  // The page paths of the app.json the user picks in main's open dialog (null when they cancel):
+  // the page names no file, and main reads at most MAX_APP_JSON_BYTES of it.
+  'code:openAppJson': { parse: none, result: {} as AppJsonPages | null },
   'accounts:list': { parse: none, result: {} as AccountView[] },
   'accounts:save': {
     // A secret goes in and never comes back out: no channel returns one.
@@ -328,6 +354,12 @@ export const channels = {
   'batch:names': {
     parse: schema(z.strictObject({ planId: id, nameTemplate })),
     result: {} as { exampleNames: string[] },
+  },
+  // One code, the plan's first valid row, on the user's click: it goes through the form's spend
+  // guard and into the library, so Start then copies it out rather than paying for it again.
+  'batch:sample': {
+    parse: schema(z.strictObject({ planId: id, nameTemplate })),
+    result: {} as BatchSampleView,
   },
   // The page gets the chosen folder's path to show, and a grant to start a batch into it: it never
   // sends a path. Quota is confirmed in main's native dialog at start, not by the page.

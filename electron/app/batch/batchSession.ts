@@ -16,7 +16,7 @@ import {
   unfinishedGone,
   unfinishedRunning,
 } from '../../../shared/errors/batch';
-import type { FolderGrant } from '../../../shared/ipc/channels';
+import type { BatchSampleView, FolderGrant } from '../../../shared/ipc/channels';
 import { Failure } from '../../../shared/result';
 import { openDroppedSheet } from '../../core/batch/droppedSheet';
 import {
@@ -36,6 +36,7 @@ import type { Notify } from '../desktop/desktop';
 import { continuedBatch } from './batchContinue';
 import { confirmQuota, type LaunchDeps, newBatchJob, type PlanChoice, planFor } from './batchLaunch';
 import { BatchRunner } from './batchRunner';
+import { type MakeOne, sampleFirstRow } from './batchSample';
 import { exampleNames, planView, sheetView, unfinishedView } from './batchViews';
 import { KeptById } from './keptById';
 
@@ -44,6 +45,8 @@ export interface BatchSessionDeps extends LaunchDeps {
   accountService: AccountService;
   notify: Notify;
   log: ErrorLog;
+  /** One code as the form makes it (CodeService.generate): the first row the user checks before Start. */
+  makeOne: MakeOne;
 }
 
 /** What Start is given besides the plan: where the codes go, named how, and how fast. */
@@ -112,6 +115,13 @@ export class BatchSession {
   /** The first rows' file names under `nameTemplate`. */
   names(planId: string, nameTemplate: string): string[] {
     return exampleNames(this.planned(planId).plan, nameTemplate);
+  }
+
+  /** The first valid row, made (or found in the library) and named under `nameTemplate`, for the user to check before Start. */
+  async sample(planId: string, nameTemplate: string): Promise<BatchSampleView> {
+    const { sheet, accountId, choice } = this.planned(planId);
+    const account = await this.app.accountService.byId(accountId);
+    return sampleFirstRow(this.app, { sheet, account, choice, nameTemplate });
   }
 
   /** The folder the user picks in the folder dialog, with the grant that names it; null when they cancel. */

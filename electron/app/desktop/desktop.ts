@@ -10,6 +10,8 @@ export interface Desktop {
   startDrag(file: string, icon: Uint8Array): void;
   /** Asks for a .csv or .xlsx file to make a batch from; undefined when they cancel. */
   chooseSpreadsheet(): Promise<string | undefined>;
+  /** Asks for a mini program's app.json, to list its pages; undefined when they cancel. */
+  chooseAppJson(): Promise<string | undefined>;
   /** Asks for the folder a batch's PNGs go to (one may be created in the dialog); undefined when they cancel. */
   chooseFolder(): Promise<string | undefined>;
   /**

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { EventEmitter, setMaxListeners } from 'node:events';
 import { mkdir, readFile, rmdir, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { BATCH_CONCURRENCY, BATCH_PACE, type BatchProgress, type BatchState } from '../../../shared/batch';
@@ -31,7 +31,7 @@ import { ProgressMeter, secondsLeft } from './progressMeter';
 import { RateLimiter } from './rateLimiter';
 import type { RowOutcome } from './results';
 import { batchCampaign, rowOrigin } from './rowOrigin';
-import { type QueueItem, RowScheduler } from './scheduler';
+import { type FreeSlot, type QueueItem, RowScheduler } from './scheduler';
 import { filesPresent, rowFilePath } from './subfolders';
 
 export type { BatchOutput };
@@ -153,13 +153,15 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     if (options.account.appId !== plan.owner) {
       throw new Error('BatchJob: the account must be the one the batch was planned for');
     }
+    // Every row waiting on a call or its turn listens to both: more than Node's default of 10.
+    setMaxListeners(0, this.stopController.signal, this.callController.signal);
     this.outDir = resolve(output.dir);
     const nameTemplate = output.nameTemplate ?? defaultNameTemplate(plan.mapping);
     this.names = fileNames(plan.rows, nameTemplate, plan.sheet.headers);
     this.maker = options.maker ?? new CodeMaker(options.library);
     this.limiter = new RateLimiter(this.ratePerMinute);
     this.scheduler = new RowScheduler(
-      (item) => this.runRow(item),
+      (item, freeSlot) => this.runRow(item, freeSlot),
       () => {
         if (this.scheduler.inFlight === 0 && this.currentState === 'pausing') this.setState('paused');
       },
@@ -358,13 +360,27 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     });
   }
 
-  private async runRow(item: QueueItem): Promise<void> {
+  /**
+   * One row: its call and the code kept in the library in a call slot; then, the slot freed for
+   * the next row, its file written and its journal entry recorded behind (the scheduler bounds how
+   * many rows write behind). The slot is held until the code is in the library, not just until
+   * WeChat answered: a kill then finds every received code there, and a resumed run pays again only
+   * for the calls in flight (at most one per slot), never for the rows writing behind. The row is
+   * done once its file and journal entry are on disk; rows writing together share their flushes
+   * (the folder's, the journal's).
+   */
+  private async runRow(item: QueueItem, freeSlot: FreeSlot): Promise<void> {
     const { plan, account, library } = this.options;
     const row = plan.rows[item.index]!;
     const file = this.names[item.index]!;
     let called = false;
     try {
       if (!library.find(account.appId, row.request)) await this.limiter.acquire(this.stopController.signal);
+      // Paused while this row waited for its turn: no call goes out after the pause, the row waits too.
+      if (this.scheduler.pauseWanted) {
+        this.scheduler.putBack([item]);
+        return;
+      }
       const origin = rowOrigin(plan, row, this.id, this.campaign);
       const made = await this.maker.make(account, row.request, {
         signal: this.callController.signal,
@@ -377,6 +393,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
           called = true;
         },
       });
+      freeSlot();
       if (!made.fromLibrary) {
         this.limiter.passed();
         const reported = made.entry.numUsed;

@@ -31,7 +31,8 @@ interface Segment {
   values: Map<string, ValueOf>;
 }
 
-const PLACEHOLDER = /\{([^{}]*)\}/g;
+/** `{word}`: the placeholder syntax of file names, shared by labels (core/print/labelText.ts). */
+export const PLACEHOLDER = /\{([^{}]*)\}/g;
 /** A '/' outside a placeholder: `{城市}/{门店名称}` has two segments, `{a/b}` one. */
 const FOLDER_SEPARATOR = /\/(?![^{}]*\})/;
 const EXTENSION = '.png';
@@ -128,7 +129,7 @@ function checkSegment(text: string, isFile: boolean): void {
  * A built-in placeholder, else the sheet's column of that header (as written, then ignoring case
  * and the spaces around it); the built-ins win, so `{name}` stays the name column whatever the headers.
  */
-function placeholderValue(word: string, headers: readonly string[]): ValueOf | undefined {
+export function placeholderValue(word: string, headers: readonly string[]): ValueOf | undefined {
   if (NAME_PLACEHOLDERS.includes(word as Placeholder)) {
     return (row) => builtInValues(row)[word as Placeholder];
   }

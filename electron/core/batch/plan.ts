@@ -1,4 +1,5 @@
 import type { BatchStyle, InvalidRow, QuotaCheck, RowProblem } from '../../../shared/batch';
+import { batchStyleErrors } from '../../../shared/batchStyle';
 import { type CodeKind, type CodeRequest, LIMITED_QUOTA, spendsQuota } from '../../../shared/codeRequest';
 import { Failure } from '../../../shared/result';
 import { type CodeRequestInput, validateCodeRequest } from '../../../shared/validateCodeRequest';
@@ -82,7 +83,7 @@ export function planBatch(input: PlanInput): BatchPlan {
         row: sheetRow.number,
         problems: validation.errors.map((e) => {
           const column = COLUMN_OF_FIELD[e.field];
-          // Width and colour come from the form's styling when the row's cell is blank.
+          // Width and colour come from the batch's settings when the row's cell is blank.
           const fromRow = column && (TARGET_COLUMNS.has(column) || cell(column) !== undefined);
           const index = fromRow ? mapping[column] : undefined;
           const header = index === undefined ? undefined : sheet.headers[index] || `#${index + 1}`;
@@ -168,13 +169,13 @@ function rowInput(
     scene: cell('scene'),
     page: cell('page'),
     width: cell('width') ?? style.width,
-    // A colour typed into the row is meant to show, so it turns the form's automatic colour off.
+    // A colour typed into the row is meant to show, so it turns the batch's automatic colour off.
     ...(color !== undefined ? { lineColor: color, autoColor: false } : {}),
   };
 }
 
 /** Styling every row shares is checked once, so a bad value is one error rather than one per row. */
 function checkStyle(kind: CodeKind, style: BatchStyle): void {
-  const sample = validateCodeRequest({ ...style, kind, path: 'pages/index/index', scene: 'x' });
-  if (!sample.ok) throw new Failure(sample.errors[0]!);
+  const [first] = batchStyleErrors(kind, style);
+  if (first) throw new Failure(first);
 }

@@ -41,6 +41,8 @@ export function AccountEditor({ account, justSaved, onSaved, onRemoved }: Props)
   const hadQuery = source?.kind === 'token-url' && source.hasQuery === true;
   const queryStored = hadQuery && !moves;
   const [secretTyped, setSecretTyped] = useState(false);
+  // Counts saves: each one gives the secret fields a fresh start, out of Replace and back to stored.
+  const [saves, setSaves] = useState(0);
   const problems = accountProblems(form, secretStored || secretTyped);
   const shown = attempted ? problems : {};
   const edit = (patch: Partial<AccountForm>) => {
@@ -65,6 +67,7 @@ export function AccountEditor({ account, justSaved, onSaved, onRemoved }: Props)
     }
     for (const input of [secretInput.current, credentialInput.current]) if (input) input.value = '';
     setSecretTyped(false);
+    setSaves((n) => n + 1);
     setOutcome('saved');
     onSaved(saved.value.id);
   }
@@ -116,8 +119,10 @@ export function AccountEditor({ account, justSaved, onSaved, onRemoved }: Props)
           />
           {form.sourceKind === 'secret' ? (
             <SecretField
+              key={saves}
               id="account-secret"
               label={t('appSecret')}
+              note={t('appSecretHelp')}
               stored={secretStored}
               inputRef={secretInput}
               problem={shown.secret}
@@ -137,6 +142,7 @@ export function AccountEditor({ account, justSaved, onSaved, onRemoved }: Props)
                 onChange={(url) => edit({ url })}
               />
               <SecretField
+                key={saves}
                 id="account-credential"
                 label={t('tokenCredential')}
                 stored={credentialStored}

@@ -6,13 +6,16 @@ import { AccountList } from './AccountList';
 import { useAccounts } from './accountsStore';
 import { LogFolderButton } from './LogFolderButton';
 
-/** A modal dialog: the browser traps focus in it and Esc closes it. */
-export function AccountsDialog({ onClose }: { onClose(): void }) {
+/**
+ * A modal dialog: the browser traps focus in it and Esc closes it. `adding` opens it on a new
+ * account's form rather than on the account in use.
+ */
+export function AccountsDialog({ adding, onClose }: { adding: boolean; onClose(): void }) {
   const { t } = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const accounts = useAccounts((s) => s.accounts);
   const activeId = useAccounts((s) => s.activeId);
-  const [selectedId, setSelectedId] = useState<string | null>(activeId);
+  const [selectedId, setSelectedId] = useState<string | null>(adding ? null : activeId);
   // A new account's editor is replaced by the saved account's: the "Saved." must outlive it.
   const [justSavedId, setJustSavedId] = useState<string | null>(null);
   const select = (id: string | null) => {

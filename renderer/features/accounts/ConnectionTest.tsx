@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/result';
 import { type Translate, useT } from '../../i18n';
 import { ErrorText } from '../../ui/ErrorNotice';
@@ -19,6 +19,12 @@ export function ConnectionTest({ accountId }: { accountId: string | undefined })
   const test = useAccounts((s) => s.test);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const result = useRef<HTMLDivElement>(null);
+  // The button sits at the foot of a form that scrolls in a small window: the answer is brought
+  // into view rather than left below the fold.
+  useEffect(() => {
+    if (outcome) result.current?.scrollIntoView({ block: 'nearest' });
+  }, [outcome]);
   async function run(id: string) {
     setBusy(true);
     setOutcome(null);
@@ -41,7 +47,11 @@ export function ConnectionTest({ accountId }: { accountId: string | undefined })
           {t('saveBeforeTest')}
         </span>
       )}
-      <div role="status" className={outcome && !outcome.ok ? 'test-result failed' : 'test-result'}>
+      <div
+        ref={result}
+        role="status"
+        className={outcome && !outcome.ok ? 'test-result failed' : 'test-result'}
+      >
         {outcome?.ok && t('testOk', { time: duration(t, outcome.expiresInSeconds) })}
         {outcome && !outcome.ok && <ErrorText error={outcome.error} />}
       </div>

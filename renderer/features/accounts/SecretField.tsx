@@ -11,13 +11,17 @@ interface Props {
   /** Whether anything is typed: the value itself is read from the field only when saving. */
   onTyped?: (typed: boolean) => void;
   problem?: FieldProblem;
+  /** Help under the field while a secret is being entered. */
+  note?: string;
 }
 
 /**
  * Write-only: a stored secret shows as "Stored in keychain", never as its value. The input is
  * uncontrolled so a typed secret lives only in the DOM field, not in any state or attribute.
+ * Replacing lasts until a save: the editor gives the field a new `key` for each saved account, so
+ * a saved replacement shows as stored again (see AccountEditor).
  */
-export function SecretField({ id, label, stored, inputRef, onRemove, onTyped, problem }: Props) {
+export function SecretField({ id, label, stored, inputRef, onRemove, onTyped, problem, note }: Props) {
   const { t } = useT();
   const [replacing, setReplacing] = useState(false);
   if (stored && !replacing) {
@@ -44,7 +48,7 @@ export function SecretField({ id, label, stored, inputRef, onRemove, onTyped, pr
     );
   }
   return (
-    <LabelledField id={id} label={label} problem={problem}>
+    <LabelledField id={id} label={label} problem={problem} note={note}>
       {(aria) => (
         <div className="secret-row">
           <input

@@ -14,6 +14,10 @@ interface AccountsState {
   accounts: AccountView[];
   activeId: string | null;
   loadError: AppError | null;
+  /** The Accounts dialog, when open: on the account in use, or on a new account's empty form. */
+  dialog: { adding: boolean } | null;
+  openDialog(adding?: boolean): void;
+  closeDialog(): void;
   load(): Promise<void>;
   select(id: string): void;
   save(account: AccountDraft, secrets: AccountSecrets): Promise<Result<AccountView>>;
@@ -33,6 +37,10 @@ export const useAccounts = create<AccountsState>()((set, get) => ({
   accounts: [],
   activeId: null,
   loadError: null,
+  dialog: null,
+
+  openDialog: (adding = false) => set({ dialog: { adding } }),
+  closeDialog: () => set({ dialog: null }),
 
   async load() {
     const listed = await call('accounts:list', undefined);
@@ -85,3 +93,7 @@ export const useAccounts = create<AccountsState>()((set, get) => ({
 
 export const useActiveAccount = (): AccountView | undefined =>
   useAccounts((s) => s.accounts.find((a) => a.id === s.activeId));
+
+/** Whether only the built-in Sandbox account exists: the app has not met the user's mini program yet. */
+export const useOnlySandbox = (): boolean =>
+  useAccounts((s) => s.accounts.length > 0 && s.accounts.every((a) => a.source.kind === 'sandbox'));

@@ -26,7 +26,7 @@ export function BatchView() {
   }, []);
 
   return (
-    <main className="batch-view" role="tabpanel" id={panelId('batch')} aria-labelledby={tabId('batch')}>
+    <div className="batch-view" role="tabpanel" id={panelId('batch')} aria-labelledby={tabId('batch')}>
       <h2 className="visually-hidden">{t('batchHeading')}</h2>
       <div className="batch-setup">
         <ImportStep locked={running} />
@@ -37,6 +37,6 @@ export function BatchView() {
         <CheckStep />
         <MakeStep />
       </div>
-    </main>
+    </div>
   );
 }

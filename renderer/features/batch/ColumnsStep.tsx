@@ -1,13 +1,13 @@
 import type { CodeKind } from '../../../shared/codeRequest';
 import { useT } from '../../i18n';
 import { Segmented } from '../../ui/Segmented';
+import { BatchSettings } from './BatchSettings';
 import { columnsFor, requiredColumn } from './batchRules';
 import { useBatch } from './batchStore';
 import { ColumnSelect } from './ColumnSelect';
 import { Step } from './Step';
-import { StyleSummary } from './StyleSummary';
 
-/** The code type and which column holds what; the rest of the styling comes from the form. */
+/** The code type, which column holds what, and the batch's own settings for every row. */
 export function ColumnsStep({ locked }: { locked: boolean }) {
   const { t } = useT();
   const hasSheet = useBatch((s) => s.sheet !== null);
@@ -39,12 +39,12 @@ export function ColumnsStep({ locked }: { locked: boolean }) {
                 <legend>{t('columnsLegend')}</legend>
                 {columnsFor(kind).map((column) => {
                   const required = column === requiredColumn(kind);
-                  // Only a missing required column is this select's fault; a bad width is the form's.
+                  // Only a missing required column is this select's fault; a bad width is the settings'.
                   const error = required && planError?.field === column ? planError : undefined;
                   return <ColumnSelect key={column} column={column} required={required} error={error} />;
                 })}
               </fieldset>
-              <StyleSummary kind={kind} />
+              <BatchSettings kind={kind} />
             </>
           )}
         </>

@@ -2,6 +2,7 @@ import { useT } from '../../i18n';
 import { ErrorText } from '../../ui/ErrorNotice';
 import { isActive } from './batchRules';
 import { useBatch } from './batchStore';
+import { FirstRowCheck } from './FirstRowCheck';
 import { JobProgress } from './JobProgress';
 import { JobSummary } from './JobSummary';
 import { StartPanel } from './StartPanel';
@@ -24,6 +25,7 @@ export function MakeStep() {
       {job && active && <JobProgress job={job} />}
       {job && !active && <JobSummary job={job} />}
       {/* A job continued or found running has no sheet here: another run starts from an import. */}
+      {!active && hasSheet && <FirstRowCheck />}
       {!active && (hasSheet || !job) && <StartPanel />}
     </Step>
   );

@@ -1,10 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { useAccounts } from '../accounts/accountsStore';
-import { startBlocker } from './batchRules';
+import { startBlocker, startLabel } from './batchRules';
 import { useBatch } from './batchStore';
 import { CampaignField } from './CampaignField';
 import { QuotaGuard } from './QuotaGuard';
+import { sampleSeen } from './store/sampleSlice';
 
 /** The quota guard and Start, with the reason when Start cannot be pressed yet. */
 export function StartPanel() {
@@ -28,6 +29,7 @@ export function StartPanel() {
         hasFolder: s.folder !== null,
         concurrency: s.concurrency,
         ratePerMinute: s.ratePerMinute,
+        sampleSeen: sampleSeen(s, accountId),
       })),
     ),
   });
@@ -44,7 +46,7 @@ export function StartPanel() {
           aria-describedby={blocker ? 'start-blocker' : undefined}
           onClick={() => void start()}
         >
-          {starting ? t('starting') : ranBefore ? t('startAgain') : t('startBatch')}
+          {starting ? t('starting') : ranBefore ? t('startAgain') : startLabel(plan, t)}
         </button>
         {blocker && (
           <p id="start-blocker" className="note">

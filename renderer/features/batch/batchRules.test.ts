@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanView, QuotaCheck } from '../../../shared/batch';
 import { type Lang, type Translate, translate } from '../../i18n';
-import { EMPTY_DRAFT } from '../code/draft';
 import {
   columnsFor,
   encodingLabel,
@@ -9,7 +8,6 @@ import {
   quotaSentence,
   type StartInputs,
   startBlocker,
-  styleOf,
   timeLeft,
   wholeNumber,
 } from './batchRules';
@@ -45,6 +43,7 @@ const ready: StartInputs = {
   hasFolder: true,
   concurrency: '4',
   ratePerMinute: '5000',
+  sampleSeen: true,
 };
 
 const blocker = (patch: Partial<StartInputs>) => {
@@ -110,6 +109,7 @@ describe('startBlocker', () => {
     expect(blocker({ nameFailed: true })).toBe('Fix the file name template.');
     expect(blocker({ concurrency: '17' })).toBe('Fix the numbers under Advanced.');
     expect(blocker({ ratePerMinute: '' })).toBe('Fix the numbers under Advanced.');
+    expect(blocker({ sampleSeen: false })).toBe('Make the first code and look at it before the others.');
   });
 });
 
@@ -121,17 +121,6 @@ describe('form values', () => {
     expect(wholeNumber('2.5', limits)).toBeUndefined();
     expect(wholeNumber('', limits)).toBeUndefined();
     expect(wholeNumber('0', { min: 0, max: 5000 })).toBe(0);
-  });
-
-  it('takes the styling of the Make-a-code form as typed, for the main process to check', () => {
-    expect(styleOf({ ...EMPTY_DRAFT, width: ' 600 ', lineColor: '#FF0000', transparent: true })).toEqual({
-      width: '600',
-      lineColor: '#FF0000',
-      autoColor: false,
-      transparent: true,
-      envVersion: 'release',
-      checkPath: true,
-    });
   });
 
   it('offers the columns each code type reads, required one first', () => {

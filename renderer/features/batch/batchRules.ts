@@ -8,10 +8,8 @@ import {
 } from '../../../shared/batch';
 import type { CodeKind } from '../../../shared/codeRequest';
 import { LIMITED_QUOTA } from '../../../shared/codeRequest';
-import type { ChannelInput } from '../../../shared/ipc/channels';
 import { formatCount, type MessageKey, type Translate } from '../../i18n';
 import type { Notice } from '../code/codeStore';
-import type { Draft } from '../code/draft';
 
 // The Batch view's decisions, free of React and IPC so they can be tested as plain functions.
 
@@ -32,21 +30,6 @@ export function columnsFor(kind: CodeKind): BatchColumn[] {
 }
 
 export const requiredColumn = (kind: CodeKind): BatchColumn => (kind === 'unlimited' ? 'scene' : 'path');
-
-export type FormStyle = ChannelInput<'batch:plan'>['style'];
-
-/** The Make-a-code form's styling, as every row of the batch gets it unless its own cell says otherwise. */
-export function styleOf(draft: Draft): FormStyle {
-  return {
-    // The channel takes at most 20 characters; a longer width is wrong anyway and still reported as such.
-    width: draft.width.trim().slice(0, 20),
-    lineColor: draft.lineColor.trim().slice(0, 20),
-    autoColor: draft.autoColor,
-    transparent: draft.transparent,
-    envVersion: draft.envVersion,
-    checkPath: draft.checkPath,
-  };
-}
 
 /** A whole number typed into a field, or undefined when it is not one within the limits. */
 export function wholeNumber(text: string, limits: { min: number; max: number }): number | undefined {
@@ -90,6 +73,8 @@ export interface StartInputs {
   hasFolder: boolean;
   concurrency: string;
   ratePerMinute: string;
+  /** The first row's code of this very setup has been made and shown (FirstRowCheck). */
+  sampleSeen: boolean;
 }
 
 /** Why Start cannot be pressed yet, first reason first; null when it can. */
@@ -115,7 +100,14 @@ export function startBlocker(s: StartInputs): Notice | null {
   ) {
     return { key: 'blockAdvanced' };
   }
+  if (!s.sampleSeen) return { key: 'blockNoSample' };
   return null;
+}
+
+/** "Start the other 26": the first row is made already, as the user checked it. */
+export function startLabel(plan: PlanView | null, t: Translate): string {
+  const others = (plan?.valid ?? 0) - 1;
+  return others > 0 ? t('startOthers', { n: formatCount(others) }) : t('startBatch');
 }
 
 /** A job that still has rows in the works: the setup is locked and the controls show. */

@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { BatchProgress, BatchUpdate, PlanView, SheetView } from '../../../shared/batch';
 import { appError } from '../../../shared/errors';
 import { type AppError, fail, ok } from '../../../shared/result';
+import { useCode } from '../code/codeStore';
 import { useBatch } from './batchStore';
+import { sampleSeen } from './store/sampleSlice';
 
 /** The page's `window.wxacode`, answering each channel from a table the test sets. */
 const answers: Record<string, (payload: unknown) => unknown> = {};
@@ -56,8 +58,6 @@ const update = (state: BatchProgress['state'], done: number, sequence = done + 1
   progress: { state, total: 4, done, failed: 0, remaining: 4 - done, fromLibrary: 0, codesPerSecond: 1 },
 });
 
-const style = { width: '430' };
-
 beforeEach(() => {
   asked.length = 0;
   for (const key of Object.keys(answers)) delete answers[key];
@@ -70,8 +70,56 @@ async function planned(newCodes: number): Promise<void> {
   answers['batch:open'] = () => sheet;
   answers['batch:plan'] = () => plan(newCodes);
   await useBatch.getState().open();
-  await useBatch.getState().check('sandbox', style);
+  await useBatch.getState().check('sandbox');
 }
+
+describe('the batch settings and the first-row check', () => {
+  it('plans with the batch’s own settings, never the form’s', async () => {
+    useCode.getState().edit({ lineColor: '#00aa00', width: '600' });
+    await planned(3);
+    const first = asked.find((a) => a.channel === 'batch:plan')?.payload as { style: object } | undefined;
+    expect(first?.style).toMatchObject({ lineColor: '#000000', width: '430' });
+    useBatch.getState().editSettings({ lineColor: '#ff0000' });
+    await useBatch.getState().check('sandbox');
+    const last = asked.filter((a) => a.channel === 'batch:plan').at(-1)?.payload as
+      | { style: object }
+      | undefined;
+    expect(last?.style).toMatchObject({ lineColor: '#ff0000', width: '430' });
+  });
+
+  it('asks main nothing while a setting is wrong, and says which field', async () => {
+    await planned(3);
+    const plans = asked.filter((a) => a.channel === 'batch:plan').length;
+    useBatch.getState().editSettings({ width: '12' });
+    await useBatch.getState().check('sandbox');
+    expect(asked.filter((a) => a.channel === 'batch:plan')).toHaveLength(plans);
+    expect(useBatch.getState().planError).toMatchObject({ code: 'field', field: 'width' });
+    expect(useBatch.getState().plan).toBeNull();
+  });
+
+  it('makes the first row on request, plans again to count it, and forgets it once the setup changes', async () => {
+    await planned(3);
+    const view = { row: 2, name: '门店一', fileName: '2-门店一.png', others: 3 };
+    answers['batch:sample'] = () => view;
+    answers['batch:plan'] = () => plan(2);
+    expect(sampleSeen(useBatch.getState(), 'sandbox')).toBe(false);
+    await useBatch.getState().makeSample('sandbox');
+    expect(asked.find((a) => a.channel === 'batch:sample')?.payload).toEqual({
+      planId: 'plan-3',
+      nameTemplate: '{row}-{name}.png',
+    });
+    expect(useBatch.getState().sample?.view).toEqual(view);
+    expect(useBatch.getState().plan?.quota.newCodes).toBe(2);
+    expect(sampleSeen(useBatch.getState(), 'sandbox')).toBe(true);
+    expect(sampleSeen(useBatch.getState(), 'other-account')).toBe(false);
+    useBatch.getState().editSettings({ transparent: true });
+    expect(sampleSeen(useBatch.getState(), 'sandbox')).toBe(false);
+    useBatch.getState().editSettings({ transparent: false });
+    expect(sampleSeen(useBatch.getState(), 'sandbox')).toBe(true);
+    await useBatch.getState().setNameTemplate('{name}.png');
+    expect(sampleSeen(useBatch.getState(), 'sandbox')).toBe(false);
+  });
+});
 
 describe('the Batch view store', () => {
   it('takes the guessed code type and columns from the sheet and plans with them', async () => {
@@ -82,7 +130,14 @@ describe('the Batch view store', () => {
       accountId: 'sandbox',
       kind: 'limited',
       mapping: { path: 0, name: 1 },
-      style,
+      style: {
+        width: '430',
+        lineColor: '#000000',
+        autoColor: false,
+        transparent: false,
+        envVersion: 'release',
+        checkPath: true,
+      },
     });
     expect(useBatch.getState().exampleNames).toEqual(['2-门店一.png']);
   });

@@ -1,11 +1,9 @@
 import { useT } from '../../i18n';
-import { ColorFields } from './ColorFields';
 import { useCode } from './codeStore';
-import { EnvVersionField } from './EnvVersionField';
+import { FormColorFields, FormEnvVersionField, FormWidthField } from './FormStyleFields';
 import { GenerateBar } from './GenerateBar';
 import { KindPicker } from './KindPicker';
 import { TargetFields } from './TargetFields';
-import { WidthField } from './WidthField';
 import './code.css';
 
 export function CodeForm() {
@@ -27,9 +25,9 @@ export function CodeForm() {
       </h2>
       <KindPicker />
       <TargetFields />
-      {kind !== 'qrcode' && <EnvVersionField />}
-      <WidthField />
-      {kind !== 'qrcode' && <ColorFields />}
+      {kind !== 'qrcode' && <FormEnvVersionField />}
+      <FormWidthField />
+      {kind !== 'qrcode' && <FormColorFields />}
       <GenerateBar />
     </form>
   );

@@ -1,44 +1,54 @@
 import { formatHexColor, parseHexColor } from '../../../shared/validateCodeRequest';
 import { useSettings } from '../../app/settingsStore';
 import { useT } from '../../i18n';
-import { fieldAria, ProblemText } from '../../ui/LabelledField';
+import { type FieldProblem, fieldAria, ProblemText } from '../../ui/LabelledField';
 import { Switch } from '../../ui/Switch';
-import { useCode } from './codeStore';
-import { useShownError } from './shownErrors';
+
+/** The three values these fields edit, as the form and the batch settings both hold them. */
+export interface ColorValues {
+  lineColor: string;
+  autoColor: boolean;
+  transparent: boolean;
+}
+
+interface Props {
+  /** Prefixes the controls' ids, so the form and the Batch view each have their own. */
+  idPrefix?: string;
+  value: ColorValues;
+  onChange(change: Partial<ColorValues>): void;
+  problem?: FieldProblem | undefined;
+}
 
 /** Line colour (picker, hex box, recent colours) and the two switches that change how lines look. */
-export function ColorFields() {
+export function ColorFields({ idPrefix = '', value, onChange, problem }: Props) {
   const { t } = useT();
-  const lineColor = useCode((s) => s.draft.lineColor);
-  const autoColor = useCode((s) => s.draft.autoColor);
-  const transparent = useCode((s) => s.draft.transparent);
-  const error = useShownError('lineColor');
-  const edit = useCode((s) => s.edit);
+  const { lineColor, autoColor, transparent } = value;
   const recent = useSettings((s) => s.settings.recentColors);
   const parsed = parseHexColor(lineColor);
   const pickerValue = parsed ? formatHexColor(parsed) : '#000000';
+  const hexId = `${idPrefix}line-color-hex`;
   return (
     <>
       <fieldset className="field color-field" disabled={autoColor}>
         <legend>{t('lineColor')}</legend>
         <div className="color-row">
           <input
-            id="line-color-picker"
+            id={`${idPrefix}line-color-picker`}
             type="color"
             value={pickerValue}
             aria-label={t('lineColorPicker')}
-            onChange={(e) => edit({ lineColor: e.target.value })}
+            onChange={(e) => onChange({ lineColor: e.target.value })}
           />
           <input
-            id="line-color-hex"
+            id={hexId}
             type="text"
             className="hex"
             value={lineColor}
             spellCheck={false}
             autoComplete="off"
             aria-label={t('lineColorHex')}
-            {...fieldAria('line-color-hex', error)}
-            onChange={(e) => edit({ lineColor: e.target.value })}
+            {...fieldAria(hexId, problem)}
+            onChange={(e) => onChange({ lineColor: e.target.value })}
           />
           {recent.length > 0 && (
             <ul className="swatches" aria-label={t('recentColors')}>
@@ -51,26 +61,26 @@ export function ColorFields() {
                     aria-label={t('useColor', { hex })}
                     title={hex}
                     aria-pressed={pickerValue === hex}
-                    onClick={() => edit({ lineColor: hex })}
+                    onClick={() => onChange({ lineColor: hex })}
                   />
                 </li>
               ))}
             </ul>
           )}
         </div>
-        {error && <ProblemText fieldId="line-color-hex" problem={error} />}
+        {problem && <ProblemText fieldId={hexId} problem={problem} />}
       </fieldset>
       <Switch
-        id="auto-color"
+        id={`${idPrefix}auto-color`}
         label={t('autoColor')}
         checked={autoColor}
-        onChange={(autoColor) => edit({ autoColor })}
+        onChange={(autoColor) => onChange({ autoColor })}
       />
       <Switch
-        id="transparent"
+        id={`${idPrefix}transparent`}
         label={t('transparent')}
         checked={transparent}
-        onChange={(transparent) => edit({ transparent })}
+        onChange={(transparent) => onChange({ transparent })}
       />
     </>
   );

@@ -1,18 +1,22 @@
 import type { EnvVersion } from '../../../shared/codeRequest';
 import { useT } from '../../i18n';
 import { Segmented } from '../../ui/Segmented';
-import { useCode } from './codeStore';
 
-export function EnvVersionField() {
+interface Props {
+  /** The radio group's name, unique in the window. */
+  name?: string;
+  value: EnvVersion;
+  onChange(envVersion: EnvVersion): void;
+}
+
+export function EnvVersionField({ name = 'env-version', value, onChange }: Props) {
   const { t } = useT();
-  const envVersion = useCode((s) => s.draft.envVersion);
-  const edit = useCode((s) => s.edit);
   return (
     <Segmented<EnvVersion>
-      name="env-version"
+      name={name}
       legend={t('envVersion')}
-      value={envVersion}
-      onChange={(value) => edit({ envVersion: value })}
+      value={value}
+      onChange={onChange}
       options={[
         { value: 'release', label: t('envRelease') },
         { value: 'trial', label: t('envTrial') },

@@ -1,8 +1,14 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Rgb } from '../../../shared/codeRequest';
 import { useT } from '../../i18n';
 import type { MadeCode } from './codeStore';
-import { madeWithOf, type PreviewStyle, scaledHeight } from './preview/previewStyle';
+import {
+  madeWithOf,
+  type PreviewStyle,
+  paintedWidth,
+  type Stage,
+  scaledHeight,
+} from './preview/previewStyle';
 import { type InkMask, inkMaskFor, inkMaskReady, paintRestyled } from './preview/restyle';
 
 /** The last real image repainted in the form's style on a canvas: no call to WeChat. */
@@ -35,20 +41,52 @@ export function LivePreview({
     };
   }, [made, onInk]);
 
-  // Before the browser paints, so a slider drag never shows a stale frame.
-  useLayoutEffect(() => {
-    if (mask && canvas.current) paintRestyled(canvas.current, mask, style);
-  }, [mask, style]);
+  const resized = useStageResizes(canvas);
 
-  // Sized from the start, so the layout does not jump while the first mask is read.
+  // Before the browser paints, so a slider drag never shows a stale frame.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a resized stage repaints at its new size.
+  useLayoutEffect(() => {
+    const target = canvas.current;
+    if (!mask || !target) return;
+    paintRestyled(target, mask, style, paintedWidth(style.width, mask, stageOf(target)));
+  }, [mask, style, resized]);
+
+  // Sized from the start, so the layout does not jump while the first mask is read; after that
+  // only the paint sizes it (React setting the size again would clear the canvas at every change).
+  const [initial] = useState(() => ({ width: style.width, height: scaledHeight(made.code, style.width) }));
   return (
     <canvas
       ref={canvas}
-      width={style.width}
-      height={scaledHeight(made.code, style.width)}
+      width={initial.width}
+      height={initial.height}
       className="code-image"
       role="img"
       aria-label={t('previewAlt')}
     />
   );
+}
+
+/** The room the canvas's parent gives it (inside its padding), read when painting. */
+function stageOf(canvas: HTMLCanvasElement): Stage {
+  const parent = canvas.parentElement;
+  if (!parent) return { width: 0, height: 0, pixelRatio: 1 };
+  const box = getComputedStyle(parent);
+  return {
+    width: parent.clientWidth - Number.parseFloat(box.paddingLeft) - Number.parseFloat(box.paddingRight),
+    height: parent.clientHeight - Number.parseFloat(box.paddingTop) - Number.parseFloat(box.paddingBottom),
+    pixelRatio: window.devicePixelRatio || 1,
+  };
+}
+
+/** Counts the stage's size changes, so a larger window repaints the preview with more pixels. */
+function useStageResizes(canvas: RefObject<HTMLCanvasElement | null>): number {
+  const [resizes, setResizes] = useState(0);
+  useEffect(() => {
+    const parent = canvas.current?.parentElement;
+    if (!parent) return;
+    const observer = new ResizeObserver(() => setResizes((n) => n + 1));
+    observer.observe(parent);
+    return () => observer.disconnect();
+  }, [canvas]);
+  return resizes;
 }

@@ -1,6 +1,7 @@
 import { useT } from '../../i18n';
 import { LabelledField } from '../../ui/LabelledField';
 import { Switch } from '../../ui/Switch';
+import { PagePathHelp, usePagePathList } from '../pages/PagePathHelp';
 import { useCode } from './codeStore';
 import { useShownError } from './shownErrors';
 
@@ -15,14 +16,18 @@ function PathField() {
   const path = useCode((s) => s.draft.path);
   const edit = useCode((s) => s.edit);
   return (
-    <LabelledField
-      id="path"
-      label={t('path')}
-      value={path}
-      placeholder={t('pathPlaceholder')}
-      problem={useShownError('path')}
-      onChange={(path) => edit({ path })}
-    />
+    <>
+      <LabelledField
+        id="path"
+        label={t('path')}
+        value={path}
+        placeholder={t('pathPlaceholder')}
+        list={usePagePathList()}
+        problem={useShownError('path')}
+        onChange={(path) => edit({ path })}
+      />
+      <PagePathHelp />
+    </>
   );
 }
 
@@ -50,9 +55,11 @@ function SceneFields() {
         label={t('page')}
         value={page}
         placeholder={t('pagePlaceholder')}
+        list={usePagePathList()}
         problem={pageError}
         onChange={(page) => edit({ page })}
       />
+      <PagePathHelp />
       <Switch
         id="check-path"
         label={t('checkPath')}

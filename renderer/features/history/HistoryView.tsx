@@ -48,7 +48,7 @@ export function HistoryView() {
   useEffect(() => subscribe('batch:progress', useHistory.getState().batchUpdated), []);
 
   return (
-    <main className="history-view" role="tabpanel" id={panelId('history')} aria-labelledby={tabId('history')}>
+    <div className="history-view" role="tabpanel" id={panelId('history')} aria-labelledby={tabId('history')}>
       <section className="history-browser" aria-labelledby="history-heading">
         <h2 id="history-heading">{t('historyHeading')}</h2>
         <HistoryFilters />
@@ -59,6 +59,6 @@ export function HistoryView() {
         <HistoryList />
       </section>
       <HistoryDetail />
-    </main>
+    </div>
   );
 }

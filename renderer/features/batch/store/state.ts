@@ -8,9 +8,10 @@ import type {
   UnfinishedBatchView,
 } from '../../../../shared/batch';
 import type { CodeKind } from '../../../../shared/codeRequest';
-import type { FolderGrant } from '../../../../shared/ipc/channels';
+import type { BatchSampleView, FolderGrant } from '../../../../shared/ipc/channels';
 import type { AppError } from '../../../../shared/result';
-import { CONCURRENCY, type FormStyle, PACE } from '../batchRules';
+import { CONCURRENCY, PACE } from '../batchRules';
+import type { BatchSettings } from '../batchSettings';
 
 /** The spreadsheet a batch is made from, and which of its columns hold what. */
 export interface SheetSlice {
@@ -26,12 +27,27 @@ export interface SheetSlice {
   setColumn(column: BatchColumn, index: number | undefined): void;
 }
 
-/** Main's check of the sheet with the chosen columns and the form's styling. */
+/** The batch's own styling for every row (a row's width or colour cell still wins). */
+export interface SettingsSlice {
+  settings: BatchSettings;
+  editSettings(patch: Partial<BatchSettings>): void;
+}
+
+/** Main's check of the sheet with the chosen columns and the batch's settings. */
 export interface PlanSlice {
   plan: PlanView | null;
   planning: boolean;
   planError: AppError | null;
-  check(accountId: string | null, style: FormStyle): Promise<void>;
+  check(accountId: string | null): Promise<void>;
+}
+
+/** The first valid row, made for the user to look at before Start makes the others. */
+export interface SampleSlice {
+  /** With the setup it was made from (see setupKey): a check of another setup is not shown as current. */
+  sample: { key: string; view: BatchSampleView } | null;
+  sampling: boolean;
+  sampleError: AppError | null;
+  makeSample(accountId: string | null): Promise<void>;
 }
 
 /** Where the codes go, what their files are called, and how fast they are made. */
@@ -82,12 +98,18 @@ export interface UnfinishedSlice {
   discard(batchId: string): Promise<void>;
 }
 
-export type BatchState = SheetSlice & PlanSlice & OutputSlice & RunSlice & UnfinishedSlice;
+export type BatchState = SheetSlice &
+  SettingsSlice &
+  PlanSlice &
+  SampleSlice &
+  OutputSlice &
+  RunSlice &
+  UnfinishedSlice;
 
 /** One part of the batch store; each may read and set the others' fields. */
 export type BatchSlice<T> = StateCreator<BatchState, [], [], T>;
 
-/** What a new batch starts with, before a sheet is opened. */
+/** What a new batch starts with, before a sheet is opened; the settings stay, as the output choices do. */
 export const NEW_BATCH = {
   sheet: null,
   importError: null,
@@ -96,6 +118,9 @@ export const NEW_BATCH = {
   plan: null,
   planning: false,
   planError: null,
+  sample: null,
+  sampling: false,
+  sampleError: null,
   nameTemplate: null,
   exampleNames: [],
   nameError: null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../../../shared/codeRequest';
 import { EMPTY_DRAFT } from '../draft';
-import { madeWithOf, previewStyle, scaledHeight } from './previewStyle';
+import { madeWithOf, paintedWidth, previewStyle, scaledHeight } from './previewStyle';
 
 const made: CodeRequest = {
   kind: 'limited',
@@ -47,5 +47,17 @@ describe('previewStyle', () => {
 
   it('keeps the real proportions when scaling', () => {
     expect(scaledHeight({ width: 430, height: 470 }, 860)).toBe(940);
+  });
+
+  it('paints no more pixels than the stage shows', () => {
+    const code = { width: 1280, height: 1400 };
+    const stage = { width: 600, height: 500, pixelRatio: 1 };
+    // The stage's height bounds it: 500 px tall shows 1280 × 500 / 1400 = 457.1 px wide.
+    expect(paintedWidth(1280, code, stage)).toBe(458);
+    expect(paintedWidth(1200, code, stage)).toBe(458);
+    expect(paintedWidth(430, code, stage)).toBe(430);
+    expect(paintedWidth(1280, code, { ...stage, pixelRatio: 2 })).toBe(915);
+    // Not laid out yet: the full width, as before.
+    expect(paintedWidth(800, code, { width: 0, height: 0, pixelRatio: 1 })).toBe(800);
   });
 });

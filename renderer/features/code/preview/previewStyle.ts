@@ -58,3 +58,21 @@ export function previewStyle(draft: PreviewFields, made: CodeRequest, madeInk: R
 /** The size an image of `source` proportions has at `width`. */
 export const scaledHeight = (source: { width: number; height: number }, width: number): number =>
   Math.round((source.height * width) / source.width);
+
+/** The room the preview has on screen, in CSS pixels, and the screen's pixels per CSS pixel. */
+export interface Stage {
+  width: number;
+  height: number;
+  pixelRatio: number;
+}
+
+/**
+ * How many pixels wide the preview canvas is painted. The stage shows a code scaled down to fit, so
+ * a 1280 px code on a 600 px stage would be painted at 1280 only for the browser to shrink it: the
+ * canvas holds no more pixels than the screen shows, and a width change above that repaints nothing.
+ */
+export function paintedWidth(width: number, source: { width: number; height: number }, stage: Stage): number {
+  if (stage.width <= 0 || stage.height <= 0) return width;
+  const shown = Math.min(stage.width, (stage.height * source.width) / source.height);
+  return Math.max(1, Math.min(width, Math.ceil(shown * stage.pixelRatio)));
+}

@@ -105,26 +105,38 @@ function coverageFilter(matrix: number[]): string {
 export const styleSignature = (style: PreviewStyle): string =>
   `${style.width} ${style.color} ${style.transparent ? 'transparent' : 'opaque'}`;
 
-/** Repaints the mask in the new colour, on white or nothing, at the new width: all on the canvas. */
-export function paintRestyled(target: HTMLCanvasElement, mask: InkMask, style: PreviewStyle): void {
-  const width = style.width;
+/**
+ * Repaints the mask in the new colour, on white or nothing, `painted` pixels wide: all on the canvas.
+ * A change the screen cannot show (a width above what the stage displays) repaints nothing.
+ */
+export function paintRestyled(
+  target: HTMLCanvasElement,
+  mask: InkMask,
+  style: PreviewStyle,
+  painted: number,
+): void {
+  const width = painted;
   const height = scaledHeight(mask, width);
-  if (target.width !== width) target.width = width;
-  if (target.height !== height) target.height = height;
-  const context = target.getContext('2d')!;
-  context.imageSmoothingEnabled = true;
-  context.imageSmoothingQuality = 'high';
-  context.globalCompositeOperation = 'copy';
-  context.drawImage(mask.canvas, 0, 0, width, height);
-  context.globalCompositeOperation = 'source-in';
-  context.fillStyle = style.color;
-  context.fillRect(0, 0, width, height);
-  if (!style.transparent) {
-    context.globalCompositeOperation = 'destination-over';
-    context.fillStyle = '#ffffff';
+  const look = `${width} ${style.color} ${style.transparent}`;
+  if (target.dataset.look !== look || target.width !== width || target.height !== height) {
+    if (target.width !== width) target.width = width;
+    if (target.height !== height) target.height = height;
+    const context = target.getContext('2d')!;
+    context.imageSmoothingEnabled = true;
+    context.imageSmoothingQuality = 'high';
+    context.globalCompositeOperation = 'copy';
+    context.drawImage(mask.canvas, 0, 0, width, height);
+    context.globalCompositeOperation = 'source-in';
+    context.fillStyle = style.color;
     context.fillRect(0, 0, width, height);
+    if (!style.transparent) {
+      context.globalCompositeOperation = 'destination-over';
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, width, height);
+    }
+    context.globalCompositeOperation = 'source-over';
+    target.dataset.look = look;
   }
-  context.globalCompositeOperation = 'source-over';
   target.dataset.style = styleSignature(style);
 }
 
