@@ -127,6 +127,31 @@ describe('a batch keeps what each code was made for', () => {
     ]);
   });
 
+  it('gives a code made by hand before (a first-row check) the row a batch then uses it for', async () => {
+    const s = await setup();
+    const plan = s.plan(ROWS);
+    const first = plan.rows[0]!;
+    const image = await s.library.add({
+      accountId: 'shop',
+      appId: OWNER,
+      request: first.request,
+      png: Buffer.from('png'),
+      width: 280,
+      height: 280,
+    });
+    expect(s.library.count({ query: '南京西路' })).toBe(0);
+    const job = s.job(plan, 'out', { campaign: '春节海报' });
+    await job.run();
+    expect(s.library.list({ query: '南京西路' }, { limit: 10 }).entries.map((e) => e.codeId)).toEqual([
+      image.codeId,
+    ]);
+    expect(s.library.get(image.codeId)?.origin).toMatchObject({
+      campaign: '春节海报',
+      row: 2,
+      batch: job.id,
+    });
+  });
+
   it('names the campaign after the sheet when none is given, and keeps the given one for a resume', async () => {
     const s = await setup();
     const plain = s.job(s.plan(ROWS), 'out');

@@ -405,7 +405,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       if (kept?.batch !== this.id || kept.row !== row.row) {
         // Only History's listing of the batch would miss it (a full disk): the row itself is made.
         try {
-          library.recordBatchRow({ batch: this.id, row: row.row, codeId: made.entry.codeId, file });
+          library.recordBatchRow({ batch: this.id, row: row.row, codeId: made.entry.codeId, file }, origin);
         } catch {}
       }
       await this.writeRowFile(file, made);

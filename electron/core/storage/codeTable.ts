@@ -153,6 +153,34 @@ export class CodeTable {
     return true;
   }
 
+  /**
+   * Gives a code made without an origin (by the form, a batch's first-row check) the batch row it
+   * then served, so History finds it by that row too; a code with an origin keeps its own.
+   */
+  adoptOrigin(codeId: string, origin: CodeOrigin): boolean {
+    const changed = this.statement(
+      `UPDATE codes SET origin_file = ?, origin_campaign = ?, origin_row = ?, origin_row_name = ?,
+         origin_cells = ?, origin_batch = ?
+       WHERE code_id = ? AND origin_file IS NULL`,
+    ).run(
+      origin.sourceFile,
+      origin.campaign ?? null,
+      origin.row,
+      origin.rowName ?? null,
+      origin.cells ? JSON.stringify(origin.cells) : null,
+      origin.batch ?? null,
+      codeId,
+    );
+    if (changed.changes === 0) return false;
+    const [row] = this.rows(`SELECT ${ROW} FROM codes WHERE code_id = ?`, codeId);
+    if (row)
+      this.statement('UPDATE codes_search SET text = ? WHERE rowid = ?').run(
+        searchText(storedCode(row)),
+        row[0],
+      );
+    return true;
+  }
+
   delete(codeId: string): boolean {
     const row = this.statement('SELECT seq FROM codes WHERE code_id = ?').get(codeId) as
       | { seq: number }

@@ -181,12 +181,16 @@ export class Library {
   }
 
   /**
-   * A batch row whose code the library already held: it is the batch's code too. Not flushed on its
-   * own: the row is in the journal, and the next commit carries it to the disk.
+   * A batch row whose code the library already held: it is the batch's code too, and a code kept
+   * without an origin takes this row's. Not flushed on its own: the row is in the journal, and the
+   * next commit carries it to the disk.
    */
-  recordBatchRow(row: BatchRow): void {
+  recordBatchRow(row: BatchRow, origin?: CodeOrigin): void {
     if (this.unkept.has(row.codeId)) return;
-    this.batches.recordRow(row);
+    this.db.transaction(() => {
+      this.batches.recordRow(row);
+      if (origin) this.codes.adoptOrigin(row.codeId, origin);
+    })();
   }
 
   campaigns(): Campaign[] {
