@@ -13,4 +13,6 @@ export interface CodeOrigin {
   rowName?: string;
   /** The row's cells, by column header. */
   cells?: Record<string, string>;
+  /** The batch that made it (BatchJob's id): History lists a campaign's batches and re-exports one. */
+  batch?: string;
 }

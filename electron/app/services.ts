@@ -14,6 +14,7 @@ import { AccountService } from './accounts/accountService';
 import { BatchSession } from './batch/batchSession';
 import { CodeService } from './codes/codeService';
 import type { Desktop, Notify } from './desktop/desktop';
+import { LibraryExports } from './library/libraryExports';
 import { LibraryService } from './library/libraryService';
 import { numUsedKeeper } from './numUsed';
 import { PageImport } from './pages/pageImport';
@@ -38,6 +39,7 @@ export interface Services {
   // The app services the handlers call, one per feature.
   accountService: AccountService;
   libraryService: LibraryService;
+  libraryExports: LibraryExports;
   codeService: CodeService;
   pageImport: PageImport;
   /** Batches from spreadsheets, one running at a time; main asks it to finish before the app quits. */
@@ -111,6 +113,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...core,
     accountService,
     libraryService,
+    libraryExports: new LibraryExports(core),
     codeService,
     pageImport: new PageImport({ ...core, accountService }),
     batches: new BatchSession({

@@ -1,9 +1,16 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { BATCH_CONCURRENCY, BATCH_PACE } from '../../shared/batch';
+import { campaignError, defaultCampaign } from '../../shared/campaign';
 import { CODE_KINDS, type CodeKind } from '../../shared/codeRequest';
 import { appError } from '../../shared/errors';
-import { badColumnFlag, kindUnclear, notAKind, spendNeedsYes } from '../../shared/errors/cli';
+import {
+  badColumnFlag,
+  kindUnclear,
+  notAKind,
+  restatedForFlag,
+  spendNeedsYes,
+} from '../../shared/errors/cli';
 import { Failure } from '../../shared/result';
 import { validateCodeRequest } from '../../shared/validateCodeRequest';
 import { BatchJob } from '../core/batch/batchJob';
@@ -41,7 +48,7 @@ import { type CredentialFlags, credentialsFromFlags } from './credentials';
 import { cliLanguage } from './errorText';
 import { parseFlags, requireFlag, wholeNumber } from './flags';
 
-export const BATCH_USAGE = `wxacode batch FILE.(csv|txt|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png' (any header is a placeholder; / makes subfolders)] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--concurrency N] [--rate-per-minute N] [--resume] [--yes] [--dry-run] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
+export const BATCH_USAGE = `wxacode batch FILE.(csv|txt|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png' (any header is a placeholder; / makes subfolders)] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--campaign NAME (History lists the codes under it; default: the file's name)] [--concurrency N] [--rate-per-minute N] [--resume] [--yes] [--dry-run] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
       --dry-run prints the plan (rows, bad rows and their fixes, quota, the first file names), sends nothing and writes no file; exit 2 if a row is invalid or the quota falls short
       exit 0 only when every row was made; otherwise 2 if any row is invalid (or another process runs this batch or writes into --out), else 3 if WeChat refused any, else 4`;
 
@@ -58,6 +65,7 @@ export async function batchCommand(
       name: { type: 'string' },
       kind: { type: 'string' },
       column: { type: 'string', multiple: true },
+      campaign: { type: 'string' },
       concurrency: { type: 'string' },
       'rate-per-minute': { type: 'string' },
       resume: { type: 'boolean' },
@@ -92,6 +100,9 @@ export async function batchCommand(
     BATCH_PACE.default,
   );
   const style = styleFromFlags(values);
+  const campaign = values.campaign?.trim() ?? defaultCampaign(basename(input));
+  const badCampaign = campaignError(campaign);
+  if (badCampaign) throw new Failure(restatedForFlag(badCampaign, '--campaign', 0));
 
   const sheet = await readSpreadsheet(input);
   // Any header may name the files: the template is checked against the sheet, still before any call.
@@ -157,6 +168,7 @@ export async function batchCommand(
       },
       concurrency,
       ratePerMinute,
+      campaign,
       resume: values.resume === true,
       language,
       // Nobody is there to press Resume tomorrow: stop, and --resume picks up the place.

@@ -1,9 +1,17 @@
 import type { Services } from '../app/services';
 import type { HandlerTable } from '../main/ipc';
 
-type LibraryHandlers = Pick<HandlerTable, 'library:list' | 'library:image' | 'library:delete'>;
+type LibraryHandlers = Pick<
+  HandlerTable,
+  | 'library:list'
+  | 'library:image'
+  | 'library:delete'
+  | 'library:deleteMany'
+  | 'library:campaigns'
+  | 'library:export'
+>;
 
-export function libraryHandlers({ libraryService: library }: Services): LibraryHandlers {
+export function libraryHandlers({ libraryService: library, libraryExports }: Services): LibraryHandlers {
   return {
     'library:list': (page) => library.page(page),
     'library:image': ({ codeId }) => library.image(codeId),
@@ -11,5 +19,8 @@ export function libraryHandlers({ libraryService: library }: Services): LibraryH
       await library.delete(codeId);
       return { deleted: true };
     },
+    'library:deleteMany': async ({ codeIds }) => ({ deleted: await library.deleteMany(codeIds) }),
+    'library:campaigns': async () => library.campaigns(),
+    'library:export': (choice) => libraryExports.export(choice),
   };
 }

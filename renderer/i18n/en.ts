@@ -1,4 +1,5 @@
 import { batchEn } from './batch.en';
+import { campaignsEn } from './campaigns.en';
 import { historyEn } from './history.en';
 import { pagesEn } from './pages.en';
 
@@ -6,6 +7,7 @@ import { pagesEn } from './pages.en';
 export const en = {
   ...batchEn,
   ...historyEn,
+  ...campaignsEn,
   ...pagesEn,
   viewsLabel: 'Views',
   viewCode: 'Make a code',

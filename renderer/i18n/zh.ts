@@ -1,4 +1,5 @@
 import { batchZh } from './batch.zh';
+import { campaignsZh } from './campaigns.zh';
 import type { Dictionary } from './en';
 import { historyZh } from './history.zh';
 import { pagesZh } from './pages.zh';
@@ -6,6 +7,7 @@ import { pagesZh } from './pages.zh';
 export const zh: Dictionary = {
   ...batchZh,
   ...historyZh,
+  ...campaignsZh,
   ...pagesZh,
   viewsLabel: '视图',
   viewCode: '生成单个码',

@@ -8,6 +8,8 @@ import {
   type SheetView,
   type UnfinishedBatchView,
 } from '../batch';
+import { CAMPAIGN_MAX_CHARS } from '../campaign';
+import type { CodeOrigin } from '../codeOrigin';
 import { CODE_KINDS, type CodeKind, type CodeRequest } from '../codeRequest';
 import { invalidPayload } from '../errors/ipc';
 import type { AppError, Result } from '../result';
@@ -78,6 +80,8 @@ export interface LibraryEntryView {
   numUsed?: number;
   createdAt: string;
   suggestedName: string;
+  /** The batch row it was made for, when a batch made it. */
+  origin?: CodeOrigin;
 }
 
 /** One page of the codes matching a search, newest first, and how many match in all. */
@@ -86,6 +90,32 @@ export interface LibraryPage {
   total: number;
   /** Asks for the page after this one; absent on the last page. */
   nextCursor?: string;
+}
+
+/** A batch of a campaign, as History's campaign view lists it. */
+export interface CampaignBatchView {
+  batchId: string;
+  /** The spreadsheet's file name. */
+  sourceFile: string;
+  startedAt: string;
+  /** Its rows with a code in the library. */
+  codes: number;
+}
+
+export interface CampaignView {
+  name: string;
+  /** Distinct codes of all its batches. */
+  codes: number;
+  /** Newest first. */
+  batches: CampaignBatchView[];
+}
+
+/** What Save to folder or ZIP wrote, in the folder the user chose in main's dialog. */
+export interface ExportedCodes {
+  count: number;
+  folder: string;
+  /** The ZIP's path, when one was made. */
+  file?: string;
 }
 
 /** The pages a mini program's app.json lists, for the page path field's suggestions. */
@@ -136,6 +166,8 @@ function schema<T>(s: z.ZodType<T>): Parser<T> {
 }
 
 const id = z.string().min(1).max(200);
+/** Codes History acts on at once (a ZIP holds at most 65,535). */
+export const MAX_SELECTED = 50_000;
 const none = schema(z.undefined().or(z.object({}).strict()));
 
 const generateOuter = schema(
@@ -262,6 +294,11 @@ export const channels = {
         query: z.string().max(200).optional(),
         accountId: id.optional(),
         kind: codeKind.optional(),
+        campaign: z
+          .string()
+          .max(CAMPAIGN_MAX_CHARS * 2)
+          .optional(),
+        batch: id.optional(),
         // A page at a time: the library may hold a million codes, too many to send at once. The
         // cursor is the last page's nextCursor: deep pages cost what the first does.
         cursor: z
@@ -275,6 +312,28 @@ export const channels = {
   },
   'library:image': { parse: schema(z.strictObject({ codeId: id })), result: {} as GeneratedCode },
   'library:delete': { parse: schema(z.strictObject({ codeId: id })), result: {} as { deleted: true } },
+  'library:deleteMany': {
+    parse: schema(z.strictObject({ codeIds: z.array(id).min(1).max(MAX_SELECTED) })),
+    result: {} as { deleted: number },
+  },
+  'library:campaigns': { parse: none, result: {} as CampaignView[] },
+  // Codes leave for a folder main asks for in its own dialog: the page names none. Without codeIds,
+  // every code of the batch, under the batch's names.
+  'library:export': {
+    parse: schema(
+      z
+        .strictObject({
+          codeIds: z.array(id).min(1).max(MAX_SELECTED).optional(),
+          batch: id.optional(),
+          zip: z.boolean(),
+        })
+        .refine((c) => c.codeIds !== undefined || c.batch !== undefined, {
+          message: 'name the codes or the batch',
+          path: ['codeIds'],
+        }),
+    ),
+    result: {} as ExportedCodes | null,
+  },
   'batch:open': { parse: none, result: {} as SheetView | null },
   'batch:openDropped': {
     // The bytes and the name of a file dropped onto the window, never its path; the size is
@@ -316,6 +375,12 @@ export const channels = {
         zip: z.boolean(),
         concurrency: z.number().int().min(BATCH_CONCURRENCY.min).max(BATCH_CONCURRENCY.max),
         ratePerMinute: z.number().int().min(BATCH_PACE.min).max(BATCH_PACE.max),
+        // Bounded here; its rule and the message naming the field are shared/campaign.ts's. Absent:
+        // the sheet's name.
+        campaign: z
+          .string()
+          .max(CAMPAIGN_MAX_CHARS * 2)
+          .optional(),
       }),
     ),
     result: {} as BatchUpdate,

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { BATCH_CONCURRENCY, BATCH_PACE, type QuotaCheck } from '../../../shared/batch';
+import { CAMPAIGN_MAX_CHARS } from '../../../shared/campaign';
 import { inputChanged, inputUnreadable, noAccountFor, recordDamaged } from '../../../shared/errors/batch';
 import { codeKind } from '../../../shared/ipc/channels';
 import { Failure } from '../../../shared/result';
@@ -28,6 +29,11 @@ const manifestSettings = z.object({
     zipFile: z.string().optional(),
     resultsFile: z.string().optional(),
   }),
+  // Absent from batches started before campaigns: they belong to their sheet's.
+  campaign: z
+    .string()
+    .max(CAMPAIGN_MAX_CHARS * 4)
+    .optional(),
   // Absent from batches started by an older version: they take BatchJob's defaults.
   concurrency: z.number().int().min(BATCH_CONCURRENCY.min).max(BATCH_CONCURRENCY.max).optional(),
   // An older CLI let a batch go faster than WeChat allows; it continues at WeChat's pace.
@@ -74,6 +80,7 @@ export async function continuedBatch(
       output: settings.output,
       concurrency: settings.concurrency,
       ratePerMinute: settings.ratePerMinute,
+      campaign: settings.campaign,
       resume: true,
     });
   } catch (cause) {

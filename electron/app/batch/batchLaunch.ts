@@ -76,12 +76,13 @@ export interface JobChoice {
   output: BatchOutput;
   concurrency?: number;
   ratePerMinute?: number;
+  campaign?: string | undefined;
   resume: boolean;
 }
 
 /** A job on the app's code maker, so a code the form is making at the same moment is made once. */
 export async function newBatchJob(services: LaunchDeps, choice: JobChoice): Promise<BatchJob> {
-  const { plan, account, output, concurrency, ratePerMinute, resume } = choice;
+  const { plan, account, output, concurrency, ratePerMinute, campaign, resume } = choice;
   return new BatchJob({
     plan,
     account: { accountId: account.id, appId: account.appId, client: services.clients.clientFor(account) },
@@ -91,6 +92,7 @@ export async function newBatchJob(services: LaunchDeps, choice: JobChoice): Prom
     output,
     ...(concurrency !== undefined ? { concurrency } : {}),
     ...(ratePerMinute !== undefined ? { ratePerMinute } : {}),
+    ...(campaign !== undefined ? { campaign } : {}),
     resume,
     // The results CSV speaks the app's language.
     language: await appLanguage(services),

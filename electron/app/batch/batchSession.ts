@@ -6,6 +6,7 @@ import {
   type UnfinishedBatchView,
   zipFileFor,
 } from '../../../shared/batch';
+import { campaignError, defaultCampaign } from '../../../shared/campaign';
 import {
   batchRunning,
   folderNotChosen,
@@ -16,6 +17,7 @@ import {
   unfinishedRunning,
 } from '../../../shared/errors/batch';
 import type { BatchSampleView, FolderGrant } from '../../../shared/ipc/channels';
+import { Failure } from '../../../shared/result';
 import { openDroppedSheet } from '../../core/batch/droppedSheet';
 import {
   batchFolder,
@@ -55,6 +57,8 @@ export interface StartChoice {
   zip: boolean;
   concurrency: number;
   ratePerMinute: number;
+  /** What the codes are for, as typed in Start's Campaign field; absent: the sheet's name. */
+  campaign?: string | undefined;
 }
 
 interface CheckedPlan {
@@ -133,6 +137,7 @@ export class BatchSession {
     zip,
     concurrency,
     ratePerMinute,
+    campaign,
   }: StartChoice): Promise<BatchUpdate> {
     const { app, runner } = this;
     return runner.claim(async () => {
@@ -141,6 +146,9 @@ export class BatchSession {
       const dir = this.folders.get(folderGrant);
       if (dir === undefined) throw folderNotChosen();
       checkNameTemplate(nameTemplate, sheet.headers);
+      const named = campaign ?? defaultCampaign(basename(sheet.file));
+      const badCampaign = campaignError(named);
+      if (badCampaign) throw new Failure(badCampaign);
       const account = await app.accountService.byId(accountId);
       // Planned again: codes made since (by the form, another batch, the CLI) are now free, and the quota is current.
       const plan = planFor(app, sheet, account, choice);
@@ -158,6 +166,7 @@ export class BatchSession {
         output: { dir, nameTemplate, ...(zip ? { zipFile: zipFileFor(dir) } : {}) },
         concurrency,
         ratePerMinute,
+        campaign: named.trim(),
         resume: false,
       });
       // An unfinished run of this very batch with calls never answered: only Continue reports them.

@@ -1,5 +1,5 @@
 import { codeGone } from '../../../shared/errors/storage';
-import type { GeneratedCode, LibraryPage } from '../../../shared/ipc/channels';
+import type { CampaignView, GeneratedCode, LibraryPage } from '../../../shared/ipc/channels';
 import { Failure } from '../../../shared/result';
 import type { Library, LibraryEntry, LibraryFilter } from '../../core/storage/library';
 import { entryView, generatedCode } from './libraryViews';
@@ -34,6 +34,30 @@ export class LibraryService {
 
   async delete(codeId: string): Promise<void> {
     await this.library.delete(codeId);
+  }
+
+  /** How many of the codes were deleted (another window or the CLI may have deleted some already). */
+  async deleteMany(codeIds: readonly string[]): Promise<number> {
+    let deleted = 0;
+    for (const codeId of codeIds) {
+      if (!this.library.get(codeId)) continue;
+      await this.library.delete(codeId);
+      deleted++;
+    }
+    return deleted;
+  }
+
+  campaigns(): CampaignView[] {
+    return this.library.campaigns().map((c) => ({
+      name: c.name,
+      codes: c.codes,
+      batches: c.batches.map((b) => ({
+        batchId: b.batch,
+        sourceFile: b.sourceFile,
+        startedAt: b.startedAt,
+        codes: b.codes,
+      })),
+    }));
   }
 
   /** A code the page refers to by id; it may have been deleted in the meantime (another window, the CLI). */

@@ -31,5 +31,6 @@ export function entryView(entry: LibraryEntry): LibraryEntryView {
     ...(entry.numUsed !== undefined ? { numUsed: entry.numUsed } : {}),
     createdAt: entry.createdAt,
     suggestedName: entry.suggestedName,
+    ...(entry.origin ? { origin: entry.origin } : {}),
   };
 }

@@ -1,6 +1,6 @@
-import { EventEmitter } from 'node:events';
+import { EventEmitter, setMaxListeners } from 'node:events';
 import { mkdir, readFile, rmdir, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { BATCH_CONCURRENCY, BATCH_PACE, type BatchProgress, type BatchState } from '../../../shared/batch';
 import { appError, isDailyLimit } from '../../../shared/errors';
 import { fileTaken, notKeptSummary } from '../../../shared/errors/batch';
@@ -30,7 +30,8 @@ import type { BatchPlan } from './plan';
 import { ProgressMeter, secondsLeft } from './progressMeter';
 import { RateLimiter } from './rateLimiter';
 import type { RowOutcome } from './results';
-import { type QueueItem, RowScheduler } from './scheduler';
+import { batchCampaign, rowOrigin } from './rowOrigin';
+import { type FreeSlot, type QueueItem, RowScheduler } from './scheduler';
 import { filesPresent, rowFilePath } from './subfolders';
 
 export type { BatchOutput };
@@ -49,6 +50,8 @@ export interface BatchJobOptions {
   concurrency?: number;
   /** Pace of API calls; default 5,000 a minute (WeChat's limit for unlimited codes); 0 for none. */
   ratePerMinute?: number;
+  /** What the codes are for (History lists them under it); default: the sheet's name. Part of the batch's id. */
+  campaign?: string;
   /** Skip the rows an earlier run of the same batch finished. */
   resume?: boolean;
   /** Language of the results CSV's messages. */
@@ -111,6 +114,7 @@ const PROGRESS_EVERY_MS = 250;
  */
 export class BatchJob extends EventEmitter<BatchEvents> {
   readonly id: string;
+  readonly campaign: string;
   private readonly names: string[];
   private readonly outDir: string;
   private readonly maker: CodeMaker;
@@ -149,13 +153,15 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     if (options.account.appId !== plan.owner) {
       throw new Error('BatchJob: the account must be the one the batch was planned for');
     }
+    // Every row waiting on a call or its turn listens to both: more than Node's default of 10.
+    setMaxListeners(0, this.stopController.signal, this.callController.signal);
     this.outDir = resolve(output.dir);
     const nameTemplate = output.nameTemplate ?? defaultNameTemplate(plan.mapping);
     this.names = fileNames(plan.rows, nameTemplate, plan.sheet.headers);
     this.maker = options.maker ?? new CodeMaker(options.library);
     this.limiter = new RateLimiter(this.ratePerMinute);
     this.scheduler = new RowScheduler(
-      (item) => this.runRow(item),
+      (item, freeSlot) => this.runRow(item, freeSlot),
       () => {
         if (this.scheduler.inFlight === 0 && this.currentState === 'pausing') this.setState('paused');
       },
@@ -168,7 +174,10 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       owner: plan.owner,
       outDir: this.outDir,
       nameTemplate,
+      // Absent from batches an older version started, whose id must stay what it was.
+      ...(options.campaign !== undefined ? { campaign: options.campaign } : {}),
     });
+    this.campaign = batchCampaign(plan, options.campaign);
   }
 
   private get concurrency(): number {
@@ -263,6 +272,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         // Not part of the id: a continued batch runs at the pace it was started with, whatever it is.
         concurrency: this.concurrency,
         ratePerMinute: this.ratePerMinute,
+        ...(this.options.campaign !== undefined ? { campaign: this.options.campaign } : {}),
       },
     };
     const resume = this.options.resume ?? false;
@@ -287,6 +297,12 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       await sweepTemps(this.outDir);
       this.present = await filesPresent(this.outDir, this.names);
       this.unreceived = await unreceivedCodes(this.journal.unansweredCalls, this.options.library);
+      this.options.library.recordBatch({
+        batch: this.id,
+        campaign: this.campaign,
+        sourceFile: basename(plan.sheet.file),
+        startedAt: manifest.startedAt,
+      });
       this.queueUnfinished(this.journal);
     } catch (cause) {
       // Never started: nothing of it is left behind, neither an empty folder nor a batch to continue.
@@ -344,15 +360,32 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     });
   }
 
-  private async runRow(item: QueueItem): Promise<void> {
+  /**
+   * One row: its call and the code kept in the library in a call slot; then, the slot freed for
+   * the next row, its file written and its journal entry recorded behind (the scheduler bounds how
+   * many rows write behind). The slot is held until the code is in the library, not just until
+   * WeChat answered: a kill then finds every received code there, and a resumed run pays again only
+   * for the calls in flight (at most one per slot), never for the rows writing behind. The row is
+   * done once its file and journal entry are on disk; rows writing together share their flushes
+   * (the folder's, the journal's).
+   */
+  private async runRow(item: QueueItem, freeSlot: FreeSlot): Promise<void> {
     const { plan, account, library } = this.options;
     const row = plan.rows[item.index]!;
     const file = this.names[item.index]!;
     let called = false;
     try {
       if (!library.find(account.appId, row.request)) await this.limiter.acquire(this.stopController.signal);
+      // Paused while this row waited for its turn: no call goes out after the pause, the row waits too.
+      if (this.scheduler.pauseWanted) {
+        this.scheduler.putBack([item]);
+        return;
+      }
+      const origin = rowOrigin(plan, row, this.id, this.campaign);
       const made = await this.maker.make(account, row.request, {
         signal: this.callController.signal,
+        origin,
+        batchFile: file,
         beforeCall: async () => {
           // Stopped while waiting on another process's claim: no call after the user stopped.
           if (this.stopping) throw cancelled();
@@ -360,12 +393,21 @@ export class BatchJob extends EventEmitter<BatchEvents> {
           called = true;
         },
       });
+      freeSlot();
       if (!made.fromLibrary) {
         this.limiter.passed();
         const reported = made.entry.numUsed;
         if (reported !== undefined) this.numUsed = Math.max(this.numUsed ?? 0, reported);
       }
       if (made.notKept) this.notKept = { count: this.notKept.count + 1, error: made.notKept };
+      // A code the library held, or one another row of this batch is making, is this row's code too.
+      const kept = made.entry.origin;
+      if (kept?.batch !== this.id || kept.row !== row.row) {
+        // Only History's listing of the batch would miss it (a full disk): the row itself is made.
+        try {
+          library.recordBatchRow({ batch: this.id, row: row.row, codeId: made.entry.codeId, file }, origin);
+        } catch {}
+      }
       await this.writeRowFile(file, made);
       await this.journal!.record({ row: row.row, file, fromLibrary: made.fromLibrary });
       this.failureStreak = 0;

@@ -87,3 +87,62 @@ describe('RowScheduler.putBack', () => {
     expect(ran).toEqual([9, 0, 1]);
   });
 });
+
+describe('RowScheduler, rows writing behind their calls', () => {
+  it('a row that frees its slot lets the next call start while it writes, never more rows started than the bound', async () => {
+    const writes: (() => void)[] = [];
+    let started = 0;
+    let calling = 0;
+    let mostCalling = 0;
+    const scheduler = new RowScheduler(
+      async (_item, freeSlot) => {
+        started++;
+        calling++;
+        mostCalling = Math.max(mostCalling, calling);
+        await new Promise((r) => setImmediate(r));
+        calling--;
+        freeSlot();
+        // The write: held until the test lets it land.
+        await new Promise<void>((resolve) => writes.push(resolve));
+      },
+      () => {},
+      5,
+    );
+    for (const item of items(20)) scheduler.push(item);
+    const done = scheduler.run(2);
+    await new Promise((r) => setTimeout(r, 30));
+    // The disk lags: five rows answered and waiting on it, and no sixth call (back-pressure).
+    expect(started).toBe(5);
+    expect(scheduler.inFlight).toBe(5);
+    expect(mostCalling).toBe(2);
+    // One write lands: room for exactly one more row.
+    writes.shift()!();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(started).toBe(6);
+    // The rest land as they come: every row runs, the bound holds throughout.
+    const drain = setInterval(() => {
+      for (const write of writes.splice(0)) write();
+      expect(scheduler.inFlight).toBeLessThanOrEqual(5);
+    }, 1);
+    await done;
+    clearInterval(drain);
+    expect(started).toBe(20);
+    expect(scheduler.inFlight).toBe(0);
+  });
+
+  it('stopped, waits for the rows writing behind before it resolves', async () => {
+    let landed = 0;
+    const scheduler = new RowScheduler(async (_item, freeSlot) => {
+      freeSlot();
+      await new Promise((r) => setTimeout(r, 20));
+      landed++;
+    });
+    for (const item of items(6)) scheduler.push(item);
+    const done = scheduler.run(3);
+    await new Promise((r) => setImmediate(r));
+    scheduler.stop();
+    await done;
+    expect(landed).toBeGreaterThan(0);
+    expect(scheduler.inFlight).toBe(0);
+  });
+});

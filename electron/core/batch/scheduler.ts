@@ -7,24 +7,42 @@ export interface QueueItem {
 }
 
 /**
- * Runs queued rows a few at a time. Pausing lets the rows in flight finish and starts no more until
- * `resume()`; `stop()` starts no more for good. A row that fails may come back to the queue while
- * others are in flight, so an idle worker waits for them rather than leaving.
+ * Frees the row's call slot before the row has ended: WeChat answered, so the next row's call may
+ * go out while this one's files and journal entry reach the disk. Calling it twice is harmless.
+ */
+export type FreeSlot = () => void;
+
+/** Rows whose call is done but whose writes are not, by default: their images wait in memory. */
+export const DEFAULT_WRITE_BEHIND = 64;
+
+/**
+ * Runs queued rows a few at a time. `concurrency` bounds the rows holding a call slot (waiting on
+ * WeChat); a row may free its slot early (see FreeSlot) and finish its durable writes behind, and
+ * `writeBehind` bounds the rows started and not yet ended, so memory stays flat however long the
+ * disk lags: a full queue starts no new row (back-pressure) until one ends. Pausing lets the rows
+ * in flight finish and starts no more until `resume()`; `stop()` starts no more for good. A row
+ * that fails may come back to the queue while others are in flight, so an idle worker waits for
+ * them rather than leaving.
  */
 export class RowScheduler {
   private readonly queue: QueueItem[] = [];
   private head = 0;
+  /** Rows started and not ended, in a call slot or writing behind. */
   private running = 0;
+  private readonly ending = new Set<Promise<void>>();
+  private failure: { cause: unknown } | undefined;
   private paused = false;
   private stopped = false;
   private waiters: (() => void)[] = [];
 
   /** `afterRow` runs when a row has ended, with `inFlight` already counting it out. */
   constructor(
-    private readonly runRow: (item: QueueItem) => Promise<void>,
+    private readonly runRow: (item: QueueItem, freeSlot: FreeSlot) => Promise<void>,
     private readonly afterRow: () => void = () => {},
+    private readonly writeBehind = DEFAULT_WRITE_BEHIND,
   ) {}
 
+  /** Rows started and not yet ended, those writing behind included. */
   get inFlight(): number {
     return this.running;
   }
@@ -77,15 +95,20 @@ export class RowScheduler {
 
   /** Resolves when the queue is empty and nothing is in flight, or once stopped and the rows in flight ended. */
   async run(concurrency: number): Promise<void> {
-    const workers = Math.max(1, Math.min(concurrency, this.waiting || 1));
-    await Promise.all(Array.from({ length: workers }, () => this.work()));
+    const slots = Math.max(1, Math.min(concurrency, this.waiting || 1));
+    const bound = Math.max(slots, this.writeBehind);
+    await Promise.all(Array.from({ length: slots }, () => this.work(bound)));
+    // Stopped: rows writing behind still end (their writes are what make them done).
+    while (this.ending.size > 0) await Promise.all([...this.ending]);
+    if (this.failure) throw this.failure.cause;
   }
 
-  private async work(): Promise<void> {
+  private async work(bound: number): Promise<void> {
     for (;;) {
-      if (this.stopped) return;
-      if (this.paused || (this.head >= this.queue.length && this.running > 0)) {
-        // Paused, or waiting for rows in flight that may come back to the queue.
+      if (this.stopped || this.failure) return;
+      const drained = this.head >= this.queue.length;
+      if (this.paused || (drained && this.running > 0) || this.running >= bound) {
+        // Paused, waiting for rows in flight that may come back to the queue, or for room behind.
         await this.changed();
         continue;
       }
@@ -93,16 +116,25 @@ export class RowScheduler {
       if (!item) return;
       this.head++;
       this.running++;
-      try {
-        await this.runRow(item);
-      } finally {
-        this.running--;
-        this.afterRow();
-        this.wake();
-      }
+      let free!: () => void;
+      const slotFree = new Promise<void>((resolve) => {
+        free = resolve;
+      });
+      const ended: Promise<void> = this.runRow(item, free)
+        .catch((cause) => {
+          this.failure ??= { cause };
+        })
+        .finally(() => {
+          this.ending.delete(ended);
+          this.running--;
+          free();
+          this.afterRow();
+          this.wake();
+        });
+      this.ending.add(ended);
+      await slotFree;
     }
   }
-
   /** Resolves at the next change a waiting worker cares about: a row ended, resume, stop. */
   private changed(): Promise<void> {
     return new Promise((resolve) => this.waiters.push(resolve));

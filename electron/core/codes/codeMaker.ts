@@ -1,3 +1,4 @@
+import type { CodeOrigin } from '../../../shared/codeOrigin';
 import type { CodeRequest } from '../../../shared/codeRequest';
 import { appError } from '../../../shared/errors';
 import type { AppError } from '../../../shared/result';
@@ -25,6 +26,10 @@ export interface MakeOptions {
    * that a code may be paid for, so a crash before the answer arrives is known on resume.
    */
   beforeCall?: () => Promise<void>;
+  /** What the code is made for (a batch's row), kept with it when it is made now. */
+  origin?: CodeOrigin;
+  /** The file name the batch gives the row: see NewCode.batchFile. */
+  batchFile?: string;
 }
 
 export interface CodeAccount {
@@ -59,8 +64,8 @@ export class CodeMaker {
       const before = this.library.find(account.appId, request);
       if (!options.regenerate && before) return this.stored(before);
       // Shared by every caller, so no one caller's signal stops it (each stops only its own wait).
-      made = this.claimAndFetch(account, request, key, before, options.beforeCall, options.signal).finally(
-        () => this.inFlight.delete(key),
+      made = this.claimAndFetch(account, request, key, before, options).finally(() =>
+        this.inFlight.delete(key),
       );
       this.inFlight.set(key, made);
     }
@@ -88,9 +93,9 @@ export class CodeMaker {
     request: CodeRequest,
     key: string,
     before: LibraryEntry | undefined,
-    beforeCall?: () => Promise<void>,
-    signal?: AbortSignal,
+    options: MakeOptions,
   ): Promise<MadeCode> {
+    const { beforeCall, signal } = options;
     let pause = FIRST_LOOK_MS;
     let waited = false;
     for (;;) {
@@ -113,7 +118,7 @@ export class CodeMaker {
           // A code the library could not keep (notKept: a full disk) still releases the claim below:
           // keeping it would only make a waiting process wait until this one exits and then call all
           // the same, since the library has nothing to give it.
-          return await this.fetch(account, request);
+          return await this.fetch(account, request, options);
         } finally {
           await claim.release();
         }
@@ -126,7 +131,11 @@ export class CodeMaker {
     }
   }
 
-  private async fetch(account: CodeAccount, request: CodeRequest): Promise<MadeCode> {
+  private async fetch(
+    account: CodeAccount,
+    request: CodeRequest,
+    { origin, batchFile }: MakeOptions,
+  ): Promise<MadeCode> {
     const image = await account.client.generate(request);
     const entry = await this.library.add({
       accountId: account.accountId,
@@ -136,6 +145,8 @@ export class CodeMaker {
       width: image.width,
       height: image.height,
       numUsed: image.numUsed,
+      ...(origin ? { origin } : {}),
+      ...(batchFile !== undefined ? { batchFile } : {}),
     });
     return {
       entry,

@@ -26,6 +26,10 @@ export interface CodeFilter {
   query?: string;
   accountId?: string;
   kind?: CodeKind;
+  /** Codes any batch of this campaign made or took from the library. */
+  campaign?: string;
+  /** Codes of this one batch. */
+  batch?: string;
 }
 
 export interface CodePage {
@@ -55,6 +59,7 @@ const COLUMNS = [
   'origin_row',
   'origin_row_name',
   'origin_cells',
+  'origin_batch',
 ] as const;
 type CodeRow = [
   seq: number,
@@ -75,6 +80,7 @@ type CodeRow = [
   originRow: number | null,
   originRowName: string | null,
   originCells: string | null,
+  originBatch: string | null,
 ];
 /**
  * A code's columns as one JSON array: the binding hands each value across to JavaScript one by one,
@@ -117,8 +123,8 @@ export class CodeTable {
     const added = this.statement(
       `INSERT OR IGNORE INTO codes (code_id, request_key, account_id, app_id, kind, request, png_hash,
          width, height, num_used, created_at, suggested_name,
-         origin_file, origin_campaign, origin_row, origin_row_name, origin_cells)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         origin_file, origin_campaign, origin_row, origin_row_name, origin_cells, origin_batch)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       code.codeId,
       code.key,
@@ -137,6 +143,7 @@ export class CodeTable {
       origin?.row ?? null,
       origin?.rowName ?? null,
       origin?.cells ? JSON.stringify(origin.cells) : null,
+      origin?.batch ?? null,
     );
     if (added.changes === 0) return false;
     this.statement('INSERT INTO codes_search (rowid, text) VALUES (?, ?)').run(
@@ -146,12 +153,41 @@ export class CodeTable {
     return true;
   }
 
+  /**
+   * Gives a code made without an origin (by the form, a batch's first-row check) the batch row it
+   * then served, so History finds it by that row too; a code with an origin keeps its own.
+   */
+  adoptOrigin(codeId: string, origin: CodeOrigin): boolean {
+    const changed = this.statement(
+      `UPDATE codes SET origin_file = ?, origin_campaign = ?, origin_row = ?, origin_row_name = ?,
+         origin_cells = ?, origin_batch = ?
+       WHERE code_id = ? AND origin_file IS NULL`,
+    ).run(
+      origin.sourceFile,
+      origin.campaign ?? null,
+      origin.row,
+      origin.rowName ?? null,
+      origin.cells ? JSON.stringify(origin.cells) : null,
+      origin.batch ?? null,
+      codeId,
+    );
+    if (changed.changes === 0) return false;
+    const [row] = this.rows(`SELECT ${ROW} FROM codes WHERE code_id = ?`, codeId);
+    if (row)
+      this.statement('UPDATE codes_search SET text = ? WHERE rowid = ?').run(
+        searchText(storedCode(row)),
+        row[0],
+      );
+    return true;
+  }
+
   delete(codeId: string): boolean {
     const row = this.statement('SELECT seq FROM codes WHERE code_id = ?').get(codeId) as
       | { seq: number }
       | undefined;
     if (!row) return false;
     this.statement('DELETE FROM codes_search WHERE rowid = ?').run(row.seq);
+    this.statement('DELETE FROM batch_rows WHERE code_id = ?').run(codeId);
     this.statement('DELETE FROM codes WHERE seq = ?').run(row.seq);
     return true;
   }
@@ -197,7 +233,7 @@ export class CodeTable {
 
   count(filter: CodeFilter): number {
     const { from, where, params } = matching(filter);
-    if (!filter.query?.trim()) {
+    if (!filter.query?.trim() && !filter.campaign && !filter.batch) {
       // Kept up to date by triggers (migration 2): counting a million rows takes a third of a second.
       // Its account_id and kind are the filter's conditions on the codes table, asked of this one.
       const counted = where.map((condition) => condition.replace(/^codes\./, 'code_counts.'));
@@ -205,7 +241,7 @@ export class CodeTable {
       return (this.statement(sql).get(...params) as { n: number }).n;
     }
     // A search alone is counted in the search index, without reading a row of the codes table.
-    const only = where.length === 1 ? 'codes_search' : from;
+    const only = where.length === 1 && filter.query?.trim() ? 'codes_search' : from;
     const sql = `SELECT count(*) AS n FROM ${only} WHERE ${where.join(' AND ')}`;
     return (this.statement(sql).get(...params) as { n: number }).n;
   }
@@ -239,6 +275,17 @@ function matching(filter: CodeFilter): { from: string; where: string[]; params: 
   if (filter.kind) {
     where.push('codes.kind = ?');
     params.push(filter.kind);
+  }
+  // Through the batches' rows: a code the library already held when a batch ran is that batch's too.
+  if (filter.batch) {
+    where.push('codes.code_id IN (SELECT code_id FROM batch_rows WHERE batch = ?)');
+    params.push(filter.batch);
+  }
+  if (filter.campaign) {
+    where.push(
+      'codes.code_id IN (SELECT r.code_id FROM batch_rows r JOIN batches b ON b.batch = r.batch WHERE b.campaign = ?)',
+    );
+    params.push(filter.campaign);
   }
   return { from, where, params, order };
 }
@@ -278,6 +325,7 @@ function storedCode(row: CodeRow): StoredCode {
     originRow,
     rowName,
     cells,
+    batch,
   ] = row;
   return {
     codeId,
@@ -300,6 +348,7 @@ function storedCode(row: CodeRow): StoredCode {
             ...(campaign !== null ? { campaign } : {}),
             ...(rowName !== null ? { rowName } : {}),
             ...(cells !== null ? { cells: JSON.parse(cells) as Record<string, string> } : {}),
+            ...(batch !== null ? { batch } : {}),
           },
         }
       : {}),

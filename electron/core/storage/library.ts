@@ -8,6 +8,7 @@ import { suggestedFileName } from '../../../shared/fileName';
 import type { AppError } from '../../../shared/result';
 import { requestKey } from '../codes/requestKey';
 import { writeFileAtomic } from './atomicFile';
+import { type BatchRecord, type BatchRow, BatchTable, type Campaign } from './batchTable';
 import { Claims } from './claims';
 import { type CodeFilter, type CodePage, CodeTable, type StoredCode } from './codeTable';
 import { DurableCommits } from './durableCommits';
@@ -31,7 +32,11 @@ export interface NewCode {
   height: number;
   numUsed?: number;
   origin?: CodeOrigin;
+  /** The file name its batch gives the row (origin.batch's): kept with the batch's rows. */
+  batchFile?: string;
 }
+
+export type { BatchRecord, BatchRow, Campaign };
 
 export type LibraryFilter = CodeFilter;
 
@@ -56,6 +61,7 @@ export class Library {
   private readonly unkept = new Map<string, { entry: LibraryEntry; png: Buffer }>();
   /** The calls to WeChat under way in every process sharing this library. */
   readonly claims: Claims;
+  private readonly batches: BatchTable;
 
   private constructor(
     private readonly dir: string,
@@ -64,6 +70,7 @@ export class Library {
     private readonly commits: DurableCommits,
   ) {
     this.claims = new Claims(join(dir, 'claims'));
+    this.batches = new BatchTable(db);
   }
 
   static async open(dir: string): Promise<Library> {
@@ -127,7 +134,18 @@ export class Library {
     try {
       if (!(await exists(file))) await writeFileAtomic(file, code.png);
       // The image is on disk before the index names it, so a crash in between leaves no dangling entry.
-      this.codes.insert(entry);
+      const origin = code.origin;
+      this.db.transaction(() => {
+        this.codes.insert(entry);
+        if (origin?.batch && code.batchFile !== undefined) {
+          this.batches.recordRow({
+            batch: origin.batch,
+            row: origin.row,
+            codeId: entry.codeId,
+            file: code.batchFile,
+          });
+        }
+      })();
       await this.commits.flush();
     } catch (cause) {
       // WeChat has answered (and may have charged): the code is not dropped, only not kept.
@@ -155,6 +173,37 @@ export class Library {
   /** How many codes match the filter. */
   count(filter: LibraryFilter = {}): number {
     return this.codes.count(filter);
+  }
+
+  /** A batch starting (or resuming): its campaign, listed in History. */
+  recordBatch(record: BatchRecord): void {
+    this.batches.recordBatch(record);
+  }
+
+  /**
+   * A batch row whose code the library already held: it is the batch's code too, and a code kept
+   * without an origin takes this row's. Not flushed on its own: the row is in the journal, and the
+   * next commit carries it to the disk.
+   */
+  recordBatchRow(row: BatchRow, origin?: CodeOrigin): void {
+    if (this.unkept.has(row.codeId)) return;
+    this.db.transaction(() => {
+      this.batches.recordRow(row);
+      if (origin) this.codes.adoptOrigin(row.codeId, origin);
+    })();
+  }
+
+  campaigns(): Campaign[] {
+    return this.batches.campaigns();
+  }
+
+  batchRows(batch: string): BatchRow[] {
+    return this.batches.rows(batch);
+  }
+
+  /** The file names batches gave these codes (see BatchTable.fileNames). */
+  batchFileNames(codeIds: readonly string[], batch?: string): Map<string, string> {
+    return this.batches.fileNames(codeIds, batch);
   }
 
   /** The highest Num-Used WeChat reported for this AppID's codes: the count only grows. */

@@ -65,6 +65,27 @@ const MIGRATIONS: readonly string[] = [
     UPDATE code_counts SET n = n - 1 WHERE account_id = old.account_id AND kind = old.kind;
   END;
   `,
+  // Campaigns and their batches (issue 8): which batch made a code, and every row of every batch
+  // with the code it got and the file name the batch gave it, a code from the library included,
+  // so a campaign lists all its codes and a batch is exported again under its own names.
+  `
+  ALTER TABLE codes ADD COLUMN origin_batch TEXT;
+  CREATE TABLE batches (
+    batch TEXT PRIMARY KEY,
+    campaign TEXT NOT NULL,
+    source_file TEXT NOT NULL,
+    started_at TEXT NOT NULL
+  );
+  CREATE INDEX batches_by_campaign ON batches (campaign, started_at);
+  CREATE TABLE batch_rows (
+    batch TEXT NOT NULL,
+    row INTEGER NOT NULL,
+    code_id TEXT NOT NULL,
+    file TEXT NOT NULL,
+    PRIMARY KEY (batch, row)
+  ) WITHOUT ROWID;
+  CREATE INDEX batch_rows_by_code ON batch_rows (code_id);
+  `,
 ];
 
 /**

@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { useAccounts } from '../accounts/accountsStore';
 import { startBlocker, startLabel } from './batchRules';
 import { useBatch } from './batchStore';
+import { CampaignField } from './CampaignField';
 import { QuotaGuard } from './QuotaGuard';
 import { sampleSeen } from './store/sampleSlice';
 
@@ -36,6 +37,7 @@ export function StartPanel() {
   return (
     <div className="start-panel">
       {plan && !planError && <QuotaGuard plan={plan} />}
+      <CampaignField />
       <div className="start-row">
         <button
           type="button"

@@ -69,6 +69,16 @@ function Detail({ entry, code }: { entry: LibraryEntryView; code: GeneratedCode 
             <dd>{formatCount(entry.numUsed)}</dd>
           </>
         )}
+        {entry.origin && (
+          <>
+            <dt>{t('campaign')}</dt>
+            <dd>{entry.origin.campaign ?? '—'}</dd>
+            <dt>{t('historySheetRow')}</dt>
+            <dd className="history-file">
+              {t('historySheetRowValue', { file: entry.origin.sourceFile, row: entry.origin.row })}
+            </dd>
+          </>
+        )}
         <dt>{t('historyFileName')}</dt>
         <dd className="history-file">{entry.suggestedName}</dd>
       </dl>

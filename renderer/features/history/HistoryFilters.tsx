@@ -2,9 +2,10 @@ import { CODE_KINDS, type CodeKind } from '../../../shared/codeRequest';
 import { useT } from '../../i18n';
 import { useAccounts } from '../accounts/accountsStore';
 import { KIND_LABELS } from '../code/codeFacts';
+import { CampaignFilter } from './CampaignFilter';
 import { useHistory } from './historyStore';
 
-/** Search and the two filters; each select says "All …" when it filters nothing. */
+/** Search and the filters; each select says "All …" when it filters nothing. */
 export function HistoryFilters() {
   const { t } = useT();
   const filter = useHistory((s) => s.filter);
@@ -57,6 +58,7 @@ export function HistoryFilters() {
           ))}
         </select>
       </div>
+      <CampaignFilter />
     </div>
   );
 }

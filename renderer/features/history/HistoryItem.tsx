@@ -11,8 +11,9 @@ export const optionId = (codeId: string) => `history-code-${codeId}`;
 export function HistoryItem({ entry, tabbable }: { entry: LibraryEntryView; tabbable: boolean }) {
   const { t, lang } = useT();
   const accounts = useAccounts((s) => s.accounts);
-  const selected = useHistory((s) => s.selectedId === entry.codeId);
-  const select = useHistory((s) => s.select);
+  const current = useHistory((s) => s.selectedId === entry.codeId);
+  const picked = useHistory((s) => s.picks.picked.has(entry.codeId));
+  const pick = useHistory((s) => s.pick);
   const id = optionId(entry.codeId);
   const target = targetOf(t, entry.request);
   const transparent = entry.request.kind !== 'qrcode' && entry.request.transparent;
@@ -21,6 +22,7 @@ export function HistoryItem({ entry, tabbable }: { entry: LibraryEntryView; tabb
     accountOf(t, accounts, entry),
     t('historyPixels', { width: entry.width }),
     ...(entry.numUsed !== undefined ? [t('historyNumUsed', { used: formatCount(entry.numUsed) })] : []),
+    ...(entry.origin?.campaign ? [entry.origin.campaign] : []),
   ];
   return (
     // One option is in the tab order (the selected one): the listbox handles the keys for them all.
@@ -28,15 +30,22 @@ export function HistoryItem({ entry, tabbable }: { entry: LibraryEntryView; tabb
     <div
       id={id}
       role="option"
-      aria-selected={selected}
+      aria-selected={picked}
       tabIndex={tabbable ? 0 : -1}
       aria-labelledby={`${id}-target`}
       aria-describedby={`${id}-facts ${id}-date`}
-      className="history-item"
-      onClick={() => void select(entry.codeId)}
+      className={current ? 'history-item current' : 'history-item'}
+      onClick={(event) =>
+        void pick(entry.codeId, event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'only')
+      }
     >
       <Thumbnail codeId={entry.codeId} transparent={transparent} />
       <span id={`${id}-target`} className="history-target">
+        {entry.origin?.rowName && (
+          <>
+            <span className="history-row-name">{entry.origin.rowName}</span>{' '}
+          </>
+        )}
         {target.page}
         {target.scene && (
           <>

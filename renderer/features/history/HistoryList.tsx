@@ -13,9 +13,10 @@ export function focusSelectedCode(): void {
 }
 
 /**
- * The codes as a listbox, newest first: arrow keys, Home and End move the selection (and the focus,
- * which stays on the selected code), Delete asks to delete it. The codes come a page at a time
- * ("Show more" fetches the next).
+ * The codes as a multi-select listbox, newest first: arrow keys, Home and End move the selection
+ * (and the focus, which stays on the selected code), Shift with them extends the picks, Ctrl/Cmd
+ * with them moves alone, Space adds or removes the code, Ctrl/Cmd-A picks every code shown, Delete
+ * asks to delete the picks. The codes come a page at a time ("Show more" fetches the next).
  */
 export function HistoryList() {
   const { t } = useT();
@@ -23,7 +24,11 @@ export function HistoryList() {
   const listedFor = useHistory((s) => s.listedFor);
   const total = useHistory((s) => s.total);
   const selectedId = useHistory((s) => s.selectedId);
-  const select = useHistory((s) => s.select);
+  const pick = useHistory((s) => s.pick);
+  const pickAll = useHistory((s) => s.pickAll);
+  const togglePicked = useHistory((s) => s.togglePicked);
+  const picked = useHistory((s) => s.picks.picked.size);
+  const askDeletePicked = useHistory((s) => s.askDeletePicked);
   const showMore = useHistory((s) => s.showMore);
   const askDelete = useHistory((s) => s.askDelete);
 
@@ -44,7 +49,18 @@ export function HistoryList() {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Delete' && selectedId) {
       event.preventDefault();
-      askDelete(true);
+      if (picked > 1) askDeletePicked(true);
+      else askDelete(true);
+      return;
+    }
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      pickAll();
+      return;
+    }
+    if (event.key === ' ') {
+      event.preventDefault();
+      togglePicked();
       return;
     }
     const at = entries.findIndex((e) => e.codeId === selectedId);
@@ -53,14 +69,21 @@ export function HistoryList() {
     ];
     if (to === undefined) return;
     event.preventDefault();
+    // Shift extends the picks from the anchor; Ctrl/Cmd moves without changing them.
+    const moveTo = (codeId: string) =>
+      event.shiftKey
+        ? pick(codeId, 'range')
+        : event.ctrlKey || event.metaKey
+          ? useHistory.getState().select(codeId)
+          : pick(codeId, 'only');
     const next = entries[to];
     if (next) {
-      void select(next.codeId);
+      void moveTo(next.codeId);
     } else if (more > 0) {
       // Moving down past the last code shown fetches the next page rather than stopping short.
       void showMore().then(() => {
         const fetched = useHistory.getState().entries?.[to];
-        if (fetched) void select(fetched.codeId);
+        if (fetched) void moveTo(fetched.codeId);
       });
     }
   };
@@ -79,6 +102,7 @@ export function HistoryList() {
           id={LIST_ID}
           role="listbox"
           aria-label={t('historyList')}
+          aria-multiselectable="true"
           onKeyDown={onKeyDown}
           className="history-list"
         >

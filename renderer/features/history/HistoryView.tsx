@@ -9,6 +9,7 @@ import { HistoryDetail } from './HistoryDetail';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryList } from './HistoryList';
 import { useHistory } from './historyStore';
+import { PickedActions } from './PickedActions';
 import './history.css';
 
 /** Long enough to be a pause in typing, short enough that the list seems to follow the keys. */
@@ -17,7 +18,8 @@ const SEARCH_DELAY_MS = 250;
 /** Every code in the library, searchable, with the selected one large and its actions. */
 export function HistoryView() {
   const { t } = useT();
-  const { query: typed, accountId, kind } = useHistory((s) => s.filter);
+  const { query: typed, accountId, kind, campaign, batch } = useHistory((s) => s.filter);
+  const loadCampaigns = useHistory((s) => s.loadCampaigns);
   const load = useHistory((s) => s.load);
   const error = useHistory((s) => s.error);
   const dismissError = useHistory((s) => s.dismissError);
@@ -25,8 +27,13 @@ export function HistoryView() {
 
   // Opening the view mounts it, so the list is read afresh each time it is opened.
   useEffect(() => {
-    void load({ query, accountId, kind });
-  }, [load, query, accountId, kind]);
+    void load({ query, accountId, kind, campaign, batch });
+  }, [load, query, accountId, kind, campaign, batch]);
+
+  // Batches made since the view was last shown (here, or by the CLI) are among the campaigns.
+  useEffect(() => {
+    void loadCampaigns();
+  }, [loadCampaigns]);
 
   // A code made meanwhile (the form's auto-generate runs in the background) joins the list.
   useEffect(
@@ -48,6 +55,7 @@ export function HistoryView() {
         <div role="alert" className={error ? 'error-notice history-error' : 'error-notice empty'}>
           {error && <ErrorText error={error} onDismiss={dismissError} />}
         </div>
+        <PickedActions />
         <HistoryList />
       </section>
       <HistoryDetail />

@@ -1,10 +1,16 @@
 import { create } from 'zustand';
 import type { BatchState, BatchUpdate } from '../../../shared/batch';
 import type { CodeKind } from '../../../shared/codeRequest';
-import type { GeneratedCode, LibraryEntryView } from '../../../shared/ipc/channels';
+import type {
+  CampaignView,
+  ExportedCodes,
+  GeneratedCode,
+  LibraryEntryView,
+} from '../../../shared/ipc/channels';
 import type { AppError } from '../../../shared/result';
 import { call } from '../../app/api';
 import { latestRequest } from '../../app/latestRequest';
+import { keepShown, NO_PICKS, type PickHow, type Picks, pick, pickedInOrder } from './historyPicks';
 
 /** How many codes the list asks for at first and per "Show more": the library may hold 50,000. */
 export const PAGE_SIZE = 200;
@@ -15,12 +21,20 @@ export interface HistoryFilter {
   accountId: string;
   /** '' for all kinds. */
   kind: CodeKind | '';
+  /** '' for all campaigns. */
+  campaign: string;
+  /** One batch of the campaign; '' for all of them. */
+  batch: string;
 }
 
-export const NO_FILTER: HistoryFilter = { query: '', accountId: '', kind: '' };
+export const NO_FILTER: HistoryFilter = { query: '', accountId: '', kind: '', campaign: '', batch: '' };
 
 export const isFiltered = (filter: HistoryFilter): boolean =>
-  filter.query.trim() !== '' || filter.accountId !== '' || filter.kind !== '';
+  filter.query.trim() !== '' ||
+  filter.accountId !== '' ||
+  filter.kind !== '' ||
+  filter.campaign !== '' ||
+  filter.batch !== '';
 
 interface HistoryState {
   /** As the user set it; the list follows it (the query after a pause in typing). */
@@ -36,6 +50,15 @@ interface HistoryState {
   /** The selected code's image, once read. */
   selected: GeneratedCode | null;
   confirmingDelete: boolean;
+  /** The codes picked for Save to folder, ZIP and Delete (the selected one among them). */
+  picks: Picks;
+  /** Campaigns with their batches, for the campaign filter. */
+  campaigns: CampaignView[];
+  /** Asking to delete every picked code. */
+  confirmingDeletePicked: boolean;
+  /** What the last Save to folder or ZIP wrote, to say so. */
+  exported: ExportedCodes | null;
+  exporting: boolean;
   error: AppError | null;
   setFilter(patch: Partial<HistoryFilter>): void;
   load(filter: HistoryFilter): Promise<void>;
@@ -44,6 +67,19 @@ interface HistoryState {
   /** Hears a batch's progress while History is shown. */
   batchUpdated(update: Pick<BatchUpdate, 'progress'>): void;
   select(codeId: string | null): Promise<void>;
+  /** Picks a code the way `how` says and shows it large. */
+  pick(codeId: string, how: PickHow): Promise<void>;
+  /** Ctrl/Cmd-A: every code shown. */
+  pickAll(): void;
+  /** Space: adds or removes the selected code. */
+  togglePicked(): void;
+  clearPicks(): void;
+  loadCampaigns(): Promise<void>;
+  /** Picked codes (or, without any, every code of the batch filtered by) to a folder or a ZIP main asks for. */
+  exportPicked(zip: boolean): Promise<void>;
+  exportBatch(zip: boolean): Promise<void>;
+  askDeletePicked(asking: boolean): void;
+  removePicked(): Promise<boolean>;
   askDelete(asking: boolean): void;
   remove(codeId: string): Promise<boolean>;
   dismissError(): void;
@@ -63,10 +99,18 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   selectedId: null,
   selected: null,
   confirmingDelete: false,
+  picks: NO_PICKS,
+  campaigns: [],
+  confirmingDeletePicked: false,
+  exported: null,
+  exporting: false,
   error: null,
 
   setFilter(patch) {
-    set({ filter: { ...get().filter, ...patch } });
+    const filter = { ...get().filter, ...patch };
+    // A batch belongs to one campaign: another campaign shows all of its own.
+    if (patch.campaign !== undefined && patch.batch === undefined) filter.batch = '';
+    set({ filter });
   },
 
   async load(filter) {
@@ -83,6 +127,10 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     const { selectedId } = get();
     const stillListed = listed.value.entries.some((e) => e.codeId === selectedId);
     set({
+      picks: keepShown(
+        listed.value.entries.map((e) => e.codeId),
+        get().picks,
+      ),
       entries: listed.value.entries,
       total: listed.value.total,
       nextCursor: listed.value.nextCursor,
@@ -116,7 +164,64 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     // stop: a paused batch still reports every second.
     const stopped = (state === 'finished' || state === 'paused') && state !== lastBatchState;
     lastBatchState = state;
-    if (stopped) void get().load(get().listedFor);
+    if (stopped) {
+      void get().load(get().listedFor);
+      void get().loadCampaigns();
+    }
+  },
+
+  async pick(codeId, how) {
+    set({ picks: pick(shownIds(get()), get().picks, codeId, how), confirmingDeletePicked: false });
+    await get().select(codeId);
+  },
+
+  pickAll() {
+    const order = shownIds(get());
+    set({ picks: { picked: new Set(order), anchorId: get().selectedId ?? order[0] ?? null } });
+  },
+
+  togglePicked() {
+    const { selectedId } = get();
+    if (selectedId) set({ picks: pick(shownIds(get()), get().picks, selectedId, 'toggle') });
+  },
+
+  clearPicks() {
+    set({ picks: NO_PICKS, confirmingDeletePicked: false });
+  },
+
+  async loadCampaigns() {
+    const listed = await call('library:campaigns', undefined);
+    if (listed.ok) set({ campaigns: listed.value });
+  },
+
+  async exportPicked(zip) {
+    const codeIds = pickedInOrder(shownIds(get()), get().picks);
+    if (codeIds.length === 0) return;
+    const { batch } = get().listedFor;
+    await exportCodes(set, { codeIds, ...(batch ? { batch } : {}), zip });
+  },
+
+  async exportBatch(zip) {
+    const { batch } = get().listedFor;
+    if (batch) await exportCodes(set, { batch, zip });
+  },
+
+  askDeletePicked(asking) {
+    set({ confirmingDeletePicked: asking });
+  },
+
+  async removePicked() {
+    const codeIds = pickedInOrder(shownIds(get()), get().picks);
+    if (codeIds.length === 0) return false;
+    const deleted = await call('library:deleteMany', { codeIds });
+    if (!deleted.ok) {
+      set({ error: deleted.error });
+      return false;
+    }
+    set({ picks: NO_PICKS, confirmingDeletePicked: false, error: null });
+    if (codeIds.includes(get().selectedId ?? '')) await get().select(null);
+    await Promise.all([get().load(get().listedFor), get().loadCampaigns()]);
+    return true;
   },
 
   async select(codeId) {
@@ -145,7 +250,8 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     const rest = entries.filter((e) => e.codeId !== codeId);
     const next = rest[Math.min(at, rest.length - 1)]?.codeId ?? null;
     set({ entries: rest, total: get().total - 1, confirmingDelete: false, error: null });
-    await get().select(next);
+    if (next) await get().pick(next, 'only');
+    else await get().select(null);
     await get().load(get().listedFor);
     return true;
   },
@@ -161,5 +267,22 @@ function filterPayload(filter: HistoryFilter) {
     ...(query ? { query } : {}),
     ...(filter.accountId ? { accountId: filter.accountId } : {}),
     ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.campaign ? { campaign: filter.campaign } : {}),
+    ...(filter.batch ? { batch: filter.batch } : {}),
   };
+}
+
+const shownIds = (state: Pick<HistoryState, 'entries'>): string[] =>
+  (state.entries ?? []).map((e) => e.codeId);
+
+/** Main asks for the folder in its own dialog; null back means the user cancelled it. */
+async function exportCodes(
+  set: (patch: Partial<HistoryState>) => void,
+  choice: { codeIds?: string[]; batch?: string; zip: boolean },
+): Promise<void> {
+  set({ exporting: true, exported: null });
+  const exported = await call('library:export', choice);
+  set({ exporting: false });
+  if (!exported.ok) set({ error: exported.error });
+  else set({ exported: exported.value, error: null });
 }

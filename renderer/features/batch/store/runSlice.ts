@@ -1,6 +1,8 @@
 import type { BatchUpdate } from '../../../../shared/batch';
+import { campaignError } from '../../../../shared/campaign';
 import { call } from '../../../app/api';
 import { CONCURRENCY, PACE, wholeNumber } from '../batchRules';
+import { campaignFor } from '../campaignStore';
 import { type BatchSlice, NEW_BATCH, putAway, type RunSlice } from './state';
 
 /**
@@ -54,6 +56,9 @@ export const runSlice: BatchSlice<RunSlice> = (set, get) => {
       const workers = wholeNumber(concurrency, CONCURRENCY);
       const pace = wholeNumber(ratePerMinute, PACE);
       if (starting || !plan || !folder || workers === undefined || pace === undefined) return;
+      const campaign = campaignFor(get().sheet);
+      const badCampaign = campaignError(campaign);
+      if (badCampaign) return set({ runError: badCampaign });
       set({ starting: true, runError: null, job: null });
       // Main plans again and, if the batch spends quota, asks the user in a native dialog.
       const started = await call('batch:start', {
@@ -63,6 +68,7 @@ export const runSlice: BatchSlice<RunSlice> = (set, get) => {
         zip,
         concurrency: workers,
         ratePerMinute: pace,
+        campaign,
       });
       set({ starting: false });
       if (!started.ok) {
