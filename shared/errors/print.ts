@@ -125,3 +125,18 @@ export function rasterBelowDpi(cm: number, effectiveDpi: number, dpi: number, la
     zh: `提示：${size} 厘米时，微信最大的码（1280 像素）只有 ${Math.floor(effectiveDpi)} DPI，低于要求的 ${dpi} DPI；${largestCm.toFixed(1)} 厘米以内可保持 ${dpi} DPI。更大的招牌需要矢量文件（SVG 或 PDF）。`,
   };
 }
+
+/** A code (with its labels) bigger than the paper leaves room for inside its margins. */
+export function sheetCellTooLarge(cellMm: string, roomMm: string, paper: string): AppError {
+  return printError(
+    'printSize',
+    {
+      en: `A ${cellMm} mm code does not fit on ${paper} inside the margins (${roomMm} mm).`,
+      zh: `${cellMm} 毫米的码在 ${paper} 纸的页边距以内（${roomMm} 毫米）放不下。`,
+    },
+    {
+      en: 'Choose a smaller printed size, larger paper, or smaller margins.',
+      zh: '请选择更小的印刷尺寸、更大的纸张或更小的页边距。',
+    },
+  );
+}
