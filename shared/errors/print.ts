@@ -140,3 +140,36 @@ export function sheetCellTooLarge(cellMm: string, roomMm: string, paper: string)
     },
   );
 }
+
+/** A print sheet's folder holds no PNG code to lay out. */
+export function sheetNoCodes(folder: string): AppError {
+  return printError(
+    'from',
+    { en: `There is no PNG code in “${folder}”.`, zh: `“${folder}”中没有 PNG 码。` },
+    {
+      en: 'Give the folder a batch or `wxacode generate` saved its codes in.',
+      zh: '请指定批量生成或 `wxacode generate` 保存码的文件夹。',
+    },
+  );
+}
+
+/** A print sheet goes to a PDF file. */
+export function sheetOutNotPdf(): AppError {
+  return printError(
+    'out',
+    { en: 'The sheet is written as a PDF file.', zh: '打印排版以 PDF 文件保存。' },
+    {
+      en: 'End the file name with .pdf, e.g. --out sheet.pdf.',
+      zh: '请以 .pdf 结尾，例如 --out sheet.pdf。',
+    },
+  );
+}
+
+/** A paper name the sheet does not know. */
+export function paperUnknown(raw: string): AppError {
+  return printError(
+    'paper',
+    { en: `There is no paper “${raw}”.`, zh: `没有名为“${raw}”的纸张。` },
+    { en: 'Use A4, A3 or Letter.', zh: '请使用 A4、A3 或 Letter。' },
+  );
+}
