@@ -9,6 +9,7 @@ import { printError } from './errorText';
 import { asAppError, EXIT, exitCodeFor } from './exit';
 import { GENERATE_USAGE, generateCommand } from './generateCommand';
 import { SANDBOX_USAGE, sandboxCommand } from './sandboxCommand';
+import { SHEET_USAGE, sheetCommand } from './sheetCommand';
 
 const EXIT_CODES =
   'Exit codes: 0 success, 2 invalid input (nothing was sent), 3 WeChat error, 4 network or other failure.';
@@ -18,6 +19,7 @@ type Run = (args: string[], out: (line: string) => void, log: ErrorLog) => Promi
 const commands: Record<string, { run: Run; usage: string }> = {
   generate: { run: generateCommand, usage: GENERATE_USAGE },
   batch: { run: batchCommand, usage: BATCH_USAGE },
+  sheet: { run: sheetCommand, usage: SHEET_USAGE },
   account: { run: accountCommand, usage: ACCOUNT_USAGE },
   sandbox: { run: sandboxCommand, usage: SANDBOX_USAGE },
 };

@@ -125,3 +125,51 @@ export function rasterBelowDpi(cm: number, effectiveDpi: number, dpi: number, la
     zh: `提示：${size} 厘米时，微信最大的码（1280 像素）只有 ${Math.floor(effectiveDpi)} DPI，低于要求的 ${dpi} DPI；${largestCm.toFixed(1)} 厘米以内可保持 ${dpi} DPI。更大的招牌需要矢量文件（SVG 或 PDF）。`,
   };
 }
+
+/** A code (with its labels) bigger than the paper leaves room for inside its margins. */
+export function sheetCellTooLarge(cellMm: string, roomMm: string, paper: string): AppError {
+  return printError(
+    'printSize',
+    {
+      en: `A ${cellMm} mm code does not fit on ${paper} inside the margins (${roomMm} mm).`,
+      zh: `${cellMm} 毫米的码在 ${paper} 纸的页边距以内（${roomMm} 毫米）放不下。`,
+    },
+    {
+      en: 'Choose a smaller printed size, larger paper, or smaller margins.',
+      zh: '请选择更小的印刷尺寸、更大的纸张或更小的页边距。',
+    },
+  );
+}
+
+/** A print sheet's folder holds no PNG code to lay out. */
+export function sheetNoCodes(folder: string): AppError {
+  return printError(
+    'from',
+    { en: `There is no PNG code in “${folder}”.`, zh: `“${folder}”中没有 PNG 码。` },
+    {
+      en: 'Give the folder a batch or `wxacode generate` saved its codes in.',
+      zh: '请指定批量生成或 `wxacode generate` 保存码的文件夹。',
+    },
+  );
+}
+
+/** A print sheet goes to a PDF file. */
+export function sheetOutNotPdf(): AppError {
+  return printError(
+    'out',
+    { en: 'The sheet is written as a PDF file.', zh: '打印排版以 PDF 文件保存。' },
+    {
+      en: 'End the file name with .pdf, e.g. --out sheet.pdf.',
+      zh: '请以 .pdf 结尾，例如 --out sheet.pdf。',
+    },
+  );
+}
+
+/** A paper name the sheet does not know. */
+export function paperUnknown(raw: string): AppError {
+  return printError(
+    'paper',
+    { en: `There is no paper “${raw}”.`, zh: `没有名为“${raw}”的纸张。` },
+    { en: 'Use A4, A3 or Letter.', zh: '请使用 A4、A3 或 Letter。' },
+  );
+}

@@ -1,0 +1,94 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import sharp from 'sharp';
+import { restatedForFlag } from '../../shared/errors/cli';
+import { paperUnknown, sheetNoCodes, sheetOutNotPdf } from '../../shared/errors/print';
+import { Failure } from '../../shared/result';
+import type { PlannedRow } from '../core/batch/plan';
+import { compose } from '../core/print/compose';
+import { bundledLabelFont } from '../core/print/labelFont';
+import { checkLabels, labelForRow } from '../core/print/labelText';
+import { parsePrintSize } from '../core/print/physicalSize';
+import { PAPER_PT, type Paper, printSheet } from '../core/print/sheet';
+import { writeFileAtomic } from '../core/storage/atomicFile';
+import { asFlagError } from './codeFlags';
+import { parseFlags, requireFlag, wholeNumber } from './flags';
+
+export const SHEET_USAGE =
+  "wxacode sheet --from DIR --size 4cm|1.5in --out sheet.pdf [--paper A4|A3|Letter] [--landscape] [--label TEXT ({row} {name} = the file's name)]… [--margin MM] [--no-cut-marks]";
+
+/** The most codes one sheet run lays out: 100 A4 pages of 4 cm codes. */
+const MAX_CODES = 2400;
+
+/** `wxacode sheet`: the PNG codes of a folder on print-ready pages, at their true size. */
+export async function sheetCommand(args: string[], out: (line: string) => void): Promise<void> {
+  const { values } = parseFlags(
+    args,
+    {
+      from: { type: 'string' },
+      size: { type: 'string' },
+      out: { type: 'string' },
+      paper: { type: 'string' },
+      landscape: { type: 'boolean' },
+      label: { type: 'string', multiple: true },
+      margin: { type: 'string' },
+      'no-cut-marks': { type: 'boolean' },
+    },
+    SHEET_USAGE,
+  );
+  const folder = requireFlag(values.from, '--from', 'the folder of PNG codes', '放 PNG 码的文件夹');
+  const file = requireFlag(values.out, '--out', 'the PDF file to write', '要写入的 PDF 文件');
+  if (!/\.pdf$/i.test(file)) throw new Failure(asFlagError(sheetOutNotPdf()));
+  const paper = values.paper ?? 'A4';
+  if (!Object.hasOwn(PAPER_PT, paper)) throw new Failure(asFlagError(paperUnknown(paper)));
+  const marginMm = wholeNumber('--margin', values.margin, 0, 50, 10);
+  const labels = values.label ?? [];
+  const size = requireFlag(values.size, '--size', 'the printed width of each code', '每个码的印刷宽度');
+  let sizeCm: number;
+  try {
+    sizeCm = parsePrintSize(size).cm;
+    checkLabels(labels, []);
+  } catch (caught) {
+    if (!(caught instanceof Failure)) throw caught;
+    const flag = caught.error.field === 'printSize' ? '--size' : '--label';
+    throw new Failure(restatedForFlag(caught.error, flag, 0));
+  }
+  const names = (await readdir(folder).catch(() => [] as string[]))
+    .filter((name) => extname(name).toLowerCase() === '.png')
+    .sort()
+    .slice(0, MAX_CODES);
+  if (names.length === 0) throw new Failure(asFlagError(sheetNoCodes(folder)));
+
+  const font = bundledLabelFont();
+  const codes = [];
+  for (const [index, name] of names.entries()) {
+    const png = await readFile(join(folder, name));
+    const row: PlannedRow = {
+      row: index + 1,
+      key: '',
+      name: basename(name, extname(name)),
+      cells: [],
+      request: { kind: 'qrcode', path: '', width: 0 },
+    };
+    const { width = 0 } = await sharp(png)
+      .metadata()
+      .catch(() => ({ width: 0 }));
+    if (!width) throw new Failure(asFlagError(sheetNoCodes(join(folder, name))));
+    // Labels follow the code, about a twelfth of its width, as `generate --label` draws them.
+    const fontSize = Math.max(8, Math.round(width / 12));
+    const { png: printed, layout } = await compose(png, {
+      font,
+      labels: labels.map((text) => ({ text: labelForRow(text, row, []), size: fontSize })),
+      gap: labels.length ? Math.round(width / 40) : 0,
+    });
+    codes.push({ png: printed, widthMm: (sizeCm * 10 * layout.width) / width });
+  }
+  const pdf = await printSheet(codes, {
+    paper: paper as Paper,
+    landscape: values.landscape ?? false,
+    ...(marginMm !== undefined ? { marginMm } : {}),
+    cutMarks: !values['no-cut-marks'],
+  });
+  await writeFileAtomic(file, pdf);
+  out(`Saved ${file}: ${codes.length} codes, each ${sizeCm.toFixed(1)} cm wide, on ${paper} paper.`);
+}
