@@ -192,12 +192,10 @@ export async function batchCommand(
       await accounts.recordNumUsed(credentials.accountId, summary.progress.numUsed);
     }
     for (const line of summaryLines(summary, language)) out(line);
-    if (poster) {
-      const posters = await writeBatchPosters(poster, plan, summary, outDir, language);
-      for (const line of posters.lines) out(line);
-      for (const line of posters.failed) process.stderr.write(`${line}\n`);
-    }
-    const failure = batchExitError(summary);
+    const posters = poster && (await writeBatchPosters(poster, plan, summary, outDir, language));
+    for (const line of posters?.lines ?? []) out(line);
+    for (const line of posters?.failed ?? []) process.stderr.write(`${line}\n`);
+    const failure = batchExitError(summary) ?? posters?.error;
     if (failure) throw new Failure(failure);
   } finally {
     await credentials.close();

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import jsQR from 'jsqr';
@@ -91,6 +91,25 @@ describe('wxacode generate/batch --poster', () => {
     const band = (png: Buffer) =>
       sharp(png).extract({ left: 0, top: 59, width: 874, height: 120 }).raw().toBuffer();
     expect((await band(first!)).equals(await band(second!))).toBe(false);
+  });
+
+  it('batch exits 4 and says so when the posters cannot be written; the codes are there', async () => {
+    const { home, creds } = await world();
+    const template = await example(home);
+    const out = join(home, 'out');
+    await mkdir(out, { recursive: true });
+    // A file where the posters folder goes: no poster can be written under it.
+    await writeFile(join(out, 'posters'), 'in the way');
+    const run = await runCli(
+      ['batch', join(home, 'poster', 'tables.csv'), '--out', out, '--poster', template, ...creds],
+      home,
+      env,
+    );
+    expect(run.code, run.stderr).toBe(4);
+    expect(run.stdout).toContain('Posters: 0 written');
+    expect(run.stderr).toContain('Row 2: the poster could not be written to');
+    expect(run.stderr).toContain(`2 poster(s) could not be written to ${join(out, 'posters')}.`);
+    expect((await readdir(out)).filter((name) => name.endsWith('.png'))).toHaveLength(2);
   });
 
   it.each([

@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import type { CodeRequest } from '../../shared/codeRequest';
 import type { OutputFormat } from '../../shared/errors/cli';
 import { restatedForFlag } from '../../shared/errors/cli';
-import { posterFormat } from '../../shared/errors/poster';
-import { Failure } from '../../shared/result';
+import { posterFormat, postersNotWritten } from '../../shared/errors/poster';
+import { type AppError, Failure } from '../../shared/result';
 import type { BatchSummary } from '../core/batch/batchJob';
 import type { BatchPlan, PlannedRow } from '../core/batch/plan';
 import { bundledLabelFont } from '../core/print/labelFont';
@@ -91,7 +91,7 @@ export async function writeBatchPosters(
   summary: BatchSummary,
   outDir: string,
   language: 'en' | 'zh',
-): Promise<{ lines: string[]; failed: string[] }> {
+): Promise<{ lines: string[]; failed: string[]; error?: AppError }> {
   const kind = poster.template.output;
   const rows = new Map(plan.rows.map((row) => [row.row, row]));
   let written = 0;
@@ -121,5 +121,5 @@ export async function writeBatchPosters(
       ? `海报：${written} 张写入 ${folder}（${posterDescription(poster.template, kind)}）。`
       : `Posters: ${written} written to ${folder} (each a ${posterDescription(poster.template, kind)}).`,
   ];
-  return { lines, failed };
+  return { lines, failed, ...(failed.length ? { error: postersNotWritten(failed.length, folder) } : {}) };
 }
