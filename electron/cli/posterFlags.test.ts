@@ -6,8 +6,10 @@ import { promisify } from 'node:util';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
+import { Failure } from '../../shared/result';
 import { readDpi } from '../core/print/pngDpi';
 import { cliWorlds, runCli } from '../testing/cli';
+import { posterFromFlag } from './posterFlags';
 
 // Each test starts the CLI as its own process: seconds each on a loaded machine.
 vi.setConfig({ testTimeout: 90_000 });
@@ -110,6 +112,13 @@ describe('wxacode generate/batch --poster', () => {
     expect(run.stderr).toContain('Row 2: the poster could not be written to');
     expect(run.stderr).toContain(`2 poster(s) could not be written to ${join(out, 'posters')}.`);
     expect((await readdir(out)).filter((name) => name.endsWith('.png'))).toHaveLength(2);
+  });
+
+  it('refuses a poster as SVG: only PNG and PDF', async () => {
+    const refused = await posterFromFlag(join(EXAMPLE, 'table-tent.json'), [], 'svg').catch((e) => e);
+    expect(refused).toBeInstanceOf(Failure);
+    expect(refused.error.message.en).toBe('--poster: A poster is written as a PNG or a PDF file.');
+    expect(refused.error.hint.en).toContain('End the file name with .png or .pdf');
   });
 
   it.each([
