@@ -3,6 +3,7 @@ import { LabelledField } from '../../ui/LabelledField';
 import { Switch } from '../../ui/Switch';
 import { useCode } from './codeStore';
 import { useShownError } from './shownErrors';
+import { TargetWarningNote, warningId } from './TargetWarningNote';
 
 /** Where the code leads: a page path, or for an unlimited code a scene and a page. */
 export function TargetFields() {
@@ -15,14 +16,48 @@ function PathField() {
   const path = useCode((s) => s.draft.path);
   const edit = useCode((s) => s.edit);
   return (
-    <LabelledField
+    <TargetInput
       id="path"
       label={t('path')}
       value={path}
       placeholder={t('pathPlaceholder')}
-      problem={useShownError('path')}
       onChange={(path) => edit({ path })}
     />
+  );
+}
+
+/** The page path or page: a text box that also points at the form's warning about it. */
+function TargetInput(props: {
+  id: 'path' | 'page';
+  label: string;
+  value: string;
+  placeholder: string;
+  onChange(value: string): void;
+}) {
+  const { id } = props;
+  const problem = useShownError(id);
+  const warned = useCode((s) => s.checked.warning?.field === id);
+  return (
+    <div className="target-field">
+      <LabelledField id={id} label={props.label} problem={problem}>
+        {(aria) => (
+          <input
+            id={id}
+            type="text"
+            value={props.value}
+            placeholder={props.placeholder}
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={aria['aria-invalid']}
+            aria-describedby={
+              [aria['aria-describedby'], warned && warningId(id)].filter(Boolean).join(' ') || undefined
+            }
+            onChange={(e) => props.onChange(e.target.value)}
+          />
+        )}
+      </LabelledField>
+      <TargetWarningNote field={id} />
+    </div>
   );
 }
 
@@ -33,7 +68,6 @@ function SceneFields() {
   const checkPath = useCode((s) => s.draft.checkPath);
   const edit = useCode((s) => s.edit);
   const sceneError = useShownError('scene');
-  const pageError = useShownError('page');
   return (
     <>
       <LabelledField
@@ -45,12 +79,11 @@ function SceneFields() {
         problem={sceneError}
         onChange={(scene) => edit({ scene })}
       />
-      <LabelledField
+      <TargetInput
         id="page"
         label={t('page')}
         value={page}
         placeholder={t('pagePlaceholder')}
-        problem={pageError}
         onChange={(page) => edit({ page })}
       />
       <Switch
