@@ -45,6 +45,7 @@ export const en = {
   useColor: 'Use color {hex}',
   autoColor: 'Automatic color',
   transparent: 'Transparent background',
+  applyFix: 'Apply the fix',
   fixPrefix: 'Fix:',
 
   generate: 'Generate',
@@ -61,7 +62,7 @@ export const en = {
   useAnyway: 'Use it anyway',
   usedAnyway: 'You chose to use it anyway.',
   costKnown: 'Uses 1 of the {total}; {left} left.',
-  costUnknown: 'Uses 1 of the {total} limited and square codes this mini program may make in total.',
+  costUnknown: 'Uses 1 of the {total} codes this mini program may make in total.',
   costNoneLeft: 'None of the {total} left: WeChat will refuse this code. Use an unlimited code instead.',
   costExperiment: 'Trying things out? Unlimited codes have no total limit.',
   switchToUnlimited: 'Switch to unlimited',

@@ -45,6 +45,7 @@ export const zh: Dictionary = {
   useColor: '使用颜色 {hex}',
   autoColor: '自动配色',
   transparent: '透明底色',
+  applyFix: '按建议修正',
   fixPrefix: '解决办法：',
 
   generate: '生成',

@@ -1,6 +1,7 @@
 import { useT } from '../../i18n';
 import { LabelledField } from '../../ui/LabelledField';
 import { Switch } from '../../ui/Switch';
+import { ApplyFix } from './ApplyFix';
 import { useCode } from './codeStore';
 import { useShownError } from './shownErrors';
 import { TargetWarningNote, warningId } from './TargetWarningNote';
@@ -56,6 +57,7 @@ function TargetInput(props: {
           />
         )}
       </LabelledField>
+      <ApplyFix field={id} />
       <TargetWarningNote field={id} />
     </div>
   );
@@ -79,6 +81,7 @@ function SceneFields() {
         problem={sceneError}
         onChange={(scene) => edit({ scene })}
       />
+      <ApplyFix field="scene" />
       <TargetInput
         id="page"
         label={t('page')}
