@@ -9,9 +9,17 @@ const RESERVED_PARAMETER = 'scancode_time';
 /** Text without the characters nobody can see (pasted from chat apps and documents). */
 export const withoutInvisible = (text: string): string => text.replace(INVISIBLE, '').trim();
 
-/** A path with invisible characters dropped and spaces, < and > percent-encoded as a URL writes them. */
-export const encodedPath = (path: string): string =>
-  withoutInvisible(path).replace(/\p{Z}/gu, '%20').replace(/</g, '%3C').replace(/>/g, '%3E');
+/**
+ * A path with invisible characters dropped and, in its query, spaces, < and > percent-encoded as a
+ * URL writes them. A space in the page itself stays: no page is named so, and only the user knows
+ * which was meant.
+ */
+export function encodedPath(path: string): string {
+  const [page = '', ...rest] = withoutInvisible(path).split('?');
+  if (rest.length === 0) return page;
+  const query = rest.join('?').replace(/\p{Z}/gu, '%20').replace(/</g, '%3C').replace(/>/g, '%3E');
+  return `${page}?${query}`;
+}
 
 /**
  * A path with every query pair that mentions scancode_time dropped; undefined when the word is in

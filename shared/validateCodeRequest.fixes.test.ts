@@ -164,3 +164,12 @@ describe('every suggested fix is itself valid', () => {
     expect(!spaced.ok && spaced.errors[0]!.fix).toEqual({ path: 'pages/a?q=a%20b' });
   });
 });
+
+describe('fixes only what is certain', () => {
+  it('encodes a space in the query, never in the page', () => {
+    const page = validateCodeRequest({ kind: 'limited', path: 'pages/my page/index?id=1' });
+    expect(!page.ok && page.errors[0]!.fix).toBeUndefined();
+    const invisible = validateCodeRequest({ kind: 'limited', path: 'pages/a\u200b/index?q=a b' });
+    expect(!invisible.ok && invisible.errors[0]!.fix).toEqual({ path: 'pages/a/index?q=a%20b' });
+  });
+});

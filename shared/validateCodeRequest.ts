@@ -342,14 +342,14 @@ function checkPath(length: LengthCheck): Check<string> {
   /** What WeChat would refuse in a non-empty path, with the repair when one passes these checks. */
   const pathProblem = (path: string): Checked<never> | undefined => {
     const bad = firstUnsafe(path);
-    if (bad !== undefined) return unsafeCharacter('path', bad, passes(encodedPath(path)));
+    if (bad !== undefined) return unsafeCharacter('path', bad, passes(encodedPath(path), path));
     const long = length(path);
     if (long) return long;
-    return mentionsReserved(path) ? reserved('path', passes(withoutReserved(path))) : undefined;
+    return mentionsReserved(path) ? reserved('path', passes(withoutReserved(path), path)) : undefined;
   };
-  // Each candidate has lost what was refused, so checking it again ends.
-  const passes = (path: string | undefined): string | undefined =>
-    path && pathProblem(path) === undefined ? path : undefined;
+  // Only a candidate that changed something is checked again, so the checking ends.
+  const passes = (candidate: string | undefined, path: string): string | undefined =>
+    candidate && candidate !== path && pathProblem(candidate) === undefined ? candidate : undefined;
   return (raw) => {
     const path = asText(raw);
     if (path === undefined && !isMissing(raw)) return notText('path');
