@@ -82,7 +82,7 @@ export async function generateCommand(args: string[], out: (line: string) => voi
     out(
       `Saved ${file} (${saved.width}×${saved.height} PNG)${made.fromLibrary ? ' from the library: no API call, no quota used (--regenerate forces a new one)' : ''}`,
     );
-    const summary = print && printSummary(print);
+    const summary = print && printSummary(print, entry.width);
     if (summary) out(summary);
     if (made.notKept) {
       const language = cliLanguage();
