@@ -90,7 +90,7 @@ export async function generateCommand(args: string[], out: (line: string) => voi
     out(
       `Saved ${file} (${saved})${made.fromLibrary ? ' from the library: no API call, no quota used (--regenerate forces a new one)' : ''}`,
     );
-    const summary = print && printSummary(print);
+    const summary = print && printSummary(print, entry.width);
     if (summary) out(summary);
     if (made.notKept) {
       const language = cliLanguage();
