@@ -143,6 +143,8 @@ test('a large window shows the code larger and the tables wider than the usual o
       sizes[name] = { code: code.width, table: table.width, history: shown.width };
     }
 
+    // The figures, for the report of the run (widths in CSS px).
+    test.info().annotations.push({ type: 'shown widths', description: JSON.stringify(sizes) });
     expect(sizes.large!.code).toBeGreaterThan(sizes.usual!.code * 1.3);
     expect(sizes.large!.history).toBeGreaterThan(sizes.usual!.history * 1.3);
     expect(sizes.large!.table).toBeGreaterThan(sizes.usual!.table * 1.3);
