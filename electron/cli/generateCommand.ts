@@ -100,7 +100,7 @@ export async function generateCommand(args: string[], out: (line: string) => voi
       const saved = format === 'png' ? `${image.width}×${image.height} ${written}` : written;
       out(`Saved ${file} (${saved})${fromLibrary}`);
     }
-    const summary = print && printSummary(print);
+    const summary = print && printSummary(print, entry.width);
     if (summary) out(summary);
     if (made.notKept) {
       const language = cliLanguage();

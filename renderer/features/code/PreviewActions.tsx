@@ -1,12 +1,19 @@
 import { useId } from 'react';
-import { useT } from '../../i18n';
+import { type MessageKey, useT } from '../../i18n';
 import { useCode } from './codeStore';
 
 /**
- * Save and copy work on a real, stored image only (none: a preview is not a code WeChat made).
- * The form's preview and History each show a set, so the note's id is their own.
+ * Save and copy work on a real, stored image only (none: a preview is not a code WeChat made, and
+ * a previous code is not the form's). The form's preview and History each show a set, so the
+ * note's id is their own. `why` says what to do while there is none.
  */
-export function PreviewActions({ codeId }: { codeId: string | null }) {
+export function PreviewActions({
+  codeId,
+  why = 'actionsNeedReal',
+}: {
+  codeId: string | null;
+  why?: MessageKey;
+}) {
   const { t } = useT();
   const noteId = useId();
   const save = useCode((s) => s.save);
@@ -31,7 +38,7 @@ export function PreviewActions({ codeId }: { codeId: string | null }) {
         {t('copyImage')}
       </button>
       <p id={noteId} className="note">
-        {enabled ? t('dragHint') : t('actionsNeedReal')}
+        {enabled ? t('dragHint') : t(why)}
       </p>
     </div>
   );
