@@ -82,5 +82,13 @@ describe('wxacode batch with print flags', () => {
     expect((await run('pdfinfo', [sheet])).stdout).toMatch(/Pages:\s+1\n/);
     const results = await readFile(join(out, 'results.csv'), 'utf8');
     expect(results).toContain('2,done,2-上海店.png,,,2-上海店-print.png,2-上海店.pdf,1');
+
+    // The batch's results.csv is a sheet's source too: its rows made, in row order.
+    const again = join(home, 'again.pdf');
+    const laid = await runCli(['sheet', '--from', join(out, 'results.csv'), '--size', '3cm', '--out', again], home);
+    expect(laid.code).toBe(0);
+    expect(laid.stdout).toContain('3 codes, each 3.0 cm wide');
+    const images = (await run('pdfimages', ['-list', again])).stdout.trim().split('\n').slice(2);
+    expect(images).toHaveLength(3);
   });
 });
