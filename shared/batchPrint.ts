@@ -34,6 +34,23 @@ export const batchPrintSchema = z.strictObject({
 
 export type BatchPrint = z.infer<typeof batchPrintSchema>;
 
+/**
+ * What the batch view's Print part sends with Start: no path at all. The logo is named by the grant
+ * main gave for the file the user picked in its dialog; the sheet goes into the output folder.
+ */
+export const batchPrintChoiceSchema = batchPrintSchema.omit({ logoFile: true, sheet: true }).extend({
+  logoGrant: z.string().min(1).max(200).optional(),
+  sheet: batchPrintSchema.shape.sheet.unwrap().omit({ file: true }).optional(),
+});
+
+export type BatchPrintChoice = z.infer<typeof batchPrintChoiceSchema>;
+
+/** A logo the user chose in main's dialog: its file name, for display, and the grant that names it. */
+export interface LogoGrant {
+  grant: string;
+  name: string;
+}
+
 /** True when the options ask for anything beyond the PNGs WeChat sends. */
 export const printsAnything = (print: BatchPrint | undefined): print is BatchPrint =>
   print !== undefined &&

@@ -85,7 +85,10 @@ describe('wxacode batch with print flags', () => {
 
     // The batch's results.csv is a sheet's source too: its rows made, in row order.
     const again = join(home, 'again.pdf');
-    const laid = await runCli(['sheet', '--from', join(out, 'results.csv'), '--size', '3cm', '--out', again], home);
+    const laid = await runCli(
+      ['sheet', '--from', join(out, 'results.csv'), '--size', '3cm', '--out', again],
+      home,
+    );
     expect(laid.code).toBe(0);
     expect(laid.stdout).toContain('3 codes, each 3.0 cm wide');
     const images = (await run('pdfimages', ['-list', again])).stdout.trim().split('\n').slice(2);
