@@ -1,5 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import sharp from 'sharp';
 import { restatedForFlag } from '../../shared/errors/cli';
 import { paperUnknown, sheetNoCodes, sheetOutNotPdf } from '../../shared/errors/print';
