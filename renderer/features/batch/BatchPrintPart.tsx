@@ -35,7 +35,7 @@ export function BatchPrintPart({ headers, disabled }: { headers: readonly string
           disabled={disabled}
           onChange={p.setLabels}
         />
-        <div className="field">
+        <div className="field logo-field">
           <span className="label" id="batch-print-logo-label">
             {t('batchPrintLogo')}
           </span>
