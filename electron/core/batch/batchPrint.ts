@@ -76,7 +76,6 @@ export class BatchPrinter {
     private readonly headers: readonly string[],
     private readonly logo: LogoOptions | undefined,
   ) {
-    checkBatchPrint(print, headers);
     this.dpi = print.dpi ?? DEFAULT_DPI;
     if (print.printSize !== undefined) this.size = parsePrintSize(print.printSize);
   }
