@@ -119,4 +119,40 @@ describe('batch:start with the Print part', () => {
     const results = await readFile(join(out, 'results.csv'), 'utf8');
     expect(results).toContain('2,done,2-上海店.png,,,2-上海店-print.png,2-上海店.pdf,1');
   });
+
+  it('Continue makes the rows left with the options the batch was started with', async () => {
+    const view = await planned('continued.csv');
+    const out = join(folder.path, 'continued');
+    // One call a second: cancelled after the first row, two are left.
+    const started = succeeded(
+      await app.call('batch:start', {
+        planId: view.planId,
+        folderGrant: await chooseFolder(app, out),
+        nameTemplate: view.nameTemplate,
+        zip: false,
+        concurrency: 1,
+        ratePerMinute: 60,
+        print: { labels: ['{门店名称}'], format: 'svg', sheet: { paper: 'A4' } },
+      }),
+    );
+    const stop = app.onEvent(({ event, payload }) => {
+      if (event === 'batch:progress' && payload.jobId === started.jobId && payload.progress.done >= 1) {
+        stop();
+        void app.call('batch:cancel', { jobId: started.jobId });
+      }
+    });
+    const first = await finished(started.jobId);
+    expect(first.progress.done).toBeLessThan(3);
+    const unfinished = succeeded(await app.call('batch:unfinished')).find((b) => b.outDir === out);
+    const continued = succeeded(await app.call('batch:continue', { batchId: unfinished!.batchId }));
+    const end = await finished(continued.jobId);
+    expect(end.progress.done).toBe(3);
+    const files = await readdir(out);
+    for (const stem of ['2-上海店', '3-北京店', '4-广州店']) {
+      expect(files).toEqual(expect.arrayContaining([`${stem}.png`, `${stem}-print.png`, `${stem}.svg`]));
+    }
+    expect(files).toContain('sheet.pdf');
+    const results = await readFile(join(out, 'results.csv'), 'utf8');
+    expect(results).toContain('4,done,4-广州店.png,,,4-广州店-print.png,4-广州店.svg,1');
+  });
 });

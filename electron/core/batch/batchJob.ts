@@ -2,7 +2,7 @@ import { EventEmitter, setMaxListeners } from 'node:events';
 import { mkdir, readFile, rmdir, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { BATCH_CONCURRENCY, BATCH_PACE, type BatchProgress, type BatchState } from '../../../shared/batch';
-import { printsAnything } from '../../../shared/batchPrint';
+import { batchPrintSchema, printsAnything } from '../../../shared/batchPrint';
 import { appError, isDailyLimit } from '../../../shared/errors';
 import { fileTaken, notKeptSummary } from '../../../shared/errors/batch';
 import { failFastError } from '../../../shared/errors/failFast';
@@ -183,7 +183,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       // Absent from batches an older version started, whose id must stay what it was.
       ...(options.campaign !== undefined ? { campaign: options.campaign } : {}),
       // Other labels or another size are other files: another batch, never a continued one.
-      ...(printsAnything(output.print) ? { print: output.print } : {}),
+      // In the schema's key order: the app, the CLI and a continued batch spell the same options alike.
+      ...(printsAnything(output.print) ? { print: batchPrintSchema.parse(output.print) } : {}),
     });
     this.campaign = batchCampaign(plan, options.campaign);
   }
