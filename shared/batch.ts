@@ -131,6 +131,11 @@ export interface RowOutcomeView {
   status: RowStatus;
   /** The output file (name within the output folder), for rows that are or will be made. */
   file?: string;
+  /** The code as printed (labels, logo, DPI) and its vector file, beside `file` (shared/batchPrint.ts). */
+  printFile?: string;
+  vectorFile?: string;
+  /** The print sheet's page (from 1) the row's code is on. */
+  sheetPage?: number;
   /** Copied from the library: no API call, no quota. */
   fromLibrary?: boolean;
   /** Made once for an earlier row with the same code. */

@@ -33,6 +33,7 @@ import { Library } from '../core/storage/library';
 import { sweepTemps } from '../core/storage/tempFiles';
 import { createWechatClient } from '../core/wechat/wechatClient';
 import { dryRunLines, dryRunProblem } from './batchDryRun';
+import { BATCH_PRINT_FLAGS, BATCH_PRINT_USAGE, batchPrintFromFlags } from './batchPrintFlags';
 import { showProgress } from './batchProgress';
 import { batchExitError, invalidRowLines, planLines, summaryLines, unreceivedLine } from './batchReport';
 import {
@@ -49,7 +50,7 @@ import { cliLanguage } from './errorText';
 import { parseFlags, requireFlag, wholeNumber } from './flags';
 import { POSTER_FLAG, POSTER_USAGE, posterFromFlag, writeBatchPosters } from './posterFlags';
 
-export const BATCH_USAGE = `wxacode batch FILE.(csv|txt|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png' (any header is a placeholder; / makes subfolders)] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--campaign NAME (History lists the codes under it; default: the file's name)] [--concurrency N] [--rate-per-minute N] [--resume] [--yes] [--dry-run] ${STYLE_USAGE} [--no-check-path] ${POSTER_USAGE} ${CREDENTIAL_USAGE}
+export const BATCH_USAGE = `wxacode batch FILE.(csv|txt|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png' (any header is a placeholder; / makes subfolders)] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--campaign NAME (History lists the codes under it; default: the file's name)] [--concurrency N] [--rate-per-minute N] [--resume] [--yes] [--dry-run] ${STYLE_USAGE} [--no-check-path] ${BATCH_PRINT_USAGE} ${POSTER_USAGE} ${CREDENTIAL_USAGE}
       --poster puts each row's code on the template, one poster per row in DIR/posters/ ({column} in its texts takes the row's value)
       --dry-run prints the plan (rows, bad rows and their fixes, quota, the first file names), sends nothing and writes no file; exit 2 if a row is invalid or the quota falls short
       exit 0 only when every row was made; otherwise 2 if any row is invalid (or another process runs this batch or writes into --out), else 3 if WeChat refused any, else 4`;
@@ -74,6 +75,7 @@ export async function batchCommand(
       yes: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       ...STYLE_FLAGS,
+      ...BATCH_PRINT_FLAGS,
       ...POSTER_FLAG,
       ...CREDENTIAL_FLAGS,
     },
@@ -120,6 +122,10 @@ export async function batchCommand(
   if (!kind) throw new Failure(kindUnclear());
   const unused = flagNotForKind(kind, values);
   if (unused) throw new Failure(unused);
+  // Labels are checked against the sheet's headers, the logo read: still before any call.
+  const { print, requestWidth } = await batchPrintFromFlags(values, sheet.headers, kind);
+  // The printed size decides the width WeChat is asked for.
+  if (requestWidth !== undefined) style.width = String(requestWidth);
   const styleCheck = validateCodeRequest({ ...style, kind, path: 'pages/index/index', scene: 'x' });
   if (!styleCheck.ok) throw new Failure(asFlagError(styleCheck.errors[0]!, styleCheck.errors.length - 1));
 
@@ -169,6 +175,7 @@ export async function batchCommand(
         dir: outDir,
         ...(values.name !== undefined ? { nameTemplate: values.name } : {}),
         ...(values.zip !== undefined ? { zipFile: values.zip } : {}),
+        ...(print ? { print } : {}),
       },
       concurrency,
       ratePerMinute,
@@ -192,6 +199,8 @@ export async function batchCommand(
       await accounts.recordNumUsed(credentials.accountId, summary.progress.numUsed);
     }
     for (const line of summaryLines(summary, language)) out(line);
+    if (summary.sheetFile)
+      out(language === 'zh' ? `打印排版：${summary.sheetFile}` : `Print sheet: ${summary.sheetFile}`);
     const posters = poster && (await writeBatchPosters(poster, plan, summary, outDir, language));
     for (const line of posters?.lines ?? []) out(line);
     for (const line of posters?.failed ?? []) process.stderr.write(`${line}\n`);

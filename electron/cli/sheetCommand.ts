@@ -1,5 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import sharp from 'sharp';
 import { restatedForFlag } from '../../shared/errors/cli';
 import { paperUnknown, sheetNoCodes, sheetOutNotPdf } from '../../shared/errors/print';
@@ -13,9 +13,10 @@ import { PAPER_PT, type Paper, printSheet } from '../core/print/sheet';
 import { writeFileAtomic } from '../core/storage/atomicFile';
 import { asFlagError } from './codeFlags';
 import { parseFlags, requireFlag, wholeNumber } from './flags';
+import { sheetSources } from './sheetSources';
 
 export const SHEET_USAGE =
-  "wxacode sheet --from DIR --size 4cm|1.5in --out sheet.pdf [--paper A4|A3|Letter] [--landscape] [--label TEXT ({row} {name} = the file's name)]… [--margin MM] [--no-cut-marks]";
+  "wxacode sheet --from DIR|results.csv --size 4cm|1.5in --out sheet.pdf [--paper A4|A3|Letter] [--landscape] [--label TEXT ({row} {name} = the file's name)]… [--margin MM] [--no-cut-marks]";
 
 /** The most codes one sheet run lays out: 100 A4 pages of 4 cm codes. */
 const MAX_CODES = 2400;
@@ -36,7 +37,12 @@ export async function sheetCommand(args: string[], out: (line: string) => void):
     },
     SHEET_USAGE,
   );
-  const folder = requireFlag(values.from, '--from', 'the folder of PNG codes', '放 PNG 码的文件夹');
+  const folder = requireFlag(
+    values.from,
+    '--from',
+    'the folder of PNG codes, or a batch’s results.csv',
+    '放 PNG 码的文件夹，或批量生成的 results.csv',
+  );
   const file = requireFlag(values.out, '--out', 'the PDF file to write', '要写入的 PDF 文件');
   if (!/\.pdf$/i.test(file)) throw new Failure(asFlagError(sheetOutNotPdf()));
   const paper = values.paper ?? 'A4';
@@ -53,16 +59,13 @@ export async function sheetCommand(args: string[], out: (line: string) => void):
     const flag = caught.error.field === 'printSize' ? '--size' : '--label';
     throw new Failure(restatedForFlag(caught.error, flag, 0));
   }
-  const names = (await readdir(folder).catch(() => [] as string[]))
-    .filter((name) => extname(name).toLowerCase() === '.png')
-    .sort()
-    .slice(0, MAX_CODES);
+  const names = await sheetSources(folder, MAX_CODES);
   if (names.length === 0) throw new Failure(asFlagError(sheetNoCodes(folder)));
 
   const font = bundledLabelFont();
   const codes = [];
   for (const [index, name] of names.entries()) {
-    const png = await readFile(join(folder, name));
+    const png = await readFile(name);
     const row: PlannedRow = {
       row: index + 1,
       key: '',
@@ -73,7 +76,7 @@ export async function sheetCommand(args: string[], out: (line: string) => void):
     const { width = 0 } = await sharp(png)
       .metadata()
       .catch(() => ({ width: 0 }));
-    if (!width) throw new Failure(asFlagError(sheetNoCodes(join(folder, name))));
+    if (!width) throw new Failure(asFlagError(sheetNoCodes(name)));
     // Labels follow the code, about a twelfth of its width, as `generate --label` draws them.
     const fontSize = Math.max(8, Math.round(width / 12));
     const { png: printed, layout } = await compose(png, {

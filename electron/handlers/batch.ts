@@ -13,6 +13,7 @@ export function batchHandlers({ batches }: Services): BatchHandlers {
     }),
     'batch:sample': ({ planId, nameTemplate }) => batches.sample(planId, nameTemplate),
     'batch:chooseFolder': () => batches.chooseFolder(),
+    'batch:chooseLogo': () => batches.chooseLogo(),
     'batch:start': (choice) => batches.start(choice),
     'batch:pause': async ({ jobId }) => batches.pause(jobId),
     'batch:resume': async ({ jobId }) => batches.resume(jobId),

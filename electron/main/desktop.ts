@@ -69,6 +69,12 @@ export function electronDesktop(window: () => BrowserWindow | undefined): Deskto
         properties: ['openFile'],
       });
     },
+    chooseImage() {
+      return choose({
+        filters: [{ name: 'Image (.png, .jpg)', extensions: ['png', 'jpg', 'jpeg'] }],
+        properties: ['openFile'],
+      });
+    },
     chooseFolder() {
       return choose({ properties: ['openDirectory', 'createDirectory'] });
     },

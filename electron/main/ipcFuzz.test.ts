@@ -75,6 +75,7 @@ const WELL_FORMED: Record<Channel, { payload?: Record<string, unknown>; optional
   'batch:names': { payload: { planId: 'p1', nameTemplate: '{path}' } },
   'batch:sample': { payload: { planId: 'p1', nameTemplate: '{path}' } },
   'batch:chooseFolder': {},
+  'batch:chooseLogo': {},
   'batch:start': {
     payload: {
       planId: 'p1',
@@ -84,8 +85,9 @@ const WELL_FORMED: Record<Channel, { payload?: Record<string, unknown>; optional
       concurrency: 2,
       ratePerMinute: 60,
       campaign: '春节',
+      print: { labels: ['{门店名称}'], dpi: 300, format: 'svg', sheet: { paper: 'A4' } },
     },
-    optional: ['campaign'],
+    optional: ['campaign', 'print'],
   },
   'batch:pause': { payload: { jobId: 'j1' } },
   'batch:resume': { payload: { jobId: 'j1' } },

@@ -1,4 +1,5 @@
 import { batchEn } from './batch.en';
+import { batchPrintEn } from './batchPrint.en';
 import { campaignsEn } from './campaigns.en';
 import { historyEn } from './history.en';
 import { pagesEn } from './pages.en';
@@ -6,6 +7,7 @@ import { pagesEn } from './pages.en';
 /** The English words of the window. `{name}` marks a value filled in at run time. */
 export const en = {
   ...batchEn,
+  ...batchPrintEn,
   ...historyEn,
   ...campaignsEn,
   ...pagesEn,

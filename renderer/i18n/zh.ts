@@ -1,4 +1,5 @@
 import { batchZh } from './batch.zh';
+import { batchPrintZh } from './batchPrint.zh';
 import { campaignsZh } from './campaigns.zh';
 import type { Dictionary } from './en';
 import { historyZh } from './history.zh';
@@ -6,6 +7,7 @@ import { pagesZh } from './pages.zh';
 
 export const zh: Dictionary = {
   ...batchZh,
+  ...batchPrintZh,
   ...historyZh,
   ...campaignsZh,
   ...pagesZh,

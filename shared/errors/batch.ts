@@ -68,6 +68,16 @@ export const folderNotChosen = (): Failure =>
     { en: 'Choose the output folder with “Choose folder…”.', zh: '请用“选择文件夹…”按钮选择输出文件夹。' },
   );
 
+export const logoNotChosen = (): Failure =>
+  fieldFailure(
+    'logoGrant',
+    {
+      en: 'This logo was not chosen in the image dialog of this window.',
+      zh: '此标志图片不是在本窗口的图片对话框中选择的。',
+    },
+    { en: 'Choose the logo with “Choose logo…”.', zh: '请用“选择标志…”按钮选择标志图片。' },
+  );
+
 export const unfinishedGone = (): Failure =>
   fieldFailure(
     'batchId',

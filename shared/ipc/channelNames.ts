@@ -30,6 +30,7 @@ export const CHANNEL_NAMES = [
   'batch:names',
   'batch:sample',
   'batch:chooseFolder',
+  'batch:chooseLogo',
   'batch:start',
   'batch:pause',
   'batch:resume',

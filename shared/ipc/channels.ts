@@ -8,6 +8,7 @@ import {
   type SheetView,
   type UnfinishedBatchView,
 } from '../batch';
+import { batchPrintChoiceSchema, type LogoGrant } from '../batchPrint';
 import { CAMPAIGN_MAX_CHARS } from '../campaign';
 import type { CodeOrigin } from '../codeOrigin';
 import { CODE_KINDS, type CodeKind, type CodeRequest } from '../codeRequest';
@@ -366,6 +367,8 @@ export const channels = {
   // The page gets the chosen folder's path to show, and a grant to start a batch into it: it never
   // sends a path. Quota is confirmed in main's native dialog at start, not by the page.
   'batch:chooseFolder': { parse: none, result: {} as FolderGrant | null },
+  // The same for the centre logo of a batch's printed codes: the page gets a name and a grant, never a path.
+  'batch:chooseLogo': { parse: none, result: {} as LogoGrant | null },
   'batch:start': {
     parse: schema(
       z.strictObject({
@@ -381,6 +384,8 @@ export const channels = {
           .string()
           .max(CAMPAIGN_MAX_CHARS * 2)
           .optional(),
+        // Labels, logo, printed size, vector format, print sheet (shared/batchPrint.ts); absent: PNGs only.
+        print: batchPrintChoiceSchema.optional(),
       }),
     ),
     result: {} as BatchUpdate,

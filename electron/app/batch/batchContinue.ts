@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { BATCH_CONCURRENCY, BATCH_PACE, type QuotaCheck } from '../../../shared/batch';
+import { batchPrintSchema } from '../../../shared/batchPrint';
 import { CAMPAIGN_MAX_CHARS } from '../../../shared/campaign';
 import { inputChanged, inputUnreadable, noAccountFor, recordDamaged } from '../../../shared/errors/batch';
 import { codeKind } from '../../../shared/ipc/channels';
@@ -28,6 +29,8 @@ const manifestSettings = z.object({
     nameTemplate: z.string().optional(),
     zipFile: z.string().optional(),
     resultsFile: z.string().optional(),
+    // Absent from batches without print options; kept so Continue makes the same printed files.
+    print: batchPrintSchema.optional(),
   }),
   // Absent from batches started before campaigns: they belong to their sheet's.
   campaign: z

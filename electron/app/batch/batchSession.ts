@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   type BatchUpdate,
   type PlanView,
@@ -6,10 +6,17 @@ import {
   type UnfinishedBatchView,
   zipFileFor,
 } from '../../../shared/batch';
+import {
+  type BatchPrint,
+  type BatchPrintChoice,
+  type LogoGrant,
+  printsAnything,
+} from '../../../shared/batchPrint';
 import { campaignError, defaultCampaign } from '../../../shared/campaign';
 import {
   batchRunning,
   folderNotChosen,
+  logoNotChosen,
   planGone,
   sheetGone,
   unansweredBefore,
@@ -18,6 +25,7 @@ import {
 } from '../../../shared/errors/batch';
 import type { BatchSampleView, FolderGrant } from '../../../shared/ipc/channels';
 import { Failure } from '../../../shared/result';
+import { checkBatchPrint, readLogoFile } from '../../core/batch/batchPrint';
 import { openDroppedSheet } from '../../core/batch/droppedSheet';
 import {
   batchFolder,
@@ -59,6 +67,8 @@ export interface StartChoice {
   ratePerMinute: number;
   /** What the codes are for, as typed in Start's Campaign field; absent: the sheet's name. */
   campaign?: string | undefined;
+  /** The Print part's choices: labels, logo (by grant), printed size, format, sheet. */
+  print?: BatchPrintChoice | undefined;
 }
 
 interface CheckedPlan {
@@ -67,6 +77,9 @@ interface CheckedPlan {
   choice: PlanChoice;
   plan: BatchPlan;
 }
+
+/** The print sheet a batch started in the app writes, in its output folder. */
+const SHEET_FILE = 'sheet.pdf';
 
 /** Sheets and plans are kept in memory while the user works on them; the oldest go first. */
 const KEPT_SHEETS = 3;
@@ -85,6 +98,8 @@ export class BatchSession {
   // The page never sends a path: it holds an opaque grant for a folder the user picked in main's
   // dialog, so a compromised page cannot write codes anywhere the user did not choose.
   private readonly folders = new KeptById<string>(KEPT_FOLDERS);
+  /** Logos the user chose in the image dialog, by grant: the page never names a file either. */
+  private readonly logos = new KeptById<string>(KEPT_FOLDERS);
   private readonly runner: BatchRunner;
 
   constructor(private readonly app: BatchSessionDeps) {
@@ -130,6 +145,12 @@ export class BatchSession {
     return folder === undefined ? null : { grant: this.folders.keep(folder), folder };
   }
 
+  /** The logo the user picks in the image dialog, with the grant that names it; null when they cancel. */
+  async chooseLogo(): Promise<LogoGrant | null> {
+    const file = await this.app.desktop.chooseImage();
+    return file === undefined ? null : { grant: this.logos.keep(file), name: basename(file) };
+  }
+
   start({
     planId,
     folderGrant,
@@ -138,6 +159,7 @@ export class BatchSession {
     concurrency,
     ratePerMinute,
     campaign,
+    print: printChoice,
   }: StartChoice): Promise<BatchUpdate> {
     const { app, runner } = this;
     return runner.claim(async () => {
@@ -149,9 +171,18 @@ export class BatchSession {
       const named = campaign ?? defaultCampaign(basename(sheet.file));
       const badCampaign = campaignError(named);
       if (badCampaign) throw new Failure(badCampaign);
+      const print = printChoice && this.printOptions(printChoice, dir);
+      // Checked against the sheet's columns, the logo read, before the quota question and any call.
+      const { requestWidth } = print ? checkBatchPrint(print, sheet.headers) : {};
+      if (print?.logoFile) await readLogoFile(print.logoFile, choice.kind);
       const account = await app.accountService.byId(accountId);
       // Planned again: codes made since (by the form, another batch, the CLI) are now free, and the quota is current.
-      const plan = planFor(app, sheet, account, choice);
+      // The printed size decides the width WeChat is asked for.
+      const sized =
+        requestWidth === undefined
+          ? choice
+          : { ...choice, style: { ...choice.style, width: String(requestWidth) } };
+      const plan = planFor(app, sheet, account, sized);
       // Asked while this start holds the batch slot: a second Start meanwhile is refused, not asked twice.
       const fileName = basename(sheet.file);
       await confirmQuota(app, plan.quota, {
@@ -163,7 +194,12 @@ export class BatchSession {
       const job = await newBatchJob(app, {
         plan,
         account,
-        output: { dir, nameTemplate, ...(zip ? { zipFile: zipFileFor(dir) } : {}) },
+        output: {
+          dir,
+          nameTemplate,
+          ...(zip ? { zipFile: zipFileFor(dir) } : {}),
+          ...(print && printsAnything(print) ? { print } : {}),
+        },
         concurrency,
         ratePerMinute,
         campaign: named.trim(),
@@ -179,6 +215,18 @@ export class BatchSession {
         outDir: dir,
       });
     });
+  }
+
+  /** The page's choices as the batch keeps them: the logo's file from its grant, the sheet in the output folder. */
+  private printOptions(choice: BatchPrintChoice, dir: string): BatchPrint {
+    const { logoGrant, sheet, ...rest } = choice;
+    const logoFile = logoGrant === undefined ? undefined : this.logos.get(logoGrant);
+    if (logoGrant !== undefined && logoFile === undefined) throw logoNotChosen();
+    return {
+      ...rest,
+      ...(logoFile ? { logoFile } : {}),
+      ...(sheet ? { sheet: { ...sheet, file: join(dir, SHEET_FILE) } } : {}),
+    };
   }
 
   pause(jobId: string): BatchUpdate {

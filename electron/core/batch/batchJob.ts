@@ -2,6 +2,7 @@ import { EventEmitter, setMaxListeners } from 'node:events';
 import { mkdir, readFile, rmdir, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { BATCH_CONCURRENCY, BATCH_PACE, type BatchProgress, type BatchState } from '../../../shared/batch';
+import { batchPrintSchema, printsAnything } from '../../../shared/batchPrint';
 import { appError, isDailyLimit } from '../../../shared/errors';
 import { fileTaken, notKeptSummary } from '../../../shared/errors/batch';
 import { failFastError } from '../../../shared/errors/failFast';
@@ -11,6 +12,7 @@ import { writeFileAtomic } from '../storage/atomicFile';
 import type { Library } from '../storage/library';
 import { sweepTemps } from '../storage/tempFiles';
 import { cancelled } from '../wechat/abortable';
+import { BatchPrinter } from './batchPrint';
 import {
   DEFAULT_FAILURE_STREAK_LIMIT,
   DEFAULT_REQUEUE_LIMIT,
@@ -87,6 +89,8 @@ export interface BatchSummary {
   /** '' when it could not be written (outputError says why). */
   resultsFile: string;
   zipFile?: string;
+  /** The print sheet PDF, when the print options asked for one. */
+  sheetFile?: string;
   /** The ZIP or results CSV could not be written; the PNGs are in the folder all the same. */
   outputError?: AppError;
   /** Codes written to the output folder that could not be kept in the library (a full disk). */
@@ -123,6 +127,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   private readonly meter = new ProgressMeter();
   private readonly outcomes = new Map<number, RowOutcome>();
   private journal?: Journal;
+  /** The print options' step (labels, logo, vector file, sheet); absent when the batch has none. */
+  private printer?: BatchPrinter;
   /** Names in the output folder when the run started: a row's file among them may be another batch's. */
   private present = new Set<string>();
   /** Folders of the rows' files made so far: a subfolder per city is made once, not once per row. */
@@ -178,6 +184,9 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       nameTemplate,
       // Absent from batches an older version started, whose id must stay what it was.
       ...(options.campaign !== undefined ? { campaign: options.campaign } : {}),
+      // Other labels or another size are other files: another batch, never a continued one.
+      // In the schema's key order: the app, the CLI and a continued batch spell the same options alike.
+      ...(printsAnything(output.print) ? { print: batchPrintSchema.parse(output.print) } : {}),
     });
     this.campaign = batchCampaign(plan, options.campaign);
   }
@@ -258,6 +267,9 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         appError('quota', { needed: plan.quota.newCodes, remaining: plan.quota.remaining ?? 0 }),
       );
     }
+    // Checked and the logo read before anything is taken or called: a mistake costs nothing.
+    const { print } = this.options.output;
+    if (printsAnything(print)) this.printer = await BatchPrinter.open(print, plan.sheet.headers, plan.kind);
     const folder = batchFolder(this.options.dataDir, this.id);
     const manifest: BatchManifest = {
       id: this.id,
@@ -353,6 +365,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
           row: row.row,
           status: 'done',
           file,
+          ...this.printer?.filesFor(file),
           fromLibrary: entry.fromLibrary,
           ...(row.sameAs !== undefined ? { sameAs: row.sameAs } : {}),
         });
@@ -411,6 +424,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         } catch {}
       }
       await this.writeRowFile(file, made);
+      const printed = (await this.printer?.writeRow(this.outDir, file, made.png, row)) ?? {};
       await this.journal!.record({ row: row.row, file, fromLibrary: made.fromLibrary });
       this.failureStreak = 0;
       this.sameError.reset();
@@ -421,6 +435,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         row: row.row,
         status: 'done',
         file,
+        ...printed,
         fromLibrary: made.fromLibrary,
         ...(row.sameAs !== undefined ? { sameAs: row.sameAs } : {}),
       });
@@ -564,6 +579,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       outcomes,
       present: this.present,
       skipZip: this.skipZip,
+      ...(this.printer ? { printer: this.printer } : {}),
     });
     return {
       id: this.id,

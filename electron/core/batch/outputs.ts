@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { BatchPrint } from '../../../shared/batchPrint';
 import { appError } from '../../../shared/errors';
 import { batchElsewhere, folderTaken, resultsNotWritten } from '../../../shared/errors/batch';
 import { type AppError, Failure } from '../../../shared/result';
 import { writeFileAtomic } from '../storage/atomicFile';
 import { takeFile } from '../storage/claims';
+import type { BatchPrinter } from './batchPrint';
 import { batchFolder } from './journal';
 import type { BatchPlan } from './plan';
 import { type RowOutcome, writeResultsCsv } from './results';
@@ -22,6 +24,8 @@ export interface BatchOutput {
   zipFile?: string;
   /** Default `<dir>/results.csv`. */
   resultsFile?: string;
+  /** Labels, logo, printed size, vector format and the print sheet (shared/batchPrint.ts). */
+  print?: BatchPrint;
 }
 
 /** Kept with a batch: the names of its results CSV and ZIP (see ownOutputNames). */
@@ -73,12 +77,16 @@ export interface OutputsToWrite {
   /** Names in the output folder when the run started. */
   present: Set<string>;
   skipZip: boolean;
+  /** Present when the batch has print options: a sheet is laid out when they ask for one. */
+  printer?: BatchPrinter;
 }
 
 export interface WrittenOutputs {
   /** '' when it could not be written (outputError says why). */
   resultsFile: string;
   zipFile?: string;
+  /** The print sheet PDF. */
+  sheetFile?: string;
   outputError?: AppError;
 }
 
@@ -88,6 +96,8 @@ export async function writeOutputs(w: OutputsToWrite): Promise<WrittenOutputs> {
   const own = await ownOutputNames(w);
   let resultsFile = resolve(output.resultsFile ?? join(outDir, own.results));
   let outputError: AppError | undefined;
+  const sheet = await writeSheet(w);
+  if (sheet.error) outputError = sheet.error;
   try {
     await writeResultsCsv(resultsFile, outcomes, w.language);
   } catch (caught) {
@@ -101,15 +111,51 @@ export async function writeOutputs(w: OutputsToWrite): Promise<WrittenOutputs> {
       await mkdir(dirname(resolve(zipPath)), { recursive: true });
       const members = outcomes
         .filter((o) => o.status === 'done' && o.file)
-        .map((o) => ({ name: o.file!, path: join(outDir, o.file!) }));
+        .flatMap((o) => [
+          o.file!,
+          ...(o.printFile ? [o.printFile] : []),
+          ...(o.vectorFile ? [o.vectorFile] : []),
+        ])
+        .map((name) => ({ name, path: join(outDir, name) }));
       const results = resultsFile ? [{ name: basename(resultsFile), path: resultsFile }] : [];
-      await writeZip(zipPath, [...members, ...results]);
+      const sheets = sheet.file ? [{ name: basename(sheet.file), path: sheet.file }] : [];
+      await writeZip(zipPath, [...members, ...sheets, ...results]);
       zipFile = resolve(zipPath);
     } catch (caught) {
       outputError ??= asAppError(caught);
     }
   }
-  return { resultsFile, ...(zipFile ? { zipFile } : {}), ...(outputError ? { outputError } : {}) };
+  return {
+    resultsFile,
+    ...(zipFile ? { zipFile } : {}),
+    ...(sheet.file ? { sheetFile: sheet.file } : {}),
+    ...(outputError ? { outputError } : {}),
+  };
+}
+
+/**
+ * The print sheet of every row made, when the print options ask for one; each row's outcome learns
+ * its page. Written before the results CSV, which lists the pages; a failure is reported, never thrown.
+ */
+async function writeSheet(w: OutputsToWrite): Promise<{ file?: string; error?: AppError }> {
+  const wanted = w.output.print?.sheet;
+  if (!w.printer || !wanted) return {};
+  const made = w.outcomes.filter((o) => o.status === 'done' && o.file);
+  if (made.length === 0) return {};
+  const file = resolve(wanted.file ?? join(w.outDir, 'sheet.pdf'));
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    const rows = made.map((o) => ({
+      row: o.row,
+      file: o.file!,
+      ...(o.printFile ? { printFile: o.printFile } : {}),
+    }));
+    const pages = await w.printer.writeSheet(w.outDir, file, rows);
+    for (const o of made) o.sheetPage = pages.get(o.row);
+    return { file };
+  } catch (caught) {
+    return { error: asAppError(caught) };
+  }
 }
 
 /**

@@ -38,13 +38,23 @@ function cell(text: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** row, status, file, errcode, message: one line per spreadsheet row, in row order. */
+/**
+ * row, status, file, errcode, message: one line per spreadsheet row, in row order. A batch with
+ * print options adds every other file made for a row: the printed code, its vector file, the sheet page.
+ */
 export function resultsCsv(outcomes: readonly RowOutcome[], language: Language): string {
-  const lines = ['row,status,file,errcode,message'];
+  const printed = outcomes.some((o) => o.printFile || o.vectorFile || o.sheetPage);
+  const lines = [`row,status,file,errcode,message${printed ? ',print_file,vector_file,sheet_page' : ''}`];
   for (const o of [...outcomes].sort((a, b) => a.row - b.row)) {
-    const file = o.status === 'done' ? (o.file ?? '') : '';
+    const done = o.status === 'done';
+    const file = done ? (o.file ?? '') : '';
     const errcode = o.error?.errcode !== undefined ? String(o.error.errcode) : '';
-    lines.push([String(o.row), o.status, cell(file), errcode, cell(message(o, language))].join(','));
+    const cells = [String(o.row), o.status, cell(file), errcode, cell(message(o, language))];
+    if (printed) {
+      cells.push(cell(done ? (o.printFile ?? '') : ''), cell(done ? (o.vectorFile ?? '') : ''));
+      cells.push(done && o.sheetPage ? String(o.sheetPage) : '');
+    }
+    lines.push(cells.join(','));
   }
   // The BOM makes Excel read the Chinese text as UTF-8 rather than the system code page.
   return `\ufeff${lines.join('\r\n')}\r\n`;

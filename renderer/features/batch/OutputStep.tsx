@@ -3,6 +3,7 @@ import { NAME_PLACEHOLDERS, zipFileFor } from '../../../shared/batch';
 import { useT } from '../../i18n';
 import { LabelledField } from '../../ui/LabelledField';
 import { Switch } from '../../ui/Switch';
+import { BatchPrintPart } from './BatchPrintPart';
 import { CONCURRENCY, PACE } from './batchRules';
 import { useBatch } from './batchStore';
 import { ColumnChips } from './ColumnChips';
@@ -84,6 +85,7 @@ export function OutputStep({ locked }: { locked: boolean }) {
         onChange={s.setZip}
         note={s.folder ? t('zipNoteAt', { path: zipFileFor(s.folder.folder) }) : t('zipNote')}
       />
+      <BatchPrintPart headers={s.headers ?? []} disabled={s.planTemplate === undefined} />
       <details className="advanced">
         <summary>{t('advanced')}</summary>
         <div className="advanced-fields">

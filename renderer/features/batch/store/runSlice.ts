@@ -1,6 +1,7 @@
 import type { BatchUpdate } from '../../../../shared/batch';
 import { campaignError } from '../../../../shared/campaign';
 import { call } from '../../../app/api';
+import { batchPrintChoice } from '../batchPrintStore';
 import { CONCURRENCY, PACE, wholeNumber } from '../batchRules';
 import { campaignFor } from '../campaignStore';
 import { type BatchSlice, NEW_BATCH, putAway, type RunSlice } from './state';
@@ -69,6 +70,7 @@ export const runSlice: BatchSlice<RunSlice> = (set, get) => {
         concurrency: workers,
         ratePerMinute: pace,
         campaign,
+        ...printChoice(),
       });
       set({ starting: false });
       if (!started.ok) {
@@ -98,3 +100,9 @@ export const runSlice: BatchSlice<RunSlice> = (set, get) => {
     },
   };
 };
+
+/** The Print part's choices, when it has any. */
+function printChoice() {
+  const print = batchPrintChoice();
+  return print ? { print } : {};
+}

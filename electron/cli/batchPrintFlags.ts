@@ -1,0 +1,105 @@
+import { resolve } from 'node:path';
+import { type BatchPrint, printsAnything, type SheetPaper } from '../../shared/batchPrint';
+import type { CodeKind } from '../../shared/codeRequest';
+import { formatUnknown, OUTPUT_FORMATS, type OutputFormat, restatedForFlag } from '../../shared/errors/cli';
+import { paperUnknown, sheetOutNotPdf, widthWithPrintSize } from '../../shared/errors/print';
+import { Failure } from '../../shared/result';
+import { checkBatchPrint, readLogoFile } from '../core/batch/batchPrint';
+import { parseDpi, parsePrintSize } from '../core/print/physicalSize';
+import { PAPER_PT } from '../core/print/sheet';
+import { asFlagError } from './codeFlags';
+import { FORMAT_FLAG } from './outputFormat';
+import { PRINT_FLAGS, type PrintFlagValues } from './printFlags';
+
+// The print flags of `batch`: labels from the sheet's columns, the logo, the printed size, a vector
+// file per row and a print sheet. All checked against the sheet's headers, and the logo read,
+// before any call to WeChat.
+
+export const BATCH_PRINT_FLAGS = {
+  ...PRINT_FLAGS,
+  ...FORMAT_FLAG,
+  sheet: { type: 'string' },
+  paper: { type: 'string' },
+  size: { type: 'string' },
+  landscape: { type: 'boolean' },
+} as const;
+
+export const BATCH_PRINT_USAGE =
+  "[--label TEXT (placeholders: '{门店名称}', any header)]… [--logo FILE] [--print-size 4cm|1.5in] [--dpi N] [--format png|svg|pdf] [--sheet sheet.pdf [--paper A4|A3|Letter] [--landscape] [--size 4cm]]";
+
+export interface BatchPrintFlagValues extends PrintFlagValues {
+  format?: string;
+  sheet?: string;
+  paper?: string;
+  size?: string;
+  landscape?: boolean;
+}
+
+/**
+ * The batch's print options from its flags, checked; undefined when none was given. `requestWidth`
+ * is the width WeChat is asked for when --print-size sets it.
+ */
+export async function batchPrintFromFlags(
+  values: BatchPrintFlagValues,
+  headers: readonly string[],
+  kind: CodeKind,
+): Promise<{ print?: BatchPrint; requestWidth?: number }> {
+  const sheetOnly = values.paper !== undefined || values.size !== undefined || values.landscape;
+  if (sheetOnly && values.sheet === undefined) {
+    throw new Failure(
+      restatedForFlag(
+        sheetOutNotPdf(),
+        values.paper !== undefined ? '--paper' : values.size ? '--size' : '--landscape',
+        0,
+      ),
+    );
+  }
+  if (values.format !== undefined && !(OUTPUT_FORMATS as readonly string[]).includes(values.format)) {
+    throw new Failure(formatUnknown(values.format));
+  }
+  if (values.sheet !== undefined && !/\.pdf$/i.test(values.sheet)) {
+    throw new Failure(restatedForFlag(sheetOutNotPdf(), '--sheet', 0));
+  }
+  if (values.paper !== undefined && !Object.hasOwn(PAPER_PT, values.paper)) {
+    throw new Failure(asFlagError(paperUnknown(values.paper)));
+  }
+  if (values['print-size'] !== undefined && values.width !== undefined) {
+    throw new Failure(asFlagError(widthWithPrintSize()));
+  }
+  if (values.size !== undefined) {
+    try {
+      parsePrintSize(values.size);
+    } catch (caught) {
+      if (caught instanceof Failure) throw new Failure(restatedForFlag(caught.error, '--size', 0));
+      throw caught;
+    }
+  }
+  try {
+    // --dpi is read as text: "300dpi" or 0 is refused with the bounds rather than becoming NaN.
+    const dpi = values.dpi === undefined ? undefined : parseDpi(values.dpi);
+    const print: BatchPrint = {
+      ...(values.label?.length ? { labels: values.label } : {}),
+      ...(values.logo !== undefined ? { logoFile: resolve(values.logo) } : {}),
+      ...(values['print-size'] !== undefined ? { printSize: values['print-size'] } : {}),
+      ...(dpi !== undefined ? { dpi } : {}),
+      ...(values.format !== undefined ? { format: values.format as OutputFormat } : {}),
+      ...(values.sheet !== undefined
+        ? {
+            sheet: {
+              file: resolve(values.sheet),
+              ...(values.paper !== undefined ? { paper: values.paper as SheetPaper } : {}),
+              ...(values.landscape ? { landscape: true } : {}),
+              ...(values.size !== undefined ? { size: values.size } : {}),
+            },
+          }
+        : {}),
+    };
+    if (!printsAnything(print)) return {};
+    const { requestWidth } = checkBatchPrint(print, headers);
+    if (print.logoFile) await readLogoFile(print.logoFile, kind);
+    return { print, ...(requestWidth !== undefined ? { requestWidth } : {}) };
+  } catch (caught) {
+    if (caught instanceof Failure) throw new Failure(asFlagError(caught.error));
+    throw caught;
+  }
+}

@@ -1,0 +1,196 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import sharp from 'sharp';
+import type { BatchPrint } from '../../../shared/batchPrint';
+import type { CodeKind, CodeRequest, Rgb } from '../../../shared/codeRequest';
+import { logoUnreadable } from '../../../shared/errors/print';
+import { Failure } from '../../../shared/result';
+import { compose } from '../print/compose';
+import { bundledLabelFont } from '../print/labelFont';
+import { checkLabels, labelForRow } from '../print/labelText';
+import { type LogoOptions, logoFraction, readLogo } from '../print/logo';
+import {
+  DEFAULT_DPI,
+  dpiForWidth,
+  type PrintSize,
+  parseDpi,
+  parsePrintSize,
+  planPrint,
+} from '../print/physicalSize';
+import { layOutSheet, type Paper, printSheet, type SheetCode } from '../print/sheet';
+import { traceCode } from '../print/trace';
+import { toPdf, toSvg } from '../print/vectorFile';
+import { writeFileAtomic } from '../storage/atomicFile';
+import type { PlannedRow } from './plan';
+import { rowFilePath } from './subfolders';
+
+// A batch's print step, per row and at the end: the code composed as printed (labels from the row's
+// cells, the centre logo, the DPI of its printed size), a vector file traced from it, and the print
+// sheet of every row made. Files are named after the row's PNG, so a continued batch finds them.
+
+/** Sheet codes are this wide when neither the sheet nor the print options say. */
+const DEFAULT_SHEET_SIZE = '4cm';
+const BLACK: Rgb = { r: 0, g: 0, b: 0 };
+
+/** The files a row's print options make besides its PNG, as names within the output folder. */
+export interface RowPrintFiles {
+  printFile?: string;
+  vectorFile?: string;
+}
+
+/**
+ * Every option checked against the sheet's headers, before any call: a label naming no column, a
+ * size of 0, an unknown paper each throw a Failure naming the fix. The width WeChat is asked for
+ * comes from the printed size (undefined: the batch's own width stands).
+ */
+export function checkBatchPrint(print: BatchPrint, headers: readonly string[]): { requestWidth?: number } {
+  checkLabels(print.labels ?? [], headers);
+  const dpi = print.dpi === undefined ? DEFAULT_DPI : parseDpi(String(print.dpi));
+  const size = print.printSize === undefined ? undefined : parsePrintSize(print.printSize);
+  if (print.sheet?.size !== undefined) parsePrintSize(print.sheet.size);
+  return size ? { requestWidth: planPrint(size, dpi).requestWidth } : {};
+}
+
+/** The logo file read and checked; a Failure naming the file when it cannot be used. */
+export async function readLogoFile(file: string, kind: CodeKind): Promise<LogoOptions> {
+  const bytes = await readFile(file).catch(() => {
+    throw new Failure(
+      logoUnreadable(basename(file), { en: 'the file cannot be opened.', zh: '文件无法打开。' }),
+    );
+  });
+  const shape = kind === 'qrcode' ? 'square' : 'round';
+  logoFraction(shape);
+  return { image: await readLogo(bytes, basename(file)), shape, ring: shape === 'round' };
+}
+
+/** `001-上海店.png` → `001-上海店-print.png`, `001-上海店.svg`. */
+const stem = (file: string) => file.replace(/\.png$/i, '');
+
+export class BatchPrinter {
+  private readonly size?: PrintSize;
+  private readonly dpi: number;
+  private readonly font = bundledLabelFont();
+
+  private constructor(
+    readonly print: BatchPrint,
+    private readonly headers: readonly string[],
+    private readonly logo: LogoOptions | undefined,
+  ) {
+    this.dpi = print.dpi ?? DEFAULT_DPI;
+    if (print.printSize !== undefined) this.size = parsePrintSize(print.printSize);
+  }
+
+  /** Checks the options and reads the logo: a Failure before any row is made when something is wrong. */
+  static async open(print: BatchPrint, headers: readonly string[], kind: CodeKind): Promise<BatchPrinter> {
+    checkBatchPrint(print, headers);
+    const logo = print.logoFile === undefined ? undefined : await readLogoFile(print.logoFile, kind);
+    return new BatchPrinter(print, headers, logo);
+  }
+
+  /** Whether each code is composed (labels, logo, printed size or DPI) into a file of its own. */
+  private get composes(): boolean {
+    const p = this.print;
+    return (
+      (p.labels?.length ?? 0) > 0 ||
+      this.logo !== undefined ||
+      p.printSize !== undefined ||
+      p.dpi !== undefined
+    );
+  }
+
+  /** What writeRow makes for a row whose PNG is `file`. */
+  filesFor(file: string): RowPrintFiles {
+    const format = this.print.format ?? 'png';
+    return {
+      ...(this.composes ? { printFile: `${stem(file)}-print.png` } : {}),
+      ...(format !== 'png' ? { vectorFile: `${stem(file)}.${format}` } : {}),
+    };
+  }
+
+  /** The code as printed: its labels filled from the row, the logo, the DPI its printed size gives. */
+  async composed(png: Buffer, row: PlannedRow): Promise<Buffer> {
+    const { width = 0 } = await sharp(png).metadata();
+    // Labels follow the code, about a twelfth of its width, as `generate --label` draws them.
+    const fontSize = Math.max(8, Math.round(width / 12));
+    const labels = (this.print.labels ?? []).map((text) => ({
+      text: labelForRow(text, row, this.headers),
+      size: fontSize,
+    }));
+    const { png: printed } = await compose(png, {
+      labels,
+      margin: labels.length > 0 ? Math.round(width / 20) : 0,
+      gap: Math.round(width / 40),
+      dpi: this.size ? dpiForWidth(width, this.size) : this.dpi,
+      font: this.font,
+      ...(this.logo ? { logo: this.logo } : {}),
+    });
+    return printed;
+  }
+
+  /** Writes the row's print files beside its PNG; returns their names. */
+  async writeRow(outDir: string, file: string, png: Buffer, row: PlannedRow): Promise<RowPrintFiles> {
+    const files = this.filesFor(file);
+    if (files.printFile) {
+      await writeFileAtomic(await rowFilePath(outDir, files.printFile), await this.composed(png, row));
+    }
+    if (files.vectorFile) {
+      const bytes = await this.vector(png, row.request);
+      await writeFileAtomic(await rowFilePath(outDir, files.vectorFile), bytes);
+    }
+    return files;
+  }
+
+  /** Traced from the code as WeChat sent it, in its colour, at its printed width. */
+  private async vector(png: Buffer, request: CodeRequest): Promise<Uint8Array | string> {
+    const round = request.kind !== 'qrcode';
+    const color = !round ? BLACK : request.autoColor ? 'auto' : (request.lineColor ?? BLACK);
+    const vector = await traceCode(png, { color, transparent: round && request.transparent === true });
+    const widthMm = this.size ? this.size.cm * 10 : (vector.width / this.dpi) * 25.4;
+    return this.print.format === 'svg' ? toSvg(vector, { widthMm }) : toPdf(vector, { widthMm });
+  }
+
+  /** Each code's printed width on the sheet, in millimetres. */
+  private get sheetCodeMm(): number {
+    return parsePrintSize(this.print.sheet?.size ?? this.print.printSize ?? DEFAULT_SHEET_SIZE).cm * 10;
+  }
+
+  /**
+   * The print sheet of the rows made, in row order, each code at its true size with its labels;
+   * returns the page (from 1) each row landed on.
+   */
+  async writeSheet(
+    outDir: string,
+    sheetFile: string,
+    rows: readonly { row: number; file: string; printFile?: string }[],
+  ): Promise<Map<number, number>> {
+    const sheet = this.print.sheet ?? {};
+    const codeMm = this.sheetCodeMm;
+    const codes: SheetCode[] = [];
+    /** Height over width of each image: the sheet's cell is as tall as the tallest. */
+    const ratios: number[] = [];
+    for (const made of rows) {
+      const code = await readFile(await rowFilePath(outDir, made.file));
+      const printed = made.printFile ? await readFile(await rowFilePath(outDir, made.printFile)) : code;
+      const [codeMeta, printedMeta] = await Promise.all([sharp(code).metadata(), sharp(printed).metadata()]);
+      // The code itself is `codeMm` wide; labels and margins of the composed image add to that.
+      codes.push({ png: printed, widthMm: (codeMm * (printedMeta.width ?? 1)) / (codeMeta.width ?? 1) });
+      ratios.push((printedMeta.height ?? 1) / (printedMeta.width ?? 1));
+    }
+    const options = {
+      paper: (sheet.paper ?? 'A4') as Paper,
+      landscape: sheet.landscape ?? false,
+      cutMarks: sheet.cutMarks ?? true,
+    };
+    await writeFileAtomic(sheetFile, await printSheet(codes, options));
+    // The same grid printSheet lays out, for the page each row is on.
+    const cell = codes.reduce(
+      (most, c, i) => ({
+        width: Math.max(most.width, c.widthMm),
+        height: Math.max(most.height, c.widthMm * ratios[i]!),
+      }),
+      { width: 0, height: 0 },
+    );
+    const layout = layOutSheet(codes.length, cell, options);
+    return new Map(rows.map((made, i) => [made.row, layout.cells[i]!.page + 1]));
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { OUTPUT_FORMATS } from './errors/cli';
+
+// A batch's print options: what each row's code looks like on paper, and the print sheet beside
+// the PNGs. Saved with the batch (its manifest), so Continue makes the same files; the form, the CLI
+// and a continued batch all pass through this one schema.
+
+export const SHEET_PAPERS = ['A4', 'A3', 'Letter'] as const;
+export type SheetPaper = (typeof SHEET_PAPERS)[number];
+
+/** Bounds here are the outer ones; core/print checks the finer rules (sizes, placeholders) with fixes. */
+export const batchPrintSchema = z.strictObject({
+  /** Label lines under each code; placeholders like {门店名称} come from the row's cells. */
+  labels: z.array(z.string().max(500)).max(6).optional(),
+  /** The centre logo's file (PNG, JPEG or SVG): chosen in a main-process dialog, never by the page. */
+  logoFile: z.string().min(1).max(4096).optional(),
+  /** The printed width, '4cm', '40mm' or '1.5in': WeChat's width follows from it and the DPI. */
+  printSize: z.string().min(1).max(20).optional(),
+  dpi: z.number().int().min(72).max(1200).optional(),
+  /** Besides each PNG, a vector file traced from it. */
+  format: z.enum(OUTPUT_FORMATS).optional(),
+  sheet: z
+    .strictObject({
+      /** The PDF; default `<output folder>/sheet.pdf`. */
+      file: z.string().min(1).max(4096).optional(),
+      paper: z.enum(SHEET_PAPERS).optional(),
+      landscape: z.boolean().optional(),
+      /** Each code's printed width on the sheet; default the printed size, else 4 cm. */
+      size: z.string().min(1).max(20).optional(),
+      cutMarks: z.boolean().optional(),
+    })
+    .optional(),
+});
+
+export type BatchPrint = z.infer<typeof batchPrintSchema>;
+
+/**
+ * What the batch view's Print part sends with Start: no path at all. The logo is named by the grant
+ * main gave for the file the user picked in its dialog; the sheet goes into the output folder.
+ */
+export const batchPrintChoiceSchema = batchPrintSchema.omit({ logoFile: true, sheet: true }).extend({
+  logoGrant: z.string().min(1).max(200).optional(),
+  sheet: batchPrintSchema.shape.sheet.unwrap().omit({ file: true }).optional(),
+});
+
+export type BatchPrintChoice = z.infer<typeof batchPrintChoiceSchema>;
+
+/** A logo the user chose in main's dialog: its file name, for display, and the grant that names it. */
+export interface LogoGrant {
+  grant: string;
+  name: string;
+}
+
+/** True when the options ask for anything beyond the PNGs WeChat sends. */
+export const printsAnything = (print: BatchPrint | undefined): print is BatchPrint =>
+  print !== undefined &&
+  ((print.labels?.length ?? 0) > 0 ||
+    print.logoFile !== undefined ||
+    print.printSize !== undefined ||
+    print.dpi !== undefined ||
+    (print.format !== undefined && print.format !== 'png') ||
+    print.sheet !== undefined);
