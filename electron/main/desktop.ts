@@ -27,11 +27,11 @@ export function electronDesktop(window: () => BrowserWindow | undefined): Deskto
   };
 
   return {
-    async saveDialog(defaultName) {
+    async saveDialog(defaultName, formats = ['png']) {
       folder ??= picturesFolder();
       const options: SaveDialogOptions = {
         defaultPath: join(folder, defaultName),
-        filters: [{ name: 'PNG', extensions: ['png'] }],
+        filters: formats.map((format) => ({ name: format.toUpperCase(), extensions: [format] })),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const shown = window();
@@ -66,6 +66,12 @@ export function electronDesktop(window: () => BrowserWindow | undefined): Deskto
           { name: 'app.json', extensions: ['json'] },
           { name: 'All files', extensions: ['*'] },
         ],
+        properties: ['openFile'],
+      });
+    },
+    chooseImage() {
+      return choose({
+        filters: [{ name: 'Image (.png, .jpg)', extensions: ['png', 'jpg', 'jpeg'] }],
         properties: ['openFile'],
       });
     },

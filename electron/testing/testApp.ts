@@ -27,6 +27,8 @@ export interface RecordingDesktop extends Desktop {
   /** What the open dialogs answer next: a path, or undefined as if the user pressed Cancel. */
   spreadsheet: string | undefined;
   appJson: string | undefined;
+  /** What the logo dialog answers next. */
+  image: string | undefined;
   folder: string | undefined;
   /** Folders opened in the file manager. */
   shown: string[];
@@ -49,6 +51,7 @@ export function recordingDesktop(): RecordingDesktop {
     dragged: [],
     spreadsheet: undefined,
     appJson: undefined,
+    image: undefined,
     folder: undefined,
     shown: [],
     answer: 'ok',
@@ -60,6 +63,7 @@ export function recordingDesktop(): RecordingDesktop {
     startDrag: (file, icon) => void desktop.dragged.push({ file, icon: Buffer.from(icon) }),
     chooseSpreadsheet: async () => desktop.spreadsheet,
     chooseAppJson: async () => desktop.appJson,
+    chooseImage: async () => desktop.image,
     chooseFolder: async () => desktop.folder,
     showInFolder: (path) => void desktop.shown.push(path),
     confirm: async (question) => {

@@ -3,8 +3,11 @@ import type { EventPayload } from '../../../shared/ipc/channels';
 
 /** The few things only the desktop can do; electron/main/desktop.ts does them with Electron. */
 export interface Desktop {
-  /** Asks the user where to save a PNG; undefined when they cancel. */
-  saveDialog(defaultName: string): Promise<string | undefined>;
+  /**
+   * Asks the user where to save a PNG (or, given `formats`, a file of one of them: the first is the
+   * default); undefined when they cancel.
+   */
+  saveDialog(defaultName: string, formats?: readonly SaveFormat[]): Promise<string | undefined>;
   copyImage(png: Uint8Array): Promise<void>;
   /** Starts dragging `file` out of the window, showing `icon` (a small PNG) under the pointer. */
   startDrag(file: string, icon: Uint8Array): void;
@@ -12,6 +15,8 @@ export interface Desktop {
   chooseSpreadsheet(): Promise<string | undefined>;
   /** Asks for a mini program's app.json, to list its pages; undefined when they cancel. */
   chooseAppJson(): Promise<string | undefined>;
+  /** Asks for a PNG or JPEG to use as a code's centre logo; undefined when they cancel. */
+  chooseImage(): Promise<string | undefined>;
   /** Asks for the folder a batch's PNGs go to (one may be created in the dialog); undefined when they cancel. */
   chooseFolder(): Promise<string | undefined>;
   /**
@@ -22,6 +27,8 @@ export interface Desktop {
   /** Shows a file or folder selected in the file manager; never opens or runs it. */
   showInFolder(path: string): void;
 }
+
+export type SaveFormat = 'png' | 'svg' | 'pdf';
 
 /** A native yes/no question, in the app's language. */
 export interface Confirmation {
