@@ -2,6 +2,7 @@ import { batchEn } from './batch.en';
 import { campaignsEn } from './campaigns.en';
 import { historyEn } from './history.en';
 import { pagesEn } from './pages.en';
+import { printEn } from './print.en';
 
 /** The English words of the window. `{name}` marks a value filled in at run time. */
 export const en = {
@@ -9,6 +10,7 @@ export const en = {
   ...historyEn,
   ...campaignsEn,
   ...pagesEn,
+  ...printEn,
   viewsLabel: 'Views',
   viewCode: 'Make a code',
   viewBatch: 'Batch',
