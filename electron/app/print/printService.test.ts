@@ -26,7 +26,7 @@ beforeAll(async () => {
   const code = succeeded(
     await app.call('code:generate', {
       accountId: SANDBOX_ACCOUNT.id,
-      request: { kind: 'limited', path: 'pages/store/index?id=12', envVersion: 'release', width: 472 },
+      request: { kind: 'limited', path: 'pages/store/index?id=12', envVersion: 'release', width: 473 },
     }),
   );
   codeId = code.codeId;
@@ -36,23 +36,23 @@ afterAll(() => app.close());
 const composed = async (print: PrintOptions) => succeeded(await app.call('print:compose', { codeId, print }));
 
 describe('print:compose', () => {
-  it('records the printed size in pHYs: a 472 px code printed 4 cm wide is 300 DPI', async () => {
+  it('records the printed size in pHYs: a 473 px code printed 4 cm wide is 300 DPI', async () => {
     const printed = await composed({ ...PLAIN, printSize: '4cm' });
     const dpi = readDpi(Buffer.from(printed.png));
     expect(dpi?.unit).toBe(1);
     expect(Math.round(dpi?.dpi ?? 0)).toBe(300);
     expect(Math.round(printed.dpi)).toBe(300);
-    expect([printed.width, printed.height]).toEqual([472, 472]);
+    expect([printed.width, printed.height]).toEqual([473, 473]);
   });
 
   it('draws a label in a band below the code, with dark pixels in it and none in the margin', async () => {
     const printed = await composed({ ...PLAIN, printSize: '4cm', labels: [LABEL], margin: 24 });
     const image = await pixels(Buffer.from(printed.png));
-    expect(printed.width).toBe(472 + 48);
-    // The code, its gap (472 / 40 ≈ 12), one 60 px line, and the margins.
-    expect(printed.height).toBe(24 + 472 + 12 + 60 + 24);
-    const bandTop = 24 + 472 + 12;
-    expect(image.darkIn(24, bandTop, 472, 60)).toBeGreaterThan(200);
+    expect(printed.width).toBe(473 + 48);
+    // The code, its gap (473 / 40 ≈ 12), one 60 px line, and the margins.
+    expect(printed.height).toBe(24 + 473 + 12 + 60 + 24);
+    const bandTop = 24 + 473 + 12;
+    expect(image.darkIn(24, bandTop, 473, 60)).toBeGreaterThan(200);
     expect(image.darkIn(0, printed.height - 24, printed.width, 24)).toBe(0);
   });
 
