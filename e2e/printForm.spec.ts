@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { readDpi } from '../electron/core/print/pngDpi';
@@ -81,4 +81,35 @@ test('a printed size past 1280 px at the DPI says so and offers the vector files
   await expect(app.getByText(/needs 2363 px, more than WeChat’s 1280/)).toBeVisible();
   await expect(app.getByText(/Save as SVG or PDF/)).toBeVisible();
   await expect(studio(app).widthBox).toHaveValue('1280');
+});
+
+test('a centre logo too large to leave the data readable is refused at its field, in both languages', async ({
+  app,
+  backend,
+}) => {
+  const ui = studio(app);
+  await ui.path.fill('pages/index/index');
+  await app.getByRole('switch', { name: 'Prepare for print' }).check();
+  await ui.generate();
+  const logo = join(backend.saveDir, '..', 'brand.png');
+  await writeFile(
+    logo,
+    await sharp({ create: { width: 120, height: 120, channels: 3, background: '#e8590c' } })
+      .png()
+      .toBuffer(),
+  );
+  backend.desktop.image = logo;
+  await app.getByRole('button', { name: 'Choose a logo…' }).click();
+  await expect(app.getByText('brand.png')).toBeVisible();
+  const size = app.getByRole('spinbutton', { name: 'Logo width (% of the code)' });
+  await size.fill('60');
+  await expect(app.getByText(/would hide data phones need to read it/)).toBeVisible();
+  await expect(size).toHaveAttribute('aria-invalid', 'true');
+  await expect(app.getByText('Fix the Print section’s field to see the printed code.')).toBeVisible();
+  await app.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await expect(app.getByText(/会挡住手机识别所需的数据/)).toBeVisible();
+  await app.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await size.fill('40');
+  await expect(app.getByText(/would hide data/)).toHaveCount(0);
+  await expect(app.getByRole('img', { name: /^The code as printed/ })).toBeVisible();
 });

@@ -37,5 +37,6 @@ export const printEn = {
   printRing: 'White ring',
   printLogoSize: 'Logo width (% of the code)',
   printedAlt: 'The code as printed: {target}',
+  printFixFirst: 'Fix the Print section’s field to see the printed code.',
   printComposing: 'Composing the printed code…',
 } as const;

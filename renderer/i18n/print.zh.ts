@@ -38,5 +38,6 @@ export const printZh: Record<keyof typeof printEn, string> = {
   printRing: '白色圆环',
   printLogoSize: '标志宽度（占码宽的 %）',
   printedAlt: '印刷效果：{target}',
+  printFixFirst: '请先修正印刷部分标出的字段，再查看印刷效果。',
   printComposing: '正在合成印刷效果…',
 };

@@ -15,6 +15,9 @@ const cm = (value: number) => `${Math.round(value * 10) / 10} cm`;
 const distance = (centimetres: number) =>
   centimetres >= 100 ? `${Math.round(centimetres) / 100} m` : `${Math.round(centimetres)} cm`;
 
+/** The fields of this section main's errors may name (shared/errors/print.ts); each shows its own. */
+export const SECTION_FIELDS = ['printSize', 'dpi', 'labels', 'logo'];
+
 /** main's error, when it names one of this section's fields. */
 export const problemAt = (error: AppError | null, field: string) =>
   error?.field === field ? error : undefined;

@@ -1,8 +1,10 @@
 import { useEffect, useMemo } from 'react';
 import type { CodeRequest } from '../../../shared/codeRequest';
 import { useT } from '../../i18n';
+import { ErrorText } from '../../ui/ErrorNotice';
 import { targetText } from '../code/codeFacts';
 import { shapeStyle } from '../code/RealCode';
+import { SECTION_FIELDS } from './PrintSection';
 import { usePrint } from './printStore';
 import type { PrintTarget } from './usePrinted';
 import { usePrintedView } from './usePrinted';
@@ -15,12 +17,23 @@ export function PrintedCode({ target, request }: { target: PrintTarget; request:
   const { t } = useT();
   const view = usePrintedView(target);
   const drag = usePrint((s) => s.drag);
+  const error = usePrint((s) => s.error);
   const url = useMemo(
     () => (view ? URL.createObjectURL(new Blob([new Uint8Array(view.png)], { type: 'image/png' })) : null),
     [view],
   );
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
-  if (!view || !url) return <p className="note">{t('printComposing')}</p>;
+  if (!view || !url) {
+    // A field's problem shows at its field; the preview says what could not be composed.
+    if (error && !SECTION_FIELDS.includes(error.field ?? '')) {
+      return (
+        <div className="inline-error">
+          <ErrorText error={error} />
+        </div>
+      );
+    }
+    return <p className="note">{t(error ? 'printFixFirst' : 'printComposing')}</p>;
+  }
   return (
     <img
       className="code-image printed-code"
