@@ -67,6 +67,17 @@ describe('print:compose', () => {
     expect((await readFile(app.desktop.saveAs)).equals(Buffer.from(first.png))).toBe(true);
   });
 
+  it('copies and drags out exactly the composed image', async () => {
+    const print = { ...PLAIN, printSize: '4cm', labels: [LABEL], margin: 24 };
+    const shown = Buffer.from((await composed(print)).png);
+    succeeded(await app.call('print:copy', { codeId, print }));
+    expect(app.desktop.copied.at(-1)?.equals(shown)).toBe(true);
+    succeeded(await app.call('print:drag', { codeId, print }));
+    const { file } = app.desktop.dragged.at(-1)!;
+    expect((await readFile(file)).equals(shown)).toBe(true);
+    expect(file.endsWith('pages_store_index_id=12.png')).toBe(true);
+  });
+
   it('saves a PDF traced from the code when the user picks .pdf', async () => {
     app.desktop.saveAs = join(app.dataDir, 'printed.pdf');
     succeeded(await app.call('print:save', { codeId, print: { ...PLAIN, printSize: '4cm' } }));
