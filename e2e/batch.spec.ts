@@ -5,6 +5,7 @@ import { zipFileFor } from '../shared/batch';
 import { expect, test } from './fixtures';
 import { batchView, readResults, writeGbkCsv, writeXlsx } from './harness/batch';
 import { qrText, readPicture } from './harness/png';
+import { shoot } from './harness/screenshots';
 
 let input: TempFolder;
 let inputDir: string;
@@ -279,6 +280,7 @@ test('the same error row after row pauses the batch after 3 with the meaning and
   await expect(failures).toContainText('Check the page for typos and publish the mini program');
   await expect(app.getByText('Paused', { exact: true })).toBeVisible();
   expect(backend.sandbox.stats().getwxacodeunlimit).toBe(10);
+  await shoot(app, 'batch-paused');
   await ui.cancel.click();
   await expect(ui.summary).toContainText('Cancelled:');
 });

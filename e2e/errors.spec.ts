@@ -9,7 +9,7 @@ test('field errors show at the field with the fix and block Generate', async ({ 
   await ui.path.fill('pages/index/index?id=1&scancode_time=123');
   await expect(ui.path).toHaveAttribute('aria-invalid', 'true');
   await expect(ui.path).toHaveAccessibleDescription(
-    'Page path contains scancode_time, a parameter WeChat reserves for itself. Fix: Remove scancode_time from the page path.',
+    'Page path contains scancode_time, a parameter WeChat reserves for itself. Fix: Remove scancode_time from the page path: write pages/index/index?id=1.',
   );
   await expect(ui.generateButton).toBeDisabled();
   await ui.path.fill('pages/index/index?id=1');

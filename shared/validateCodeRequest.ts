@@ -10,11 +10,20 @@ import type {
 } from './codeRequest';
 import { CODE_KINDS, DEFAULT_STYLE, MAX_WIDTH, MIN_WIDTH } from './codeRequest';
 import type { AppError, Localized } from './result';
+import { encodedPath, splitPage, withoutInvisible, withoutReserved } from './targetFixes';
 
 export interface FieldError extends AppError {
   code: 'field';
   field: string;
+  /**
+   * The change that clears this error, when one is certain: the hint says it in words, and the form
+   * can apply it. Applying it passes these same checks (a property test holds every fix to that).
+   */
+  fix?: Fix;
 }
+
+/** New values for some fields, as text the form and a spreadsheet both take. */
+export type Fix = Partial<Record<CodeRequestField, string>>;
 
 /** What arrives from the form, IPC, a spreadsheet row or CLI flags: anything, checked here. */
 export type CodeRequestInput = {
@@ -37,6 +46,7 @@ export type CodeRequestValidation = { ok: true; value: CodeRequest } | { ok: fal
 interface Problem {
   message: Localized;
   hint: Localized;
+  fix?: Fix;
 }
 
 type Checked<T> = { ok: true; value: T } | { ok: false; problem: Problem };
@@ -62,7 +72,8 @@ const UNSAFE_IN_PATH = /[\p{Cc}\p{Cf}\p{Z}<>]/u;
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', '是']);
 const FALSE_WORDS = new Set(['false', '0', 'no', 'n', '否']);
 
-const LABELS: Record<CodeRequestField, Localized> = {
+/** Each field as messages name it. */
+export const FIELD_LABELS: Record<CodeRequestField, Localized> = {
   kind: { en: 'Code type', zh: '码类型' },
   path: { en: 'Page path', zh: '页面路径' },
   scene: { en: 'Scene', zh: '场景值 scene' },
@@ -82,8 +93,8 @@ const LABELS: Record<CodeRequestField, Localized> = {
 export function validateCodeRequest(input: unknown): CodeRequestValidation {
   const fields: CodeRequestInput = isRecord(input) ? input : {};
   const errors: FieldError[] = [];
-  const read = <T>(field: CodeRequestField, check: (raw: unknown) => Checked<T>): T | undefined => {
-    const checked = check(fields[field]);
+  const read = <T>(field: CodeRequestField, check: Check<T>): T | undefined => {
+    const checked = check(fields[field], fields);
     if (checked.ok) return checked.value;
     errors.push({ code: 'field', field, ...checked.problem });
     return undefined;
@@ -93,11 +104,13 @@ export function validateCodeRequest(input: unknown): CodeRequestValidation {
   return value ? { ok: true, value } : { ok: false, errors: errors.sort(inFormOrder) };
 }
 
-const FORM_ORDER = Object.keys(LABELS);
+const FORM_ORDER = Object.keys(FIELD_LABELS);
 const inFormOrder = (a: FieldError, b: FieldError) =>
   FORM_ORDER.indexOf(a.field) - FORM_ORDER.indexOf(b.field);
 
-type Read = <T>(field: CodeRequestField, check: (raw: unknown) => Checked<T>) => T | undefined;
+/** A field's check; `all` is the whole input, for a fix that moves a value to another field. */
+type Check<T> = (raw: unknown, all: CodeRequestInput) => Checked<T>;
+type Read = <T>(field: CodeRequestField, check: Check<T>) => T | undefined;
 
 function readRequest(read: Read): CodeRequest | undefined {
   const kind = read('kind', checkKind);
@@ -189,9 +202,9 @@ export function formatHexColor(c: Rgb): string {
 }
 
 const passed = <T>(value: T): Checked<T> => ({ ok: true, value });
-const problem = (message: Localized, hint: Localized): Checked<never> => ({
+const problem = (message: Localized, hint: Localized, fix?: Fix): Checked<never> => ({
   ok: false,
-  problem: { message, hint },
+  problem: fix ? { message, hint, fix } : { message, hint },
 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -200,8 +213,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const isMissing = (raw: unknown): raw is undefined | null => raw === undefined || raw === null;
 
 /** Optional fields: absent (undefined or null) means the default; any given value is checked. */
-function withDefault<T>(check: (raw: unknown) => Checked<T>, fallback: T): (raw: unknown) => Checked<T> {
-  return (raw) => (isMissing(raw) ? passed(fallback) : check(raw));
+function withDefault<T>(check: Check<T>, fallback: T): Check<T> {
+  return (raw, all) => (isMissing(raw) ? passed(fallback) : check(raw, all));
 }
 
 /** Spreadsheet cells arrive as numbers (a scene of 1024, say), so numbers count as text. */
@@ -232,7 +245,7 @@ function checkKind(raw: unknown): Checked<CodeKind> {
 }
 
 function notText(field: CodeRequestField): Checked<never> {
-  const label = LABELS[field];
+  const label = FIELD_LABELS[field];
   return problem(
     { en: `${label.en} must be text.`, zh: `${label.zh}须为文本。` },
     { en: `Enter ${label.en.toLowerCase()} as plain text.`, zh: `请以纯文本填写${label.zh}。` },
@@ -240,7 +253,7 @@ function notText(field: CodeRequestField): Checked<never> {
 }
 
 function tooLong(field: CodeRequestField, count: number, max: number, fix: Localized): Checked<never> {
-  const label = LABELS[field];
+  const label = FIELD_LABELS[field];
   return problem(
     {
       en: `${label.en} is ${count} characters long; WeChat allows at most ${max}.`,
@@ -250,17 +263,21 @@ function tooLong(field: CodeRequestField, count: number, max: number, fix: Local
   );
 }
 
-function reserved(field: CodeRequestField): Checked<never> {
-  const label = LABELS[field];
+function reserved(field: CodeRequestField, fixed?: string): Checked<never> {
+  const label = FIELD_LABELS[field];
+  const remove: Localized = {
+    en: `Remove ${RESERVED_PARAMETER} from the ${label.en.toLowerCase()}`,
+    zh: `请从${label.zh}中删除 ${RESERVED_PARAMETER}`,
+  };
   return problem(
     {
       en: `${label.en} contains ${RESERVED_PARAMETER}, a parameter WeChat reserves for itself.`,
       zh: `${label.zh}含有微信保留参数 ${RESERVED_PARAMETER}。`,
     },
-    {
-      en: `Remove ${RESERVED_PARAMETER} from the ${label.en.toLowerCase()}.`,
-      zh: `请从${label.zh}中删除 ${RESERVED_PARAMETER}。`,
-    },
+    fixed === undefined
+      ? { en: `${remove.en}.`, zh: `${remove.zh}。` }
+      : { en: `${remove.en}: write ${fixed}.`, zh: `${remove.zh}，写成 ${fixed}。` },
+    fixed === undefined ? undefined : { [field]: fixed },
   );
 }
 
@@ -296,25 +313,43 @@ const squarePathLength: LengthCheck = (path) => {
   );
 };
 
-/** The first character a path or page may not hold, named so the user can find it. */
-function unsafeCharacter(field: CodeRequestField, text: string): Checked<never> | undefined {
-  const bad = Array.from(text).find((char) => UNSAFE_IN_PATH.test(char));
-  if (bad === undefined) return undefined;
-  const label = LABELS[field];
+const firstUnsafe = (text: string): string | undefined =>
+  Array.from(text).find((char) => UNSAFE_IN_PATH.test(char));
+
+/** The first character a path or page may not hold, named so the user can find it; `fixed` clears it. */
+function unsafeCharacter(field: CodeRequestField, bad: string, fixed?: string): Checked<never> {
+  const label = FIELD_LABELS[field];
   const shown = describeCharacter(bad);
   return problem(
     {
       en: `${label.en} contains ${shown.en}, which a page path cannot hold.`,
       zh: `${label.zh}含有${shown.zh}，页面路径中不能有这个字符。`,
     },
-    {
-      en: `Remove it (pasted text often carries invisible characters); encode a value that needs it, e.g. a space as %20, or pass a short id the page looks up.`,
-      zh: `请删除它（粘贴的文字常带有不可见字符）；如值中确实需要，请编码（如空格写作 %20），或改传页面可查询的短 id。`,
-    },
+    fixed === undefined
+      ? {
+          en: `Remove it (pasted text often carries invisible characters); encode a value that needs it, e.g. a space as %20, or pass a short id the page looks up.`,
+          zh: `请删除它（粘贴的文字常带有不可见字符）；如值中确实需要，请编码（如空格写作 %20），或改传页面可查询的短 id。`,
+        }
+      : {
+          en: `Write it as ${fixed} (pasted text often carries invisible characters; a space in a value is written %20).`,
+          zh: `请写成 ${fixed}（粘贴的文字常带有不可见字符；值中的空格写作 %20）。`,
+        },
+    fixed === undefined ? undefined : { [field]: fixed },
   );
 }
 
-function checkPath(length: LengthCheck): (raw: unknown) => Checked<string> {
+function checkPath(length: LengthCheck): Check<string> {
+  /** What WeChat would refuse in a non-empty path, with the repair when one passes these checks. */
+  const pathProblem = (path: string): Checked<never> | undefined => {
+    const bad = firstUnsafe(path);
+    if (bad !== undefined) return unsafeCharacter('path', bad, passes(encodedPath(path), path));
+    const long = length(path);
+    if (long) return long;
+    return mentionsReserved(path) ? reserved('path', passes(withoutReserved(path), path)) : undefined;
+  };
+  // Only a candidate that changed something is checked again, so the checking ends.
+  const passes = (candidate: string | undefined, path: string): string | undefined =>
+    candidate && candidate !== path && pathProblem(candidate) === undefined ? candidate : undefined;
   return (raw) => {
     const path = asText(raw);
     if (path === undefined && !isMissing(raw)) return notText('path');
@@ -327,9 +362,7 @@ function checkPath(length: LengthCheck): (raw: unknown) => Checked<string> {
         },
       );
     }
-    const refused = unsafeCharacter('path', path) ?? length(path);
-    if (refused) return refused;
-    return mentionsReserved(path) ? reserved('path') : passed(path);
+    return pathProblem(path) ?? passed(path);
   };
 }
 
@@ -356,18 +389,36 @@ function checkScene(raw: unknown): Checked<string> {
       },
     );
   }
+  return sceneProblem(scene) ?? passed(scene);
+}
+
+/** What WeChat would refuse in a non-empty scene. */
+function sceneProblem(scene: string): Checked<never> | undefined {
   const bad = Array.from(scene).find((char) => !SCENE_CHARACTER.test(char));
   if (bad !== undefined) {
     const shown = describeCharacter(bad);
+    // Only invisible characters go by themselves; anything else the user has to replace with an id.
+    const cleaned = withoutInvisible(scene);
+    const fixed = cleaned && cleaned !== scene && sceneProblem(cleaned) === undefined ? cleaned : undefined;
+    const charset: Localized = {
+      en: `Use only ${SCENE_CHARSET}`,
+      zh: `只能使用${SCENE_CHARSET_ZH}`,
+    };
     return problem(
       {
         en: `Scene contains ${shown.en}, which WeChat does not allow.`,
         zh: `场景值 scene 含有微信不允许的字符 ${shown.zh}。`,
       },
-      {
-        en: `Use only ${SCENE_CHARSET}; for other text, use a short id the mini program looks up.`,
-        zh: `只能使用${SCENE_CHARSET_ZH}；其他内容请改用小程序可查询的短 id。`,
-      },
+      fixed === undefined
+        ? {
+            en: `${charset.en}; for other text, use a short id the mini program looks up.`,
+            zh: `${charset.zh}；其他内容请改用小程序可查询的短 id。`,
+          }
+        : {
+            en: `Write it as ${fixed} (pasted text often carries invisible characters). ${charset.en}.`,
+            zh: `请写成 ${fixed}（粘贴的文字常带有不可见字符）。${charset.zh}。`,
+          },
+      fixed === undefined ? undefined : { scene: fixed },
     );
   }
   const count = characterCount(scene);
@@ -377,32 +428,29 @@ function checkScene(raw: unknown): Checked<string> {
       zh: '请缩短：改用小程序可查询的短 id（如 id=42）。',
     });
   }
-  return passed(scene);
+  return undefined;
 }
 
-function checkPage(raw: unknown): Checked<string> {
+function checkPage(raw: unknown, all: CodeRequestInput): Checked<string> {
   const page = asText(raw);
   if (page === undefined) return notText('page');
-  if (page.startsWith('/')) {
-    return problem(
-      { en: "Page must not start with '/'.", zh: "页面不能以 '/' 开头。" },
-      {
-        en: `Write it as ${page.replace(/^\/+/, '') || 'pages/index/index'} (WeChat rejects a leading '/').`,
-        zh: `请写成 ${page.replace(/^\/+/, '') || 'pages/index/index'}（微信不接受开头的 '/'）。`,
-      },
-    );
+  if (page.startsWith('/') || page.includes('?')) return pageAsPath(page, all.scene);
+  return pageProblem(page) ?? passed(page);
+}
+
+/** A page WeChat takes as it is (a candidate fix must be one). */
+const plainPage = (page: string): boolean =>
+  !page.startsWith('/') && !page.includes('?') && pageProblem(page) === undefined;
+
+/** What WeChat would refuse in a page that neither starts with '/' nor carries a query. */
+function pageProblem(page: string): Checked<never> | undefined {
+  const bad = firstUnsafe(page);
+  if (bad !== undefined) {
+    // Invisible characters go by themselves; a space in a page name is the user's to rename.
+    const cleaned = withoutInvisible(page);
+    const fits = cleaned !== page && plainPage(cleaned);
+    return unsafeCharacter('page', bad, fits ? cleaned : undefined);
   }
-  if (page.includes('?')) {
-    return problem(
-      { en: "Page must not contain a query ('?…').", zh: "页面不能带查询参数（'?…'）。" },
-      {
-        en: 'Put the data in the scene instead; the page receives the scene when the code is scanned.',
-        zh: '请把数据放进场景值 scene；扫码后页面会收到 scene。',
-      },
-    );
-  }
-  const unsafe = unsafeCharacter('page', page);
-  if (unsafe) return unsafe;
   if (mentionsReserved(page)) return reserved('page');
   const count = characterCount(page);
   if (count > MAX_PAGE) {
@@ -411,7 +459,48 @@ function checkPage(raw: unknown): Checked<string> {
       zh: '只填写页面本身，例如 pages/index/index。',
     });
   }
-  return passed(page);
+  return undefined;
+}
+
+/**
+ * A page written as a page path ('/pages/store/detail?id=1'): the fix is the page alone and, when
+ * the scene is still empty and the query is a scene WeChat takes, the query moved into the scene.
+ */
+function pageAsPath(written: string, sceneRaw: unknown): Checked<never> {
+  const { page, query } = splitPage(written);
+  const message: Localized = written.startsWith('/')
+    ? { en: "Page must not start with '/'.", zh: "页面不能以 '/' 开头。" }
+    : { en: "Page must not contain a query ('?…').", zh: "页面不能带查询参数（'?…'）。" };
+  const pageFits = plainPage(page);
+  const sceneEmpty = !asText(sceneRaw);
+  const moveQuery = pageFits && query !== '' && sceneEmpty && sceneProblem(query) === undefined;
+  const shownPage: Localized = page
+    ? { en: page, zh: page }
+    : { en: 'an empty page (the home page)', zh: '空（即首页）' };
+  let hint: Localized;
+  if (!pageFits) {
+    hint = {
+      en: "Remove the leading '/' and the query ('?…'); put the data in the scene, which the page receives when the code is scanned.",
+      zh: "请删除开头的 '/' 和查询参数（'?…'）；把数据放进场景值 scene，扫码后页面会收到 scene。",
+    };
+  } else if (moveQuery) {
+    hint = {
+      en: `Write it as ${shownPage.en}, and put ${query} in the scene: the page receives the scene when the code is scanned.`,
+      zh: `请写成 ${shownPage.zh}，并把 ${query} 放进场景值 scene：扫码后页面会收到 scene。`,
+    };
+  } else if (query !== '') {
+    hint = {
+      en: `Write it as ${shownPage.en}, and put the data in the scene instead: the page receives the scene when the code is scanned.`,
+      zh: `请写成 ${shownPage.zh}，并把数据放进场景值 scene：扫码后页面会收到 scene。`,
+    };
+  } else {
+    hint = {
+      en: `Write it as ${shownPage.en} (WeChat rejects a leading '/').`,
+      zh: `请写成 ${shownPage.zh}（微信不接受开头的 '/'）。`,
+    };
+  }
+  const fix: Fix | undefined = !pageFits ? undefined : moveQuery ? { page, scene: query } : { page };
+  return problem(message, hint, fix);
 }
 
 function checkEnvVersion(raw: unknown): Checked<EnvVersion> {
@@ -424,6 +513,7 @@ function checkEnvVersion(raw: unknown): Checked<EnvVersion> {
       en: 'Use release for the published mini program (the default), trial for the trial version or develop for the development version.',
       zh: '正式版填 release（默认），体验版填 trial，开发版填 develop。',
     },
+    { envVersion: 'release' },
   );
 }
 
@@ -440,6 +530,7 @@ function checkWidth(raw: unknown): Checked<number> {
       en: `Enter a width such as ${DEFAULT_STYLE.width} (the default).`,
       zh: `请填写宽度，例如 ${DEFAULT_STYLE.width}（默认值）。`,
     },
+    { width: String(DEFAULT_STYLE.width) },
   );
 }
 
@@ -449,7 +540,7 @@ function checkBoolean(field: CodeRequestField): (raw: unknown) => Checked<boolea
     const word = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim().toLowerCase() : '';
     if (TRUE_WORDS.has(word)) return passed(true);
     if (FALSE_WORDS.has(word)) return passed(false);
-    const label = LABELS[field];
+    const label = FIELD_LABELS[field];
     return problem(
       { en: `${label.en} must be yes or no.`, zh: `${label.zh}须为“是”或“否”。` },
       {
@@ -484,5 +575,6 @@ function checkLineColor(raw: unknown): Checked<Rgb> {
       en: 'Use #rrggbb, for example #000000 for black (the default).',
       zh: '请使用 #rrggbb 格式，例如黑色（默认）为 #000000。',
     },
+    { lineColor: formatHexColor(DEFAULT_STYLE.lineColor) },
   );
 }

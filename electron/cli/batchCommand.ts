@@ -47,8 +47,10 @@ import {
 import { type CredentialFlags, credentialsFromFlags } from './credentials';
 import { cliLanguage } from './errorText';
 import { parseFlags, requireFlag, wholeNumber } from './flags';
+import { POSTER_FLAG, POSTER_USAGE, posterFromFlag, writeBatchPosters } from './posterFlags';
 
-export const BATCH_USAGE = `wxacode batch FILE.(csv|txt|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png' (any header is a placeholder; / makes subfolders)] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--campaign NAME (History lists the codes under it; default: the file's name)] [--concurrency N] [--rate-per-minute N] [--resume] [--yes] [--dry-run] ${STYLE_USAGE} [--no-check-path] ${CREDENTIAL_USAGE}
+export const BATCH_USAGE = `wxacode batch FILE.(csv|txt|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png' (any header is a placeholder; / makes subfolders)] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--campaign NAME (History lists the codes under it; default: the file's name)] [--concurrency N] [--rate-per-minute N] [--resume] [--yes] [--dry-run] ${STYLE_USAGE} [--no-check-path] ${POSTER_USAGE} ${CREDENTIAL_USAGE}
+      --poster puts each row's code on the template, one poster per row in DIR/posters/ ({column} in its texts takes the row's value)
       --dry-run prints the plan (rows, bad rows and their fixes, quota, the first file names), sends nothing and writes no file; exit 2 if a row is invalid or the quota falls short
       exit 0 only when every row was made; otherwise 2 if any row is invalid (or another process runs this batch or writes into --out), else 3 if WeChat refused any, else 4`;
 
@@ -72,6 +74,7 @@ export async function batchCommand(
       yes: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       ...STYLE_FLAGS,
+      ...POSTER_FLAG,
       ...CREDENTIAL_FLAGS,
     },
     BATCH_USAGE,
@@ -107,6 +110,7 @@ export async function batchCommand(
   const sheet = await readSpreadsheet(input);
   // Any header may name the files: the template is checked against the sheet, still before any call.
   if (values.name !== undefined) checkNameTemplate(values.name, sheet.headers);
+  const poster = await posterFromFlag(values.poster, sheet.headers);
   const mapping = overrideMapping(
     sheet.headers,
     guessMapping(sheet.headers),
@@ -188,7 +192,10 @@ export async function batchCommand(
       await accounts.recordNumUsed(credentials.accountId, summary.progress.numUsed);
     }
     for (const line of summaryLines(summary, language)) out(line);
-    const failure = batchExitError(summary);
+    const posters = poster && (await writeBatchPosters(poster, plan, summary, outDir, language));
+    for (const line of posters?.lines ?? []) out(line);
+    for (const line of posters?.failed ?? []) process.stderr.write(`${line}\n`);
+    const failure = batchExitError(summary) ?? posters?.error;
     if (failure) throw new Failure(failure);
   } finally {
     await credentials.close();

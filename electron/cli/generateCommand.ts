@@ -20,9 +20,10 @@ import { type CredentialFlags, credentialsFromFlags } from './credentials';
 import { cliLanguage } from './errorText';
 import { parseFlags, requireFlag } from './flags';
 import { FORMAT_FLAG, FORMAT_USAGE, outputFormatOf, VECTOR_SOURCE_WIDTH, writeCodeAs } from './outputFormat';
+import { POSTER_FLAG, POSTER_USAGE, posterFromFlag, posterWidth, writeGeneratedPoster } from './posterFlags';
 import { PRINT_FLAGS, PRINT_USAGE, printCode, printFromFlags, printSummary } from './printFlags';
 
-export const GENERATE_USAGE = `wxacode generate --out FILE.png|.svg|.pdf ${FORMAT_USAGE} (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) ${STYLE_USAGE} ${PRINT_USAGE} ${CREDENTIAL_USAGE} [--regenerate]`;
+export const GENERATE_USAGE = `wxacode generate --out FILE.png|.svg|.pdf ${FORMAT_USAGE} (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) ${STYLE_USAGE} ${PRINT_USAGE} ${POSTER_USAGE} ${CREDENTIAL_USAGE} [--regenerate]`;
 
 export async function generateCommand(args: string[], out: (line: string) => void): Promise<void> {
   const { values } = parseFlags(
@@ -35,6 +36,7 @@ export async function generateCommand(args: string[], out: (line: string) => voi
       qrcode: { type: 'boolean' },
       ...STYLE_FLAGS,
       ...PRINT_FLAGS,
+      ...POSTER_FLAG,
       ...CREDENTIAL_FLAGS,
       regenerate: { type: 'boolean' },
       ...FORMAT_FLAG,
@@ -52,6 +54,7 @@ export async function generateCommand(args: string[], out: (line: string) => voi
   const unused = flagNotForKind(kind, values);
   if (unused) throw new Failure(unused);
   const print = await printFromFlags(values, kind);
+  const poster = await posterFromFlag(values.poster, [], format);
   const validation = validateCodeRequest({
     kind,
     path: values.path,
@@ -61,6 +64,8 @@ export async function generateCommand(args: string[], out: (line: string) => voi
     ...(print?.plan
       ? { width: String(print.plan.requestWidth) }
       : { width: values.width ?? (format === 'png' ? undefined : VECTOR_SOURCE_WIDTH) }),
+    // A poster asks for the pixels its code slot needs, unless the user chose a width or printed size.
+    ...(poster && !print?.plan && values.width === undefined ? { width: posterWidth(poster) } : {}),
   });
   if (!validation.ok) {
     const [first, ...rest] = validation.errors;
@@ -82,15 +87,20 @@ export async function generateCommand(args: string[], out: (line: string) => voi
     const { entry } = made;
     // A PNG carries the print options (labels, logo, DPI); a vector file is traced from the code.
     const image =
-      format === 'png' && print
+      (format === 'png' || poster) && print
         ? await printCode(made.png, entry.width, validation.value, print)
         : { png: made.png, width: entry.width, height: entry.height };
-    const written = await writeCodeAs(format, file, image.png, validation.value);
-    const saved = format === 'png' ? `${image.width}×${image.height} ${written}` : written;
-    out(
-      `Saved ${file} (${saved})${made.fromLibrary ? ' from the library: no API call, no quota used (--regenerate forces a new one)' : ''}`,
-    );
-    const summary = print && printSummary(print);
+    const fromLibrary = made.fromLibrary
+      ? ' from the library: no API call, no quota used (--regenerate forces a new one)'
+      : '';
+    if (poster) {
+      out(`${await writeGeneratedPoster(poster, file, format, image.png, validation.value)}${fromLibrary}`);
+    } else {
+      const written = await writeCodeAs(format, file, image.png, validation.value);
+      const saved = format === 'png' ? `${image.width}×${image.height} ${written}` : written;
+      out(`Saved ${file} (${saved})${fromLibrary}`);
+    }
+    const summary = print && printSummary(print, entry.width);
     if (summary) out(summary);
     if (made.notKept) {
       const language = cliLanguage();

@@ -37,6 +37,23 @@ describe('wxacode generate with print flags', () => {
     expect(sandbox.stats().createwxaqrcode).toBe(1);
   });
 
+  it('says when WeChat’s 1280 px fall short of the DPI asked, and what the print gets instead', async () => {
+    const { home, creds } = await world();
+    const out = join(home, 'sign.png');
+    const run = await runCli(
+      ['generate', '--out', out, '--qrcode', '--path', 'pages/index/index', '--print-size', '15cm', ...creds],
+      home,
+      env,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('(1280×1280 PNG)');
+    expect(run.stdout).toContain('Printed 15.0 cm wide at 216 DPI');
+    expect(run.stderr).toContain(
+      'up to 10.8 cm keeps 300 DPI. A larger sign wants a vector file (SVG or PDF).',
+    );
+    expect(((1280 / readDpi(await readFile(out))!.pixelsPerMetreX) * 100).toFixed(1)).toBe('15.0');
+  });
+
   it('puts labels under the code and a logo in its middle; the square code still decodes', async () => {
     const { home, creds } = await world();
     const out = join(home, 'labelled.png');

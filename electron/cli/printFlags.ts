@@ -112,9 +112,11 @@ export async function printCode(
   return { png, width: layout.width, height: layout.height };
 }
 
-/** What the saved code serves on paper, for the line after "Saved". */
-export function printSummary(print: PrintRequest): string | undefined {
+/** What the saved code serves on paper, for the line after "Saved"; the DPI is what the pixels give. */
+export function printSummary(print: PrintRequest, codeWidth: number): string | undefined {
   if (!print.plan) return undefined;
   const { size, scanDistanceCm } = print.plan;
-  return `Printed ${size.cm.toFixed(1)} cm wide at ${print.dpi} DPI: phones read it from up to about ${scanDistanceCm} cm away.`;
+  // Rounded down, as the note about falling short says it: 473 px over 4 cm is 300 DPI, not 301.
+  const dpi = Math.floor(dpiForWidth(codeWidth, size));
+  return `Printed ${size.cm.toFixed(1)} cm wide at ${dpi} DPI: phones read it from up to about ${scanDistanceCm} cm away.`;
 }

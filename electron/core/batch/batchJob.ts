@@ -125,6 +125,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   private journal?: Journal;
   /** Names in the output folder when the run started: a row's file among them may be another batch's. */
   private present = new Set<string>();
+  /** Folders of the rows' files made so far: a subfolder per city is made once, not once per row. */
+  private readonly madeFolders = new Set<string>();
   private notKept: { count: number; error?: AppError } = { count: 0 };
   /** Codes an earlier run of this batch may have paid for without receiving (it was killed mid-call). */
   private unreceived = 0;
@@ -436,7 +438,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
    * the user's): that row fails, saying so. The same image again (a resumed run) is harmless.
    */
   private async writeRowFile(file: string, made: MadeCode): Promise<void> {
-    const path = await rowFilePath(this.outDir, file);
+    const path = await rowFilePath(this.outDir, file, this.madeFolders);
     if (this.present.has(file)) {
       const there = await readFile(path).catch(() => undefined);
       if (there && !there.equals(made.png)) throw new Failure(fileTaken(file, this.outDir));

@@ -35,14 +35,18 @@ export async function filesPresent(outDir: string, names: readonly string[]): Pr
  * Where a row's file goes, its folders made. A name that would land outside the output folder is
  * refused: naming never makes one, and this keeps it so whatever a name's origin (a journal).
  */
-export async function rowFilePath(outDir: string, name: string): Promise<string> {
+export async function rowFilePath(outDir: string, name: string, made?: Set<string>): Promise<string> {
   const path = resolve(outDir, ...name.split('/'));
   const inside = relative(outDir, path);
   if (!inside || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
     throw new Failure(appError('file', { path, detail: `it is not inside ${outDir}` }));
   }
-  await mkdir(dirname(path), { recursive: true }).catch((cause) => {
-    throw new Failure(appError('file', { path: dirname(path), detail: String(cause?.message ?? cause) }));
+  const folder = dirname(path);
+  // `made`: the folders this batch made already (one mkdir per folder, not one per row).
+  if (made?.has(folder)) return path;
+  await mkdir(folder, { recursive: true }).catch((cause) => {
+    throw new Failure(appError('file', { path: folder, detail: String(cause?.message ?? cause) }));
   });
+  made?.add(folder);
   return path;
 }

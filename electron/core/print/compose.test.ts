@@ -43,7 +43,6 @@ describe('compose: a code with labels, as printed', () => {
     expect(image.darkIn(0, layout.height - 30, layout.width, 30)).toBe(0);
     expect(image.darkIn(0, above!.y + above!.height, layout.width, 16)).toBe(0);
     expect(image.darkIn(0, layout.code.y + 430, layout.width, 16)).toBe(0);
-    // The label's colour is the one asked for.
     expect(readDpi(png)?.dpi).toBeCloseTo(300, 0);
   });
 

@@ -158,8 +158,8 @@ export function layOut(codeWidth: number, codeHeight: number, options: ComposeOp
 const escapeMarkup = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** One label line drawn to fit its band: shrunk (never wrapped) when wider, centred in its height. */
-async function drawLabel(
+/** One label line drawn to fit its band: shrunk (never wrapped) when wider, centred in its height (posters draw their texts with it too). */
+export async function drawLabel(
   label: Label,
   band: Rect,
   font: LabelFont | null | undefined,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, open, readFile, rm, stat, utimes } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -37,7 +37,6 @@ export interface TakeOptions {
  * this data folder agrees who holds it. A lock whose holder died (a crash, kill -9) is taken over.
  */
 export async function takeFile(path: string, options: TakeOptions = {}): Promise<Taken> {
-  await mkdir(dirname(path), { recursive: true });
   for (let attempt = 0; ; attempt++) {
     const mine: Holder = {
       pid: process.pid,
@@ -47,7 +46,7 @@ export async function takeFile(path: string, options: TakeOptions = {}): Promise
     };
     const text = JSON.stringify(mine);
     try {
-      const file = await open(path, 'wx');
+      const file = await createFile(path);
       try {
         await file.writeFile(text);
       } catch (cause) {
@@ -78,6 +77,29 @@ export async function takeFile(path: string, options: TakeOptions = {}): Promise
       return { taken: false, holder: found?.holder ?? { pid: 0, host: '', since: new Date().toISOString() } };
     }
     await takeOver(path, found.text);
+  }
+}
+
+/**
+ * Creates the lock file (O_EXCL). Its folder is made only when missing: a batch takes a claim per
+ * row, and a mkdir each time is a file-system round trip each time for nothing.
+ */
+async function createFile(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'wx');
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
+  }
+  await mkdir(dirname(path), { recursive: true });
+  return open(path, 'wx');
+}
+
+/** Removes a file if it is there: unlink alone, where rm() looks at it (lstat) first. */
+async function removeFile(path: string): Promise<void> {
+  try {
+    await unlink(path);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
   }
 }
 
@@ -164,7 +186,7 @@ async function releaseFile(path: string, text: string): Promise<void> {
 
 async function removeIf(path: string, text: string): Promise<void> {
   const now = await readFile(path, 'utf8').catch(() => undefined);
-  if (now === text) await rm(path, { force: true });
+  if (now === text) await removeFile(path);
 }
 
 /**
@@ -179,7 +201,7 @@ async function underGuard(path: string, act: () => Promise<void>): Promise<boole
     if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
     // Its holder died mid-takeover (it takes milliseconds): clear it for the next try.
     const { mtimeMs } = await stat(guard).catch(() => ({ mtimeMs: Date.now() }));
-    if (Date.now() - mtimeMs > ABANDONED_WRITE_MS) await rm(guard, { force: true });
+    if (Date.now() - mtimeMs > ABANDONED_WRITE_MS) await removeFile(guard);
     await new Promise((resolve) => setTimeout(resolve, 10));
     return false;
   }
@@ -187,7 +209,7 @@ async function underGuard(path: string, act: () => Promise<void>): Promise<boole
     await act();
     return true;
   } finally {
-    await rm(guard, { force: true });
+    await removeFile(guard);
   }
 }
 

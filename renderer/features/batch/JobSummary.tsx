@@ -42,6 +42,15 @@ export function JobSummary({ job }: { job: BatchUpdate }) {
       <h4 id="job-summary-title" ref={heading} tabIndex={-1}>
         {t(title)} <span className="file-name">{job.fileName}</span>
       </h4>
+      {/* What to do next comes before the details, so it is in sight in the smallest window. */}
+      <div className="summary-actions">
+        <button type="button" onClick={() => void showOutput()}>
+          {t('showInFolder')}
+        </button>
+        <button type="button" onClick={newBatch}>
+          {t('newBatch')}
+        </button>
+      </div>
       <CountTiles label={t('summaryCounts')} tiles={tiles} />
       {summary?.cancelled && p.remaining > 0 && <p className="note">{t('cancelledNote')}</p>}
       {summary?.stoppedBy && (
@@ -80,14 +89,6 @@ export function JobSummary({ job }: { job: BatchUpdate }) {
         </dl>
       )}
       {summary && summary.problemRows.length > 0 && <ProblemRowsTable rows={summary.problemRows} />}
-      <div className="summary-actions">
-        <button type="button" onClick={() => void showOutput()}>
-          {t('showInFolder')}
-        </button>
-        <button type="button" onClick={newBatch}>
-          {t('newBatch')}
-        </button>
-      </div>
     </section>
   );
 }

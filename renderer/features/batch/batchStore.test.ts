@@ -157,6 +157,8 @@ describe('the Batch view store', () => {
       zip: false,
       concurrency: 4,
       ratePerMinute: 5000,
+      // The Campaign field's default: the sheet's name.
+      campaign: 'shops',
     });
     // Nothing in it names a path or says yes to spending: main asks the user for that itself.
     expect(JSON.stringify(payload)).not.toContain('/out/shops');

@@ -2,10 +2,12 @@ import { useSettings } from '../../app/settingsStore';
 import { useT } from '../../i18n';
 import { Switch } from '../../ui/Switch';
 import { useAccounts } from '../accounts/accountsStore';
+import { CostNote } from './CostNote';
 import { useCode } from './codeStore';
 import { useCodeView } from './codeView';
+import { focusField } from './fieldFocus';
 
-/** Generate, Regenerate and, for unlimited codes, generating on a pause in typing. */
+/** Generate, Regenerate, what a code costs and, for unlimited codes, generating on a pause in typing. */
 export function GenerateBar() {
   const { t, pick } = useT();
   const busy = useCode((s) => s.busy);
@@ -18,13 +20,22 @@ export function GenerateBar() {
   const updateSettings = useSettings((s) => s.update);
 
   const firstError = Object.values(view.errors)[0];
+  const warning = view.pendingWarning;
+  // Each reason points at the field to fix: pressing it marks the fields and puts the caret in the first.
+  const showField = () => {
+    const field = useCode.getState().markProblems() ?? warning?.field;
+    if (field) focusField(field);
+  };
   const blocker = !hasAccount
     ? t('noAccount')
     : firstError
       ? touched[firstError.field as keyof typeof touched]
         ? t('fixFieldsFirst')
         : pick(firstError.message)
-      : null;
+      : warning
+        ? t('warningBlocks', { field: t(warning.field) })
+        : null;
+  const blockerIsField = hasAccount && (firstError !== undefined || warning !== null);
 
   return (
     <div className="generate-bar">
@@ -34,7 +45,7 @@ export function GenerateBar() {
           className="primary"
           disabled={blocker !== null || busy}
           aria-busy={busy}
-          aria-describedby={blocker ? 'generate-blocker' : undefined}
+          aria-describedby={blocker ? 'generate-blocker' : view.inSync ? undefined : 'generate-cost'}
         >
           {busy ? t('generating') : t('generate')}
         </button>
@@ -54,11 +65,17 @@ export function GenerateBar() {
           {t('regenerateNote')}
         </span>
       </div>
-      {blocker && (
-        <p id="generate-blocker" className="note">
-          {blocker}
-        </p>
-      )}
+      {blocker &&
+        (blockerIsField ? (
+          <button id="generate-blocker" type="button" className="blocker-link" onClick={showField}>
+            {blocker}
+          </button>
+        ) : (
+          <p id="generate-blocker" className="note">
+            {blocker}
+          </p>
+        ))}
+      {!view.inSync && <CostNote id="generate-cost" />}
       {kind === 'unlimited' && (
         <Switch
           id="auto-generate"

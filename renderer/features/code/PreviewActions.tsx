@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useT } from '../../i18n';
+import { type MessageKey, useT } from '../../i18n';
 import { useCode } from './codeStore';
 
 export interface CodeActions {
@@ -8,14 +8,17 @@ export interface CodeActions {
 }
 
 /**
- * Save and copy work on a real, stored image only (none: a preview is not a code WeChat made).
- * The form's preview and History each show a set, so the note's id is their own.
+ * Save and copy work on a real, stored image only (none: a preview is not a code WeChat made, and
+ * a previous code is not the form's). The form's preview and History each show a set, so the
+ * note's id is their own. `why` says what to do while there is none.
  */
 export function PreviewActions({
   codeId,
+  why = 'actionsNeedReal',
   actions,
 }: {
   codeId: string | null;
+  why?: MessageKey;
   /** Other ways to save and copy the code (the composed print), in place of the stored image's. */
   actions?: CodeActions | undefined;
 }) {
@@ -45,7 +48,7 @@ export function PreviewActions({
         {t('copyImage')}
       </button>
       <p id={noteId} className="note">
-        {enabled ? t('dragHint') : t('actionsNeedReal')}
+        {enabled ? t('dragHint') : t(why)}
       </p>
     </div>
   );

@@ -11,6 +11,7 @@ import { useCode } from './codeStore';
 import { useCodeView } from './codeView';
 import { LivePreview } from './LivePreview';
 import { PreviewActions } from './PreviewActions';
+import { PreviousCode } from './PreviousCode';
 import { madeWithOf, previewFieldsOf, previewStyle, scaledHeight } from './preview/previewStyle';
 import { inkMaskFor } from './preview/restyle';
 import { RealCode } from './RealCode';
@@ -22,7 +23,7 @@ export function PreviewPane() {
   const account = useActiveAccount();
   const [madeInk, setMadeInk] = useState<Rgb>({ r: 0, g: 0, b: 0 });
   const onInk = useCallback((ink: Rgb) => setMadeInk(ink), []);
-  const { made, inSync, canRestyle } = view;
+  const { made, shown } = view;
   // While print is on, the stage shows the composed code and the actions hand it over.
   const print = usePrintActions();
   const style = useMemo(
@@ -38,23 +39,26 @@ export function PreviewPane() {
   let stage: ReactNode;
   let size: { width: number; height: number } | null = null;
   let transparent = false;
-  if (made && inSync && print.target) {
+  if (made && shown === 'current' && print.target) {
     stage = <PrintedCode target={print.target} request={made.request} />;
     size = print.size;
     transparent = print.target.options.background === 'transparent';
-  } else if (made && inSync) {
+  } else if (made && shown === 'current') {
     stage = <RealCode code={made.code} request={made.request} />;
     size = made.code;
     transparent = made.request.kind !== 'qrcode' && made.request.transparent;
-  } else if (made && style && canRestyle) {
+  } else if (made && style && shown === 'restyled') {
     stage = <LivePreview made={made} style={style} onInk={onInk} />;
     size = { width: style.width, height: scaledHeight(made.code, style.width) };
     transparent = style.transparent;
+  } else if (made && shown === 'previous') {
+    // Kept in sight so the user sees what changed, but dimmed and marked: it is not the form's code.
+    stage = <PreviousCode code={made.code} request={made.request} />;
   } else {
     stage = (
       <div className="empty">
-        <p className="empty-title">{made ? t('otherKindTitle') : t('emptyTitle')}</p>
-        <p className="note">{made ? t('otherKindBody') : t('emptyBody')}</p>
+        <p className="empty-title">{t('emptyTitle')}</p>
+        <p className="note">{t('emptyBody')}</p>
       </div>
     );
   }
@@ -68,24 +72,38 @@ export function PreviewPane() {
         {account?.source.kind === 'sandbox' && <SandboxBadge />}
       </header>
       <div className="marker-row" role="status">
-        {made && inSync && (
+        {made && shown === 'current' && (
           <span className={`badge ${made.code.fromLibrary ? 'history' : 'fresh'}`}>
             {made.code.fromLibrary ? t('fromHistory') : t('freshCode')}
           </span>
         )}
-        {made && !inSync && canRestyle && (
+        {shown === 'restyled' && (
           <span className="badge preview-marker">
             {t('previewMarker')} <span className="marker-note">{t('previewMarkerNote')}</span>
           </span>
         )}
+        {shown === 'previous' && (
+          <span className="badge previous-marker">
+            {t('previousMarker')} <span className="marker-note">{t('previousMarkerNote')}</span>
+          </span>
+        )}
       </div>
-      {made?.code.notKept && inSync && (
+      {made?.code.notKept && shown === 'current' && (
         <div className="inline-error">
           <ErrorText error={made.code.notKept} />
         </div>
       )}
-      <div className={`stage${transparent ? ' checkerboard' : ''}`}>{stage}</div>
-      <PreviewActions codeId={made && inSync ? made.code.codeId : null} actions={print.actions} />
+      <div
+        className={`stage${transparent ? ' checkerboard' : ''}${shown === 'previous' ? ' previous' : ''}`}
+        data-caption={shown === 'previous' ? t('previousMarker') : undefined}
+      >
+        {stage}
+      </div>
+      <PreviewActions
+        codeId={made && shown === 'current' ? made.code.codeId : null}
+        why={shown === 'previous' ? 'actionsNeedCurrent' : 'actionsNeedReal'}
+        actions={print.actions}
+      />
     </section>
   );
 }

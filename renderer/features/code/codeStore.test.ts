@@ -105,3 +105,29 @@ describe('the form store', () => {
     expect(useCode.getState().checked.request).toMatchObject({ kind: 'qrcode', width: 280 });
   });
 });
+
+describe('what the form waits for', () => {
+  it('spends nothing on a web address until the user says to use it, and asks again for another', async () => {
+    useCode.getState().edit({ path: 'https://x.com/a.html' });
+    await useCode.getState().generate();
+    expect(waiting).toHaveLength(0);
+    expect(useCode.getState().busy).toBe(false);
+
+    useCode.getState().acceptWarning();
+    const pending = useCode.getState().generate();
+    expect(waiting).toHaveLength(1);
+    answer(code('web', 1));
+    await pending;
+
+    useCode.getState().edit({ path: 'https://x.com/b.html' });
+    await useCode.getState().generate();
+    expect(waiting).toHaveLength(0);
+  });
+
+  it('marks every field with a problem and names the first in the form', () => {
+    useCode.getState().edit({ width: '100' });
+    expect(useCode.getState().touched).toEqual({ width: true });
+    expect(useCode.getState().markProblems()).toBe('path');
+    expect(useCode.getState().touched).toEqual({ width: true, path: true });
+  });
+});

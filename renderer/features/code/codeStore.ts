@@ -37,8 +37,14 @@ interface CodeState {
   /** What the last failed request asked for: making codes by themselves does not ask it again. */
   failed: { request: CodeRequest; accountId: string } | null;
   notice: Notice | null;
+  /** The page path (or page) whose warning the user has read and chosen to use anyway. */
+  acceptedWarning: string | null;
   edit(patch: Partial<Omit<Draft, 'kind'>>): void;
   setKind(kind: CodeKind): void;
+  /** Marks every field with a problem, so each shows it; returns the first in the form's order. */
+  markProblems(): CodeRequestField | null;
+  /** Goes ahead with the target the form warns about (this text only: a new one is warned about again). */
+  acceptWarning(): void;
   generate(options?: { regenerate?: boolean }): Promise<void>;
   /** Fills the form from a code made earlier and shows that code, as if it had just been made. */
   open(made: MadeCode): void;
@@ -66,6 +72,7 @@ export const useCode = create<CodeState>()((set, get) => ({
   error: null,
   failed: null,
   notice: null,
+  acceptedWarning: null,
 
   edit(patch) {
     const touched = { ...get().touched };
@@ -78,15 +85,27 @@ export const useCode = create<CodeState>()((set, get) => ({
     set({ ...withDraft(switchKind(get().draft, kind)), error: null });
   },
 
+  markProblems() {
+    const fields = Object.keys(get().checked.errors) as CodeRequestField[];
+    const touched = { ...get().touched };
+    for (const field of fields) touched[field] = true;
+    set({ touched });
+    return fields[0] ?? null;
+  },
+
+  acceptWarning() {
+    set({ acceptedWarning: get().checked.warning?.target ?? null });
+  },
+
   async generate({ regenerate = false } = {}) {
     if (get().busy) return;
-    const { request, errors } = get().checked;
+    const { request, warning } = get().checked;
     if (!request) {
-      const touched = { ...get().touched };
-      for (const field of Object.keys(errors)) touched[field as CodeRequestField] = true;
-      set({ touched });
+      get().markProblems();
       return;
     }
+    // A web address as the page spends quota on a code that opens nothing: not without a yes.
+    if (warning && warning.target !== get().acceptedWarning) return;
     const accountId = useAccounts.getState().activeId;
     if (!accountId) {
       set({ error: NO_ACCOUNT });

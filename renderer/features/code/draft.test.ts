@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../../shared/codeRequest';
 import { requestIdentity } from '../../../shared/requestIdentity';
-import { checkDraft, draftOf, EMPTY_DRAFT, sameRequest, switchKind } from './draft';
+import { checkDraft, draftOf, EMPTY_DRAFT, sameRequest, sameTarget, switchKind } from './draft';
 
 describe('checkDraft', () => {
   it('builds the request the main process will accept', () => {
@@ -98,5 +98,47 @@ describe('draftOf', () => {
 
   it('shows the colour as the form writes it', () => {
     expect(draftOf(requests[0]!).lineColor).toBe('#1aad19');
+  });
+});
+
+describe('sameTarget', () => {
+  const made = checkDraft({ ...EMPTY_DRAFT, path: 'pages/a?id=1', lineColor: '#ff0000', width: '600' })
+    .request!;
+  const draft = draftOf(made);
+
+  it('holds while only width, colour and background change: the preview repaints those', () => {
+    expect(sameTarget(draft, made)).toBe(true);
+    expect(sameTarget({ ...draft, width: '800', lineColor: '#00ff00', transparent: true }, made)).toBe(true);
+    expect(sameTarget({ ...draft, autoColor: true }, made)).toBe(true);
+    // A half-typed width does not make the code another one.
+    expect(sameTarget({ ...draft, width: '6' }, made)).toBe(true);
+  });
+
+  it('breaks when the path, kind, version or target changes, or the form cannot be made at all', () => {
+    expect(sameTarget({ ...draft, path: 'pages/a?id=2' }, made)).toBe(false);
+    expect(sameTarget({ ...draft, envVersion: 'trial' }, made)).toBe(false);
+    expect(sameTarget({ ...draft, kind: 'qrcode' }, made)).toBe(false);
+    expect(sameTarget({ ...draft, path: '' }, made)).toBe(false);
+    const unlimited = checkDraft({ ...EMPTY_DRAFT, kind: 'unlimited', scene: 'id=1', page: 'pages/a' })
+      .request!;
+    const form = draftOf(unlimited);
+    expect(sameTarget({ ...form, width: '900' }, unlimited)).toBe(true);
+    expect(sameTarget({ ...form, scene: 'id=2' }, unlimited)).toBe(false);
+    expect(sameTarget({ ...form, page: 'pages/b' }, unlimited)).toBe(false);
+    expect(sameTarget({ ...form, checkPath: false }, unlimited)).toBe(false);
+  });
+});
+
+describe('checkDraft warnings', () => {
+  it('warns about a web address or an .html page, and not about a page path', () => {
+    expect(checkDraft({ ...EMPTY_DRAFT, path: 'https://x.com/a.html' }).warning?.message.en).toBe(
+      'Page path looks like a web address; a mini program code opens a page of the mini program.',
+    );
+    expect(checkDraft({ ...EMPTY_DRAFT, path: 'pages/a/index.html?id=1' }).warning?.hint.en).toContain(
+      'such as pages/a/index?id=1',
+    );
+    const page = checkDraft({ ...EMPTY_DRAFT, kind: 'unlimited', scene: 'a', page: 'www.x.com/a' });
+    expect(page.warning?.field).toBe('page');
+    expect(checkDraft({ ...EMPTY_DRAFT, path: 'pages/html/index?u=a.htm.x' }).warning).toBeNull();
   });
 });

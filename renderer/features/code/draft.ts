@@ -1,5 +1,7 @@
 import type { CodeKind, CodeRequest, EnvVersion } from '../../../shared/codeRequest';
 import { DEFAULT_STYLE } from '../../../shared/codeRequest';
+import { sameRequest } from '../../../shared/requestIdentity';
+import { type TargetWarning, targetWarning } from '../../../shared/targetWarnings';
 import {
   type CodeRequestField,
   type FieldError,
@@ -40,15 +42,38 @@ export type DraftErrors = Partial<Record<CodeRequestField, FieldError>>;
 export interface CheckedDraft {
   request: CodeRequest | null;
   errors: DraftErrors;
+  /** A request WeChat takes but the user probably did not mean (a web address): asked before Generate. */
+  warning: TargetWarning | null;
 }
 
 /** The shared rules the main process applies too, so what passes here is what gets made. */
 export function checkDraft(draft: Draft): CheckedDraft {
   const checked = validateCodeRequest(draft);
-  if (checked.ok) return { request: checked.value, errors: {} };
+  if (checked.ok) return { request: checked.value, errors: {}, warning: targetWarning(checked.value) };
   const errors: DraftErrors = {};
   for (const error of checked.errors) errors[error.field as CodeRequestField] ??= error;
-  return { request: null, errors };
+  return { request: null, errors, warning: null };
+}
+
+/** The fields a code is styled by: the preview repaints these locally, so they never make it stale. */
+function styleOf(made: CodeRequest): Partial<Draft> {
+  if (made.kind === 'qrcode') return { width: String(made.width) };
+  return {
+    width: String(made.width),
+    lineColor: formatHexColor(made.lineColor),
+    autoColor: made.autoColor,
+    transparent: made.transparent,
+  };
+}
+
+/**
+ * Whether the form still asks for the code `made` leads to: the same kind, target, version and
+ * check, whatever the width, colour and background (those the preview repaints). The same identity
+ * the library uses, applied to the draft with the made code's style put back.
+ */
+export function sameTarget(draft: Draft, made: CodeRequest): boolean {
+  const checked = validateCodeRequest({ ...draft, ...styleOf(made) });
+  return checked.ok && sameRequest(checked.value, made);
 }
 
 /** A page path's page without its query: what an unlimited code's `page` can take from it. */
@@ -75,4 +100,4 @@ export function draftOf(request: CodeRequest): Draft {
   return { ...draft, ...style, scene: request.scene, page: request.page, checkPath: request.checkPath };
 }
 
-export { sameRequest } from '../../../shared/requestIdentity';
+export { sameRequest };

@@ -19,15 +19,16 @@ export function useAutoGenerate(): void {
   const busy = useCode((s) => s.busy);
   const failed = useCode((s) => s.failed);
   const accountId = useAccounts((s) => s.activeId);
-  const { request, inSync } = useCodeView();
+  const { request, inSync, pendingWarning } = useCodeView();
   const failedAlready =
     failed !== null &&
     request !== null &&
     failed.accountId === accountId &&
     sameRequest(failed.request, request);
   useEffect(() => {
-    if (!on || kind !== 'unlimited' || !request || inSync || busy || failedAlready) return;
+    // A page the form warns about waits for the user's word, as a pressed Generate does.
+    if (!on || kind !== 'unlimited' || !request || inSync || busy || failedAlready || pendingWarning) return;
     const timer = setTimeout(() => void useCode.getState().generate(), AUTO_GENERATE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [on, kind, request, inSync, busy, failedAlready]);
+  }, [on, kind, request, inSync, busy, failedAlready, pendingWarning]);
 }

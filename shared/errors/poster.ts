@@ -1,0 +1,79 @@
+import type { AppError, Localized } from '../result';
+
+// What the app says about a poster template it cannot use. Every error names the template file and
+// the place inside it (`code.size`, `texts[1].text`) the way the JSON spells it, and the fix.
+
+function posterError(message: Localized, hint: Localized): AppError {
+  return { code: 'field', field: 'poster', message, hint, retryable: false };
+}
+
+/** The template file cannot be read, is too big, or is not JSON. */
+export function posterUnreadable(file: string, why: Localized): AppError {
+  return posterError(
+    {
+      en: `The poster template “${file}” cannot be used: ${why.en}`,
+      zh: `无法使用海报模板“${file}”：${why.zh}`,
+    },
+    {
+      en: 'Choose a JSON template file of at most 64 KB, e.g. docs/examples/poster/table-tent.json.',
+      zh: '请选择不超过 64 KB 的 JSON 模板文件，例如 docs/examples/poster/table-tent.json。',
+    },
+  );
+}
+
+/** One value inside the template is missing, out of bounds or of the wrong kind. */
+export function posterFieldInvalid(
+  file: string,
+  where: string,
+  problem: Localized,
+  fix: Localized,
+): AppError {
+  return posterError(
+    {
+      en: `In the poster template “${file}”, ${where} ${problem.en}`,
+      zh: `海报模板“${file}”中的 ${where} ${problem.zh}`,
+    },
+    fix,
+  );
+}
+
+/** The background image cannot be read or is too big. */
+export function posterBackgroundUnreadable(file: string, background: string, why: Localized): AppError {
+  return posterError(
+    {
+      en: `The background “${background}” of the poster template “${file}” cannot be used: ${why.en}`,
+      zh: `海报模板“${file}”的背景图“${background}”无法使用：${why.zh}`,
+    },
+    {
+      en: 'Give a PNG or JPEG of at most 20 MB and 10000 × 10000 pixels, its path relative to the template file.',
+      zh: '请使用不超过 20 MB、10000 × 10000 像素的 PNG 或 JPEG，路径相对于模板文件。',
+    },
+  );
+}
+
+/** A poster goes to PNG or PDF: no other file kind. */
+export function posterFormat(): AppError {
+  return posterError(
+    { en: 'A poster is written as a PNG or a PDF file.', zh: '海报只能保存为 PNG 或 PDF 文件。' },
+    {
+      en: 'End the file name with .png or .pdf, e.g. --out poster.png.',
+      zh: '请以 .png 或 .pdf 结尾，例如 --out poster.png。',
+    },
+  );
+}
+
+/** Posters of a batch that could not be written (a full disk, a folder not writable): the codes are there. */
+export function postersNotWritten(count: number, folder: string): AppError {
+  return {
+    code: 'file',
+    message: {
+      en: `${count} poster(s) could not be written to ${folder}.`,
+      zh: `有 ${count} 张海报未能写入 ${folder}。`,
+    },
+    hint: {
+      en: 'Free some disk space or choose a folder you can write to, then run the same command again: the codes come from the library at no quota cost.',
+      zh: '请释放磁盘空间或换一个可写入的文件夹，然后再次运行同一命令：码从码库取得，不耗额度。',
+    },
+    retryable: false,
+  };
+}
