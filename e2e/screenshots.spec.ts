@@ -1,3 +1,6 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { expect, test } from './fixtures';
 import { shoot } from './harness/screenshots';
 import { expectPainted, studio } from './harness/studio';
@@ -91,4 +94,51 @@ test('screenshots of History', async ({ app }) => {
   await app.getByRole('combobox', { name: 'Language' }).selectOption('zh');
   await expect(app.getByRole('button', { name: '在表单中打开' })).toBeVisible();
   await shoot(app, 'history-chinese');
+});
+
+test('screenshots of a code prepared for print', async ({ app, backend }) => {
+  const ui = studio(app);
+  await ui.path.fill('pages/store/index?id=12');
+  await app.getByRole('switch', { name: 'Prepare for print' }).check();
+  await app.getByRole('spinbutton', { name: 'Printed width' }).fill('4');
+  await ui.generate();
+  await app.getByRole('button', { name: 'Add a line' }).click();
+  await app.getByRole('textbox', { name: 'Text of line 1' }).fill('南京西路店');
+  await app.getByRole('button', { name: 'Add a line' }).click();
+  await app.getByRole('textbox', { name: 'Text of line 2' }).fill('扫码点单 · Scan to order');
+  await app.getByRole('spinbutton', { name: 'Size (px)' }).nth(1).fill('28');
+  await app.getByRole('checkbox', { name: 'Bold' }).nth(1).uncheck();
+  const printed = app.getByRole('img', { name: /^The code as printed/ });
+  await expect(printed).toHaveJSProperty('naturalHeight', 24 + 473 + 12 + 60 + 42 + 24);
+  await shoot(app, 'print-label');
+
+  // A brand mark: an orange disc with a white cup, as a café would have.
+  const logo = join(backend.saveDir, '..', 'logo.png');
+  await writeFile(
+    logo,
+    await sharp(
+      Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><rect width="400" height="400" fill="#e8590c"/><path d="M120 150h140v90a70 70 0 0 1-140 0z" fill="#fff"/><path d="M260 170h30a30 30 0 0 1 0 60h-30" stroke="#fff" stroke-width="18" fill="none"/></svg>',
+      ),
+    )
+      .png()
+      .toBuffer(),
+  );
+  backend.desktop.image = logo;
+  await app.getByRole('button', { name: 'Choose a logo…' }).click();
+  await expect(app.getByText('logo.png')).toBeVisible();
+  // The preview has the logo once its centre is the logo's orange.
+  await expect
+    .poll(() =>
+      printed.evaluate((img: HTMLImageElement) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = img.naturalWidth;
+        canvas.height = img.naturalHeight;
+        const context = canvas.getContext('2d')!;
+        context.drawImage(img, 0, 0);
+        return Array.from(context.getImageData(24 + 236, 24 + 200, 1, 1).data);
+      }),
+    )
+    .toEqual([0xe8, 0x59, 0x0c, 255]);
+  await shoot(app, 'print-logo');
 });

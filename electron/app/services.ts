@@ -18,6 +18,7 @@ import { LibraryExports } from './library/libraryExports';
 import { LibraryService } from './library/libraryService';
 import { numUsedKeeper } from './numUsed';
 import { PageImport } from './pages/pageImport';
+import { PrintService } from './print/printService';
 
 export interface Services {
   /** The app's data folder; everything below is kept in it. */
@@ -42,6 +43,8 @@ export interface Services {
   libraryExports: LibraryExports;
   codeService: CodeService;
   pageImport: PageImport;
+  /** The form's code as printed: labels, logo, DPI. */
+  printService: PrintService;
   /** Batches from spreadsheets, one running at a time; main asks it to finish before the app quits. */
   batches: BatchSession;
 }
@@ -116,6 +119,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     libraryExports: new LibraryExports(core),
     codeService,
     pageImport: new PageImport({ ...core, accountService }),
+    printService: new PrintService({ ...core, libraryService }),
     batches: new BatchSession({
       ...core,
       accountService,

@@ -1,17 +1,14 @@
 import { extname } from 'node:path';
-import type { CodeRequest, Rgb } from '../../shared/codeRequest';
+import type { CodeRequest } from '../../shared/codeRequest';
 import { formatUnknown, OUTPUT_FORMATS, type OutputFormat, outNotForFormat } from '../../shared/errors/cli';
 import { Failure } from '../../shared/result';
-import { traceCode } from '../core/print/trace';
-import { toPdf, toSvg } from '../core/print/vectorFile';
+import { vectorOutput } from '../core/print/vectorOutput';
 import { writeFileAtomic } from '../core/storage/atomicFile';
 
 // `generate --format png|svg|pdf`: the PNG as WeChat sent it, or a vector file traced from it.
 
 export const FORMAT_FLAG = { format: { type: 'string' } } as const;
 export const FORMAT_USAGE = '[--format png|svg|pdf]';
-
-const BLACK: Rgb = { r: 0, g: 0, b: 0 };
 
 /** Vector files are traced from the largest image WeChat makes, unless --width asks otherwise. */
 export const VECTOR_SOURCE_WIDTH = '1280';
@@ -26,9 +23,6 @@ export function outputFormatOf(raw: string | undefined, file: string): OutputFor
   if (!format || extension !== format) throw new Failure(outNotForFormat(raw as OutputFormat | undefined));
   return format;
 }
-
-/** The printed width when none is asked for: the size the traced image serves at 300 DPI. */
-const widthMmAt300Dpi = (pixels: number) => (pixels / 300) * 25.4;
 
 /**
  * Writes the code in `format`; a vector file is traced from `png` in the code's colour. Says what
@@ -45,13 +39,7 @@ export async function writeCodeAs(
     await writeFileAtomic(file, png);
     return 'PNG';
   }
-  // A square QR code is black on white; with auto colour WeChat picks the colour, read from the image.
-  const round = request.kind !== 'qrcode';
-  const color = !round ? BLACK : request.autoColor ? 'auto' : request.lineColor;
-  const vector = await traceCode(png, { color, transparent: round && request.transparent });
-  const width = widthMm ?? widthMmAt300Dpi(vector.width);
-  const bytes =
-    format === 'svg' ? toSvg(vector, { widthMm: width }) : await toPdf(vector, { widthMm: width });
+  const { bytes, widthMm: width, source } = await vectorOutput(format, png, request, widthMm);
   await writeFileAtomic(file, bytes);
-  return `${format.toUpperCase()}, ${Math.round(width * 10) / 10} mm wide, traced from the ${vector.width}×${vector.height} PNG`;
+  return `${format.toUpperCase()}, ${Math.round(width * 10) / 10} mm wide, traced from the ${source.width}×${source.height} PNG`;
 }

@@ -5,6 +5,7 @@ import { appHandlers } from './app';
 import { batchHandlers } from './batch';
 import { codeHandlers } from './code';
 import { libraryHandlers } from './library';
+import { printHandlers } from './print';
 import { settingsHandlers } from './settings';
 
 /** Every channel's handler: what main.ts registers and what the browser end-to-end tests bridge to. */
@@ -15,6 +16,7 @@ export function createHandlers(services: Services): HandlerTable {
     ...accountHandlers(services),
     ...settingsHandlers(services),
     ...libraryHandlers(services),
+    ...printHandlers(services),
     ...batchHandlers(services),
   };
 }

@@ -27,11 +27,11 @@ export function electronDesktop(window: () => BrowserWindow | undefined): Deskto
   };
 
   return {
-    async saveDialog(defaultName) {
+    async saveDialog(defaultName, formats = ['png']) {
       folder ??= picturesFolder();
       const options: SaveDialogOptions = {
         defaultPath: join(folder, defaultName),
-        filters: [{ name: 'PNG', extensions: ['png'] }],
+        filters: formats.map((format) => ({ name: format.toUpperCase(), extensions: [format] })),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const shown = window();

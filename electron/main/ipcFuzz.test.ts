@@ -16,6 +16,17 @@ const APPID = 'wx00000000000000f1';
  * so they are never "removed"): every fuzzed payload is derived from it and must be refused.
  * `undefined`: the channel takes nothing. A new channel fails to compile here until it is added.
  */
+/** A full set of print options: the fuzz replaces each key of the payload (here: `print` as a whole). */
+const PRINT = {
+  printSize: '4cm',
+  dpi: 300,
+  labels: [
+    { text: '南京西路店', position: 'below', size: 40, weight: 'bold', colour: '#000000', align: 'centre' },
+  ],
+  margin: 20,
+  background: '#ffffff',
+};
+
 const WELL_FORMED: Record<Channel, { payload?: Record<string, unknown>; optional?: string[] }> = {
   'app:info': {},
   'app:showLog': {},
@@ -27,6 +38,11 @@ const WELL_FORMED: Record<Channel, { payload?: Record<string, unknown>; optional
   'code:drag': { payload: { codeId: 'c1' } },
   'code:openAppJson': { payload: { accountId: 'sandbox' } },
   'code:pageList': { payload: { accountId: 'sandbox' } },
+  'print:compose': { payload: { codeId: 'c1', print: PRINT } },
+  'print:save': { payload: { codeId: 'c1', print: PRINT } },
+  'print:copy': { payload: { codeId: 'c1', print: PRINT } },
+  'print:drag': { payload: { codeId: 'c1', print: PRINT } },
+  'print:chooseLogo': {},
   'accounts:list': {},
   'accounts:save': {
     payload: { account: { name: 'Fuzz', appId: 'wx00000000000000f2', source: { kind: 'sandbox' } } },
@@ -180,6 +196,22 @@ const NESTED: [Channel, string, unknown][] = [
     'account with a __proto__ key',
     { account: withProtoKey({ name: 'Fuzz', appId: APPID, source: { kind: 'sandbox' } }) },
   ],
+  ['print:compose', 'print with an extra key', { codeId: 'c1', print: { ...PRINT, path: '/etc/passwd' } }],
+  [
+    'print:compose',
+    'seven label lines',
+    { codeId: 'c1', print: { ...PRINT, labels: Array.from({ length: 7 }, () => PRINT.labels[0]) } },
+  ],
+  [
+    'print:save',
+    'a label colour that is not #rrggbb',
+    { codeId: 'c1', print: { ...PRINT, labels: [{ ...PRINT.labels[0], colour: 'red' }] } },
+  ],
+  [
+    'print:copy',
+    'a logo named by path',
+    { codeId: 'c1', print: { ...PRINT, logo: { logoId: 'l1', ring: true, fraction: 0.45, path: '/x.png' } } },
+  ],
   ['batch:plan', 'mapping with an extra key', { ...WELL_FORMED['batch:plan'].payload, mapping: { evil: 1 } }],
 ];
 
@@ -223,6 +255,7 @@ beforeAll(async () => {
     'startDrag',
     'chooseSpreadsheet',
     'chooseAppJson',
+    'chooseImage',
     'chooseFolder',
     'showInFolder',
   ]) {

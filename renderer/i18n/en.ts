@@ -3,6 +3,7 @@ import { batchPrintEn } from './batchPrint.en';
 import { campaignsEn } from './campaigns.en';
 import { historyEn } from './history.en';
 import { pagesEn } from './pages.en';
+import { printEn } from './print.en';
 
 /** The English words of the window. `{name}` marks a value filled in at run time. */
 export const en = {
@@ -11,6 +12,7 @@ export const en = {
   ...historyEn,
   ...campaignsEn,
   ...pagesEn,
+  ...printEn,
   viewsLabel: 'Views',
   viewCode: 'Make a code',
   viewBatch: 'Batch',

@@ -4,6 +4,7 @@ import { campaignsZh } from './campaigns.zh';
 import type { Dictionary } from './en';
 import { historyZh } from './history.zh';
 import { pagesZh } from './pages.zh';
+import { printZh } from './print.zh';
 
 export const zh: Dictionary = {
   ...batchZh,
@@ -11,6 +12,7 @@ export const zh: Dictionary = {
   ...historyZh,
   ...campaignsZh,
   ...pagesZh,
+  ...printZh,
   viewsLabel: '视图',
   viewCode: '生成单个码',
   viewBatch: '批量生成',

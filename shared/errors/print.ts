@@ -173,3 +173,12 @@ export function paperUnknown(raw: string): AppError {
     { en: 'Use A4, A3 or Letter.', zh: '请使用 A4、A3 或 Letter。' },
   );
 }
+
+/** The page named a logo main no longer keeps (the app restarted, or many logos were chosen since). */
+export function logoUnknown(): AppError {
+  return printError(
+    'logo',
+    { en: 'The chosen logo is no longer loaded.', zh: '所选标志图片已不在内存中。' },
+    { en: 'Choose the logo file again.', zh: '请重新选择标志图片文件。' },
+  );
+}

@@ -3,8 +3,11 @@ import type { EventPayload } from '../../../shared/ipc/channels';
 
 /** The few things only the desktop can do; electron/main/desktop.ts does them with Electron. */
 export interface Desktop {
-  /** Asks the user where to save a PNG; undefined when they cancel. */
-  saveDialog(defaultName: string): Promise<string | undefined>;
+  /**
+   * Asks the user where to save a PNG (or, given `formats`, a file of one of them: the first is the
+   * default); undefined when they cancel.
+   */
+  saveDialog(defaultName: string, formats?: readonly SaveFormat[]): Promise<string | undefined>;
   copyImage(png: Uint8Array): Promise<void>;
   /** Starts dragging `file` out of the window, showing `icon` (a small PNG) under the pointer. */
   startDrag(file: string, icon: Uint8Array): void;
@@ -24,6 +27,8 @@ export interface Desktop {
   /** Shows a file or folder selected in the file manager; never opens or runs it. */
   showInFolder(path: string): void;
 }
+
+export type SaveFormat = 'png' | 'svg' | 'pdf';
 
 /** A native yes/no question, in the app's language. */
 export interface Confirmation {

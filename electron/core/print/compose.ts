@@ -1,5 +1,10 @@
 import sharp, { type OverlayOptions } from 'sharp';
 import { labelStyleInvalid } from '../../../shared/errors/print';
+import {
+  MAX_PRINT_MARGIN as MAX_MARGIN,
+  MAX_LABEL_SIZE as MAX_SIZE,
+  MIN_LABEL_SIZE as MIN_SIZE,
+} from '../../../shared/print/printLimits';
 import { Failure } from '../../../shared/result';
 import type { LabelFont } from './labelFont';
 import { type LogoOptions, logoFraction, logoOverlay, placeLogo } from './logo';
@@ -65,9 +70,6 @@ const DEFAULTS = {
   position: 'below',
 } as const;
 export const LINE_HEIGHT = 1.5;
-const MIN_SIZE = 8;
-const MAX_SIZE = 400;
-const MAX_MARGIN = 2000;
 const HEX = /^#[0-9a-f]{6}$/i;
 
 function checkOptions(options: ComposeOptions): void {

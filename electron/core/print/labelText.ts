@@ -1,14 +1,15 @@
 import { labelTooLong, labelUnknownPlaceholder } from '../../../shared/errors/print';
+import { MAX_LABEL_CHARACTERS, MAX_LABEL_LINES } from '../../../shared/print/printLimits';
 import { Failure } from '../../../shared/result';
+
+export { MAX_LABEL_CHARACTERS, MAX_LABEL_LINES };
+
 import { NAME_PLACEHOLDERS, PLACEHOLDER, placeholderValue } from '../batch/naming';
 import type { PlannedRow } from '../batch/plan';
 
 // A label's text may name values the way file names do (`{门店名称}`, `桌号 {table}`, `{name}`): the
 // batch's placeholder rules (naming.ts) decide what a word means, so a label and a file name built
 // from the same words agree.
-
-export const MAX_LABEL_LINES = 6;
-export const MAX_LABEL_CHARACTERS = 120;
 
 /** Refuses labels that are too many, too long, or name a value no column or built-in gives. */
 export function checkLabels(labels: readonly string[], headers: readonly string[]): void {

@@ -1,4 +1,5 @@
 import { useT } from '../../i18n';
+import { PrintSection } from '../print/PrintSection';
 import { useCode } from './codeStore';
 import { FormColorFields, FormEnvVersionField, FormWidthField } from './FormStyleFields';
 import { GenerateBar } from './GenerateBar';
@@ -28,6 +29,7 @@ export function CodeForm() {
       {kind !== 'qrcode' && <FormEnvVersionField />}
       <FormWidthField />
       {kind !== 'qrcode' && <FormColorFields />}
+      <PrintSection />
       <GenerateBar />
     </form>
   );

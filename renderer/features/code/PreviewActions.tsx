@@ -2,6 +2,11 @@ import { useId } from 'react';
 import { type MessageKey, useT } from '../../i18n';
 import { useCode } from './codeStore';
 
+export interface CodeActions {
+  save(codeId: string): Promise<void>;
+  copy(codeId: string): Promise<void>;
+}
+
 /**
  * Save and copy work on a real, stored image only (none: a preview is not a code WeChat made, and
  * a previous code is not the form's). The form's preview and History each show a set, so the
@@ -10,14 +15,19 @@ import { useCode } from './codeStore';
 export function PreviewActions({
   codeId,
   why = 'actionsNeedReal',
+  actions,
 }: {
   codeId: string | null;
   why?: MessageKey;
+  /** Other ways to save and copy the code (the composed print), in place of the stored image's. */
+  actions?: CodeActions | undefined;
 }) {
   const { t } = useT();
   const noteId = useId();
-  const save = useCode((s) => s.save);
-  const copy = useCode((s) => s.copy);
+  const storedSave = useCode((s) => s.save);
+  const storedCopy = useCode((s) => s.copy);
+  const save = actions?.save ?? storedSave;
+  const copy = actions?.copy ?? storedCopy;
   const enabled = codeId !== null;
   return (
     <div className="preview-actions">

@@ -5,6 +5,8 @@ import { SandboxBadge } from '../../app/SandboxBadge';
 import { useT } from '../../i18n';
 import { ErrorText } from '../../ui/ErrorNotice';
 import { useActiveAccount } from '../accounts/accountsStore';
+import { PrintedCode } from '../print/PrintedCode';
+import { usePrintActions } from '../print/usePrintActions';
 import { useCode } from './codeStore';
 import { useCodeView } from './codeView';
 import { LivePreview } from './LivePreview';
@@ -22,6 +24,8 @@ export function PreviewPane() {
   const [madeInk, setMadeInk] = useState<Rgb>({ r: 0, g: 0, b: 0 });
   const onInk = useCallback((ink: Rgb) => setMadeInk(ink), []);
   const { made, shown } = view;
+  // While print is on, the stage shows the composed code and the actions hand it over.
+  const print = usePrintActions();
   const style = useMemo(
     () => (made ? previewStyle(fields, made.request, madeInk) : null),
     [fields, made, madeInk],
@@ -35,7 +39,11 @@ export function PreviewPane() {
   let stage: ReactNode;
   let size: { width: number; height: number } | null = null;
   let transparent = false;
-  if (made && shown === 'current') {
+  if (made && shown === 'current' && print.target) {
+    stage = <PrintedCode target={print.target} request={made.request} />;
+    size = print.size;
+    transparent = print.target.options.background === 'transparent';
+  } else if (made && shown === 'current') {
     stage = <RealCode code={made.code} request={made.request} />;
     size = made.code;
     transparent = made.request.kind !== 'qrcode' && made.request.transparent;
@@ -94,6 +102,7 @@ export function PreviewPane() {
       <PreviewActions
         codeId={made && shown === 'current' ? made.code.codeId : null}
         why={shown === 'previous' ? 'actionsNeedCurrent' : 'actionsNeedReal'}
+        actions={print.actions}
       />
     </section>
   );
