@@ -115,10 +115,11 @@ test('Batch at each step, running and finished, has no axe violations', async ({
     await batch.column('File name').selectOption('门店名称');
     await expect(batch.badRows).toBeVisible();
     await batch.chooseFolder.click();
+    await batch.checkFirstRow();
     await expect(batch.start).toBeEnabled();
     await batch.advanced.click();
     await expect(batch.concurrency).toBeVisible();
-    await checkEveryWay(app, 'Batch, sheet checked, ready to start');
+    await checkEveryWay(app, 'Batch, first row checked, ready to start');
 
     // The first call stalls, so the batch is caught running and paused.
     await fetch(`${backend.sandbox.url}/__sandbox/faults`, {

@@ -85,6 +85,11 @@ test.describe('at 820×560', () => {
       await expect(batch.sample).toBeVisible();
       await picture(app, 'layout-820-batch-sheet');
       await batch.chooseFolder.click();
+      await expectInSight(
+        app.getByRole('button', { name: 'Make the first one to check' }),
+        'Make the first one to check',
+      );
+      await batch.checkFirstRow();
       await expect(batch.start).toBeEnabled();
       await picture(app, 'layout-820-batch-ready');
       await expectInSight(batch.start, 'Start');
