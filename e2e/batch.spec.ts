@@ -52,7 +52,7 @@ test('a GBK spreadsheet with Chinese headers: bad rows skipped with their fix, q
   await expect(ui.badRows.getByRole('row')).toHaveCount(3);
   await expect(
     ui.badRows.getByRole('row', { name: /^4 页面路径 Page path contains scancode_time/ }),
-  ).toContainText('Remove scancode_time from the page path.');
+  ).toContainText('Remove scancode_time from the page path: write pages/shop/index.');
   await expect(ui.badRows.getByRole('row', { name: /^6 页面路径 Page path is required\./ })).toContainText(
     'Enter the page the code opens',
   );
