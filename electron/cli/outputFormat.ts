@@ -1,8 +1,9 @@
 import { extname } from 'node:path';
-import type { CodeRequest, Rgb } from '../../shared/codeRequest';
+import type { CodeRequest } from '../../shared/codeRequest';
 import { formatUnknown, OUTPUT_FORMATS, type OutputFormat, outNotForFormat } from '../../shared/errors/cli';
 import { Failure } from '../../shared/result';
 import { traceCode } from '../core/print/trace';
+import { traceOptionsFor } from '../core/print/traceColour';
 import { toPdf, toSvg } from '../core/print/vectorFile';
 import { writeFileAtomic } from '../core/storage/atomicFile';
 
@@ -10,8 +11,6 @@ import { writeFileAtomic } from '../core/storage/atomicFile';
 
 export const FORMAT_FLAG = { format: { type: 'string' } } as const;
 export const FORMAT_USAGE = '[--format png|svg|pdf]';
-
-const BLACK: Rgb = { r: 0, g: 0, b: 0 };
 
 /** Vector files are traced from the largest image WeChat makes, unless --width asks otherwise. */
 export const VECTOR_SOURCE_WIDTH = '1280';
@@ -45,10 +44,7 @@ export async function writeCodeAs(
     await writeFileAtomic(file, png);
     return 'PNG';
   }
-  // A square QR code is black on white; with auto colour WeChat picks the colour, read from the image.
-  const round = request.kind !== 'qrcode';
-  const color = !round ? BLACK : request.autoColor ? 'auto' : request.lineColor;
-  const vector = await traceCode(png, { color, transparent: round && request.transparent });
+  const vector = await traceCode(png, traceOptionsFor(request));
   const width = widthMm ?? widthMmAt300Dpi(vector.width);
   const bytes =
     format === 'svg' ? toSvg(vector, { widthMm: width }) : await toPdf(vector, { widthMm: width });

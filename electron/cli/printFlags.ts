@@ -6,6 +6,7 @@ import { Failure } from '../../shared/result';
 import type { PlannedRow } from '../core/batch/plan';
 import { compose, type Label } from '../core/print/compose';
 import { bundledLabelFont } from '../core/print/labelFont';
+import { labelSizing } from '../core/print/labelSizing';
 import { checkLabels, labelForRow } from '../core/print/labelText';
 import { type LogoOptions, logoFraction, readLogo } from '../core/print/logo';
 import {
@@ -92,19 +93,17 @@ export async function printCode(
   print: PrintRequest,
 ): Promise<{ png: Buffer; width: number; height: number }> {
   const row: PlannedRow = { row: 1, key: '', name: '', cells: [], request };
-  // Label sizes follow the code: about a twelfth of its width, so the text scales with the print.
-  const size = Math.max(8, Math.round(width / 12));
+  const { size, margin, gap } = labelSizing(width, print.labels.length);
   const labels: Label[] = print.labels.map((text) => ({ text: labelForRow(text, row, []), size }));
   const dpi = print.plan ? dpiForWidth(width, print.plan.size) : print.dpi;
   if (print.plan?.needsVector) {
     const note = rasterBelowDpi(print.plan.size.cm, dpi, print.dpi, largestRasterCm(print.dpi));
     process.stderr.write(`${note[cliLanguage()]}\n`);
   }
-  const margin = labels.length > 0 ? Math.round(width / 20) : 0;
   const { png, layout } = await compose(code, {
     labels,
     margin,
-    gap: Math.round(width / 40),
+    gap,
     dpi,
     font: bundledLabelFont(),
     ...(print.logo ? { logo: print.logo } : {}),
