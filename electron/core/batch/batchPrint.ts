@@ -1,15 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import sharp from 'sharp';
 import type { BatchPrint } from '../../../shared/batchPrint';
 import type { CodeKind, CodeRequest } from '../../../shared/codeRequest';
-import { logoUnreadable } from '../../../shared/errors/print';
-import { Failure } from '../../../shared/result';
 import { compose } from '../print/compose';
 import { bundledLabelFont } from '../print/labelFont';
 import { labelSizing } from '../print/labelSizing';
 import { checkLabels, labelForRow } from '../print/labelText';
-import { type LogoOptions, logoFraction, readLogo } from '../print/logo';
+import { type LogoOptions, readLogoFile } from '../print/logo';
 import {
   DEFAULT_DPI,
   dpiForWidth,
@@ -50,18 +47,6 @@ export function checkBatchPrint(print: BatchPrint, headers: readonly string[]): 
   const size = print.printSize === undefined ? undefined : parsePrintSize(print.printSize);
   if (print.sheet?.size !== undefined) parsePrintSize(print.sheet.size);
   return size ? { requestWidth: planPrint(size, dpi).requestWidth } : {};
-}
-
-/** The logo file read and checked; a Failure naming the file when it cannot be used. */
-export async function readLogoFile(file: string, kind: CodeKind): Promise<LogoOptions> {
-  const bytes = await readFile(file).catch(() => {
-    throw new Failure(
-      logoUnreadable(basename(file), { en: 'the file cannot be opened.', zh: '文件无法打开。' }),
-    );
-  });
-  const shape = kind === 'qrcode' ? 'square' : 'round';
-  logoFraction(shape);
-  return { image: await readLogo(bytes, basename(file)), shape, ring: shape === 'round' };
 }
 
 /** `001-上海店.png` → `001-上海店-print.png`, `001-上海店.svg`. */
