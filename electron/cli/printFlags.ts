@@ -1,13 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { CodeKind, CodeRequest } from '../../shared/codeRequest';
-import { logoUnreadable, rasterBelowDpi, widthWithPrintSize } from '../../shared/errors/print';
+import { rasterBelowDpi, widthWithPrintSize } from '../../shared/errors/print';
 import { Failure } from '../../shared/result';
 import type { PlannedRow } from '../core/batch/plan';
 import { compose, type Label } from '../core/print/compose';
 import { bundledLabelFont } from '../core/print/labelFont';
+import { labelSizing } from '../core/print/labelSizing';
 import { checkLabels, labelForRow } from '../core/print/labelText';
-import { type LogoOptions, logoFraction, readLogo } from '../core/print/logo';
+import { type LogoOptions, readLogoFile } from '../core/print/logo';
 import {
   dpiForWidth,
   largestRasterCm,
@@ -62,26 +61,12 @@ export async function printFromFlags(
     const dpi = parseDpi(values.dpi);
     const plan =
       values['print-size'] === undefined ? undefined : planPrint(parsePrintSize(values['print-size']), dpi);
-    const logo = values.logo === undefined ? undefined : await logoFromFile(values.logo, kind);
+    const logo = values.logo === undefined ? undefined : await readLogoFile(values.logo, kind);
     return { labels, dpi, ...(plan ? { plan } : {}), ...(logo ? { logo } : {}) };
   } catch (caught) {
     if (caught instanceof Failure) throw new Failure(asFlagError(caught.error));
     throw caught;
   }
-}
-
-async function logoFromFile(file: string, kind: CodeKind): Promise<LogoOptions> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    throw new Failure(
-      logoUnreadable(basename(file), { en: 'the file cannot be opened.', zh: '文件无法打开。' }),
-    );
-  }
-  const shape = kind === 'qrcode' ? 'square' : 'round';
-  logoFraction(shape);
-  return { image: await readLogo(bytes, basename(file)), shape, ring: shape === 'round' };
 }
 
 /** The code as printed: labels, logo and DPI applied; a note on stderr when WeChat's pixels fall short. */
@@ -92,19 +77,17 @@ export async function printCode(
   print: PrintRequest,
 ): Promise<{ png: Buffer; width: number; height: number }> {
   const row: PlannedRow = { row: 1, key: '', name: '', cells: [], request };
-  // Label sizes follow the code: about a twelfth of its width, so the text scales with the print.
-  const size = Math.max(8, Math.round(width / 12));
+  const { size, margin, gap } = labelSizing(width, print.labels.length);
   const labels: Label[] = print.labels.map((text) => ({ text: labelForRow(text, row, []), size }));
   const dpi = print.plan ? dpiForWidth(width, print.plan.size) : print.dpi;
   if (print.plan?.needsVector) {
     const note = rasterBelowDpi(print.plan.size.cm, dpi, print.dpi, largestRasterCm(print.dpi));
     process.stderr.write(`${note[cliLanguage()]}\n`);
   }
-  const margin = labels.length > 0 ? Math.round(width / 20) : 0;
   const { png, layout } = await compose(code, {
     labels,
     margin,
-    gap: Math.round(width / 40),
+    gap,
     dpi,
     font: bundledLabelFont(),
     ...(print.logo ? { logo: print.logo } : {}),

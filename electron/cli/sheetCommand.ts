@@ -7,6 +7,7 @@ import { Failure } from '../../shared/result';
 import type { PlannedRow } from '../core/batch/plan';
 import { compose } from '../core/print/compose';
 import { bundledLabelFont } from '../core/print/labelFont';
+import { labelSizing } from '../core/print/labelSizing';
 import { checkLabels, labelForRow } from '../core/print/labelText';
 import { parsePrintSize } from '../core/print/physicalSize';
 import { PAPER_PT, type Paper, printSheet } from '../core/print/sheet';
@@ -77,12 +78,12 @@ export async function sheetCommand(args: string[], out: (line: string) => void):
       .metadata()
       .catch(() => ({ width: 0 }));
     if (!width) throw new Failure(asFlagError(sheetNoCodes(name)));
-    // Labels follow the code, about a twelfth of its width, as `generate --label` draws them.
-    const fontSize = Math.max(8, Math.round(width / 12));
+    // No margin around each code: the sheet puts its own gap between cells.
+    const { size, gap } = labelSizing(width, labels.length);
     const { png: printed, layout } = await compose(png, {
       font,
-      labels: labels.map((text) => ({ text: labelForRow(text, row, []), size: fontSize })),
-      gap: labels.length ? Math.round(width / 40) : 0,
+      labels: labels.map((text) => ({ text: labelForRow(text, row, []), size })),
+      gap,
     });
     codes.push({ png: printed, widthMm: (sizeCm * 10 * layout.width) / width });
   }

@@ -25,7 +25,7 @@ import {
 } from '../../../shared/errors/batch';
 import type { BatchSampleView, FolderGrant } from '../../../shared/ipc/channels';
 import { Failure } from '../../../shared/result';
-import { checkBatchPrint, readLogoFile } from '../../core/batch/batchPrint';
+import { checkBatchPrint } from '../../core/batch/batchPrint';
 import { openDroppedSheet } from '../../core/batch/droppedSheet';
 import {
   batchFolder,
@@ -37,6 +37,7 @@ import {
 import { checkNameTemplate } from '../../core/batch/naming';
 import type { BatchPlan } from '../../core/batch/plan';
 import { readSpreadsheet, type Sheet } from '../../core/batch/spreadsheet';
+import { readLogoFile } from '../../core/print/logo';
 import type { AccountStore } from '../../core/storage/accounts';
 import type { ErrorLog } from '../../core/storage/errorLog';
 import type { AccountService } from '../accounts/accountService';

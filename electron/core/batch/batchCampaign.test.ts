@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../sandbox';
+import { sandboxClient } from '../../testing/sandboxClient';
 import { tempFolderFor } from '../../testing/tempFolder';
 import type { CodeAccount } from '../codes/codeMaker';
 import { Library } from '../storage/library';
-import { stableTokenSource } from '../tokens/stableTokenSource';
-import { createWechatClient } from '../wechat/wechatClient';
 import { BatchJob, type BatchJobOptions } from './batchJob';
 import { unfinishedBatches } from './journal';
 import { guessMapping } from './mapping';
@@ -33,16 +32,7 @@ async function setup() {
   sandbox = await startSandbox();
   const dir = await tempFolderFor({ onTestFinished }, 'campaign');
   const library = await Library.open(join(dir, 'library'));
-  const tokens = stableTokenSource({
-    apiBase: sandbox.url,
-    appId: OWNER,
-    secret: async () => 'sandbox-secret',
-  });
-  const client = createWechatClient({
-    apiBase: sandbox.url,
-    tokens,
-    retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 20 },
-  });
+  const client = sandboxClient(sandbox, OWNER, { retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 20 } });
   const account: CodeAccount = { accountId: 'shop', appId: OWNER, client };
   const plan = (rows: string[][], file = '春节门店.csv'): BatchPlan =>
     planBatch({

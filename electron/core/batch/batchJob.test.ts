@@ -5,11 +5,10 @@ import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { CodeKind } from '../../../shared/codeRequest';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../sandbox';
 import { call, decodePicture, readQr } from '../../sandbox/testing';
+import { sandboxClient } from '../../testing/sandboxClient';
 import { tempFolderFor } from '../../testing/tempFolder';
 import type { CodeAccount } from '../codes/codeMaker';
 import { Library } from '../storage/library';
-import { stableTokenSource } from '../tokens/stableTokenSource';
-import { createWechatClient } from '../wechat/wechatClient';
 import { BatchJob, type BatchJobOptions, type BatchProgress, type Slowdown } from './batchJob';
 import { unfinishedBatches } from './journal';
 import { guessMapping } from './mapping';
@@ -47,14 +46,7 @@ async function setup(options: SandboxOptions = {}, timeoutMs = CLIENT_TIMEOUT_MS
   sandbox = await startSandbox(options);
   const dir = await tempFolderFor({ onTestFinished }, 'batch');
   const library = await Library.open(join(dir, 'library'));
-  const tokens = stableTokenSource({
-    apiBase: sandbox.url,
-    appId: OWNER,
-    secret: async () => 'sandbox-secret',
-  });
-  const client = createWechatClient({
-    apiBase: sandbox.url,
-    tokens,
+  const client = sandboxClient(sandbox, OWNER, {
     // Fast retries keep the test quick; the policy is the client's own, not under test here.
     retry: { attempts: 4, baseDelayMs: 5, maxDelayMs: 20 },
     http: { timeoutMs },

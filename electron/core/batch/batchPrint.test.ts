@@ -7,11 +7,10 @@ import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { BatchPrint } from '../../../shared/batchPrint';
 import type { Failure } from '../../../shared/result';
 import { type RunningSandbox, startSandbox } from '../../sandbox';
+import { sandboxClient } from '../../testing/sandboxClient';
 import { tempFolderFor } from '../../testing/tempFolder';
 import { readDpi } from '../print/pngDpi';
 import { Library } from '../storage/library';
-import { stableTokenSource } from '../tokens/stableTokenSource';
-import { createWechatClient } from '../wechat/wechatClient';
 import { BatchJob } from './batchJob';
 import { checkBatchPrint } from './batchPrint';
 import { guessMapping } from './mapping';
@@ -42,12 +41,7 @@ async function setup() {
   sandbox = await startSandbox();
   const dir = await tempFolderFor({ onTestFinished }, 'batch-print');
   const library = await Library.open(join(dir, 'library'));
-  const tokens = stableTokenSource({
-    apiBase: sandbox.url,
-    appId: OWNER,
-    secret: async () => 'sandbox-secret',
-  });
-  const client = createWechatClient({ apiBase: sandbox.url, tokens });
+  const client = sandboxClient(sandbox, OWNER);
   const out = join(dir, 'out');
   const plan = planBatch({
     sheet: {

@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import sharp from 'sharp';
 import type { BatchPrint } from '../../../shared/batchPrint';
-import type { CodeKind, CodeRequest, Rgb } from '../../../shared/codeRequest';
-import { logoUnreadable } from '../../../shared/errors/print';
-import { Failure } from '../../../shared/result';
+import type { CodeKind, CodeRequest } from '../../../shared/codeRequest';
 import { compose } from '../print/compose';
 import { bundledLabelFont } from '../print/labelFont';
+import { labelSizing } from '../print/labelSizing';
 import { checkLabels, labelForRow } from '../print/labelText';
-import { type LogoOptions, logoFraction, readLogo } from '../print/logo';
+import { type LogoOptions, readLogoFile } from '../print/logo';
 import {
   DEFAULT_DPI,
   dpiForWidth,
@@ -19,6 +17,7 @@ import {
 } from '../print/physicalSize';
 import { layOutSheet, type Paper, printSheet, type SheetCode } from '../print/sheet';
 import { traceCode } from '../print/trace';
+import { traceOptionsFor } from '../print/traceColour';
 import { toPdf, toSvg } from '../print/vectorFile';
 import { writeFileAtomic } from '../storage/atomicFile';
 import type { PlannedRow } from './plan';
@@ -30,7 +29,6 @@ import { rowFilePath } from './subfolders';
 
 /** Sheet codes are this wide when neither the sheet nor the print options say. */
 const DEFAULT_SHEET_SIZE = '4cm';
-const BLACK: Rgb = { r: 0, g: 0, b: 0 };
 
 /** The files a row's print options make besides its PNG, as names within the output folder. */
 export interface RowPrintFiles {
@@ -49,18 +47,6 @@ export function checkBatchPrint(print: BatchPrint, headers: readonly string[]): 
   const size = print.printSize === undefined ? undefined : parsePrintSize(print.printSize);
   if (print.sheet?.size !== undefined) parsePrintSize(print.sheet.size);
   return size ? { requestWidth: planPrint(size, dpi).requestWidth } : {};
-}
-
-/** The logo file read and checked; a Failure naming the file when it cannot be used. */
-export async function readLogoFile(file: string, kind: CodeKind): Promise<LogoOptions> {
-  const bytes = await readFile(file).catch(() => {
-    throw new Failure(
-      logoUnreadable(basename(file), { en: 'the file cannot be opened.', zh: '文件无法打开。' }),
-    );
-  });
-  const shape = kind === 'qrcode' ? 'square' : 'round';
-  logoFraction(shape);
-  return { image: await readLogo(bytes, basename(file)), shape, ring: shape === 'round' };
 }
 
 /** `001-上海店.png` → `001-上海店-print.png`, `001-上海店.svg`. */
@@ -110,16 +96,13 @@ export class BatchPrinter {
   /** The code as printed: its labels filled from the row, the logo, the DPI its printed size gives. */
   async composed(png: Buffer, row: PlannedRow): Promise<Buffer> {
     const { width = 0 } = await sharp(png).metadata();
-    // Labels follow the code, about a twelfth of its width, as `generate --label` draws them.
-    const fontSize = Math.max(8, Math.round(width / 12));
-    const labels = (this.print.labels ?? []).map((text) => ({
-      text: labelForRow(text, row, this.headers),
-      size: fontSize,
-    }));
+    const texts = this.print.labels ?? [];
+    const { size, margin, gap } = labelSizing(width, texts.length);
+    const labels = texts.map((text) => ({ text: labelForRow(text, row, this.headers), size }));
     const { png: printed } = await compose(png, {
       labels,
-      margin: labels.length > 0 ? Math.round(width / 20) : 0,
-      gap: Math.round(width / 40),
+      margin,
+      gap,
       dpi: this.size ? dpiForWidth(width, this.size) : this.dpi,
       font: this.font,
       ...(this.logo ? { logo: this.logo } : {}),
@@ -142,9 +125,7 @@ export class BatchPrinter {
 
   /** Traced from the code as WeChat sent it, in its colour, at its printed width. */
   private async vector(png: Buffer, request: CodeRequest): Promise<Uint8Array | string> {
-    const round = request.kind !== 'qrcode';
-    const color = !round ? BLACK : request.autoColor ? 'auto' : (request.lineColor ?? BLACK);
-    const vector = await traceCode(png, { color, transparent: round && request.transparent === true });
+    const vector = await traceCode(png, traceOptionsFor(request));
     const widthMm = this.size ? this.size.cm * 10 : (vector.width / this.dpi) * 25.4;
     return this.print.format === 'svg' ? toSvg(vector, { widthMm }) : toPdf(vector, { widthMm });
   }

@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import sharp from 'sharp';
+import type { CodeKind } from '../../../shared/codeRequest';
 import { logoCoversData, logoUnreadable } from '../../../shared/errors/print';
 import { Failure } from '../../../shared/result';
 
@@ -79,6 +82,21 @@ export async function readLogo(bytes: Buffer, name: string): Promise<Buffer> {
     throw why('the image cannot be read.', '图片无法读取。');
   }
   return bytes;
+}
+
+/**
+ * The logo file read and checked for a code of `kind` (round-cropped on a 小程序码, small on a square
+ * code); a Failure naming the file when it cannot be used.
+ */
+export async function readLogoFile(file: string, kind: CodeKind): Promise<LogoOptions> {
+  const bytes = await readFile(file).catch(() => {
+    throw new Failure(
+      logoUnreadable(basename(file), { en: 'the file cannot be opened.', zh: '文件无法打开。' }),
+    );
+  });
+  const shape = kind === 'qrcode' ? 'square' : 'round';
+  logoFraction(shape);
+  return { image: await readLogo(bytes, basename(file)), shape, ring: shape === 'round' };
 }
 
 const disc = (size: number, fill: string) =>

@@ -3,6 +3,7 @@ import type { CodeRequest, Rgb } from '../../../shared/codeRequest';
 import { validateCodeRequest } from '../../../shared/validateCodeRequest';
 import { type RunningSandbox, startSandbox } from '../../sandbox';
 import { decodePicture, readQr } from '../../sandbox/testing';
+import { sandboxClient } from '../../testing/sandboxClient';
 import {
   inkOfRaster,
   iou,
@@ -12,8 +13,7 @@ import {
   renderSvg,
   roundCodePng,
 } from '../../testing/vectorCheck';
-import { stableTokenSource } from '../tokens/stableTokenSource';
-import { createWechatClient, type WechatClient } from '../wechat/wechatClient';
+import type { WechatClient } from '../wechat/wechatClient';
 import { traceCode } from './trace';
 import { toPdf, toSvg } from './vectorFile';
 
@@ -25,12 +25,7 @@ let client: WechatClient;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  const tokens = stableTokenSource({
-    apiBase: sandbox.url,
-    appId: 'wx0123456789abcdef',
-    secret: async () => 'sandbox-secret',
-  });
-  client = createWechatClient({ apiBase: sandbox.url, tokens });
+  client = sandboxClient(sandbox, 'wx0123456789abcdef');
 });
 afterAll(() => sandbox.close());
 

@@ -1,13 +1,12 @@
-import type { CodeRequest, Rgb } from '../../../shared/codeRequest';
+import type { CodeRequest } from '../../../shared/codeRequest';
 import { traceCode } from './trace';
+import { traceOptionsFor } from './traceColour';
 import { toPdf, toSvg } from './vectorFile';
 
 // A code as a vector file for a print shop, traced from the PNG WeChat sent: what the CLI's
 // `--format svg|pdf` and the app's Save as SVG/PDF both write.
 
 export type VectorFormat = 'svg' | 'pdf';
-
-const BLACK: Rgb = { r: 0, g: 0, b: 0 };
 
 /** The printed width when none is asked for: the size the traced image serves at 300 DPI. */
 const widthMmAt300Dpi = (pixels: number) => (pixels / 300) * 25.4;
@@ -27,9 +26,7 @@ export async function vectorOutput(
   request: CodeRequest,
   widthMm?: number,
 ): Promise<VectorOutput> {
-  const round = request.kind !== 'qrcode';
-  const color = !round ? BLACK : request.autoColor ? 'auto' : request.lineColor;
-  const vector = await traceCode(png, { color, transparent: round && request.transparent });
+  const vector = await traceCode(png, traceOptionsFor(request));
   const width = widthMm ?? widthMmAt300Dpi(vector.width);
   const bytes =
     format === 'svg' ? toSvg(vector, { widthMm: width }) : await toPdf(vector, { widthMm: width });

@@ -1,4 +1,5 @@
 import type { LibraryDatabase, Statement } from './libraryDatabase';
+import { preparedStatements } from './preparedStatements';
 
 /** A batch as the library keeps it: which campaign it belongs to and what it read. */
 export interface BatchRecord {
@@ -37,17 +38,10 @@ export interface Campaign {
  * code was made or came from the library, so a batch's codes and names are all here to export again.
  */
 export class BatchTable {
-  private readonly statements = new Map<string, Statement>();
+  private readonly statement: (sql: string) => Statement;
 
-  constructor(private readonly db: LibraryDatabase) {}
-
-  private statement(sql: string): Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) {
-      prepared = this.db.prepare(sql);
-      this.statements.set(sql, prepared);
-    }
-    return prepared;
+  constructor(db: LibraryDatabase) {
+    this.statement = preparedStatements(db);
   }
 
   /** Keeps the first start of a batch: a resumed or repeated run is the same batch. */

@@ -1,6 +1,7 @@
 import type { CodeOrigin } from '../../../shared/codeOrigin';
 import type { CodeKind, CodeRequest } from '../../../shared/codeRequest';
 import type { LibraryDatabase, Statement } from './libraryDatabase';
+import { preparedStatements } from './preparedStatements';
 
 /** A code the library keeps, as the app and History see it. */
 export interface StoredCode {
@@ -96,17 +97,10 @@ const SHORTEST_INDEXED = 3;
  * once per connection. The caller chooses the transaction.
  */
 export class CodeTable {
-  private readonly statements = new Map<string, Statement>();
+  private readonly statement: (sql: string) => Statement;
 
-  constructor(private readonly db: LibraryDatabase) {}
-
-  private statement(sql: string): Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) {
-      prepared = this.db.prepare(sql);
-      this.statements.set(sql, prepared);
-    }
-    return prepared;
+  constructor(db: LibraryDatabase) {
+    this.statement = preparedStatements(db);
   }
 
   /** The rows a query selects through ROW, read as one JSON array each. */
