@@ -108,6 +108,9 @@ test('Batch at each step, running and finished, has no axe violations', async ({
       ['pages/shop/index?id=102', '淮海中路店'],
       ['pages/shop/index?id=104&scancode_time=1', '徐家汇店'],
       ['', '空行'],
+      // Rows after the stalled one, left unfinished by Cancel, so the batch is listed to continue.
+      ['pages/shop/index?id=105', '静安寺店'],
+      ['pages/shop/index?id=106', '陆家嘴店'],
     ]);
     backend.desktop.spreadsheet = sheet;
     await batch.importButton.click();
