@@ -2,12 +2,14 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
-import type { CodeKind } from '../../../shared/codeRequest';
+import type { CodeKind, CodeRequest } from '../../../shared/codeRequest';
+import { wechatError } from '../../../shared/errors/wechat';
+import { Failure } from '../../../shared/result';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../sandbox';
 import { call, decodePicture, readQr } from '../../sandbox/testing';
 import { sandboxClient } from '../../testing/sandboxClient';
 import { tempFolderFor } from '../../testing/tempFolder';
-import type { CodeAccount } from '../codes/codeMaker';
+import { type CodeAccount, CodeMaker, type MadeCode, type MakeOptions } from '../codes/codeMaker';
 import { Library } from '../storage/library';
 import { BatchJob, type BatchJobOptions, type BatchProgress, type Slowdown } from './batchJob';
 import { unfinishedBatches } from './journal';
@@ -379,6 +381,58 @@ describe('BatchJob against the sandbox', () => {
       ...Array(3).fill('failed'),
       ...Array(5).fill('not-run'),
     ]);
+  });
+
+  it('pauses after 3 failing rows in a row even when a row made before them ends its writes among them', async () => {
+    // Row 2 is made, frees its call slot and writes behind; row 3 fails meanwhile. Row 2 ending
+    // after that must not wipe row 3 from the streak: the batch pauses after rows 3, 4 and 5, not 6.
+    const s = await setup({ publishedPages: [HOME] });
+    const rows = [
+      ['id=1', HOME],
+      ...Array.from({ length: 8 }, (_, i) => [`id=${i + 2}`, 'pages/shop/index']),
+    ];
+    let rowTwoEnded!: () => void;
+    const rowTwoEnd = new Promise<void>((resolve) => {
+      rowTwoEnded = resolve;
+    });
+    let failing = 0;
+    class OrderedMaker extends CodeMaker {
+      override async make(
+        account: CodeAccount,
+        request: CodeRequest,
+        options?: MakeOptions,
+      ): Promise<MadeCode> {
+        if (request.kind === 'unlimited' && request.page !== HOME) {
+          failing++;
+          // WeChat answers row 3 at once, while row 2's file is still being written.
+          if (failing === 1) throw new Failure(wechatError(41030, 'invalid page rid: 1', 'unlimited'));
+          // Row 4 is answered after row 2 has ended.
+          if (failing === 2) await rowTwoEnd;
+        }
+        return super.make(account, request, options);
+      }
+    }
+    const job = s.job(s.plan(['scene', 'page'], rows), {
+      concurrency: 1,
+      maker: new OrderedMaker(s.library),
+    });
+    const ended: number[] = [];
+    job.on('row', (outcome) => {
+      ended.push(outcome.row);
+      if (outcome.row === 2) rowTwoEnded();
+    });
+    const paused = new Promise<void>((resolve) =>
+      job.on('state', (state) => state === 'paused' && resolve()),
+    );
+    const running = job.run();
+    await paused;
+    // The order this test is about: row 3 failed before row 2 ended.
+    expect(ended.slice(0, 2)).toEqual([3, 2]);
+    // Row 2's call and rows 4 and 5's: row 6 was never asked for.
+    expect(s.sandbox.stats().getwxacodeunlimit).toBe(3);
+    expect(job.progress()).toMatchObject({ state: 'paused', done: 1, failed: 0, remaining: 8 });
+    job.cancel();
+    await running;
   });
 
   it('once the cause is fixed, Resume makes the rows that paused the batch', async () => {

@@ -408,6 +408,11 @@ export class BatchJob extends EventEmitter<BatchEvents> {
           called = true;
         },
       });
+      // The row has its code: any streak of failures ends here, in the order the answers came. Reset
+      // when the row ends instead, a row writing behind would wipe out the failures of rows that
+      // called after it, and the batch would pause for the same error later than it says.
+      this.failureStreak = 0;
+      this.sameError.reset();
       freeSlot();
       if (!made.fromLibrary) {
         this.limiter.passed();
@@ -426,8 +431,6 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       await this.writeRowFile(file, made);
       const printed = (await this.printer?.writeRow(this.outDir, file, made.png, row)) ?? {};
       await this.journal!.record({ row: row.row, file, fromLibrary: made.fromLibrary });
-      this.failureStreak = 0;
-      this.sameError.reset();
       this.counts.done++;
       if (made.fromLibrary) this.counts.fromLibrary++;
       this.meter.rowFinished();
