@@ -30,7 +30,7 @@ test('the Print part labels each code from a column and adds a print sheet; a la
   await ui.chooseFolder.click();
   const outDir = backend.desktop.folder!;
 
-  await app.getByText('Print', { exact: true }).click();
+  await app.getByRole('region', { name: 'Batch setup' }).getByText('Print', { exact: true }).click();
   const labels = app.getByRole('textbox', { name: 'Label lines under each code' });
   await labels.fill('桌号 {nope}');
   await app.getByRole('switch', { name: 'Also make a print sheet PDF' }).check();
