@@ -16,9 +16,7 @@ import {
   planPrint,
 } from '../print/physicalSize';
 import { layOutSheet, type Paper, printSheet, type SheetCode } from '../print/sheet';
-import { traceCode } from '../print/trace';
-import { traceOptionsFor } from '../print/traceColour';
-import { toPdf, toSvg } from '../print/vectorFile';
+import { vectorOutput } from '../print/vectorOutput';
 import { writeFileAtomic } from '../storage/atomicFile';
 import type { PlannedRow } from './plan';
 import { rowFilePath } from './subfolders';
@@ -125,9 +123,9 @@ export class BatchPrinter {
 
   /** Traced from the code as WeChat sent it, in its colour, at its printed width. */
   private async vector(png: Buffer, request: CodeRequest): Promise<Uint8Array | string> {
-    const vector = await traceCode(png, traceOptionsFor(request));
-    const widthMm = this.size ? this.size.cm * 10 : (vector.width / this.dpi) * 25.4;
-    return this.print.format === 'svg' ? toSvg(vector, { widthMm }) : toPdf(vector, { widthMm });
+    const format = this.print.format === 'svg' ? 'svg' : 'pdf';
+    return (await vectorOutput(format, png, request, this.size ? this.size.cm * 10 : undefined, this.dpi))
+      .bytes;
   }
 
   /** Each code's printed width on the sheet, in millimetres. */

@@ -8,8 +8,8 @@ import { toPdf, toSvg } from './vectorFile';
 
 export type VectorFormat = 'svg' | 'pdf';
 
-/** The printed width when none is asked for: the size the traced image serves at 300 DPI. */
-const widthMmAt300Dpi = (pixels: number) => (pixels / 300) * 25.4;
+/** The printed width when none is asked for: the size the traced image serves at `dpi`. */
+const widthMmAt = (pixels: number, dpi: number) => (pixels / dpi) * 25.4;
 
 export interface VectorOutput {
   bytes: string | Uint8Array;
@@ -25,9 +25,10 @@ export async function vectorOutput(
   png: Uint8Array,
   request: CodeRequest,
   widthMm?: number,
+  dpi = 300,
 ): Promise<VectorOutput> {
   const vector = await traceCode(png, traceOptionsFor(request));
-  const width = widthMm ?? widthMmAt300Dpi(vector.width);
+  const width = widthMm ?? widthMmAt(vector.width, dpi);
   const bytes =
     format === 'svg' ? toSvg(vector, { widthMm: width }) : await toPdf(vector, { widthMm: width });
   return { bytes, widthMm: width, source: { width: vector.width, height: vector.height } };
