@@ -28,7 +28,7 @@ export const PRINT_FLAGS = {
   logo: { type: 'string' },
 } as const;
 
-export const PRINT_USAGE = '[--label TEXT]… [--print-size 4cm|1.5in] [--dpi N] [--logo FILE.png|jpg]';
+export const PRINT_USAGE = '[--label TEXT]… [--print-size 4cm|1.5in] [--dpi N] [--logo FILE.png|jpg|svg]';
 
 export interface PrintFlagValues {
   label?: string[];

@@ -81,8 +81,26 @@ export function logoUnreadable(file: string, why: Localized): AppError {
     'logo',
     { en: `The logo “${file}” cannot be used: ${why.en}`, zh: `无法使用标志图片“${file}”：${why.zh}` },
     {
-      en: 'Choose a PNG or JPEG of at most 5 MB and 4000 × 4000 pixels, e.g. a square brand mark.',
-      zh: '请选择不超过 5 MB、4000 × 4000 像素的 PNG 或 JPEG，例如方形的品牌标志。',
+      en: 'Choose a PNG or JPEG of at most 5 MB and 4000 × 4000 pixels, or an SVG of at most 1 MB, e.g. a square brand mark.',
+      zh: '请选择不超过 5 MB、4000 × 4000 像素的 PNG 或 JPEG，或不超过 1 MB 的 SVG，例如方形的品牌标志。',
+    },
+  );
+}
+
+/**
+ * An SVG logo holding something an image must not: a DOCTYPE or entities (which can expand without
+ * bound or read files), a script, embedded HTML, or a link to another file or address.
+ */
+export function logoSvgUnsafe(file: string, why: Localized): AppError {
+  return printError(
+    'logo',
+    {
+      en: `The SVG logo “${file}” is refused: ${why.en}`,
+      zh: `已拒绝 SVG 标志“${file}”：${why.zh}`,
+    },
+    {
+      en: 'Export the logo again as plain SVG (shapes and embedded images only: no DOCTYPE, scripts, HTML or links to other files), or as a PNG.',
+      zh: '请重新导出为纯 SVG（只含图形和内嵌图片：不含 DOCTYPE、脚本、HTML 或指向其他文件的链接），或导出为 PNG。',
     },
   );
 }

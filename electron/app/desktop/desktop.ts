@@ -15,7 +15,7 @@ export interface Desktop {
   chooseSpreadsheet(): Promise<string | undefined>;
   /** Asks for a mini program's app.json, to list its pages; undefined when they cancel. */
   chooseAppJson(): Promise<string | undefined>;
-  /** Asks for a PNG or JPEG to use as a code's centre logo; undefined when they cancel. */
+  /** Asks for a PNG, JPEG or SVG to use as a code's centre logo; undefined when they cancel. */
   chooseImage(): Promise<string | undefined>;
   /** Asks for the folder a batch's PNGs go to (one may be created in the dialog); undefined when they cancel. */
   chooseFolder(): Promise<string | undefined>;
