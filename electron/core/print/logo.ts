@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { CodeKind } from '../../../shared/codeRequest';
 import { logoCoversData, logoUnreadable } from '../../../shared/errors/print';
 import { Failure } from '../../../shared/result';
@@ -65,7 +65,7 @@ export function placeLogo(width: number, height: number, shape: CodeShape, fract
 }
 
 /** The logo's pixels, at least `size` on its shorter side for an SVG (rendered at that size). */
-export function logoPicture(image: Buffer, size: number): Promise<sharp.Sharp> {
+export function logoPicture(image: Buffer, size: number): Promise<Sharp> {
   return isSvg(image) ? renderSvgLogo(image, size) : Promise.resolve(sharp(image));
 }
 

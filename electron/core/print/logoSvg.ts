@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { logoSvgUnsafe } from '../../../shared/errors/print';
 import { Failure } from '../../../shared/result';
 
@@ -67,7 +67,7 @@ export function checkSvgLogo(bytes: Buffer, name: string): Buffer {
  * contained, at that size next): the density is raised from the SVG's own size rather than its
  * small default rendering being enlarged, so edges stay crisp.
  */
-export async function renderSvgLogo(svg: Buffer, size: number): Promise<sharp.Sharp> {
+export async function renderSvgLogo(svg: Buffer, size: number): Promise<Sharp> {
   const { width = 0, height = 0 } = await sharp(svg).metadata();
   if (!(width > 0 && height > 0)) throw new Error('the SVG has no size');
   const wanted = (72 * size) / Math.min(width, height);
