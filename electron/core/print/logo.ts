@@ -116,35 +116,49 @@ const disc = (size: number, fill: string) =>
     `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}"><circle cx="${size / 2}" cy="${size / 2}" r="${size / 2}" fill="${fill}"/></svg>`,
   );
 
+/**
+ * The white around the picture, in pixels of a logo `size` wide: a square code's border keeps the
+ * logo's edge from reading as modules; a round logo's optional ring is WeChat's own avatar's.
+ */
+export function logoInset(logo: LogoOptions, size: number): number {
+  if (logo.shape === 'square') return Math.max(1, Math.round(size * 0.08));
+  return logo.ring ? Math.max(2, Math.round(size * 0.05)) : 0;
+}
+
+/**
+ * The picture inside the white, `side` pixels square on white: cropped to cover for a round logo
+ * (which is then cut to a circle), contained whole for a square one. A vector file asks for it at
+ * print resolution, compose at the code's pixels.
+ */
+export async function logoSquarePicture(logo: LogoOptions, side: number): Promise<Buffer> {
+  const fit = logo.shape === 'square' ? 'contain' : 'cover';
+  return (await logoPicture(logo.image, side))
+    .resize(side, side, { fit, background: '#ffffff' })
+    .flatten({ background: '#ffffff' })
+    .png()
+    .toBuffer();
+}
+
 /** The logo as it is laid on the code, `place.size` square: round-cropped on a white disc, or on a white square. */
 export async function logoOverlay(logo: LogoOptions, place: LogoPlace): Promise<Buffer> {
   const { size } = place;
+  const inset = logoInset(logo, size);
+  const inner = size - 2 * inset;
+  const picture = await logoSquarePicture(logo, inner);
   if (logo.shape === 'square') {
-    // A white border keeps the logo's edge from reading as modules.
-    const border = Math.max(1, Math.round(size * 0.08));
-    const inner = size - 2 * border;
-    const picture = await (await logoPicture(logo.image, inner))
-      .resize(inner, inner, { fit: 'contain', background: '#ffffff' })
-      .flatten({ background: '#ffffff' })
-      .png()
-      .toBuffer();
     return sharp({ create: { width: size, height: size, channels: 4, background: '#ffffff' } })
-      .composite([{ input: picture, left: border, top: border }])
+      .composite([{ input: picture, left: inset, top: inset }])
       .png()
       .toBuffer();
   }
-  const ring = logo.ring ? Math.max(2, Math.round(size * 0.05)) : 0;
-  const inner = size - 2 * ring;
-  const round = await (await logoPicture(logo.image, inner))
-    .resize(inner, inner, { fit: 'cover' })
-    .flatten({ background: '#ffffff' })
+  const round = await sharp(picture)
     .ensureAlpha()
     .composite([{ input: disc(inner, '#000'), blend: 'dest-in' }])
     .png()
     .toBuffer();
   // The white disc hides the avatar beneath wherever the logo is see-through or the ring shows.
   return sharp(disc(size, '#ffffff'))
-    .composite([{ input: round, left: ring, top: ring }])
+    .composite([{ input: round, left: inset, top: inset }])
     .png()
     .toBuffer();
 }
