@@ -87,12 +87,12 @@ export async function sheetCommand(args: string[], out: (line: string) => void):
     });
     codes.push({ png: printed, widthMm: (sizeCm * 10 * layout.width) / width });
   }
-  const pdf = await printSheet(codes, {
+  const { bytes } = await printSheet(codes, {
     paper: paper as Paper,
     landscape: values.landscape ?? false,
     ...(marginMm !== undefined ? { marginMm } : {}),
     cutMarks: !values['no-cut-marks'],
   });
-  await writeFileAtomic(file, pdf);
+  await writeFileAtomic(file, bytes);
   out(`Saved ${file}: ${codes.length} codes, each ${sizeCm.toFixed(1)} cm wide, on ${paper} paper.`);
 }
