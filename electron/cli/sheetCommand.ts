@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import sharp from 'sharp';
 import { restatedForFlag } from '../../shared/errors/cli';
-import { paperUnknown, sheetNoCodes, sheetOutNotPdf } from '../../shared/errors/print';
+import { paperUnknown, sheetNoCodes, sheetOutNotPdf, sheetSizeOrGrid } from '../../shared/errors/print';
+import { parseGrid, type SheetGrid } from '../../shared/print/sheetGrid';
 import { Failure } from '../../shared/result';
 import type { PlannedRow } from '../core/batch/plan';
 import { compose } from '../core/print/compose';
@@ -17,7 +18,10 @@ import { parseFlags, requireFlag, wholeNumber } from './flags';
 import { sheetSources } from './sheetSources';
 
 export const SHEET_USAGE =
-  "wxacode sheet --from DIR|results.csv --size 4cm|1.5in --out sheet.pdf [--paper A4|A3|Letter] [--landscape] [--label TEXT ({row} {name} = the file's name)]… [--margin MM] [--no-cut-marks]";
+  "wxacode sheet --from DIR|results.csv (--size 4cm|1.5in | --grid 3x4) --out sheet.pdf [--paper A4|A3|Letter] [--landscape] [--label TEXT ({row} {name} = the file's name)]… [--margin MM] [--no-cut-marks] [--cmyk]";
+
+/** With a grid, codes are laid out at this width and scaled to fill their cells. */
+const GRID_NOMINAL_CM = 1;
 
 /** The most codes one sheet run lays out: 100 A4 pages of 4 cm codes. */
 const MAX_CODES = 2400;
@@ -35,6 +39,8 @@ export async function sheetCommand(args: string[], out: (line: string) => void):
       label: { type: 'string', multiple: true },
       margin: { type: 'string' },
       'no-cut-marks': { type: 'boolean' },
+      grid: { type: 'string' },
+      cmyk: { type: 'boolean' },
     },
     SHEET_USAGE,
   );
@@ -50,14 +56,19 @@ export async function sheetCommand(args: string[], out: (line: string) => void):
   if (!Object.hasOwn(PAPER_PT, paper)) throw new Failure(asFlagError(paperUnknown(paper)));
   const marginMm = wholeNumber('--margin', values.margin, 0, 50, 10);
   const labels = values.label ?? [];
-  const size = requireFlag(values.size, '--size', 'the printed width of each code', '每个码的印刷宽度');
-  let sizeCm: number;
+  if ((values.size === undefined) === (values.grid === undefined)) {
+    const both = values.size !== undefined;
+    throw new Failure(restatedForFlag(sheetSizeOrGrid(both), both ? '--grid' : '--size', 0));
+  }
+  let sizeCm: number | undefined;
+  let grid: SheetGrid | undefined;
   try {
-    sizeCm = parsePrintSize(size).cm;
+    if (values.size !== undefined) sizeCm = parsePrintSize(values.size).cm;
+    if (values.grid !== undefined) grid = parseGrid(values.grid);
     checkLabels(labels, []);
   } catch (caught) {
     if (!(caught instanceof Failure)) throw caught;
-    const flag = caught.error.field === 'printSize' ? '--size' : '--label';
+    const flag = { printSize: '--size', grid: '--grid' }[caught.error.field ?? ''] ?? '--label';
     throw new Failure(restatedForFlag(caught.error, flag, 0));
   }
   const names = await sheetSources(folder, MAX_CODES);
@@ -85,14 +96,17 @@ export async function sheetCommand(args: string[], out: (line: string) => void):
       labels: labels.map((text) => ({ text: labelForRow(text, row, []), size })),
       gap,
     });
-    codes.push({ png: printed, widthMm: (sizeCm * 10 * layout.width) / width });
+    codes.push({ png: printed, widthMm: ((sizeCm ?? GRID_NOMINAL_CM) * 10 * layout.width) / width });
   }
-  const pdf = await printSheet(codes, {
+  const { bytes, scale } = await printSheet(codes, {
     paper: paper as Paper,
     landscape: values.landscape ?? false,
     ...(marginMm !== undefined ? { marginMm } : {}),
     cutMarks: !values['no-cut-marks'],
+    ...(grid ? { grid } : {}),
+    cmyk: values.cmyk ?? false,
   });
-  await writeFileAtomic(file, pdf);
-  out(`Saved ${file}: ${codes.length} codes, each ${sizeCm.toFixed(1)} cm wide, on ${paper} paper.`);
+  await writeFileAtomic(file, bytes);
+  const cm = (sizeCm ?? GRID_NOMINAL_CM) * scale;
+  out(`Saved ${file}: ${codes.length} codes, each ${cm.toFixed(1)} cm wide, on ${paper} paper.`);
 }

@@ -15,7 +15,7 @@ import {
   parsePrintSize,
   planPrint,
 } from '../print/physicalSize';
-import { layOutSheet, type Paper, printSheet, type SheetCode } from '../print/sheet';
+import { type Paper, printSheet, type SheetCode } from '../print/sheet';
 import { vectorOutput } from '../print/vectorOutput';
 import { writeFileAtomic } from '../storage/atomicFile';
 import type { PlannedRow } from './plan';
@@ -145,31 +145,19 @@ export class BatchPrinter {
     const sheet = this.print.sheet ?? {};
     const codeMm = this.sheetCodeMm;
     const codes: SheetCode[] = [];
-    /** Height over width of each image: the sheet's cell is as tall as the tallest. */
-    const ratios: number[] = [];
     for (const made of rows) {
       const code = await readFile(await rowFilePath(outDir, made.file));
       const printed = made.printFile ? await readFile(await rowFilePath(outDir, made.printFile)) : code;
       const [codeMeta, printedMeta] = await Promise.all([sharp(code).metadata(), sharp(printed).metadata()]);
       // The code itself is `codeMm` wide; labels and margins of the composed image add to that.
       codes.push({ png: printed, widthMm: (codeMm * (printedMeta.width ?? 1)) / (codeMeta.width ?? 1) });
-      ratios.push((printedMeta.height ?? 1) / (printedMeta.width ?? 1));
     }
-    const options = {
+    const { bytes, layout } = await printSheet(codes, {
       paper: (sheet.paper ?? 'A4') as Paper,
       landscape: sheet.landscape ?? false,
       cutMarks: sheet.cutMarks ?? true,
-    };
-    await writeFileAtomic(sheetFile, await printSheet(codes, options));
-    // The same grid printSheet lays out, for the page each row is on.
-    const cell = codes.reduce(
-      (most, c, i) => ({
-        width: Math.max(most.width, c.widthMm),
-        height: Math.max(most.height, c.widthMm * ratios[i]!),
-      }),
-      { width: 0, height: 0 },
-    );
-    const layout = layOutSheet(codes.length, cell, options);
+    });
+    await writeFileAtomic(sheetFile, bytes);
     return new Map(rows.map((made, i) => [made.row, layout.cells[i]!.page + 1]));
   }
 }
