@@ -55,7 +55,9 @@ export function readFontOutlines(file: string): FontOutlines {
     const start = glyf + offset(id);
     if (offset(id + 1) === offset(id) || depth > 8) return [];
     const count = data.readInt16BE(start);
-    return count >= 0 ? simpleGlyph(data, start, count) : compositeGlyph(data, start, (g) => contoursOf(g, depth + 1));
+    return count >= 0
+      ? simpleGlyph(data, start, count)
+      : compositeGlyph(data, start, (g) => contoursOf(g, depth + 1));
   };
   return {
     unitsPerEm,
@@ -64,7 +66,14 @@ export function readFontOutlines(file: string): FontOutlines {
       const blank = offset(id + 1) === offset(id);
       const at = glyf + offset(id);
       const box = (k: number) => (blank ? 0 : data.readInt16BE(at + 2 + 2 * k));
-      return { advance: advance(id), xMin: box(0), yMin: box(1), xMax: box(2), yMax: box(3), contours: contoursOf(id, 0) };
+      return {
+        advance: advance(id),
+        xMin: box(0),
+        yMin: box(1),
+        xMax: box(2),
+        yMax: box(3),
+        contours: contoursOf(id, 0),
+      };
     },
   };
 }
@@ -88,7 +97,8 @@ function cmapLookup(data: Buffer, cmap: number): (codePoint: number) => number {
       for (let g = 0; g < groups; g++) {
         const group = at + 16 + 12 * g;
         const first = data.readUInt32BE(group);
-        if (cp >= first && cp <= data.readUInt32BE(group + 4)) return data.readUInt32BE(group + 8) + cp - first;
+        if (cp >= first && cp <= data.readUInt32BE(group + 4))
+          return data.readUInt32BE(group + 8) + cp - first;
       }
       return 0;
     };

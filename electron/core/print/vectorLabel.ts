@@ -26,14 +26,22 @@ const fontAt = (file: string) => {
 };
 
 /** One contour of quadratic splines as cubic steps, through `at` (font units → page). */
-function contourSteps(points: FontPoint[], at: (x: number, y: number) => [number, number], out: Step[]): void {
+function contourSteps(
+  points: FontPoint[],
+  at: (x: number, y: number) => [number, number],
+  out: Step[],
+): void {
   const n = points.length;
   if (n < 2) return;
-  const mid = (p: FontPoint, q: FontPoint): FontPoint => ({ x: (p.x + q.x) / 2, y: (p.y + q.y) / 2, on: true });
+  const mid = (p: FontPoint, q: FontPoint): FontPoint => ({
+    x: (p.x + q.x) / 2,
+    y: (p.y + q.y) / 2,
+    on: true,
+  });
   // Start on a point on the curve: the first one, or the middle of two leading control points.
   const startIndex = points.findIndex((p) => p.on);
   const start = startIndex >= 0 ? points[startIndex]! : mid(points[0]!, points[1]!);
-  const offset = startIndex >= 0 ? startIndex : 0;
+  const offset = Math.max(startIndex, 0);
   let [cx, cy] = at(start.x, start.y);
   out.push({ op: 'move', x: cx, y: cy });
   let control: FontPoint | null = null;
