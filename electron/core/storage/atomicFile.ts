@@ -41,7 +41,8 @@ export async function writeFileAtomic(
  * `.<name>.<pid>-<random>.tmp`: hidden, and naming its writer, so a sweep at start removes the
  * ones a killed process left (see tempFiles.ts) without touching another live process's.
  */
-const tempName = (name: string): string => `.${name}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+export const tempName = (name: string): string =>
+  `.${name}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
 
 /**
  * Appends one line to an append-only log (journal, index) and flushes it to disk before returning.
@@ -104,7 +105,7 @@ async function endsTorn(file: FileHandle): Promise<boolean> {
  * one is queued once and every caller arriving meanwhile waits for that one (a batch writing 8
  * files at once flushes their folder about once, not 8 times).
  */
-function syncFolder(folder: string): Promise<void> {
+export function syncFolder(folder: string): Promise<void> {
   const state = folderSyncs.get(folder) ?? { running: undefined, next: undefined };
   folderSyncs.set(folder, state);
   if (state.next) return state.next;

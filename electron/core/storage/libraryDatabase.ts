@@ -92,6 +92,10 @@ const MIGRATIONS: readonly Migration[] = [
   `,
   // Searches of one or two characters (shortSearch.ts), filled from the codes already kept.
   addShortSearch,
+  // A new code's image, kept with it in its commit until its file is synced (imageStore.ts).
+  `
+  CREATE TABLE images_unsynced (png_hash TEXT PRIMARY KEY, png BLOB NOT NULL);
+  `,
 ];
 
 /** Rows read at a time while filling the short-search index: memory stays flat at a million codes. */
