@@ -128,6 +128,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     batches: new BatchSession({
       ...core,
       accountService,
+      posters: posterService.store,
       makeOne: (accountId, request) => codeService.generate(accountId, request, false),
     }),
   };
