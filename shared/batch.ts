@@ -134,6 +134,8 @@ export interface RowOutcomeView {
   /** The code as printed (labels, logo, DPI) and its vector file, beside `file` (shared/batchPrint.ts). */
   printFile?: string;
   vectorFile?: string;
+  /** The row's code on the batch's poster template, PNG or PDF. */
+  posterFile?: string;
   /** The print sheet's page (from 1) the row's code is on. */
   sheetPage?: number;
   /** Copied from the library: no API call, no quota. */

@@ -18,6 +18,7 @@ import {
 import { type Paper, printSheet, type SheetCode } from '../print/sheet';
 import { vectorOutput } from '../print/vectorOutput';
 import { writeFileAtomic } from '../storage/atomicFile';
+import { BatchPoster } from './batchPoster';
 import type { PlannedRow } from './plan';
 import { rowFilePath } from './subfolders';
 
@@ -32,6 +33,7 @@ const DEFAULT_SHEET_SIZE = '4cm';
 export interface RowPrintFiles {
   printFile?: string;
   vectorFile?: string;
+  posterFile?: string;
 }
 
 /**
@@ -59,6 +61,7 @@ export class BatchPrinter {
     readonly print: BatchPrint,
     private readonly headers: readonly string[],
     private readonly logo: LogoOptions | undefined,
+    readonly poster: BatchPoster | undefined,
   ) {
     this.dpi = print.dpi ?? DEFAULT_DPI;
     if (print.printSize !== undefined) this.size = parsePrintSize(print.printSize);
@@ -68,7 +71,9 @@ export class BatchPrinter {
   static async open(print: BatchPrint, headers: readonly string[], kind: CodeKind): Promise<BatchPrinter> {
     checkBatchPrint(print, headers);
     const logo = print.logoFile === undefined ? undefined : await readLogoFile(print.logoFile, kind);
-    return new BatchPrinter(print, headers, logo);
+    const poster =
+      print.posterFile === undefined ? undefined : await BatchPoster.open(print.posterFile, headers);
+    return new BatchPrinter(print, headers, logo, poster);
   }
 
   /** Whether each code is composed (labels, logo, printed size or DPI) into a file of its own. */
@@ -88,6 +93,7 @@ export class BatchPrinter {
     return {
       ...(this.composes ? { printFile: `${stem(file)}-print.png` } : {}),
       ...(format !== 'png' ? { vectorFile: `${stem(file)}.${format}` } : {}),
+      ...(this.poster ? { posterFile: this.poster.fileFor(file) } : {}),
     };
   }
 
@@ -114,11 +120,38 @@ export class BatchPrinter {
     if (files.printFile) {
       await writeFileAtomic(await rowFilePath(outDir, files.printFile), await this.composed(png, row));
     }
+    if (files.posterFile) {
+      const bytes = await this.poster!.file(await this.slotCode(png), row);
+      await writeFileAtomic(await rowFilePath(outDir, files.posterFile), bytes);
+    }
     if (files.vectorFile) {
       const bytes = await this.vector(png, row.request);
       await writeFileAtomic(await rowFilePath(outDir, files.vectorFile), bytes);
     }
     return files;
+  }
+
+  /**
+   * The row as the first-row check shows it: its poster, else the code as printed; undefined when
+   * the options print nothing of the row's own (a vector file or the sheet only).
+   */
+  async sample(png: Buffer, row: PlannedRow): Promise<{ png: Buffer; kind: 'poster' | 'code' } | undefined> {
+    if (this.poster) return { png: await this.poster.png(await this.slotCode(png), row), kind: 'poster' };
+    return this.composes ? { png: await this.composed(png, row), kind: 'code' } : undefined;
+  }
+
+  /** What goes in the poster's slot: the code with its logo, when there is one; labels are the poster's texts. */
+  private async slotCode(png: Buffer): Promise<Buffer> {
+    if (!this.logo) return png;
+    const { png: withLogo } = await compose(png, {
+      labels: [],
+      margin: 0,
+      gap: 0,
+      dpi: this.dpi,
+      font: this.font,
+      logo: this.logo,
+    });
+    return withLogo;
   }
 
   /** Traced from the code as WeChat sent it, in its colour, at its printed width. */

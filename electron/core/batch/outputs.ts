@@ -115,6 +115,7 @@ export async function writeOutputs(w: OutputsToWrite): Promise<WrittenOutputs> {
           o.file!,
           ...(o.printFile ? [o.printFile] : []),
           ...(o.vectorFile ? [o.vectorFile] : []),
+          ...(o.posterFile ? [o.posterFile] : []),
         ])
         .map((name) => ({ name, path: join(outDir, name) }));
       const results = resultsFile ? [{ name: basename(resultsFile), path: resultsFile }] : [];

@@ -40,11 +40,14 @@ function cell(text: string): string {
 
 /**
  * row, status, file, errcode, message: one line per spreadsheet row, in row order. A batch with
- * print options adds every other file made for a row: the printed code, its vector file, the sheet page.
+ * print options adds every other file made for a row: the printed code, its vector file, the sheet
+ * page, its poster.
  */
 export function resultsCsv(outcomes: readonly RowOutcome[], language: Language): string {
-  const printed = outcomes.some((o) => o.printFile || o.vectorFile || o.sheetPage);
-  const lines = [`row,status,file,errcode,message${printed ? ',print_file,vector_file,sheet_page' : ''}`];
+  const printed = outcomes.some((o) => o.printFile || o.vectorFile || o.sheetPage || o.posterFile);
+  const lines = [
+    `row,status,file,errcode,message${printed ? ',print_file,vector_file,sheet_page,poster_file' : ''}`,
+  ];
   for (const o of [...outcomes].sort((a, b) => a.row - b.row)) {
     const done = o.status === 'done';
     const file = done ? (o.file ?? '') : '';
@@ -52,7 +55,7 @@ export function resultsCsv(outcomes: readonly RowOutcome[], language: Language):
     const cells = [String(o.row), o.status, cell(file), errcode, cell(message(o, language))];
     if (printed) {
       cells.push(cell(done ? (o.printFile ?? '') : ''), cell(done ? (o.vectorFile ?? '') : ''));
-      cells.push(done && o.sheetPage ? String(o.sheetPage) : '');
+      cells.push(done && o.sheetPage ? String(o.sheetPage) : '', cell(done ? (o.posterFile ?? '') : ''));
     }
     lines.push(cells.join(','));
   }
