@@ -112,8 +112,10 @@ export interface PlanView {
   kind: CodeKind;
   /** Valid rows. */
   valid: number;
-  /** Every bad row with its problems (field, column header, message, hint). */
+  /** The first bad rows with their problems (field, column header, message, hint), up to 1,000. */
   invalid: InvalidRow[];
+  /** Every bad row, counted. */
+  invalidCount: number;
   /** Valid rows repeating an earlier row's code (made once). */
   repeats: number;
   /** Distinct codes already in the library (no API call). */

@@ -140,7 +140,7 @@ describe('a batch with print options', () => {
     expect(second.id).toBe(first.id);
     const summary = await second.run();
     expect(summary.progress.done).toBe(3);
-    const done = summary.outcomes.map((o) => [o.file, o.printFile, o.vectorFile, o.sheetPage]);
+    const done = [...summary.outcomes].map((o) => [o.file, o.printFile, o.vectorFile, o.sheetPage]);
     expect(done).toEqual([
       ['2-上海店.png', '2-上海店-print.png', '2-上海店.svg', 1],
       ['3-北京店.png', '3-北京店-print.png', '3-北京店.svg', 1],

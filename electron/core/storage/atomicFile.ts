@@ -17,14 +17,17 @@ export interface WriteOptions {
  */
 export async function writeFileAtomic(
   path: string,
-  data: string | Uint8Array,
+  /** Whole, or in chunks (a batch's results CSV), so a large file is never held in memory. */
+  data: string | Uint8Array | Iterable<string | Uint8Array>,
   options: WriteOptions = {},
 ): Promise<void> {
   const temp = join(dirname(path), tempName(basename(path)));
   try {
     const file = await open(temp, 'wx', options.mode ?? 0o666);
     try {
-      await file.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await file.writeFile(data);
+      // Each chunk goes on where the last one ended.
+      else for (const chunk of data) await file.writeFile(chunk);
       await file.sync();
     } finally {
       await file.close();
