@@ -18,6 +18,7 @@ import { LibraryExports } from './library/libraryExports';
 import { LibraryService } from './library/libraryService';
 import { numUsedKeeper } from './numUsed';
 import { PageImport } from './pages/pageImport';
+import { HistorySheet } from './print/historySheet';
 import { PrintService } from './print/printService';
 
 export interface Services {
@@ -41,6 +42,7 @@ export interface Services {
   accountService: AccountService;
   libraryService: LibraryService;
   libraryExports: LibraryExports;
+  historySheet: HistorySheet;
   codeService: CodeService;
   pageImport: PageImport;
   /** The form's code as printed: labels, logo, DPI. */
@@ -117,6 +119,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     accountService,
     libraryService,
     libraryExports: new LibraryExports(core),
+    historySheet: new HistorySheet(core),
     codeService,
     pageImport: new PageImport({ ...core, accountService }),
     printService: new PrintService({ ...core, libraryService }),

@@ -29,6 +29,7 @@ export const CHANNEL_NAMES = [
   'library:deleteMany',
   'library:campaigns',
   'library:export',
+  'library:printSheet',
   'batch:open',
   'batch:openDropped',
   'batch:plan',
