@@ -69,9 +69,13 @@ describe('wxacode sheet', () => {
     [
       'both a size and a grid',
       ['--size', '4cm', '--grid', '3x4'],
-      /--grid: Both a code size and a grid were given\.\n.*--grid 3x4/,
+      /--grid: Both a code size and a grid were given\.\n.*a grid such as 3x4/,
     ],
-    ['neither a size nor a grid', [], /--size: The sheet needs a code size or a grid\.\n.*--size 4cm/],
+    [
+      'neither a size nor a grid',
+      [],
+      /--size: The sheet needs a code size or a grid\.\n.*a code size such as 4cm/,
+    ],
     ['a grid of 0 columns', ['--grid', '0x3'], /--grid: The grid “0x3” is not columns × rows from 1 to 20/],
     ['a size of 0', ['--size', '0cm'], /--size: The printed size “0cm” is not a length/],
     ['an unknown paper', ['--size', '4cm', '--paper', 'A5'], /There is no paper “A5”.*\n.*A4, A3 or Letter/],

@@ -239,8 +239,8 @@ export function sheetSizeOrGrid(both: boolean): AppError {
       ? { en: 'Both a code size and a grid were given.', zh: '同时给出了码的尺寸和网格。' }
       : { en: 'The sheet needs a code size or a grid.', zh: '打印排版需要码的尺寸或网格。' },
     {
-      en: 'Give either --size 4cm (each code 4 cm wide) or --grid 3x4 (3 across, 4 down; the size follows from the paper).',
-      zh: '请只给出 --size 4cm（每个码宽 4 厘米）或 --grid 3x4（每行 3 个、共 4 行，尺寸由纸张算出）之一。',
+      en: 'Give either a code size such as 4cm, or a grid such as 3x4 (3 across, 4 down; the size follows from the paper).',
+      zh: '请只给出码的尺寸（例如 4cm）或网格（例如 3x4，每行 3 个、共 4 行，尺寸由纸张算出）之一。',
     },
   );
 }

@@ -16,6 +16,7 @@ import {
   planPrint,
 } from '../print/physicalSize';
 import { type Paper, printSheet, type SheetCode } from '../print/sheet';
+import { sheetSizing } from '../print/sheetCodes';
 import { vectorOutput } from '../print/vectorOutput';
 import { writeFileAtomic } from '../storage/atomicFile';
 import { BatchPoster } from './batchPoster';
@@ -45,7 +46,9 @@ export function checkBatchPrint(print: BatchPrint, headers: readonly string[]): 
   checkLabels(print.labels ?? [], headers);
   const dpi = print.dpi === undefined ? DEFAULT_DPI : parseDpi(String(print.dpi));
   const size = print.printSize === undefined ? undefined : parsePrintSize(print.printSize);
-  if (print.sheet?.size !== undefined) parsePrintSize(print.sheet.size);
+  const sheet = print.sheet;
+  if (sheet?.grid !== undefined) sheetSizing(sheet);
+  else if (sheet?.size !== undefined) parsePrintSize(sheet.size);
   return size ? { requestWidth: planPrint(size, dpi).requestWidth } : {};
 }
 
@@ -189,6 +192,8 @@ export class BatchPrinter {
       paper: (sheet.paper ?? 'A4') as Paper,
       landscape: sheet.landscape ?? false,
       cutMarks: sheet.cutMarks ?? true,
+      ...(sheet.grid ? { grid: sheet.grid } : {}),
+      cmyk: sheet.cmyk ?? false,
     });
     await writeFileAtomic(sheetFile, bytes);
     return new Map(rows.map((made, i) => [made.row, layout.cells[i]!.page + 1]));
