@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { BatchPrint } from '../../../shared/batchPrint';
-import type { CodeKind, CodeRequest } from '../../../shared/codeRequest';
+import type { CodeKind } from '../../../shared/codeRequest';
 import { type ComposeOptions, compose } from '../print/compose';
 import { bundledLabelFont } from '../print/labelFont';
 import { labelSizing } from '../print/labelSizing';
