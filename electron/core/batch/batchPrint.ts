@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { BatchPrint } from '../../../shared/batchPrint';
-import type { CodeKind, CodeRequest } from '../../../shared/codeRequest';
-import { compose } from '../print/compose';
+import type { CodeKind } from '../../../shared/codeRequest';
+import { type ComposeOptions, compose } from '../print/compose';
 import { bundledLabelFont } from '../print/labelFont';
 import { labelSizing } from '../print/labelSizing';
 import { checkLabels, labelForRow } from '../print/labelText';
@@ -100,21 +100,24 @@ export class BatchPrinter {
     };
   }
 
-  /** The code as printed: its labels filled from the row, the logo, the DPI its printed size gives. */
-  async composed(png: Buffer, row: PlannedRow): Promise<Buffer> {
+  /** compose()'s options for a row: its labels filled from the row, the logo, the DPI its printed size gives. */
+  private async optionsFor(png: Buffer, row: PlannedRow): Promise<ComposeOptions> {
     const { width = 0 } = await sharp(png).metadata();
     const texts = this.print.labels ?? [];
     const { size, margin, gap } = labelSizing(width, texts.length);
-    const labels = texts.map((text) => ({ text: labelForRow(text, row, this.headers), size }));
-    const { png: printed } = await compose(png, {
-      labels,
+    return {
+      labels: texts.map((text) => ({ text: labelForRow(text, row, this.headers), size })),
       margin,
       gap,
       dpi: this.size ? dpiForWidth(width, this.size) : this.dpi,
       font: this.font,
       ...(this.logo ? { logo: this.logo } : {}),
-    });
-    return printed;
+    };
+  }
+
+  /** The code as printed: labels, logo and DPI applied. */
+  async composed(png: Buffer, row: PlannedRow): Promise<Buffer> {
+    return (await compose(png, await this.optionsFor(png, row))).png;
   }
 
   /** Writes the row's print files beside its PNG; returns their names. */
@@ -128,7 +131,7 @@ export class BatchPrinter {
       await writeFileAtomic(await rowFilePath(outDir, files.posterFile), bytes);
     }
     if (files.vectorFile) {
-      const bytes = await this.vector(png, row.request);
+      const bytes = await this.vector(png, row);
       await writeFileAtomic(await rowFilePath(outDir, files.vectorFile), bytes);
     }
     return files;
@@ -157,10 +160,11 @@ export class BatchPrinter {
     return withLogo;
   }
 
-  /** Traced from the code as WeChat sent it, in its colour, at its printed width. */
-  private async vector(png: Buffer, request: CodeRequest): Promise<Uint8Array | string> {
+  /** Traced from the code as WeChat sent it, in its colour, at its printed width, with the PNG's labels and logo. */
+  private async vector(png: Buffer, row: PlannedRow): Promise<Uint8Array | string> {
     const format = this.print.format === 'svg' ? 'svg' : 'pdf';
-    return (await vectorOutput(format, png, request, this.size ? this.size.cm * 10 : undefined, this.dpi))
+    const widthMm = this.size ? this.size.cm * 10 : undefined;
+    return (await vectorOutput(format, png, row.request, widthMm, this.dpi, await this.optionsFor(png, row)))
       .bytes;
   }
 
