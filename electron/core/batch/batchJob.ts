@@ -376,11 +376,13 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   /**
    * One row: its call and the code kept in the library in a call slot; then, the slot freed for
    * the next row, its file written and its journal entry recorded behind (the scheduler bounds how
-   * many rows write behind). The slot is held until the code is in the library, not just until
-   * WeChat answered: a kill then finds every received code there, and a resumed run pays again only
-   * for the calls in flight (at most one per slot), never for the rows writing behind. The row is
-   * done once its file and journal entry are on disk; rows writing together share their flushes
-   * (the folder's, the journal's).
+   * many rows write behind). The slot is held until the code is committed to the library, not just
+   * until WeChat answered: a kill then finds every received code there, and a resumed run pays again
+   * only for the calls in flight (at most one per slot), never for the rows writing behind. The
+   * flush that keeps the commit through a power cut runs behind too, shared by the rows committing
+   * meanwhile: a slot waiting on the disk would hold back the next call for nothing a kill could
+   * lose. The row is done once its code is flushed and its file and journal entry are on disk; rows
+   * writing together share their flushes (the library's, the folder's, the journal's).
    */
   private async runRow(item: QueueItem, freeSlot: FreeSlot): Promise<void> {
     const { plan, account, library } = this.options;
@@ -395,10 +397,23 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         return;
       }
       const origin = rowOrigin(plan, row, this.id, this.campaign);
+      // The row has its code: any streak of failures ends here, in the order the answers came. Reset
+      // when the row ends instead, a row writing behind would wipe out the failures of rows that
+      // called after it, and the batch would pause for the same error later than it says. Once only:
+      // when the library's commit (or a stored code) gives the code, whichever comes first.
+      let hasCode = false;
+      const gotCode = () => {
+        if (hasCode) return;
+        hasCode = true;
+        this.failureStreak = 0;
+        this.sameError.reset();
+        freeSlot();
+      };
       const made = await this.maker.make(account, row.request, {
         signal: this.callController.signal,
         origin,
         batchFile: file,
+        committed: gotCode,
         beforeCall: async () => {
           // Stopped while waiting on another process's claim: no call after the user stopped.
           if (this.stopping) throw cancelled();
@@ -406,12 +421,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
           called = true;
         },
       });
-      // The row has its code: any streak of failures ends here, in the order the answers came. Reset
-      // when the row ends instead, a row writing behind would wipe out the failures of rows that
-      // called after it, and the batch would pause for the same error later than it says.
-      this.failureStreak = 0;
-      this.sameError.reset();
-      freeSlot();
+      gotCode();
       if (!made.fromLibrary) {
         this.limiter.passed();
         const reported = made.entry.numUsed;

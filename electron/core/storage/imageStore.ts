@@ -1,4 +1,4 @@
-import { link, open, readFile, rm, stat } from 'node:fs/promises';
+import { type FileHandle, link, open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { syncFolder, tempName, writeFileAtomic } from './atomicFile';
 import type { LibraryDatabase } from './libraryDatabase';
@@ -14,8 +14,8 @@ import { preparedStatements } from './preparedStatements';
  * the file back from it (repair), so a kept code never names an image the disk may not hold.
  */
 export class ImageStore {
-  /** Placed and not yet synced: the next sync behind takes them. */
-  private placed = new Set<string>();
+  /** Placed and not yet synced, with the handle that wrote the file (none: synced by its name). */
+  private placed = new Map<string, FileHandle | undefined>();
   private syncing: Promise<void> | undefined;
   private readonly statement;
 
@@ -56,21 +56,34 @@ export class ImageStore {
    * power cut could leave a torn file under the image's name and no copy to mend it from.
    */
   async place(hash: string, png: Buffer, durable: Promise<void>): Promise<void> {
-    const path = this.path(hash);
     const temp = join(this.folder, tempName(`${hash}.png`));
-    const written = writeUnsynced(temp, png);
+    let file: FileHandle | undefined;
+    const written = open(temp, 'wx').then(async (opened) => {
+      file = opened;
+      await opened.writeFile(png);
+    });
     try {
       await Promise.all([written, durable]);
       // link, not rename: an image another process placed (and perhaps synced) is never replaced.
-      await link(temp, path).catch((cause: NodeJS.ErrnoException) => {
-        if (cause.code !== 'EEXIST') throw cause;
-      });
+      const linked = await link(temp, this.path(hash)).then(
+        () => true,
+        (cause: NodeJS.ErrnoException) => {
+          if (cause.code !== 'EEXIST') throw cause;
+          return false;
+        },
+      );
+      // The sync behind flushes the file through the handle that wrote it (and closes it), opening
+      // nothing again; a file someone else placed is synced by its name.
+      if (!this.placed.has(hash)) {
+        this.placed.set(hash, linked ? file : undefined);
+        if (linked) file = undefined;
+      }
     } finally {
       // Swept at the next start if this fails (tempFiles.ts); the image is placed either way.
       await written.catch(() => {});
+      await file?.close().catch(() => {});
       await rm(temp, { force: true }).catch(() => {});
     }
-    this.placed.add(hash);
     this.syncing ??= this.syncBehind();
   }
 
@@ -125,10 +138,10 @@ export class ImageStore {
     try {
       while (this.placed.size > 0) {
         const group = [...this.placed];
-        this.placed = new Set();
+        this.placed = new Map();
         const synced = await Promise.all(
-          group.map((hash) =>
-            syncFile(this.path(hash)).then(
+          group.map(([hash, file]) =>
+            (file ? file.sync().finally(() => file.close()) : syncFile(this.path(hash))).then(
               () => hash,
               () => undefined,
             ),
@@ -151,15 +164,6 @@ export class ImageStore {
     this.db.transaction(() => {
       for (const hash of hashes) remove.run(hash);
     })();
-  }
-}
-
-async function writeUnsynced(path: string, png: Buffer): Promise<void> {
-  const file = await open(path, 'wx');
-  try {
-    await file.writeFile(png);
-  } finally {
-    await file.close();
   }
 }
 

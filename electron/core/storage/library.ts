@@ -34,6 +34,11 @@ export interface NewCode {
   origin?: CodeOrigin;
   /** The file name its batch gives the row (origin.batch's): kept with the batch's rows. */
   batchFile?: string;
+  /**
+   * Runs once the code is committed: every process sharing the library finds it from then on, and
+   * a crash of this one keeps it. add() still waits for the flush that keeps it through a power cut.
+   */
+  committed?: () => void;
 }
 
 export type { BatchRecord, BatchRow, Campaign };
@@ -149,6 +154,7 @@ export class Library {
           });
         }
       })();
+      code.committed?.();
       const durable = this.commits.flush();
       if (stored) await durable;
       // A file that cannot be placed (a full disk) is read from its copy until the next open mends it.

@@ -16,8 +16,21 @@ export const SHORTEST_TRIGRAM = 3;
 /** Four base-36 digits hold every code point (36⁴ > 0x10FFFF). */
 const DIGITS = 4;
 
-const encoded = (chars: readonly string[]): string =>
-  chars.map((c) => c.codePointAt(0)!.toString(36).padStart(DIGITS, '0')).join('');
+/** No search of one or two characters holds a space (it is trimmed), so no gram with one is kept. */
+const SPACE = /\s/u;
+
+/** A character's token digits, '' for a space; kept for the characters seen (a library uses few). */
+const digitsOf = new Map<string, string>();
+const MOST_KEPT = 1 << 16;
+
+function digits(char: string): string {
+  let known = digitsOf.get(char);
+  if (known === undefined) {
+    known = SPACE.test(char) ? '' : char.codePointAt(0)!.toString(36).padStart(DIGITS, '0');
+    if (digitsOf.size < MOST_KEPT) digitsOf.set(char, known);
+  }
+  return known;
+}
 
 /**
  * Case is folded as the trigram index folds it, so "SHOP" and "Sh" find the same codes. Code points,
@@ -25,19 +38,17 @@ const encoded = (chars: readonly string[]): string =>
  */
 const characters = (text: string): string[] => [...text.toLowerCase()];
 
-/** No search of one or two characters holds a space (it is trimmed), so no gram with one is kept. */
-const SPACE = /\s/u;
-
 /** The grams of a code's search text, each once, as the space-separated words the table takes in. */
 export function shortSearchGrams(searchText: string): string {
   const grams = new Set<string>();
-  const chars = characters(searchText);
-  for (let i = 0; i < chars.length; i++) {
-    const one = chars[i]!;
-    if (SPACE.test(one)) continue;
-    grams.add(encoded([one]));
-    const two = chars[i + 1];
-    if (two !== undefined && !SPACE.test(two)) grams.add(encoded([one, two]));
+  let before = '';
+  for (const char of searchText.toLowerCase()) {
+    const one = digits(char);
+    if (one) {
+      grams.add(one);
+      if (before) grams.add(before + one);
+    }
+    before = one;
   }
   return [...grams].join(' ');
 }
@@ -49,5 +60,5 @@ export function shortSearchGrams(searchText: string): string {
 export function shortSearchMatch(query: string): string | undefined {
   const chars = characters(query);
   if (chars.length === 0 || chars.length >= SHORTEST_TRIGRAM) return undefined;
-  return `"${encoded(chars)}"`;
+  return `"${chars.map(digits).join('')}"`;
 }
