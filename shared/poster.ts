@@ -59,6 +59,8 @@ export interface PosterSummary {
   name: string;
   width: number;
   height: number;
+  /** The code slot's side in pixels: the width to ask of WeChat so the code fills it. */
+  codeSize: number;
   /** The placeholders its text fields name, e.g. ["门店名称"]. */
   placeholders: string[];
 }

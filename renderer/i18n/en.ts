@@ -3,6 +3,7 @@ import { batchPrintEn } from './batchPrint.en';
 import { campaignsEn } from './campaigns.en';
 import { historyEn } from './history.en';
 import { pagesEn } from './pages.en';
+import { postersEn } from './posters.en';
 import { printEn } from './print.en';
 
 /** The English words of the window. `{name}` marks a value filled in at run time. */
@@ -13,6 +14,7 @@ export const en = {
   ...campaignsEn,
   ...pagesEn,
   ...printEn,
+  ...postersEn,
   viewsLabel: 'Views',
   viewCode: 'Make a code',
   viewBatch: 'Batch',

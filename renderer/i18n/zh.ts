@@ -4,6 +4,7 @@ import { campaignsZh } from './campaigns.zh';
 import type { Dictionary } from './en';
 import { historyZh } from './history.zh';
 import { pagesZh } from './pages.zh';
+import { postersZh } from './posters.zh';
 import { printZh } from './print.zh';
 
 export const zh: Dictionary = {
@@ -13,6 +14,7 @@ export const zh: Dictionary = {
   ...campaignsZh,
   ...pagesZh,
   ...printZh,
+  ...postersZh,
   viewsLabel: '视图',
   viewCode: '生成单个码',
   viewBatch: '批量生成',

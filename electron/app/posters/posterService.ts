@@ -145,6 +145,7 @@ function summaryOf(posterId: string, template: PosterTemplate): PosterSummary {
     name: template.title ?? template.name,
     width: template.page.widthPx,
     height: template.page.heightPx,
+    codeSize: template.code.width,
     placeholders: [...words],
   };
 }

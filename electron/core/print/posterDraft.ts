@@ -36,7 +36,11 @@ export function templateJsonOf(
 }
 
 /** A checked template as the editor shows it, its background kept as `backgroundId`. */
-export function draftOf(template: PosterTemplate, name: string, backgroundId: string): PosterDraft {
+export function draftOf(
+  template: Omit<PosterTemplate, 'background'>,
+  name: string,
+  backgroundId: string,
+): PosterDraft {
   return {
     name,
     backgroundId,

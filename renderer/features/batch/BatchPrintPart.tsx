@@ -3,6 +3,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../../../shared/errors/cli';
 import { useT } from '../../i18n';
 import { LabelledField } from '../../ui/LabelledField';
 import { Switch } from '../../ui/Switch';
+import { PosterPicker } from '../posters/PosterPicker';
 import { useBatchPrint } from './batchPrintStore';
 import { ColumnChips } from './ColumnChips';
 import { NumberField } from './NumberField';
@@ -17,6 +18,12 @@ export function BatchPrintPart({ headers, disabled }: { headers: readonly string
     <details className="advanced batch-print">
       <summary>{t('batchPrint')}</summary>
       <fieldset className="advanced-fields" disabled={disabled}>
+        <PosterPicker
+          id="batch-print-poster"
+          value={p.posterId}
+          note={t('posterBatchNote')}
+          onChange={p.setPoster}
+        />
         <LabelledField id="batch-print-labels" label={t('batchPrintLabels')} note={t('batchPrintLabelsNote')}>
           {(aria) => (
             <textarea

@@ -10,6 +10,8 @@ export interface BatchPrintState {
   /** One label line per line of text. */
   labels: string;
   logo: LogoGrant | null;
+  /** A saved poster template, by main's id: one poster per row. */
+  posterId: string | null;
   printSize: string;
   dpi: string;
   format: OutputFormat;
@@ -18,6 +20,7 @@ export interface BatchPrintState {
   setLabels(labels: string): void;
   chooseLogo(): Promise<void>;
   clearLogo(): void;
+  setPoster(posterId: string | null): void;
   setPrintSize(size: string): void;
   setDpi(dpi: string): void;
   setFormat(format: OutputFormat): void;
@@ -28,6 +31,7 @@ export interface BatchPrintState {
 export const useBatchPrint = create<BatchPrintState>()((set) => ({
   labels: '',
   logo: null,
+  posterId: null,
   printSize: '',
   dpi: '300',
   format: 'png',
@@ -39,12 +43,17 @@ export const useBatchPrint = create<BatchPrintState>()((set) => ({
     if (chosen.ok && chosen.value) set({ logo: chosen.value });
   },
   clearLogo: () => set({ logo: null }),
+  setPoster: (posterId) => set({ posterId }),
   setPrintSize: (printSize) => set({ printSize }),
   setDpi: (dpi) => set({ dpi }),
   setFormat: (format) => set({ format }),
   setSheet: (sheet) => set({ sheet }),
   setPaper: (paper) => set({ paper }),
 }));
+
+/** Changes whenever what Start would send changes: the first-row check then asks for a new look. */
+export const usePrintChoiceKey = (): string =>
+  useBatchPrint((state) => JSON.stringify(batchPrintChoice(state) ?? null));
 
 /** What Start sends; undefined when the Print part asks for nothing beyond the PNGs. */
 export function batchPrintChoice(
@@ -60,6 +69,7 @@ export function batchPrintChoice(
   const choice: BatchPrintChoice = {
     ...(labels.length ? { labels } : {}),
     ...(state.logo ? { logoGrant: state.logo.grant } : {}),
+    ...(state.posterId ? { posterId: state.posterId } : {}),
     ...(size ? { printSize: size } : {}),
     ...(composes && Number.isInteger(dpi) && dpi !== 300 ? { dpi } : {}),
     ...(state.format !== 'png' ? { format: state.format } : {}),
