@@ -83,9 +83,9 @@ describe('readSpreadsheet: CSV', () => {
     await writeFile(rows, `path\n${'pages/index/index\n'.repeat(MAX_ROWS + 1)}`);
     const tooMany = await failureOf(readSpreadsheet(rows));
     expect(tooMany.error.message.en).toBe(
-      'rows.csv has more than 100,000 rows; a batch takes at most 100,000.',
+      'rows.csv has more than 1,000,000 rows; a batch takes at most 1,000,000.',
     );
-    expect(tooMany.error.hint.en).toContain('Split it into files of at most 100,000 rows');
+    expect(tooMany.error.hint.en).toContain('Split it into files of at most 1,000,000 rows');
     await writeFile(rows, `path\n${'pages/index/index\n'.repeat(MAX_ROWS)}`);
     expect((await readSpreadsheet(rows)).rows).toHaveLength(MAX_ROWS);
 
@@ -199,7 +199,7 @@ describe('readSpreadsheet: xlsx', () => {
       const failure = await failureOf(readSpreadsheet(file));
       expect(failure.error).toMatchObject({ code: 'field', field: 'file' });
       expect(failure.error.message.en).toBe(
-        `${name}: the first worksheet takes more than 48 MB once unpacked (a .xlsx is compressed); a batch of 100,000 rows needs far less.`,
+        `${name}: the first worksheet takes more than 48 MB once unpacked (a .xlsx is compressed); a batch reads at most that much of a workbook.`,
       );
       expect(failure.error.hint.en).toContain('CSV UTF-8');
     }
@@ -211,7 +211,7 @@ describe('readSpreadsheet: xlsx', () => {
     expect(bytes.length).toBeLessThan(1024 * 1024);
     await writeFile(giant, bytes);
     expect((await failureOf(readSpreadsheet(giant))).error.message.en).toBe(
-      'giant.xlsx: the text the sheets share takes more than 32 MB once unpacked (a .xlsx is compressed); a batch of 100,000 rows needs far less.',
+      'giant.xlsx: the text the sheets share takes more than 32 MB once unpacked (a .xlsx is compressed); a batch reads at most that much of a workbook.',
     );
     const long = join(dir, 'long.xlsx');
     await writeFile(long, giantCell(2));
