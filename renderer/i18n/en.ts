@@ -4,6 +4,7 @@ import { campaignsEn } from './campaigns.en';
 import { historyEn } from './history.en';
 import { pagesEn } from './pages.en';
 import { printEn } from './print.en';
+import { sheetEn } from './sheet.en';
 
 /** The English words of the window. `{name}` marks a value filled in at run time. */
 export const en = {
@@ -13,6 +14,7 @@ export const en = {
   ...campaignsEn,
   ...pagesEn,
   ...printEn,
+  ...sheetEn,
   viewsLabel: 'Views',
   viewCode: 'Make a code',
   viewBatch: 'Batch',

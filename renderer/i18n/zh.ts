@@ -5,6 +5,7 @@ import type { Dictionary } from './en';
 import { historyZh } from './history.zh';
 import { pagesZh } from './pages.zh';
 import { printZh } from './print.zh';
+import { sheetZh } from './sheet.zh';
 
 export const zh: Dictionary = {
   ...batchZh,
@@ -13,6 +14,7 @@ export const zh: Dictionary = {
   ...campaignsZh,
   ...pagesZh,
   ...printZh,
+  ...sheetZh,
   viewsLabel: '视图',
   viewCode: '生成单个码',
   viewBatch: '批量生成',
