@@ -5,6 +5,7 @@ import { historyEn } from './history.en';
 import { pagesEn } from './pages.en';
 import { postersEn } from './posters.en';
 import { printEn } from './print.en';
+import { sheetEn } from './sheet.en';
 
 /** The English words of the window. `{name}` marks a value filled in at run time. */
 export const en = {
@@ -15,6 +16,7 @@ export const en = {
   ...pagesEn,
   ...printEn,
   ...postersEn,
+  ...sheetEn,
   viewsLabel: 'Views',
   viewCode: 'Make a code',
   viewBatch: 'Batch',

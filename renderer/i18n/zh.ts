@@ -6,6 +6,7 @@ import { historyZh } from './history.zh';
 import { pagesZh } from './pages.zh';
 import { postersZh } from './posters.zh';
 import { printZh } from './print.zh';
+import { sheetZh } from './sheet.zh';
 
 export const zh: Dictionary = {
   ...batchZh,
@@ -15,6 +16,7 @@ export const zh: Dictionary = {
   ...pagesZh,
   ...printZh,
   ...postersZh,
+  ...sheetZh,
   viewsLabel: '视图',
   viewCode: '生成单个码',
   viewBatch: '批量生成',

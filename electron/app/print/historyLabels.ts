@@ -41,5 +41,6 @@ export function labelsFor(
   headers: readonly string[],
 ): string[] {
   const row = rowOf(entry, headers);
-  return labels.map((text) => labelForRow(text, row, headers)).filter((line) => line.trim() !== '');
+  // A line left blank by a code that has none of its values is dropped rather than printed empty.
+  return labels.map((text) => labelForRow(text, row, headers).trim()).filter((line) => line !== '');
 }
