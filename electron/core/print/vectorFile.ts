@@ -38,7 +38,7 @@ function pageMm(print: VectorPrint, widthMm: number): { width: number; height: n
 function svgLogo(logo: VectorLogo): string {
   const { area, picture } = logo;
   const { x, y, width } = picture.rect;
-  const image = `<image x="${x}" y="${y}" width="${width}" height="${width}" preserveAspectRatio="none" href="data:image/png;base64,${picture.png.toString('base64')}"`;
+  const image = `<image x="${x}" y="${y}" width="${width}" height="${width}" preserveAspectRatio="none" xlink:href="data:image/png;base64,${picture.png.toString('base64')}"`;
   if (logo.shape === 'square') {
     return `<rect x="${area.x}" y="${area.y}" width="${area.width}" height="${area.width}" fill="#ffffff"/>\n${image}/>\n`;
   }
@@ -66,7 +66,8 @@ export function toSvg(input: VectorCode | VectorPrint, options: { widthMm?: numb
   const move = x || y ? ` transform="translate(${x} ${y})"` : '';
   const parts = [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${w} ${h}">\n`,
+    // xlink:href rather than SVG 2's href: older print shop tools read only that.
+    `<svg xmlns="http://www.w3.org/2000/svg"${print.logo ? ' xmlns:xlink="http://www.w3.org/1999/xlink"' : ''} width="${width}" height="${height}" viewBox="0 0 ${w} ${h}">\n`,
     print.background === 'transparent'
       ? ''
       : `<rect width="${w}" height="${h}" fill="${print.background}"/>\n`,

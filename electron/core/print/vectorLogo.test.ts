@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
+import { encodeCode } from '../../sandbox/image';
 import { decodePicture, readQr } from '../../sandbox/testing';
 import { sandboxCode } from '../../testing/printImages';
 import { agreement, colourAt } from '../../testing/rasterAgreement';
@@ -100,5 +101,25 @@ describe('a vector file with a centre logo', () => {
     }
     expect(readQr(decodePicture(renderSvg(svgText, 1280, 1280)))?.data).toBe(text);
     expect(readQr(decodePicture(renderPdf(await toPdf(print, { widthMm: 108 }), 1280)))?.data).toBe(text);
+  });
+
+  it('on a transparent code clears the avatar’s area to nothing, and without a logo stays see-through', async () => {
+    const red = { r: 200, g: 16, b: 46 };
+    const png = encodeCode({ text: 'pages/index/index', width: 430, colour: red, transparent: true });
+    const trace = { color: red, transparent: true };
+    expect(toSvg(await vectorPrint(png, trace, {}, 40))).not.toContain('<rect');
+    const logo: LogoOptions = { image: await brand(), shape: 'round', ring: true };
+    const print = await vectorPrint(png, trace, { logo, background: 'transparent' }, 40);
+    const { size } = placeLogo(430, 430, 'round');
+    const inside = print.code.outlines.some((outline) =>
+      Array.from({ length: outline.length / 2 }, (_, i) =>
+        Math.hypot(outline[2 * i]! - 215, outline[2 * i + 1]! - 215),
+      ).some((distance) => distance < size / 2 - 1),
+    );
+    expect(inside).toBe(false);
+    const drawn = await rasterOf(renderSvg(toSvg(print), 430, 430));
+    // Outside the code's modules nothing is painted; the logo's white disc and picture are.
+    expect(drawn.rgba[3]).toBe(0);
+    expect(colourAt(drawn, 215, 215)).toEqual([26, 79, 214]);
   });
 });

@@ -110,7 +110,7 @@ export async function vectorPrint(
     trace,
   );
   const labels = options.labels ?? [];
-  if (!logo && labels.length === 0 && options.margin === undefined && options.background === undefined) {
+  if (!logo && labels.length === 0 && !options.margin && options.background === undefined) {
     return plainPrint(code);
   }
   const layout = layOut(width, height, options);
