@@ -75,7 +75,7 @@ export class BatchPrinter {
     checkBatchPrint(print, headers);
     const logo = print.logoFile === undefined ? undefined : await readLogoFile(print.logoFile, kind);
     const poster =
-      print.posterFile === undefined ? undefined : await BatchPoster.open(print.posterFile, headers);
+      print.posterFile === undefined ? undefined : await BatchPoster.open(print.posterFile, headers, logo);
     return new BatchPrinter(print, headers, logo, poster);
   }
 
@@ -127,7 +127,7 @@ export class BatchPrinter {
       await writeFileAtomic(await rowFilePath(outDir, files.printFile), await this.composed(png, row));
     }
     if (files.posterFile) {
-      const bytes = await this.poster!.file(await this.slotCode(png), row);
+      const bytes = await this.poster!.file(png, row);
       await writeFileAtomic(await rowFilePath(outDir, files.posterFile), bytes);
     }
     if (files.vectorFile) {
@@ -142,22 +142,8 @@ export class BatchPrinter {
    * the options print nothing of the row's own (a vector file or the sheet only).
    */
   async sample(png: Buffer, row: PlannedRow): Promise<{ png: Buffer; kind: 'poster' | 'code' } | undefined> {
-    if (this.poster) return { png: await this.poster.png(await this.slotCode(png), row), kind: 'poster' };
+    if (this.poster) return { png: await this.poster.png(png, row), kind: 'poster' };
     return this.composes ? { png: await this.composed(png, row), kind: 'code' } : undefined;
-  }
-
-  /** What goes in the poster's slot: the code with its logo, when there is one; labels are the poster's texts. */
-  private async slotCode(png: Buffer): Promise<Buffer> {
-    if (!this.logo) return png;
-    const { png: withLogo } = await compose(png, {
-      labels: [],
-      margin: 0,
-      gap: 0,
-      dpi: this.dpi,
-      font: this.font,
-      logo: this.logo,
-    });
-    return withLogo;
   }
 
   /** Traced from the code as WeChat sent it, in its colour, at its printed width, with the PNG's labels and logo. */
