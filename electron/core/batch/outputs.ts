@@ -118,7 +118,8 @@ export async function writeOutputs(w: OutputsToWrite): Promise<WrittenOutputs> {
 function* madeFiles(outcomes: Iterable<RowOutcome>, outDir: string): Generator<ZipMember> {
   for (const o of outcomes) {
     if (o.status !== 'done' || !o.file) continue;
-    for (const name of [o.file, o.printFile, o.vectorFile]) if (name) yield { name, path: join(outDir, name) };
+    for (const name of [o.file, o.printFile, o.vectorFile])
+      if (name) yield { name, path: join(outDir, name) };
   }
 }
 

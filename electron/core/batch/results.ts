@@ -67,7 +67,12 @@ function cell(text: string): string {
  * print options adds every other file made for a row: the printed code, its vector file, the sheet page.
  */
 export function resultsCsv(outcomes: readonly RowOutcome[], language: Language): string {
-  return [...resultsCsvChunks([...outcomes].sort((a, b) => a.row - b.row), language)].join('');
+  return [
+    ...resultsCsvChunks(
+      [...outcomes].sort((a, b) => a.row - b.row),
+      language,
+    ),
+  ].join('');
 }
 
 /** Lines to put together before a write: a 500,000-row CSV is written in chunks, never whole. */
