@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { guessMapping } from '../electron/core/batch/mapping';
-import { defaultNameTemplate, fileNames } from '../electron/core/batch/naming';
+import { defaultNameTemplate, fileNameList } from '../electron/core/batch/naming';
 import { planBatch } from '../electron/core/batch/plan';
 import { readSpreadsheet } from '../electron/core/batch/spreadsheet';
 import { tempFolder } from '../electron/testing/tempFolder';
@@ -43,7 +43,7 @@ for (const size of values.rows.split(',').map(Number)) {
     library: { find: () => undefined },
   });
   const afterPlan = heapMiB();
-  const names = fileNames(plan.rows, defaultNameTemplate(plan.mapping), plan.sheet.headers);
+  const names = fileNameList(plan.rows, defaultNameTemplate(plan.mapping), plan.sheet.headers);
   const afterNames = heapMiB();
   perRow[size] = Math.round(((afterNames - before) * 2 ** 20) / size);
   console.log(

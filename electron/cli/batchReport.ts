@@ -120,10 +120,5 @@ export function batchExitError(summary: BatchSummary): AppError | undefined {
   // Every row was made; only the results CSV or the ZIP is missing.
   if (!unfinished && summary.outputError) return summary.outputError;
   const reason = firstError ?? { message: { en: '', zh: '' }, hint: see };
-  return rowsNotMade(
-    wechatError ? 'wechat' : (firstError?.code ?? 'internal'),
-    unfinished,
-    reason,
-    see,
-  );
+  return rowsNotMade(wechatError ? 'wechat' : (firstError?.code ?? 'internal'), unfinished, reason, see);
 }

@@ -117,7 +117,9 @@ async function parseText(
   let parser: ReturnType<typeof parse> | undefined;
   let head = '';
   const write = (text: string) =>
-    new Promise<void>((resolve, reject) => parser!.write(text, (error) => (error ? reject(error) : resolve())));
+    new Promise<void>((resolve, reject) =>
+      parser!.write(text, (error) => (error ? reject(error) : resolve())),
+    );
   try {
     for await (const text of chunks) {
       if (parser) {

@@ -42,7 +42,6 @@ export function encodingOf(head: Uint8Array, validUtf8: () => boolean): TextEnco
 /** Bytes enough for encodingOf to see a byte order mark or UTF-16's zero bytes. */
 export const ENCODING_SAMPLE_BYTES = 4096;
 
-
 /**
  * UTF-16 without a BOM shows itself by its zero bytes: every ASCII character (tabs, commas, line
  * ends, the letters of a path) has one in its high byte, in the odd places for little-endian and

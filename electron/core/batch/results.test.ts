@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -86,4 +87,28 @@ describe('writeZip', () => {
     });
     expect(await readdir(dir)).toEqual([]);
   });
+
+  it('holds more than 65,535 files (ZIP64), as unzip and Python read them back', async () => {
+    const code = join(dir, 'code.png');
+    await writeFile(code, Buffer.from('a code'));
+    const count = 70_000;
+    const members = (function* () {
+      for (let i = 1; i <= count; i++) yield { name: `门店/${i}.png`, path: code };
+    })();
+    const zipPath = join(dir, 'codes.zip');
+    await writeZip(zipPath, members, [{ name: 'results.csv', path: code }]);
+    // Info-ZIP tests every member's CRC; Python's zipfile reads the ZIP64 end records.
+    expect(execFileSync('unzip', ['-tq', zipPath], { encoding: 'utf8' })).toContain('No errors detected');
+    const listed = execFileSync(
+      'python3',
+      [
+        '-c',
+        'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); n = z.namelist(); print(len(n), n[-2], z.read(n[0]).decode())',
+        zipPath,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(listed.trim()).toBe(`${count + 1} 门店/${count}.png a code`);
+    expect(await readdir(dir)).toEqual(['code.png', 'codes.zip']);
+  }, 300_000);
 });

@@ -38,7 +38,12 @@ export class RowOutcomes {
   }
 
   /** The outcome of the row at `index` of the plan, or undefined while it has none. */
-  outcome(plan: BatchPlan, names: RowList<string>, index: number, printer?: BatchPrinter): RowOutcome | undefined {
+  outcome(
+    plan: BatchPlan,
+    names: RowList<string>,
+    index: number,
+    printer?: BatchPrinter,
+  ): RowOutcome | undefined {
     const state = this.states[index];
     if (state === NOT_ENDED) return undefined;
     const row = plan.rows.at(index)!;
@@ -58,7 +63,12 @@ export class RowOutcomes {
    * Every spreadsheet row in row order, written to disk as it goes: invalid ones, finished ones,
    * and the rest as not run. The plan's valid and invalid rows are each in sheet order: merged.
    */
-  all(plan: BatchPlan, names: RowList<string>, notRun: AppError, printer?: BatchPrinter): RowList<RowOutcome> {
+  all(
+    plan: BatchPlan,
+    names: RowList<string>,
+    notRun: AppError,
+    printer?: BatchPrinter,
+  ): RowList<RowOutcome> {
     const all = new SpillList<RowOutcome>();
     const invalid = plan.invalid[Symbol.iterator]();
     let bad = invalid.next();

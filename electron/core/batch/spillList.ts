@@ -46,6 +46,8 @@ export class SpillList<T> implements RowList<T> {
   private fileBytes = 0;
   private block: Buffer = Buffer.alloc(0);
   private blockStart = 0;
+  /** The row read last: the next one is read with the block after it. */
+  private lastIndex = -2;
 
   constructor() {
     const path = join(tmpdir(), `wxacode-rows-${process.pid}-${randomBytes(6).toString('hex')}`);
@@ -84,10 +86,12 @@ export class SpillList<T> implements RowList<T> {
     const end = this.offsets[index + 1]!;
     if (end > this.fileBytes) this.flush();
     if (start >= this.blockStart && end <= this.blockStart + this.block.length) {
+      this.lastIndex = index;
       return JSON.parse(this.block.toString('utf8', start - this.blockStart, end - this.blockStart - 1)) as T;
     }
     // A row far from the last one read (a repeat's first row) is read alone, keeping the block.
-    const alone = start !== this.blockStart + this.block.length && this.block.length > 0;
+    const alone = index !== this.lastIndex + 1 && this.block.length > 0;
+    this.lastIndex = index;
     const bytes = this.read(start, alone ? end - start : Math.max(READ_BYTES, end - start));
     if (!alone) {
       this.block = bytes;
@@ -114,7 +118,8 @@ export class SpillList<T> implements RowList<T> {
     this.pending = [];
     this.pendingBytes = 0;
     let done = 0;
-    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.fileBytes + done);
+    while (done < bytes.length)
+      done += writeSync(this.fd, bytes, done, bytes.length - done, this.fileBytes + done);
     this.fileBytes += bytes.length;
   }
 

@@ -9,8 +9,8 @@ import {
   sheetUnreadable,
 } from '../../../shared/errors/sheet';
 import { Failure } from '../../../shared/result';
-import { decodeText, type TextEncoding } from './encoding';
 import { csvFileRows, csvTextRows } from './csvReader';
+import { decodeText, type TextEncoding } from './encoding';
 import { fileTooLarge } from './sheetLimits';
 import type { SheetRow } from './sheetRow';
 import { type RowList, SpillList } from './spillList';

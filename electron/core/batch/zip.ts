@@ -79,7 +79,8 @@ class ZipWriter {
 
   async add(member: ZipMember): Promise<void> {
     const data = await readFile(member.path);
-    if (data.length >= U32) throw new Failure(zipTooBig(this.zipPath, `${member.name}: ${data.length} bytes`));
+    if (data.length >= U32)
+      throw new Failure(zipTooBig(this.zipPath, `${member.name}: ${data.length} bytes`));
     const name = Buffer.from(member.name, 'utf8');
     const crc = crc32(data);
     const local = Buffer.alloc(30);
@@ -163,7 +164,12 @@ class ZipWriter {
     this.pendingBytes = 0;
     let done = 0;
     while (done < bytes.length) {
-      const { bytesWritten } = await this.directory.write(bytes, done, bytes.length - done, this.directoryBytes + done);
+      const { bytesWritten } = await this.directory.write(
+        bytes,
+        done,
+        bytes.length - done,
+        this.directoryBytes + done,
+      );
       done += bytesWritten;
     }
     this.directoryBytes += bytes.length;
@@ -171,7 +177,14 @@ class ZipWriter {
 }
 
 /** One central directory record; an offset past 4 GiB goes in a ZIP64 extra field. */
-function centralRecord(name: Buffer, crc: number, size: number, offset: number, time: number, date: number): Buffer {
+function centralRecord(
+  name: Buffer,
+  crc: number,
+  size: number,
+  offset: number,
+  time: number,
+  date: number,
+): Buffer {
   const far = offset >= U32;
   const extra = far ? Buffer.alloc(12) : Buffer.alloc(0);
   if (far) {
