@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { OUTPUT_FORMATS } from './errors/cli';
+import { sheetChoiceSchema } from './print/sheetChoice';
 
 // A batch's print options: what each row's code looks like on paper, and the print sheet beside
 // the PNGs. Saved with the batch (its manifest), so Continue makes the same files; the form, the CLI
 // and a continued batch all pass through this one schema.
 
-export const SHEET_PAPERS = ['A4', 'A3', 'Letter'] as const;
-export type SheetPaper = (typeof SHEET_PAPERS)[number];
+export { SHEET_PAPERS, type SheetPaper } from './print/sheetChoice';
 
 /** Bounds here are the outer ones; core/print checks the finer rules (sizes, placeholders) with fixes. */
 export const batchPrintSchema = z.strictObject({
@@ -21,15 +21,10 @@ export const batchPrintSchema = z.strictObject({
   posterFile: z.string().min(1).max(4096).optional(),
   /** Besides each PNG, a vector file traced from it. */
   format: z.enum(OUTPUT_FORMATS).optional(),
-  sheet: z
-    .strictObject({
-      /** The PDF; default `<output folder>/sheet.pdf`. */
+  sheet: sheetChoiceSchema
+    .extend({
+      /** The PDF; default `<output folder>/sheet.pdf`. Size defaults to the printed size, else 4 cm. */
       file: z.string().min(1).max(4096).optional(),
-      paper: z.enum(SHEET_PAPERS).optional(),
-      landscape: z.boolean().optional(),
-      /** Each code's printed width on the sheet; default the printed size, else 4 cm. */
-      size: z.string().min(1).max(20).optional(),
-      cutMarks: z.boolean().optional(),
     })
     .optional(),
 });

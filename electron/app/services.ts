@@ -19,6 +19,7 @@ import { LibraryService } from './library/libraryService';
 import { numUsedKeeper } from './numUsed';
 import { PageImport } from './pages/pageImport';
 import { PosterService } from './posters/posterService';
+import { HistorySheet } from './print/historySheet';
 import { PrintService } from './print/printService';
 
 export interface Services {
@@ -42,6 +43,7 @@ export interface Services {
   accountService: AccountService;
   libraryService: LibraryService;
   libraryExports: LibraryExports;
+  historySheet: HistorySheet;
   codeService: CodeService;
   pageImport: PageImport;
   /** Saved poster templates and their editor. */
@@ -121,6 +123,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     accountService,
     libraryService,
     libraryExports: new LibraryExports(core),
+    historySheet: new HistorySheet(core),
     codeService,
     pageImport: new PageImport({ ...core, accountService }),
     posterService,

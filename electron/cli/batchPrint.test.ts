@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
+import { labelSizing } from '../core/print/labelSizing';
 import { readDpi } from '../core/print/pngDpi';
 import { cliWorlds, runCli } from '../testing/cli';
 
@@ -76,9 +78,14 @@ describe('wxacode batch with print flags', () => {
     // 3 cm at 300 DPI asks WeChat for 355 px; the labelled PNG records the DPI that prints 3 cm.
     const printed = await readFile(join(out, '2-上海店-print.png'));
     expect(readDpi(printed)?.dpi).toBeCloseTo(300, -1);
-    expect((await run('pdfinfo', [join(out, '2-上海店.pdf')])).stdout).toMatch(
-      /Page size:\s+85\.0\d* x 85\.0\d* pts/,
-    );
+    // The PDF is the labelled code as shapes: the code 3 cm (85.04 pt) wide, its margins around it.
+    const { width: codePx = 0, height: labelledPx = 0 } = await sharp(printed).metadata();
+    const { margin } = labelSizing(355, 1);
+    const page = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(
+      (await run('pdfinfo', [join(out, '2-上海店.pdf')])).stdout,
+    )!;
+    expect(Number(page[1])).toBeCloseTo((85.04 * codePx) / (codePx - 2 * margin), 1);
+    expect(Number(page[2])).toBeCloseTo((85.04 * labelledPx) / (codePx - 2 * margin), 1);
     expect((await run('pdfinfo', [sheet])).stdout).toMatch(/Pages:\s+1\n/);
     const results = await readFile(join(out, 'results.csv'), 'utf8');
     expect(results).toContain('2,done,2-上海店.png,,,2-上海店-print.png,2-上海店.pdf,1');

@@ -21,7 +21,14 @@ import { cliLanguage } from './errorText';
 import { parseFlags, requireFlag } from './flags';
 import { FORMAT_FLAG, FORMAT_USAGE, outputFormatOf, VECTOR_SOURCE_WIDTH, writeCodeAs } from './outputFormat';
 import { POSTER_FLAG, POSTER_USAGE, posterFromFlag, posterWidth, writeGeneratedPoster } from './posterFlags';
-import { PRINT_FLAGS, PRINT_USAGE, printCode, printFromFlags, printSummary } from './printFlags';
+import {
+  PRINT_FLAGS,
+  PRINT_USAGE,
+  printCode,
+  printComposeOptions,
+  printFromFlags,
+  printSummary,
+} from './printFlags';
 
 export const GENERATE_USAGE = `wxacode generate --out FILE.png|.svg|.pdf ${FORMAT_USAGE} (--path P | --scene S [--page P] [--no-check-path] | --qrcode --path P) ${STYLE_USAGE} ${PRINT_USAGE} ${POSTER_USAGE} ${CREDENTIAL_USAGE} [--regenerate]`;
 
@@ -85,7 +92,8 @@ export async function generateCommand(args: string[], out: (line: string) => voi
     };
     const made = await maker.make(account, validation.value, { regenerate: values.regenerate ?? false });
     const { entry } = made;
-    // A PNG carries the print options (labels, logo, DPI); a vector file is traced from the code.
+    // A PNG carries the print options (labels, logo, DPI); a vector file is traced from the code
+    // as WeChat sent it and draws the same labels and logo as shapes.
     const image =
       (format === 'png' || poster) && print
         ? await printCode(made.png, entry.width, validation.value, print)
@@ -96,7 +104,18 @@ export async function generateCommand(args: string[], out: (line: string) => voi
     if (poster) {
       out(`${await writeGeneratedPoster(poster, file, format, image.png, validation.value)}${fromLibrary}`);
     } else {
-      const written = await writeCodeAs(format, file, image.png, validation.value);
+      const vector = format !== 'png' && print;
+      const written = vector
+        ? await writeCodeAs(
+            format,
+            file,
+            image.png,
+            validation.value,
+            print.plan && print.plan.size.cm * 10,
+            print.dpi,
+            printComposeOptions(entry.width, validation.value, print),
+          )
+        : await writeCodeAs(format, file, image.png, validation.value);
       const saved = format === 'png' ? `${image.width}×${image.height} ${written}` : written;
       out(`Saved ${file} (${saved})${fromLibrary}`);
     }

@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import type { CodeRequest } from '../../shared/codeRequest';
 import { formatUnknown, OUTPUT_FORMATS, type OutputFormat, outNotForFormat } from '../../shared/errors/cli';
 import { Failure } from '../../shared/result';
+import type { ComposeOptions } from '../core/print/compose';
 import { vectorOutput } from '../core/print/vectorOutput';
 import { writeFileAtomic } from '../core/storage/atomicFile';
 
@@ -25,8 +26,9 @@ export function outputFormatOf(raw: string | undefined, file: string): OutputFor
 }
 
 /**
- * Writes the code in `format`; a vector file is traced from `png` in the code's colour. Says what
- * was written, for the line the CLI prints. `widthMm` is the printed width the file declares.
+ * Writes the code in `format`; a vector file is traced from `png` in the code's colour, with the
+ * labels and logo of `options` (what the PNG would carry). Says what was written, for the line the
+ * CLI prints. `widthMm` is the code's printed width the file declares; without it, `dpi` decides.
  */
 export async function writeCodeAs(
   format: OutputFormat,
@@ -34,12 +36,14 @@ export async function writeCodeAs(
   png: Uint8Array,
   request: CodeRequest,
   widthMm?: number,
+  dpi?: number,
+  options: ComposeOptions = {},
 ): Promise<string> {
   if (format === 'png') {
     await writeFileAtomic(file, png);
     return 'PNG';
   }
-  const { bytes, widthMm: width, source } = await vectorOutput(format, png, request, widthMm);
+  const { bytes, widthMm: width, source } = await vectorOutput(format, png, request, widthMm, dpi, options);
   await writeFileAtomic(file, bytes);
   return `${format.toUpperCase()}, ${Math.round(width * 10) / 10} mm wide, traced from the ${source.width}×${source.height} PNG`;
 }

@@ -2,7 +2,7 @@ import type { CodeKind, CodeRequest } from '../../shared/codeRequest';
 import { rasterBelowDpi, widthWithPrintSize } from '../../shared/errors/print';
 import { Failure } from '../../shared/result';
 import type { PlannedRow } from '../core/batch/plan';
-import { compose, type Label } from '../core/print/compose';
+import { type ComposeOptions, compose, type Label } from '../core/print/compose';
 import { bundledLabelFont } from '../core/print/labelFont';
 import { labelSizing } from '../core/print/labelSizing';
 import { checkLabels, labelForRow } from '../core/print/labelText';
@@ -28,7 +28,7 @@ export const PRINT_FLAGS = {
   logo: { type: 'string' },
 } as const;
 
-export const PRINT_USAGE = '[--label TEXT]… [--print-size 4cm|1.5in] [--dpi N] [--logo FILE.png|jpg]';
+export const PRINT_USAGE = '[--label TEXT]… [--print-size 4cm|1.5in] [--dpi N] [--logo FILE.png|jpg|svg]';
 
 export interface PrintFlagValues {
   label?: string[];
@@ -69,6 +69,25 @@ export async function printFromFlags(
   }
 }
 
+/** compose()'s options for the flags: labels sized to the code, the logo, the DPI the printed size gives. */
+export function printComposeOptions(
+  width: number,
+  request: CodeRequest,
+  print: PrintRequest,
+): ComposeOptions {
+  const row: PlannedRow = { row: 1, key: '', name: '', cells: [], request };
+  const { size, margin, gap } = labelSizing(width, print.labels.length);
+  const labels: Label[] = print.labels.map((text) => ({ text: labelForRow(text, row, []), size }));
+  return {
+    labels,
+    margin,
+    gap,
+    dpi: print.plan ? dpiForWidth(width, print.plan.size) : print.dpi,
+    font: bundledLabelFont(),
+    ...(print.logo ? { logo: print.logo } : {}),
+  };
+}
+
 /** The code as printed: labels, logo and DPI applied; a note on stderr when WeChat's pixels fall short. */
 export async function printCode(
   code: Buffer,
@@ -76,22 +95,12 @@ export async function printCode(
   request: CodeRequest,
   print: PrintRequest,
 ): Promise<{ png: Buffer; width: number; height: number }> {
-  const row: PlannedRow = { row: 1, key: '', name: '', cells: [], request };
-  const { size, margin, gap } = labelSizing(width, print.labels.length);
-  const labels: Label[] = print.labels.map((text) => ({ text: labelForRow(text, row, []), size }));
-  const dpi = print.plan ? dpiForWidth(width, print.plan.size) : print.dpi;
+  const options = printComposeOptions(width, request, print);
   if (print.plan?.needsVector) {
-    const note = rasterBelowDpi(print.plan.size.cm, dpi, print.dpi, largestRasterCm(print.dpi));
+    const note = rasterBelowDpi(print.plan.size.cm, options.dpi!, print.dpi, largestRasterCm(print.dpi));
     process.stderr.write(`${note[cliLanguage()]}\n`);
   }
-  const { png, layout } = await compose(code, {
-    labels,
-    margin,
-    gap,
-    dpi,
-    font: bundledLabelFont(),
-    ...(print.logo ? { logo: print.logo } : {}),
-  });
+  const { png, layout } = await compose(code, options);
   return { png, width: layout.width, height: layout.height };
 }
 

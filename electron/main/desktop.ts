@@ -71,7 +71,7 @@ export function electronDesktop(window: () => BrowserWindow | undefined): Deskto
     },
     chooseImage() {
       return choose({
-        filters: [{ name: 'Image (.png, .jpg)', extensions: ['png', 'jpg', 'jpeg'] }],
+        filters: [{ name: 'Image (.png, .jpg, .svg)', extensions: ['png', 'jpg', 'jpeg', 'svg'] }],
         properties: ['openFile'],
       });
     },

@@ -96,6 +96,21 @@ const WELL_FORMED: Record<Channel, { payload?: Record<string, unknown>; optional
   'library:deleteMany': { payload: { codeIds: ['c1'] } },
   'library:campaigns': {},
   'library:export': { payload: { codeIds: ['c1'], batch: 'b1', zip: false }, optional: ['codeIds', 'batch'] },
+  'library:printSheet': {
+    payload: {
+      codeIds: ['c1'],
+      labels: ['{name}'],
+      sheet: {
+        paper: 'A4',
+        landscape: false,
+        size: '4cm',
+        grid: { columns: 3, rows: 4 },
+        cutMarks: true,
+        cmyk: true,
+      },
+    },
+    optional: ['labels'],
+  },
   'batch:open': {},
   'batch:openDropped': { payload: { name: 'stores.csv', bytes: new Uint8Array([112, 97, 116, 104]) } },
   'batch:plan': {

@@ -39,8 +39,8 @@ export function renderSvg(svg: string, width: number, height: number): Buffer {
   );
 }
 
-/** The PDF's first page drawn by poppler `width` pixels wide, as PNG bytes. */
-export function renderPdf(pdf: Uint8Array, width: number): Buffer {
+/** The PDF's first page drawn by poppler `width` pixels wide (and `height` high, else in proportion), as PNG bytes. */
+export function renderPdf(pdf: Uint8Array, width: number, height = -1): Buffer {
   return inScratch('code.pdf', pdf, (input, dir) => {
     execFileSync('pdftoppm', [
       '-png',
@@ -48,7 +48,7 @@ export function renderPdf(pdf: Uint8Array, width: number): Buffer {
       '-scale-to-x',
       String(width),
       '-scale-to-y',
-      '-1',
+      String(height),
       input,
       join(dir, 'page'),
     ]);

@@ -11,7 +11,7 @@ export const printEn = {
     'Asks WeChat for {width} px: prints {size} wide at {dpi} DPI, scans from up to about {distance}.',
   printPlanWidthSet: 'The width above is set to {width} px.',
   printNeedsVector:
-    'At {dpi} DPI this size needs {needed} px, more than WeChat’s 1280: the PNG prints at {effective} DPI. Save as SVG or PDF for a sharp print at any size.',
+    'At {dpi} DPI this size needs {needed} px, more than WeChat’s 1280: the PNG prints at {effective} DPI. Save as SVG or PDF for a sharp print at any size, with the same labels and logo.',
   printLabels: 'Label lines',
   printLabelText: 'Text of line {n}',
   printLabelPosition: 'Where',

@@ -12,7 +12,7 @@ export const printZh: Record<keyof typeof printEn, string> = {
   printPlan: '向微信请求 {width} px：以 {dpi} DPI 印刷 {size} 宽，约 {distance} 内可扫码。',
   printPlanWidthSet: '上方的宽度已设为 {width} px。',
   printNeedsVector:
-    '以 {dpi} DPI 印刷这个尺寸需要 {needed} px，超过微信的 1280：PNG 只有 {effective} DPI。保存为 SVG 或 PDF 可在任意尺寸清晰印刷。',
+    '以 {dpi} DPI 印刷这个尺寸需要 {needed} px，超过微信的 1280：PNG 只有 {effective} DPI。保存为 SVG 或 PDF 可在任意尺寸清晰印刷，标签和标志同样保留。',
   printLabels: '文字标签',
   printLabelText: '第 {n} 行文字',
   printLabelPosition: '位置',

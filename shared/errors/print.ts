@@ -81,8 +81,26 @@ export function logoUnreadable(file: string, why: Localized): AppError {
     'logo',
     { en: `The logo “${file}” cannot be used: ${why.en}`, zh: `无法使用标志图片“${file}”：${why.zh}` },
     {
-      en: 'Choose a PNG or JPEG of at most 5 MB and 4000 × 4000 pixels, e.g. a square brand mark.',
-      zh: '请选择不超过 5 MB、4000 × 4000 像素的 PNG 或 JPEG，例如方形的品牌标志。',
+      en: 'Choose a PNG or JPEG of at most 5 MB and 4000 × 4000 pixels, or an SVG of at most 1 MB, e.g. a square brand mark.',
+      zh: '请选择不超过 5 MB、4000 × 4000 像素的 PNG 或 JPEG，或不超过 1 MB 的 SVG，例如方形的品牌标志。',
+    },
+  );
+}
+
+/**
+ * An SVG logo holding something an image must not: a DOCTYPE or entities (which can expand without
+ * bound or read files), a script, embedded HTML, or a link to another file or address.
+ */
+export function logoSvgUnsafe(file: string, why: Localized): AppError {
+  return printError(
+    'logo',
+    {
+      en: `The SVG logo “${file}” is refused: ${why.en}`,
+      zh: `已拒绝 SVG 标志“${file}”：${why.zh}`,
+    },
+    {
+      en: 'Export the logo again as plain SVG (shapes and embedded images only: no DOCTYPE, scripts, HTML or links to other files), or as a PNG.',
+      zh: '请重新导出为纯 SVG（只含图形和内嵌图片：不含 DOCTYPE、脚本、HTML 或指向其他文件的链接），或导出为 PNG。',
     },
   );
 }
@@ -180,5 +198,49 @@ export function logoUnknown(): AppError {
     'logo',
     { en: 'The chosen logo is no longer loaded.', zh: '所选标志图片已不在内存中。' },
     { en: 'Choose the logo file again.', zh: '请重新选择标志图片文件。' },
+  );
+}
+
+/** A grid that is not columns × rows within the bounds. */
+export function gridInvalid(raw: string, max: number): AppError {
+  return printError(
+    'grid',
+    {
+      en: `The grid “${raw}” is not columns × rows from 1 to ${max} each.`,
+      zh: `网格“${raw}”不是每项 1 到 ${max} 的“列 × 行”。`,
+    },
+    {
+      en: 'Write the columns, then the rows, e.g. 3x4 for 3 codes across and 4 down.',
+      zh: '请先写列数再写行数，例如 3x4 表示每行 3 个、共 4 行。',
+    },
+  );
+}
+
+/** A grid so dense that each code would print below the smallest size a phone reads. */
+export function gridTooDense(grid: string, cm: number, minCm: number, paper: string): AppError {
+  return printError(
+    'grid',
+    {
+      en: `A ${grid} grid on ${paper} leaves ${cm.toFixed(1)} cm per code, below the ${minCm} cm a phone still reads.`,
+      zh: `${paper} 纸上 ${grid} 的网格每个码只有 ${cm.toFixed(1)} 厘米，小于手机能识别的 ${minCm} 厘米。`,
+    },
+    {
+      en: 'Use fewer columns or rows, larger paper, or smaller margins.',
+      zh: '请减少列数或行数，或选择更大的纸张、更小的页边距。',
+    },
+  );
+}
+
+/** A sheet wants its codes' size, or a grid the size follows from: one of the two, not both. */
+export function sheetSizeOrGrid(both: boolean): AppError {
+  return printError(
+    'size',
+    both
+      ? { en: 'Both a code size and a grid were given.', zh: '同时给出了码的尺寸和网格。' }
+      : { en: 'The sheet needs a code size or a grid.', zh: '打印排版需要码的尺寸或网格。' },
+    {
+      en: 'Give either a code size such as 4cm, or a grid such as 3x4 (3 across, 4 down; the size follows from the paper).',
+      zh: '请只给出码的尺寸（例如 4cm）或网格（例如 3x4，每行 3 个、共 4 行，尺寸由纸张算出）之一。',
+    },
   );
 }

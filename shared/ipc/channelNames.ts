@@ -36,6 +36,7 @@ export const CHANNEL_NAMES = [
   'library:deleteMany',
   'library:campaigns',
   'library:export',
+  'library:printSheet',
   'batch:open',
   'batch:openDropped',
   'batch:plan',

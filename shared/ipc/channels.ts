@@ -20,8 +20,10 @@ import {
   MAX_LABEL_LINES,
   MAX_LABEL_SIZE,
   MAX_PRINT_MARGIN,
+  MAX_SHEET_CODES,
   MIN_LABEL_SIZE,
 } from '../print/printLimits';
+import { sheetChoiceSchema } from '../print/sheetChoice';
 import type { AppError, Result } from '../result';
 import { validateCodeRequest } from '../validateCodeRequest';
 import { VIEWS, type View } from '../views';
@@ -132,6 +134,25 @@ export interface ExportedCodes {
   /** The ZIP's path, when one was made. */
   file?: string;
 }
+
+/** What History's Print sheet… wrote, where the user chose in main's dialog. */
+export interface SavedSheet {
+  file: string;
+  count: number;
+  pages: number;
+  /** Each code's printed width: the size asked for, or what the grid left room for. */
+  codeCm: number;
+}
+
+/** History's Print sheet…: the picked codes by id (never a path), label lines and the sheet's options. */
+export const historySheetChoiceSchema = z.strictObject({
+  codeIds: z.array(z.string().min(1).max(200)).min(1).max(MAX_SHEET_CODES),
+  // Loose here: checkLabels refuses too many or too long with an error that names the fix.
+  labels: z.array(z.string().max(500)).max(20).optional(),
+  sheet: sheetChoiceSchema,
+});
+
+export type HistorySheetChoice = z.infer<typeof historySheetChoiceSchema>;
 
 /** The pages a mini program's app.json lists, for the page path field's suggestions. */
 export interface AppJsonPages {
@@ -430,6 +451,8 @@ export const channels = {
     ),
     result: {} as ExportedCodes | null,
   },
+  // A PDF of the picked codes: main asks where in its own dialog; the page names no path.
+  'library:printSheet': { parse: schema(historySheetChoiceSchema), result: {} as SavedSheet | null },
   'batch:open': { parse: none, result: {} as SheetView | null },
   'batch:openDropped': {
     // The bytes and the name of a file dropped onto the window, never its path; the size is

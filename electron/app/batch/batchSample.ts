@@ -35,7 +35,7 @@ export async function sampleFirstRow(
   { sheet, account, choice, nameTemplate, printer }: SampleInput,
 ): Promise<BatchSampleView> {
   const plan = planFor(deps, sheet, account, choice);
-  const first = plan.rows[0];
+  const first = plan.rows.at(0);
   if (!first) throw noRowToSample();
   // The first row's name is the same alone as among all rows: clashes only rename later rows.
   // A bad template is refused here, with its field error, before any call.

@@ -15,7 +15,7 @@ export interface Desktop {
   chooseSpreadsheet(): Promise<string | undefined>;
   /** Asks for a mini program's app.json, to list its pages; undefined when they cancel. */
   chooseAppJson(): Promise<string | undefined>;
-  /** Asks for a PNG or JPEG to use as a code's centre logo; undefined when they cancel. */
+  /** Asks for a PNG, JPEG or SVG to use as a code's centre logo; undefined when they cancel. */
   chooseImage(): Promise<string | undefined>;
   /** Asks for a poster template's JSON file to import; undefined when they cancel. */
   chooseTemplate(): Promise<string | undefined>;

@@ -51,8 +51,9 @@ export class PrintService {
 
   /**
    * Saves where the user chose: a PNG exactly as previewed, or an SVG or PDF traced from the code
-   * WeChat sent at its printed size (labels and logo are the PNG's). With a poster: the poster as
-   * PNG or as a PDF page of its size. Undefined when they cancel.
+   * WeChat sent at its printed size, with the preview's labels, logo, margin and background drawn as
+   * shapes (vectorPrint.ts). With a poster: the poster as PNG or as a PDF page of its size.
+   * Undefined when they cancel.
    */
   async save(codeId: string, print: PrintOptions): Promise<string | undefined> {
     const { libraryService, library, desktop } = this.app;
@@ -73,8 +74,16 @@ export class PrintService {
     } else if (format === 'png') {
       await writeFileAtomic(path, (await this.printed(codeId, print)).png);
     } else {
-      const { widthMm } = printedCodeOptions(entry, print, (id) => this.logos.image(id));
-      const vector = await vectorOutput(format, await library.readPng(entry), entry.request, widthMm);
+      const options = printedCodeOptions(entry, print, (id) => this.logos.image(id));
+      const png = await library.readPng(entry);
+      const vector = await vectorOutput(
+        format,
+        png,
+        entry.request,
+        options.widthMm,
+        options.dpi,
+        options.compose,
+      );
       await writeFileAtomic(path, vector.bytes);
     }
     return path;

@@ -9,6 +9,7 @@ import type { Failure } from '../../../shared/result';
 import { type RunningSandbox, startSandbox } from '../../sandbox';
 import { sandboxClient } from '../../testing/sandboxClient';
 import { tempFolderFor } from '../../testing/tempFolder';
+import { renderSvg } from '../../testing/vectorCheck';
 import { readDpi } from '../print/pngDpi';
 import { Library } from '../storage/library';
 import { BatchJob } from './batchJob';
@@ -108,7 +109,13 @@ describe('a batch with print options', () => {
     expect(await darkPixels(printed, 0, 12)).toBe(0);
     // The code's own PNG is WeChat's, unlabelled.
     expect((await sharp(await readFile(join(s.out, '3-北京店.png'))).metadata()).height).toBe(280);
-    expect(await readFile(join(s.out, '3-北京店.svg'), 'utf8')).toMatch(/<svg[^>]+width="23\.71mm"/);
+    // The SVG is the labelled code as shapes: the 280 px code 23.71 mm wide (300 DPI), its margins
+    // and label around it, the label's ink in the same band as the PNG's.
+    const svg = await readFile(join(s.out, '3-北京店.svg'), 'utf8');
+    expect(svg).toMatch(/<svg[^>]+width="26\.08mm"/);
+    const drawn = renderSvg(svg, width!, height!);
+    expect(await darkPixels(drawn, codeBottom + 2, height!)).toBeGreaterThan(50);
+    expect(await darkPixels(drawn, 0, 12)).toBe(0);
 
     // One A4 page of three images, each code 280 px over 40 mm: 177.8 ppi.
     const sheet = join(s.out, 'sheet.pdf');
@@ -140,7 +147,7 @@ describe('a batch with print options', () => {
     expect(second.id).toBe(first.id);
     const summary = await second.run();
     expect(summary.progress.done).toBe(3);
-    const done = summary.outcomes.map((o) => [o.file, o.printFile, o.vectorFile, o.sheetPage]);
+    const done = [...summary.outcomes].map((o) => [o.file, o.printFile, o.vectorFile, o.sheetPage]);
     expect(done).toEqual([
       ['2-上海店.png', '2-上海店-print.png', '2-上海店.svg', 1],
       ['3-北京店.png', '3-北京店-print.png', '3-北京店.svg', 1],

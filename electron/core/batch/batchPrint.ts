@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { BatchPrint } from '../../../shared/batchPrint';
-import type { CodeKind, CodeRequest } from '../../../shared/codeRequest';
-import { compose } from '../print/compose';
+import type { CodeKind } from '../../../shared/codeRequest';
+import { type ComposeOptions, compose } from '../print/compose';
 import { bundledLabelFont } from '../print/labelFont';
 import { labelSizing } from '../print/labelSizing';
 import { checkLabels, labelForRow } from '../print/labelText';
@@ -15,7 +15,8 @@ import {
   parsePrintSize,
   planPrint,
 } from '../print/physicalSize';
-import { layOutSheet, type Paper, printSheet, type SheetCode } from '../print/sheet';
+import { type Paper, printSheet, type SheetCode } from '../print/sheet';
+import { sheetSizing } from '../print/sheetCodes';
 import { vectorOutput } from '../print/vectorOutput';
 import { writeFileAtomic } from '../storage/atomicFile';
 import { BatchPoster } from './batchPoster';
@@ -45,7 +46,9 @@ export function checkBatchPrint(print: BatchPrint, headers: readonly string[]): 
   checkLabels(print.labels ?? [], headers);
   const dpi = print.dpi === undefined ? DEFAULT_DPI : parseDpi(String(print.dpi));
   const size = print.printSize === undefined ? undefined : parsePrintSize(print.printSize);
-  if (print.sheet?.size !== undefined) parsePrintSize(print.sheet.size);
+  const sheet = print.sheet;
+  if (sheet?.grid !== undefined) sheetSizing(sheet);
+  else if (sheet?.size !== undefined) parsePrintSize(sheet.size);
   return size ? { requestWidth: planPrint(size, dpi).requestWidth } : {};
 }
 
@@ -97,21 +100,24 @@ export class BatchPrinter {
     };
   }
 
-  /** The code as printed: its labels filled from the row, the logo, the DPI its printed size gives. */
-  async composed(png: Buffer, row: PlannedRow): Promise<Buffer> {
+  /** compose()'s options for a row: its labels filled from the row, the logo, the DPI its printed size gives. */
+  private async optionsFor(png: Buffer, row: PlannedRow): Promise<ComposeOptions> {
     const { width = 0 } = await sharp(png).metadata();
     const texts = this.print.labels ?? [];
     const { size, margin, gap } = labelSizing(width, texts.length);
-    const labels = texts.map((text) => ({ text: labelForRow(text, row, this.headers), size }));
-    const { png: printed } = await compose(png, {
-      labels,
+    return {
+      labels: texts.map((text) => ({ text: labelForRow(text, row, this.headers), size })),
       margin,
       gap,
       dpi: this.size ? dpiForWidth(width, this.size) : this.dpi,
       font: this.font,
       ...(this.logo ? { logo: this.logo } : {}),
-    });
-    return printed;
+    };
+  }
+
+  /** The code as printed: labels, logo and DPI applied. */
+  async composed(png: Buffer, row: PlannedRow): Promise<Buffer> {
+    return (await compose(png, await this.optionsFor(png, row))).png;
   }
 
   /** Writes the row's print files beside its PNG; returns their names. */
@@ -125,7 +131,7 @@ export class BatchPrinter {
       await writeFileAtomic(await rowFilePath(outDir, files.posterFile), bytes);
     }
     if (files.vectorFile) {
-      const bytes = await this.vector(png, row.request);
+      const bytes = await this.vector(png, row);
       await writeFileAtomic(await rowFilePath(outDir, files.vectorFile), bytes);
     }
     return files;
@@ -140,10 +146,11 @@ export class BatchPrinter {
     return this.composes ? { png: await this.composed(png, row), kind: 'code' } : undefined;
   }
 
-  /** Traced from the code as WeChat sent it, in its colour, at its printed width. */
-  private async vector(png: Buffer, request: CodeRequest): Promise<Uint8Array | string> {
+  /** Traced from the code as WeChat sent it, in its colour, at its printed width, with the PNG's labels and logo. */
+  private async vector(png: Buffer, row: PlannedRow): Promise<Uint8Array | string> {
     const format = this.print.format === 'svg' ? 'svg' : 'pdf';
-    return (await vectorOutput(format, png, request, this.size ? this.size.cm * 10 : undefined, this.dpi))
+    const widthMm = this.size ? this.size.cm * 10 : undefined;
+    return (await vectorOutput(format, png, row.request, widthMm, this.dpi, await this.optionsFor(png, row)))
       .bytes;
   }
 
@@ -164,31 +171,21 @@ export class BatchPrinter {
     const sheet = this.print.sheet ?? {};
     const codeMm = this.sheetCodeMm;
     const codes: SheetCode[] = [];
-    /** Height over width of each image: the sheet's cell is as tall as the tallest. */
-    const ratios: number[] = [];
     for (const made of rows) {
       const code = await readFile(await rowFilePath(outDir, made.file));
       const printed = made.printFile ? await readFile(await rowFilePath(outDir, made.printFile)) : code;
       const [codeMeta, printedMeta] = await Promise.all([sharp(code).metadata(), sharp(printed).metadata()]);
       // The code itself is `codeMm` wide; labels and margins of the composed image add to that.
       codes.push({ png: printed, widthMm: (codeMm * (printedMeta.width ?? 1)) / (codeMeta.width ?? 1) });
-      ratios.push((printedMeta.height ?? 1) / (printedMeta.width ?? 1));
     }
-    const options = {
+    const { bytes, layout } = await printSheet(codes, {
       paper: (sheet.paper ?? 'A4') as Paper,
       landscape: sheet.landscape ?? false,
       cutMarks: sheet.cutMarks ?? true,
-    };
-    await writeFileAtomic(sheetFile, await printSheet(codes, options));
-    // The same grid printSheet lays out, for the page each row is on.
-    const cell = codes.reduce(
-      (most, c, i) => ({
-        width: Math.max(most.width, c.widthMm),
-        height: Math.max(most.height, c.widthMm * ratios[i]!),
-      }),
-      { width: 0, height: 0 },
-    );
-    const layout = layOutSheet(codes.length, cell, options);
+      ...(sheet.grid ? { grid: sheet.grid } : {}),
+      cmyk: sheet.cmyk ?? false,
+    });
+    await writeFileAtomic(sheetFile, bytes);
     return new Map(rows.map((made, i) => [made.row, layout.cells[i]!.page + 1]));
   }
 }

@@ -62,17 +62,20 @@ export interface Composed {
   layout: Layout;
 }
 
-const DEFAULTS = {
+/** What a label is drawn with when it does not say: vector files draw labels with the same. */
+export const LABEL_DEFAULTS = {
   size: 40,
   weight: 'normal',
   colour: '#000000',
   align: 'centre',
   position: 'below',
 } as const;
+const DEFAULTS = LABEL_DEFAULTS;
 export const LINE_HEIGHT = 1.5;
 const HEX = /^#[0-9a-f]{6}$/i;
 
-function checkOptions(options: ComposeOptions): void {
+/** Refuses label styles, margins, a background or a logo size compose cannot use. */
+export function checkOptions(options: ComposeOptions): void {
   const invalid = (en: string, zh: string, fixEn: string, fixZh: string) =>
     new Failure(labelStyleInvalid({ en, zh }, { en: fixEn, zh: fixZh }));
   for (const label of options.labels ?? []) {

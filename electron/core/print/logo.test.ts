@@ -92,7 +92,7 @@ describe('reading a logo file', () => {
       .png()
       .toBuffer();
     for (const [bytes, why] of [
-      [Buffer.from('<svg/>'), 'not a PNG or JPEG'],
+      [Buffer.from('GIF89a'), 'not a PNG, JPEG or SVG'],
       [cut, 'cannot be read'],
       [huge, '4100 × 10'],
       [Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(6 * 1024 * 1024)]), '5 MB'],

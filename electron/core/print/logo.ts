@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { CodeKind } from '../../../shared/codeRequest';
 import { logoCoversData, logoUnreadable } from '../../../shared/errors/print';
 import { Failure } from '../../../shared/result';
+import { checkSvgLogo, isSvg, renderSvgLogo } from './logoSvg';
 
 // The brand's logo in the middle of a code. A 小程序码 shows the mini program's avatar in a circle
 // about 45 % of its width (PRINT.md; the API cannot change it), so the logo is painted over exactly
@@ -29,7 +30,7 @@ export const MAX_LOGO_BYTES = 5 * 1024 * 1024;
 export const MAX_LOGO_SIDE = 4000;
 
 export interface LogoOptions {
-  /** PNG or JPEG bytes, checked by readLogo. */
+  /** PNG, JPEG or SVG bytes, checked by readLogo. */
   image: Buffer;
   shape: CodeShape;
   /** A white ring around a round logo, as on WeChat's own avatar. */
@@ -63,20 +64,31 @@ export function placeLogo(width: number, height: number, shape: CodeShape, fract
   return { left: Math.round((width - size) / 2), top: Math.round((height - size) / 2), size };
 }
 
-/** Refuses what cannot be a logo: too many bytes, not PNG or JPEG, too many pixels, unreadable. */
+/** The logo's pixels, at least `size` on its shorter side for an SVG (rendered at that size). */
+export function logoPicture(image: Buffer, size: number): Promise<Sharp> {
+  return isSvg(image) ? renderSvgLogo(image, size) : Promise.resolve(sharp(image));
+}
+
+/** Refuses what cannot be a logo: too many bytes, not PNG, JPEG or a safe SVG, too many pixels, unreadable. */
 export async function readLogo(bytes: Buffer, name: string): Promise<Buffer> {
   const why = (en: string, zh: string) => new Failure(logoUnreadable(name, { en, zh }));
-  if (bytes.length > MAX_LOGO_BYTES) throw why('it is larger than 5 MB.', '文件大于 5 MB。');
+  const svg = isSvg(bytes);
+  if (svg) checkSvgLogo(bytes, name);
+  else if (bytes.length > MAX_LOGO_BYTES) throw why('it is larger than 5 MB.', '文件大于 5 MB。');
   const png = bytes.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  if (!png && !jpeg) throw why('it is not a PNG or JPEG image.', '它不是 PNG 或 JPEG 图片。');
+  if (!png && !jpeg && !svg) {
+    throw why('it is not a PNG, JPEG or SVG image.', '它不是 PNG、JPEG 或 SVG 图片。');
+  }
   try {
     const { width = 0, height = 0 } = await sharp(bytes).metadata();
-    if (width > MAX_LOGO_SIDE || height > MAX_LOGO_SIDE) {
+    if (svg && !(width > 0 && height > 0)) throw why('the SVG has no size.', 'SVG 没有尺寸。');
+    if (!svg && (width > MAX_LOGO_SIDE || height > MAX_LOGO_SIDE)) {
       throw why(`it is ${width} × ${height} pixels.`, `它有 ${width} × ${height} 像素。`);
     }
-    // Decoding the pixels finds a file cut short, which the header alone does not.
-    await sharp(bytes).raw().toBuffer();
+    // Decoding the pixels finds a file cut short, which the header alone does not; an SVG is
+    // drawn small, as its declared size may be anything.
+    await (await logoPicture(bytes, 64)).resize(64, 64, { fit: 'inside' }).raw().toBuffer();
   } catch (caught) {
     if (caught instanceof Failure) throw caught;
     throw why('the image cannot be read.', '图片无法读取。');
@@ -104,35 +116,49 @@ const disc = (size: number, fill: string) =>
     `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}"><circle cx="${size / 2}" cy="${size / 2}" r="${size / 2}" fill="${fill}"/></svg>`,
   );
 
+/**
+ * The white around the picture, in pixels of a logo `size` wide: a square code's border keeps the
+ * logo's edge from reading as modules; a round logo's optional ring is WeChat's own avatar's.
+ */
+export function logoInset(logo: LogoOptions, size: number): number {
+  if (logo.shape === 'square') return Math.max(1, Math.round(size * 0.08));
+  return logo.ring ? Math.max(2, Math.round(size * 0.05)) : 0;
+}
+
+/**
+ * The picture inside the white, `side` pixels square on white: cropped to cover for a round logo
+ * (which is then cut to a circle), contained whole for a square one. A vector file asks for it at
+ * print resolution, compose at the code's pixels.
+ */
+export async function logoSquarePicture(logo: LogoOptions, side: number): Promise<Buffer> {
+  const fit = logo.shape === 'square' ? 'contain' : 'cover';
+  return (await logoPicture(logo.image, side))
+    .resize(side, side, { fit, background: '#ffffff' })
+    .flatten({ background: '#ffffff' })
+    .png()
+    .toBuffer();
+}
+
 /** The logo as it is laid on the code, `place.size` square: round-cropped on a white disc, or on a white square. */
 export async function logoOverlay(logo: LogoOptions, place: LogoPlace): Promise<Buffer> {
   const { size } = place;
+  const inset = logoInset(logo, size);
+  const inner = size - 2 * inset;
+  const picture = await logoSquarePicture(logo, inner);
   if (logo.shape === 'square') {
-    // A white border keeps the logo's edge from reading as modules.
-    const border = Math.max(1, Math.round(size * 0.08));
-    const inner = size - 2 * border;
-    const picture = await sharp(logo.image)
-      .resize(inner, inner, { fit: 'contain', background: '#ffffff' })
-      .flatten({ background: '#ffffff' })
-      .png()
-      .toBuffer();
     return sharp({ create: { width: size, height: size, channels: 4, background: '#ffffff' } })
-      .composite([{ input: picture, left: border, top: border }])
+      .composite([{ input: picture, left: inset, top: inset }])
       .png()
       .toBuffer();
   }
-  const ring = logo.ring ? Math.max(2, Math.round(size * 0.05)) : 0;
-  const inner = size - 2 * ring;
-  const round = await sharp(logo.image)
-    .resize(inner, inner, { fit: 'cover' })
-    .flatten({ background: '#ffffff' })
+  const round = await sharp(picture)
     .ensureAlpha()
     .composite([{ input: disc(inner, '#000'), blend: 'dest-in' }])
     .png()
     .toBuffer();
   // The white disc hides the avatar beneath wherever the logo is see-through or the ring shows.
   return sharp(disc(size, '#ffffff'))
-    .composite([{ input: round, left: ring, top: ring }])
+    .composite([{ input: round, left: inset, top: inset }])
     .png()
     .toBuffer();
 }
