@@ -14,6 +14,8 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '300' },
     'rss-rows': { type: 'string', default: '300,3000' },
     concurrency: { type: 'string', default: '8' },
+    /** Code widths of the throughput runs. */
+    widths: { type: 'string', default: '430,1280' },
     /** Extra node flags for the engine's child, e.g. --cpu-prof. */
     'engine-node-flags': { type: 'string', default: '' },
   },
@@ -25,6 +27,10 @@ interface Measured {
   seconds: number;
   codesPerSecond: number;
   maxRssMiB: number;
+  /** CPU of the measured process (all its threads) per code. */
+  cpuMsPerCode: number;
+  /** CPU of the sandbox (this process) per code during the run. */
+  sandboxCpuMsPerCode: number;
 }
 
 const sandbox = await startSandbox({ unlimitedPerMinute: 0 });
@@ -50,13 +56,20 @@ function measure(mode: 'engine' | 'bare', rows: string, width: number, zip = fal
     String(width),
     ...(zip ? ['--zip'] : []),
   );
+  const sandboxBefore = process.cpuUsage();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
-    child.on('close', (code) =>
-      code === 0 ? resolve(JSON.parse(out) as Measured) : reject(new Error(`${mode} exited ${code}`)),
-    );
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${mode} exited ${code}`));
+      const sandboxCpu = process.cpuUsage(sandboxBefore);
+      const measured = JSON.parse(out) as Omit<Measured, 'sandboxCpuMsPerCode'>;
+      resolve({
+        ...measured,
+        sandboxCpuMsPerCode: (sandboxCpu.user + sandboxCpu.system) / 1000 / measured.rows,
+      });
+    });
   });
 }
 
@@ -64,26 +77,36 @@ const c = values.concurrency;
 console.log(
   `Batch benchmark: sandbox on 127.0.0.1 with its rate limit off, unlimited codes, concurrency ${c}\n`,
 );
-console.log(`| ${values.rows} rows | codes/s | seconds | peak RSS MiB | engine / ceiling |`);
-console.log('|---|---|---|---|---|');
+// CPU ms per code, the measured process's (all threads) and the sandbox's: on two cores the two
+// together bound the rate (2 cores = 2000 CPU ms a second).
+console.log(
+  `| ${values.rows} rows | codes/s | seconds | peak RSS MiB | CPU ms/code (client / sandbox) | engine / ceiling |`,
+);
+console.log('|---|---|---|---|---|---|');
 const throughput: Record<string, number> = {};
-for (const width of [430, 1280]) {
+for (const width of values.widths.split(',').map(Number)) {
   // Ceiling and engine back to back at each width: the machine's load drifts less between them.
   const bare = await measure('bare', values.rows, width);
   const engine = await measure('engine', values.rows, width);
   const ratio = engine.codesPerSecond / bare.codesPerSecond;
   console.log(
-    `| ${width} px, bare undici loop (the ceiling) | ${fmt(bare.codesPerSecond, 0)} | ${fmt(bare.seconds, 1)} | ${fmt(bare.maxRssMiB, 0)} | |`,
+    `| ${width} px, bare undici loop (the ceiling) | ${fmt(bare.codesPerSecond, 0)} | ${fmt(bare.seconds, 1)} | ${fmt(bare.maxRssMiB, 0)} | ${cpu(bare)} | |`,
   );
   console.log(
-    `| ${width} px, batch engine (sheet → library, PNG files, journal, results CSV) | ${fmt(engine.codesPerSecond, 0)} | ${fmt(engine.seconds, 1)} | ${fmt(engine.maxRssMiB, 0)} | ${fmt(ratio, 2)} |`,
+    `| ${width} px, batch engine (sheet → library, PNG files, journal, results CSV) | ${fmt(engine.codesPerSecond, 0)} | ${fmt(engine.seconds, 1)} | ${fmt(engine.maxRssMiB, 0)} | ${cpu(engine)} | ${fmt(ratio, 2)} |`,
   );
   throughput[`ceiling_${width}_per_s`] = round(bare.codesPerSecond);
   throughput[`engine_${width}_per_s`] = round(engine.codesPerSecond);
   throughput[`ratio_${width}`] = round(ratio, 3);
+  throughput[`cpu_ms_per_code_bare_${width}`] = round(bare.cpuMsPerCode, 2);
+  throughput[`cpu_ms_per_code_engine_${width}`] = round(engine.cpuMsPerCode, 2);
+  throughput[`cpu_ms_per_code_sandbox_${width}`] = round(engine.sandboxCpuMsPerCode, 2);
 }
 
-const sizes = values['rss-rows'].split(',').map((s) => s.trim());
+const sizes = values['rss-rows']
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 console.log('\n| peak memory, batch engine, 280 px, with ZIP | rows | codes/s | seconds | peak RSS MiB |');
 console.log('|---|---|---|---|---|');
 const rss: Record<string, number> = {};
@@ -109,6 +132,10 @@ console.log(
   })}`,
 );
 process.exit(0);
+
+function cpu(m: Measured): string {
+  return `${fmt(m.cpuMsPerCode, 2)} / ${fmt(m.sandboxCpuMsPerCode, 2)}`;
+}
 
 function round(n: number, digits = 1): number {
   const f = 10 ** digits;

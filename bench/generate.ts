@@ -2,11 +2,14 @@
 // next to a bare undici POST of the same body to the same sandbox, in one run.
 // Run: npm run bench:generate  [-- --calls 200]
 import { parseArgs } from 'node:util';
+import sharp from 'sharp';
 import { Agent, request } from 'undici';
+import { toPng } from '../electron/core/image/normalise';
 import { stableTokenSource } from '../electron/core/tokens/stableTokenSource';
 import { toWechatCall } from '../electron/core/wechat/wechatCall';
 import { createWechatClient } from '../electron/core/wechat/wechatClient';
 import { startSandbox } from '../electron/sandbox';
+import { encodeCode } from '../electron/sandbox/image';
 import type { CodeRequest } from '../shared/codeRequest';
 import { fmt, summarize } from './stats';
 
@@ -87,6 +90,34 @@ for (const [name, bareMs, clientMs] of rows) {
   figures[`${key}_client_median_ms`] = Math.round(c.median * 100) / 100;
   figures[`${key}_ratio`] = Math.round((c.median / b.median) * 1000) / 1000;
 }
+
+// The JPEG → PNG step alone, on the sandbox's JPEGs, next to libvips' default PNG encode (what the
+// client did before), interleaved round by round: on a loaded machine the latencies above are noisy,
+// this step's medians much less so.
+const stepMs = { client: [] as number[], defaultEncode: [] as number[] };
+for (let round = 0; round < 5; round++) {
+  for (let i = 0; i < calls / 5; i++) {
+    const jpeg = encodeCode({
+      text: `step=${round}-${i}`,
+      width: 430,
+      colour: { r: 0, g: 0, b: 0 },
+      transparent: false,
+    });
+    let start = performance.now();
+    await toPng(jpeg);
+    stepMs.client.push(performance.now() - start);
+    start = performance.now();
+    await sharp(jpeg, { failOn: 'error' }).png().toBuffer();
+    stepMs.defaultEncode.push(performance.now() - start);
+  }
+}
+const step = summarize(stepMs.client);
+const before = summarize(stepMs.defaultEncode);
+console.log('\n| JPEG → PNG step alone, 430 px | median / p95 ms |\n|---|---|');
+console.log(`| the client's (toPng) | ${fmt(step.median)} / ${fmt(step.p95)} |`);
+console.log(`| libvips' default PNG encode | ${fmt(before.median)} / ${fmt(before.p95)} |`);
+figures.jpeg_to_png_median_ms = Math.round(step.median * 100) / 100;
+figures.jpeg_to_png_default_encode_median_ms = Math.round(before.median * 100) / 100;
 console.log(`BENCH ${JSON.stringify(figures)}`);
 await bareAgent.close();
 await sandbox.close();

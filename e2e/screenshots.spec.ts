@@ -142,3 +142,22 @@ test('screenshots of a code prepared for print', async ({ app, backend }) => {
     .toEqual([0xe8, 0x59, 0x0c, 255]);
   await shoot(app, 'print-logo');
 });
+
+test('screenshot of a print sheet from History’s picked codes', async ({ app }) => {
+  const ui = studio(app);
+  for (const table of [1, 2, 3]) {
+    await ui.path.fill(`pages/index/index?table=${table}`);
+    await ui.generate();
+    await expect(ui.newlyGenerated).toBeVisible();
+  }
+  await app.getByRole('tab', { name: 'History' }).click();
+  const codes = app.getByRole('listbox', { name: 'Codes' }).getByRole('option');
+  await expect(codes).toHaveCount(3);
+  await codes.first().click();
+  await app.keyboard.press('ControlOrMeta+a');
+  await app.getByRole('button', { name: 'Print sheet…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Print sheet of 3 codes' });
+  await dialog.getByRole('radio', { name: 'Grid' }).check();
+  await dialog.getByRole('switch', { name: /Black as 100 % K/ }).check();
+  await shoot(app, 'history-print-sheet');
+});

@@ -112,8 +112,10 @@ export interface PlanView {
   kind: CodeKind;
   /** Valid rows. */
   valid: number;
-  /** Every bad row with its problems (field, column header, message, hint). */
+  /** The first bad rows with their problems (field, column header, message, hint), up to 1,000. */
   invalid: InvalidRow[];
+  /** Every bad row, counted. */
+  invalidCount: number;
   /** Valid rows repeating an earlier row's code (made once). */
   repeats: number;
   /** Distinct codes already in the library (no API call). */
@@ -134,6 +136,8 @@ export interface RowOutcomeView {
   /** The code as printed (labels, logo, DPI) and its vector file, beside `file` (shared/batchPrint.ts). */
   printFile?: string;
   vectorFile?: string;
+  /** The row's code on the batch's poster template, PNG or PDF. */
+  posterFile?: string;
   /** The print sheet's page (from 1) the row's code is on. */
   sheetPage?: number;
   /** Copied from the library: no API call, no quota. */
@@ -176,20 +180,21 @@ export const BATCH_PACE = { min: 0, max: WECHAT_CALLS_PER_MINUTE, default: WECHA
 
 /**
  * The largest spreadsheet a batch reads, chosen or dropped onto the window (whose bytes cross IPC):
- * 100,000 rows of a dozen columns are about 20 MB as CSV and a few MB as .xlsx. A CSV is held
- * whole while it is parsed (its bytes, its text and the parser's copy), so this bounds the memory
- * a text file can take to a few times its size.
+ * a million rows of a scene and a name are about 30 MB as CSV. A chosen CSV is read in chunks and
+ * never held whole; a .xlsx (a ZIP) and a dropped file are, so this bounds the memory they take.
  */
 export const MAX_SHEET_FILE_BYTES = 32 * 2 ** 20;
 
 // What a spreadsheet may hold, checked while it is read (electron/core/batch/sheetLimits.ts).
 
 /**
- * Rows under the header. A batch of limited or square codes can never spend more than WeChat's
- * 100,000 lifetime quota, and 100,000 unlimited codes take 20 minutes at WeChat's 5,000 a minute;
- * the app keeps a few planned batches in memory, so a larger sheet is better split into several.
+ * Rows under the header. A batch's rows, plan and outcomes live on disk (spillList.ts), so memory
+ * stays flat with the sheet; a million unlimited codes take 3⅓ hours at WeChat's 5,000 a minute,
+ * and a batch of limited or square codes can never spend more than WeChat's 100,000 lifetime quota
+ * anyway. A .xlsx is bounded sooner by its unpacked worksheet (sheetLimits.ts: about 120,000 rows
+ * of ten cells); the error then says to save it as CSV.
  */
-export const MAX_ROWS = 100_000;
+export const MAX_ROWS = 1_000_000;
 /** A batch reads at most six kinds of column; 128 leaves room for exports with many other columns. */
 export const MAX_COLUMNS = 128;
 /** No valid field is longer than 1,024 characters; 4,096 leaves room for a name or a note. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { OUTPUT_FORMATS } from './errors/cli';
+import { sheetChoiceSchema } from './print/sheetChoice';
 
 // A batch's print options: what each row's code looks like on paper, and the print sheet beside
 // the PNGs. Saved with the batch (its manifest), so Continue makes the same files; the form, the CLI
 // and a continued batch all pass through this one schema.
 
-export const SHEET_PAPERS = ['A4', 'A3', 'Letter'] as const;
-export type SheetPaper = (typeof SHEET_PAPERS)[number];
+export { SHEET_PAPERS, type SheetPaper } from './print/sheetChoice';
 
 /** Bounds here are the outer ones; core/print checks the finer rules (sizes, placeholders) with fixes. */
 export const batchPrintSchema = z.strictObject({
@@ -17,17 +17,14 @@ export const batchPrintSchema = z.strictObject({
   /** The printed width, '4cm', '40mm' or '1.5in': WeChat's width follows from it and the DPI. */
   printSize: z.string().min(1).max(20).optional(),
   dpi: z.number().int().min(72).max(1200).optional(),
+  /** A poster template's JSON file: each row's code placed on it, as `<file>-poster.png` or `.pdf`. */
+  posterFile: z.string().min(1).max(4096).optional(),
   /** Besides each PNG, a vector file traced from it. */
   format: z.enum(OUTPUT_FORMATS).optional(),
-  sheet: z
-    .strictObject({
-      /** The PDF; default `<output folder>/sheet.pdf`. */
+  sheet: sheetChoiceSchema
+    .extend({
+      /** The PDF; default `<output folder>/sheet.pdf`. Size defaults to the printed size, else 4 cm. */
       file: z.string().min(1).max(4096).optional(),
-      paper: z.enum(SHEET_PAPERS).optional(),
-      landscape: z.boolean().optional(),
-      /** Each code's printed width on the sheet; default the printed size, else 4 cm. */
-      size: z.string().min(1).max(20).optional(),
-      cutMarks: z.boolean().optional(),
     })
     .optional(),
 });
@@ -36,12 +33,17 @@ export type BatchPrint = z.infer<typeof batchPrintSchema>;
 
 /**
  * What the batch view's Print part sends with Start: no path at all. The logo is named by the grant
- * main gave for the file the user picked in its dialog; the sheet goes into the output folder.
+ * main gave for the file the user picked in its dialog, the poster by its saved template's id; the
+ * sheet goes into the output folder.
  */
-export const batchPrintChoiceSchema = batchPrintSchema.omit({ logoFile: true, sheet: true }).extend({
-  logoGrant: z.string().min(1).max(200).optional(),
-  sheet: batchPrintSchema.shape.sheet.unwrap().omit({ file: true }).optional(),
-});
+export const batchPrintChoiceSchema = batchPrintSchema
+  .omit({ logoFile: true, posterFile: true, sheet: true })
+  .extend({
+    logoGrant: z.string().min(1).max(200).optional(),
+    /** A template saved in the app, by main's id. */
+    posterId: z.string().min(1).max(200).optional(),
+    sheet: batchPrintSchema.shape.sheet.unwrap().omit({ file: true }).optional(),
+  });
 
 export type BatchPrintChoice = z.infer<typeof batchPrintChoiceSchema>;
 
@@ -56,6 +58,7 @@ export const printsAnything = (print: BatchPrint | undefined): print is BatchPri
   print !== undefined &&
   ((print.labels?.length ?? 0) > 0 ||
     print.logoFile !== undefined ||
+    print.posterFile !== undefined ||
     print.printSize !== undefined ||
     print.dpi !== undefined ||
     (print.format !== undefined && print.format !== 'png') ||

@@ -18,6 +18,8 @@ import { LibraryExports } from './library/libraryExports';
 import { LibraryService } from './library/libraryService';
 import { numUsedKeeper } from './numUsed';
 import { PageImport } from './pages/pageImport';
+import { PosterService } from './posters/posterService';
+import { HistorySheet } from './print/historySheet';
 import { PrintService } from './print/printService';
 
 export interface Services {
@@ -41,9 +43,12 @@ export interface Services {
   accountService: AccountService;
   libraryService: LibraryService;
   libraryExports: LibraryExports;
+  historySheet: HistorySheet;
   codeService: CodeService;
   pageImport: PageImport;
-  /** The form's code as printed: labels, logo, DPI. */
+  /** Saved poster templates and their editor. */
+  posterService: PosterService;
+  /** The form's code as printed: labels, logo, DPI, poster. */
   printService: PrintService;
   /** Batches from spreadsheets, one running at a time; main asks it to finish before the app quits. */
   batches: BatchSession;
@@ -112,17 +117,21 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const accountService = new AccountService(accounts, secrets, clients);
   const libraryService = new LibraryService(library);
   const codeService = new CodeService({ ...core, accountService, libraryService });
+  const posterService = new PosterService(core);
   return {
     ...core,
     accountService,
     libraryService,
     libraryExports: new LibraryExports(core),
+    historySheet: new HistorySheet(core),
     codeService,
     pageImport: new PageImport({ ...core, accountService }),
-    printService: new PrintService({ ...core, libraryService }),
+    posterService,
+    printService: new PrintService({ ...core, libraryService, posters: posterService.store }),
     batches: new BatchSession({
       ...core,
       accountService,
+      posters: posterService.store,
       makeOne: (accountId, request) => codeService.generate(accountId, request, false),
     }),
   };

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { type BatchPrint, printsAnything, type SheetPaper } from '../../shared/batchPrint';
 import type { CodeKind } from '../../shared/codeRequest';
 import { formatUnknown, OUTPUT_FORMATS, type OutputFormat, restatedForFlag } from '../../shared/errors/cli';
-import { paperUnknown, sheetOutNotPdf, widthWithPrintSize } from '../../shared/errors/print';
+import { paperUnknown, sheetOutNotPdf, sheetSizeOrGrid, widthWithPrintSize } from '../../shared/errors/print';
+import { parseGrid, type SheetGrid } from '../../shared/print/sheetGrid';
 import { Failure } from '../../shared/result';
 import { checkBatchPrint } from '../core/batch/batchPrint';
 import { readLogoFile } from '../core/print/logo';
@@ -23,10 +24,12 @@ export const BATCH_PRINT_FLAGS = {
   paper: { type: 'string' },
   size: { type: 'string' },
   landscape: { type: 'boolean' },
+  grid: { type: 'string' },
+  cmyk: { type: 'boolean' },
 } as const;
 
 export const BATCH_PRINT_USAGE =
-  "[--label TEXT (placeholders: '{门店名称}', any header)]… [--logo FILE] [--print-size 4cm|1.5in] [--dpi N] [--format png|svg|pdf] [--sheet sheet.pdf [--paper A4|A3|Letter] [--landscape] [--size 4cm]]";
+  "[--label TEXT (placeholders: '{门店名称}', any header)]… [--logo FILE] [--print-size 4cm|1.5in] [--dpi N] [--format png|svg|pdf] [--sheet sheet.pdf [--paper A4|A3|Letter] [--landscape] [--size 4cm | --grid 3x4] [--cmyk]]";
 
 export interface BatchPrintFlagValues extends PrintFlagValues {
   format?: string;
@@ -34,6 +37,8 @@ export interface BatchPrintFlagValues extends PrintFlagValues {
   paper?: string;
   size?: string;
   landscape?: boolean;
+  grid?: string;
+  cmyk?: boolean;
 }
 
 /**
@@ -45,15 +50,14 @@ export async function batchPrintFromFlags(
   headers: readonly string[],
   kind: CodeKind,
 ): Promise<{ print?: BatchPrint; requestWidth?: number }> {
-  const sheetOnly = values.paper !== undefined || values.size !== undefined || values.landscape;
+  const sheetOnly = (['paper', 'size', 'landscape', 'grid', 'cmyk'] as const).find(
+    (flag) => values[flag] !== undefined && values[flag] !== false,
+  );
   if (sheetOnly && values.sheet === undefined) {
-    throw new Failure(
-      restatedForFlag(
-        sheetOutNotPdf(),
-        values.paper !== undefined ? '--paper' : values.size ? '--size' : '--landscape',
-        0,
-      ),
-    );
+    throw new Failure(restatedForFlag(sheetOutNotPdf(), `--${sheetOnly}`, 0));
+  }
+  if (values.size !== undefined && values.grid !== undefined) {
+    throw new Failure(restatedForFlag(sheetSizeOrGrid(true), '--grid', 0));
   }
   if (values.format !== undefined && !(OUTPUT_FORMATS as readonly string[]).includes(values.format)) {
     throw new Failure(formatUnknown(values.format));
@@ -67,13 +71,13 @@ export async function batchPrintFromFlags(
   if (values['print-size'] !== undefined && values.width !== undefined) {
     throw new Failure(asFlagError(widthWithPrintSize()));
   }
-  if (values.size !== undefined) {
-    try {
-      parsePrintSize(values.size);
-    } catch (caught) {
-      if (caught instanceof Failure) throw new Failure(restatedForFlag(caught.error, '--size', 0));
-      throw caught;
-    }
+  let grid: SheetGrid | undefined;
+  try {
+    if (values.size !== undefined) parsePrintSize(values.size);
+    if (values.grid !== undefined) grid = parseGrid(values.grid);
+  } catch (caught) {
+    if (!(caught instanceof Failure)) throw caught;
+    throw new Failure(restatedForFlag(caught.error, caught.error.field === 'grid' ? '--grid' : '--size', 0));
   }
   try {
     // --dpi is read as text: "300dpi" or 0 is refused with the bounds rather than becoming NaN.
@@ -91,6 +95,8 @@ export async function batchPrintFromFlags(
               ...(values.paper !== undefined ? { paper: values.paper as SheetPaper } : {}),
               ...(values.landscape ? { landscape: true } : {}),
               ...(values.size !== undefined ? { size: values.size } : {}),
+              ...(grid ? { grid } : {}),
+              ...(values.cmyk ? { cmyk: true } : {}),
             },
           }
         : {}),

@@ -3,6 +3,7 @@ import { resultsPointer, rowsInvalid, rowsNotMade } from '../../shared/errors/cl
 import type { AppError } from '../../shared/result';
 import type { BatchSummary } from '../core/batch/batchJob';
 import type { BatchPlan } from '../core/batch/plan';
+import { countOutcomes } from '../core/batch/results';
 
 type Language = 'en' | 'zh';
 
@@ -66,14 +67,7 @@ export function invalidRowLines(plan: BatchPlan, language: Language): string[] {
 }
 
 export function summaryLines(summary: BatchSummary, language: Language): string[] {
-  const count = (status: string) => summary.outcomes.filter((o) => o.status === status).length;
-  const [done, failed, invalid, notRun] = [
-    count('done'),
-    count('failed'),
-    count('invalid'),
-    count('not-run'),
-  ];
-  const fromLibrary = summary.outcomes.filter((o) => o.status === 'done' && o.fromLibrary).length;
+  const { done, failed, invalid, notRun, fromLibrary } = countOutcomes(summary.outcomes);
   const lines =
     language === 'zh'
       ? [
@@ -107,20 +101,28 @@ export function unreceivedLine(count: number, language: Language): string {
  * any WeChat error → 3, else anything else (network, files, cancelled) → 4.
  */
 export function batchExitError(summary: BatchSummary): AppError | undefined {
-  const invalid = summary.outcomes.filter((o) => o.status === 'invalid').length;
-  const unfinished = summary.outcomes.filter((o) => o.status === 'failed' || o.status === 'not-run');
-  const wechatError = unfinished.find((o) => o.error?.code === 'wechat')?.error;
-  const firstError =
-    summary.stoppedBy ?? wechatError ?? unfinished.find((o) => o.error)?.error ?? summary.outputError;
-  if (!invalid && !unfinished.length && !summary.outputError) return undefined;
+  let invalid = 0;
+  let unfinished = 0;
+  let wechatError: AppError | undefined;
+  let anyError: AppError | undefined;
+  // Read through once: a batch's outcomes are on disk, never all in memory.
+  for (const o of summary.outcomes) {
+    if (o.status === 'invalid') invalid++;
+    if (o.status !== 'failed' && o.status !== 'not-run') continue;
+    unfinished++;
+    if (o.error?.code === 'wechat') wechatError ??= o.error;
+    anyError ??= o.error;
+  }
+  const firstError = summary.stoppedBy ?? wechatError ?? anyError ?? summary.outputError;
+  if (!invalid && !unfinished && !summary.outputError) return undefined;
   const see = resultsPointer(summary.resultsFile);
-  if (invalid) return rowsInvalid(invalid, unfinished.length, see);
+  if (invalid) return rowsInvalid(invalid, unfinished, see);
   // Every row was made; only the results CSV or the ZIP is missing.
-  if (!unfinished.length && summary.outputError) return summary.outputError;
+  if (!unfinished && summary.outputError) return summary.outputError;
   const reason = firstError ?? { message: { en: '', zh: '' }, hint: see };
   return rowsNotMade(
     wechatError ? 'wechat' : (firstError?.code ?? 'internal'),
-    unfinished.length,
+    unfinished,
     reason,
     see,
   );

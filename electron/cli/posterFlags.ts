@@ -93,7 +93,8 @@ export async function writeBatchPosters(
   language: 'en' | 'zh',
 ): Promise<{ lines: string[]; failed: string[]; error?: AppError }> {
   const kind = poster.template.output;
-  const rows = new Map(plan.rows.map((row) => [row.row, row]));
+  const rows = new Map<number, PlannedRow>();
+  for (const row of plan.rows) rows.set(row.row, row);
   let written = 0;
   const failed: string[] = [];
   for (const outcome of summary.outcomes) {

@@ -41,7 +41,42 @@ describe('wxacode sheet', () => {
     for (const line of images) expect(line).toMatch(/\s473\s+\d+\s+rgb.*\s300\s+300\s/);
   });
 
+  it('with --grid 2x2 --cmyk makes the codes as large as four fit, in CMYK, and says how large', async (test) => {
+    const home = await tempFolderFor(test, 'sheet-grid-cli');
+    const from = await codesFolder(home, 5);
+    const out = join(home, 'sheet.pdf');
+    const run = await runCli(
+      ['sheet', '--from', from, '--grid', '2x2', '--label', '{name}', '--cmyk', '--out', out],
+      home,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const cm = Number(/each (\d+\.\d) cm wide, on A4 paper/.exec(run.stdout)?.[1]);
+    // Two across inside 10 mm margins and a 6 mm gap leave at most 9.2 cm each.
+    expect(cm).toBeGreaterThan(7);
+    expect(cm).toBeLessThanOrEqual(9.2);
+    expect((await tool('pdfinfo', [out])).stdout).toMatch(/Pages:\s+2\n/);
+    const images = (await tool('pdfimages', ['-list', out])).stdout.trim().split('\n').slice(2);
+    expect(images).toHaveLength(5);
+    for (const line of images) {
+      const [, colour, ppi] = /\s473\s+\d+\s+(\w+)\s+4\s+8.*\s(\d+)\s+\d+\s+\S+\s+\S+\s*$/.exec(line) ?? [];
+      expect(colour).toBe('cmyk');
+      // The code's 473 px over the printed width the CLI reported.
+      expect(Number(ppi)).toBeCloseTo(473 / (cm / 2.54), -1);
+    }
+  });
+
   it.each([
+    [
+      'both a size and a grid',
+      ['--size', '4cm', '--grid', '3x4'],
+      /--grid: Both a code size and a grid were given\.\n.*a grid such as 3x4/,
+    ],
+    [
+      'neither a size nor a grid',
+      [],
+      /--size: The sheet needs a code size or a grid\.\n.*a code size such as 4cm/,
+    ],
+    ['a grid of 0 columns', ['--grid', '0x3'], /--grid: The grid “0x3” is not columns × rows from 1 to 20/],
     ['a size of 0', ['--size', '0cm'], /--size: The printed size “0cm” is not a length/],
     ['an unknown paper', ['--size', '4cm', '--paper', 'A5'], /There is no paper “A5”.*\n.*A4, A3 or Letter/],
     [

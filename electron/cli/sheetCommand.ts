@@ -1,26 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import sharp from 'sharp';
 import { restatedForFlag } from '../../shared/errors/cli';
 import { paperUnknown, sheetNoCodes, sheetOutNotPdf } from '../../shared/errors/print';
+import { MAX_SHEET_CODES } from '../../shared/print/printLimits';
+import { parseGrid } from '../../shared/print/sheetGrid';
 import { Failure } from '../../shared/result';
 import type { PlannedRow } from '../core/batch/plan';
-import { compose } from '../core/print/compose';
 import { bundledLabelFont } from '../core/print/labelFont';
-import { labelSizing } from '../core/print/labelSizing';
 import { checkLabels, labelForRow } from '../core/print/labelText';
-import { parsePrintSize } from '../core/print/physicalSize';
 import { PAPER_PT, type Paper, printSheet } from '../core/print/sheet';
+import { labelledSheetCode, type SheetSizing, sheetSizing } from '../core/print/sheetCodes';
 import { writeFileAtomic } from '../core/storage/atomicFile';
 import { asFlagError } from './codeFlags';
 import { parseFlags, requireFlag, wholeNumber } from './flags';
 import { sheetSources } from './sheetSources';
 
 export const SHEET_USAGE =
-  "wxacode sheet --from DIR|results.csv --size 4cm|1.5in --out sheet.pdf [--paper A4|A3|Letter] [--landscape] [--label TEXT ({row} {name} = the file's name)]… [--margin MM] [--no-cut-marks]";
-
-/** The most codes one sheet run lays out: 100 A4 pages of 4 cm codes. */
-const MAX_CODES = 2400;
+  "wxacode sheet --from DIR|results.csv (--size 4cm|1.5in | --grid 3x4) --out sheet.pdf [--paper A4|A3|Letter] [--landscape] [--label TEXT ({row} {name} = the file's name)]… [--margin MM] [--no-cut-marks] [--cmyk]";
 
 /** `wxacode sheet`: the PNG codes of a folder on print-ready pages, at their true size. */
 export async function sheetCommand(args: string[], out: (line: string) => void): Promise<void> {
@@ -35,6 +31,8 @@ export async function sheetCommand(args: string[], out: (line: string) => void):
       label: { type: 'string', multiple: true },
       margin: { type: 'string' },
       'no-cut-marks': { type: 'boolean' },
+      grid: { type: 'string' },
+      cmyk: { type: 'boolean' },
     },
     SHEET_USAGE,
   );
@@ -50,23 +48,29 @@ export async function sheetCommand(args: string[], out: (line: string) => void):
   if (!Object.hasOwn(PAPER_PT, paper)) throw new Failure(asFlagError(paperUnknown(paper)));
   const marginMm = wholeNumber('--margin', values.margin, 0, 50, 10);
   const labels = values.label ?? [];
-  const size = requireFlag(values.size, '--size', 'the printed width of each code', '每个码的印刷宽度');
-  let sizeCm: number;
+  let sizing: SheetSizing;
   try {
-    sizeCm = parsePrintSize(size).cm;
+    sizing = sheetSizing({
+      size: values.size,
+      ...(values.grid !== undefined ? { grid: parseGrid(values.grid) } : {}),
+    });
     checkLabels(labels, []);
   } catch (caught) {
     if (!(caught instanceof Failure)) throw caught;
-    const flag = caught.error.field === 'printSize' ? '--size' : '--label';
-    throw new Failure(restatedForFlag(caught.error, flag, 0));
+    const both = values.size !== undefined && values.grid !== undefined;
+    const flags: Record<string, string> = {
+      printSize: '--size',
+      size: both ? '--grid' : '--size',
+      grid: '--grid',
+    };
+    throw new Failure(restatedForFlag(caught.error, flags[caught.error.field ?? ''] ?? '--label', 0));
   }
-  const names = await sheetSources(folder, MAX_CODES);
+  const names = await sheetSources(folder, MAX_SHEET_CODES);
   if (names.length === 0) throw new Failure(asFlagError(sheetNoCodes(folder)));
 
   const font = bundledLabelFont();
   const codes = [];
   for (const [index, name] of names.entries()) {
-    const png = await readFile(name);
     const row: PlannedRow = {
       row: index + 1,
       key: '',
@@ -74,25 +78,20 @@ export async function sheetCommand(args: string[], out: (line: string) => void):
       cells: [],
       request: { kind: 'qrcode', path: '', width: 0 },
     };
-    const { width = 0 } = await sharp(png)
-      .metadata()
-      .catch(() => ({ width: 0 }));
-    if (!width) throw new Failure(asFlagError(sheetNoCodes(name)));
-    // No margin around each code: the sheet puts its own gap between cells.
-    const { size, gap } = labelSizing(width, labels.length);
-    const { png: printed, layout } = await compose(png, {
-      font,
-      labels: labels.map((text) => ({ text: labelForRow(text, row, []), size })),
-      gap,
-    });
-    codes.push({ png: printed, widthMm: (sizeCm * 10 * layout.width) / width });
+    const texts = labels.map((text) => labelForRow(text, row, []));
+    const code = await labelledSheetCode(await readFile(name), texts, sizing.codeMm, font);
+    if (!code) throw new Failure(asFlagError(sheetNoCodes(name)));
+    codes.push(code);
   }
-  const pdf = await printSheet(codes, {
+  const { bytes, scale } = await printSheet(codes, {
     paper: paper as Paper,
     landscape: values.landscape ?? false,
     ...(marginMm !== undefined ? { marginMm } : {}),
     cutMarks: !values['no-cut-marks'],
+    ...(sizing.grid ? { grid: sizing.grid } : {}),
+    cmyk: values.cmyk ?? false,
   });
-  await writeFileAtomic(file, pdf);
-  out(`Saved ${file}: ${codes.length} codes, each ${sizeCm.toFixed(1)} cm wide, on ${paper} paper.`);
+  await writeFileAtomic(file, bytes);
+  const cm = (sizing.codeMm * scale) / 10;
+  out(`Saved ${file}: ${codes.length} codes, each ${cm.toFixed(1)} cm wide, on ${paper} paper.`);
 }

@@ -11,7 +11,7 @@ export function batchHandlers({ batches }: Services): BatchHandlers {
     'batch:names': async ({ planId, nameTemplate }) => ({
       exampleNames: batches.names(planId, nameTemplate),
     }),
-    'batch:sample': ({ planId, nameTemplate }) => batches.sample(planId, nameTemplate),
+    'batch:sample': ({ planId, nameTemplate, print }) => batches.sample(planId, nameTemplate, print),
     'batch:chooseFolder': () => batches.chooseFolder(),
     'batch:chooseLogo': () => batches.chooseLogo(),
     'batch:start': (choice) => batches.start(choice),

@@ -5,6 +5,7 @@ import { appHandlers } from './app';
 import { batchHandlers } from './batch';
 import { codeHandlers } from './code';
 import { libraryHandlers } from './library';
+import { posterHandlers } from './posters';
 import { printHandlers } from './print';
 import { settingsHandlers } from './settings';
 
@@ -17,6 +18,7 @@ export function createHandlers(services: Services): HandlerTable {
     ...settingsHandlers(services),
     ...libraryHandlers(services),
     ...printHandlers(services),
+    ...posterHandlers(services),
     ...batchHandlers(services),
   };
 }

@@ -9,9 +9,14 @@ type LibraryHandlers = Pick<
   | 'library:deleteMany'
   | 'library:campaigns'
   | 'library:export'
+  | 'library:printSheet'
 >;
 
-export function libraryHandlers({ libraryService: library, libraryExports }: Services): LibraryHandlers {
+export function libraryHandlers({
+  libraryService: library,
+  libraryExports,
+  historySheet,
+}: Services): LibraryHandlers {
   return {
     'library:list': (page) => library.page(page),
     'library:image': ({ codeId }) => library.image(codeId),
@@ -22,5 +27,6 @@ export function libraryHandlers({ libraryService: library, libraryExports }: Ser
     'library:deleteMany': async ({ codeIds }) => ({ deleted: await library.deleteMany(codeIds) }),
     'library:campaigns': async () => library.campaigns(),
     'library:export': (choice) => libraryExports.export(choice),
+    'library:printSheet': (choice) => historySheet.save(choice),
   };
 }

@@ -75,6 +75,12 @@ export function electronDesktop(window: () => BrowserWindow | undefined): Deskto
         properties: ['openFile'],
       });
     },
+    chooseTemplate() {
+      return choose({
+        filters: [{ name: 'Poster template (.json)', extensions: ['json'] }],
+        properties: ['openFile'],
+      });
+    },
     chooseFolder() {
       return choose({ properties: ['openDirectory', 'createDirectory'] });
     },

@@ -27,6 +27,18 @@ const PRINT = {
   background: '#ffffff',
 };
 
+/** A poster draft in pixels of its background (shared/poster.ts). */
+const DRAFT = {
+  name: '门店海报',
+  backgroundId: 'b1',
+  dpi: 300,
+  code: { x: 100, y: 100, size: 300 },
+  texts: [
+    { text: '{门店名称}', x: 250, y: 420, size: 40, colour: '#000000', weight: 'bold', align: 'centre' },
+  ],
+  output: 'png',
+};
+
 const WELL_FORMED: Record<Channel, { payload?: Record<string, unknown>; optional?: string[] }> = {
   'app:info': {},
   'app:showLog': {},
@@ -43,6 +55,13 @@ const WELL_FORMED: Record<Channel, { payload?: Record<string, unknown>; optional
   'print:copy': { payload: { codeId: 'c1', print: PRINT } },
   'print:drag': { payload: { codeId: 'c1', print: PRINT } },
   'print:chooseLogo': {},
+  'posters:list': {},
+  'posters:chooseBackground': {},
+  'posters:import': {},
+  'posters:open': { payload: { posterId: 'p1' } },
+  'posters:preview': { payload: { draft: DRAFT } },
+  'posters:save': { payload: { posterId: 'p1', draft: DRAFT }, optional: ['posterId'] },
+  'posters:remove': { payload: { posterId: 'p1' } },
   'accounts:list': {},
   'accounts:save': {
     payload: { account: { name: 'Fuzz', appId: 'wx00000000000000f2', source: { kind: 'sandbox' } } },
@@ -77,6 +96,21 @@ const WELL_FORMED: Record<Channel, { payload?: Record<string, unknown>; optional
   'library:deleteMany': { payload: { codeIds: ['c1'] } },
   'library:campaigns': {},
   'library:export': { payload: { codeIds: ['c1'], batch: 'b1', zip: false }, optional: ['codeIds', 'batch'] },
+  'library:printSheet': {
+    payload: {
+      codeIds: ['c1'],
+      labels: ['{name}'],
+      sheet: {
+        paper: 'A4',
+        landscape: false,
+        size: '4cm',
+        grid: { columns: 3, rows: 4 },
+        cutMarks: true,
+        cmyk: true,
+      },
+    },
+    optional: ['labels'],
+  },
   'batch:open': {},
   'batch:openDropped': { payload: { name: 'stores.csv', bytes: new Uint8Array([112, 97, 116, 104]) } },
   'batch:plan': {
@@ -89,7 +123,10 @@ const WELL_FORMED: Record<Channel, { payload?: Record<string, unknown>; optional
     },
   },
   'batch:names': { payload: { planId: 'p1', nameTemplate: '{path}' } },
-  'batch:sample': { payload: { planId: 'p1', nameTemplate: '{path}' } },
+  'batch:sample': {
+    payload: { planId: 'p1', nameTemplate: '{path}', print: { posterId: 'p1' } },
+    optional: ['print'],
+  },
   'batch:chooseFolder': {},
   'batch:chooseLogo': {},
   'batch:start': {
@@ -212,6 +249,12 @@ const NESTED: [Channel, string, unknown][] = [
     'a logo named by path',
     { codeId: 'c1', print: { ...PRINT, logo: { logoId: 'l1', ring: true, fraction: 0.45, path: '/x.png' } } },
   ],
+  ['posters:save', 'a draft naming a background by path', { draft: { ...DRAFT, background: '/etc/x.png' } }],
+  [
+    'posters:preview',
+    'a text field with an extra key',
+    { draft: { ...DRAFT, texts: [{ ...DRAFT.texts[0], file: '/x' }] } },
+  ],
   ['batch:plan', 'mapping with an extra key', { ...WELL_FORMED['batch:plan'].payload, mapping: { evil: 1 } }],
 ];
 
@@ -256,6 +299,7 @@ beforeAll(async () => {
     'chooseSpreadsheet',
     'chooseAppJson',
     'chooseImage',
+    'chooseTemplate',
     'chooseFolder',
     'showInFolder',
   ]) {

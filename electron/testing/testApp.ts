@@ -29,6 +29,8 @@ export interface RecordingDesktop extends Desktop {
   appJson: string | undefined;
   /** What the logo dialog answers next. */
   image: string | undefined;
+  /** What the poster template dialog answers next. */
+  template: string | undefined;
   folder: string | undefined;
   /** Folders opened in the file manager. */
   shown: string[];
@@ -52,6 +54,7 @@ export function recordingDesktop(): RecordingDesktop {
     spreadsheet: undefined,
     appJson: undefined,
     image: undefined,
+    template: undefined,
     folder: undefined,
     shown: [],
     answer: 'ok',
@@ -64,6 +67,7 @@ export function recordingDesktop(): RecordingDesktop {
     chooseSpreadsheet: async () => desktop.spreadsheet,
     chooseAppJson: async () => desktop.appJson,
     chooseImage: async () => desktop.image,
+    chooseTemplate: async () => desktop.template,
     chooseFolder: async () => desktop.folder,
     showInFolder: (path) => void desktop.shown.push(path),
     confirm: async (question) => {

@@ -6,6 +6,7 @@ import { CodeForm } from '../features/code/CodeForm';
 import { PreviewPane } from '../features/code/PreviewPane';
 import { useAutoGenerate } from '../features/code/useAutoGenerate';
 import { HistoryView } from '../features/history/HistoryView';
+import { PosterEditor } from '../features/posters/PosterEditor';
 import { useT } from '../i18n';
 import { subscribe } from './api';
 import { Header } from './Header';
@@ -77,6 +78,8 @@ export function App() {
         {view === 'history' && <HistoryView />}
       </main>
       <StatusBar />
+      {/* Opened from Print in Make a code and in Batch: one dialog, whichever view asks. */}
+      <PosterEditor />
     </div>
   );
 }

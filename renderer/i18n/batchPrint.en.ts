@@ -15,5 +15,4 @@ export const batchPrintEn = {
   batchPrintSheet: 'Also make a print sheet PDF',
   batchPrintSheetNote:
     'Every code at its true size with its labels and cut marks, as sheet.pdf in the folder.',
-  batchPrintPaper: 'Paper',
 };

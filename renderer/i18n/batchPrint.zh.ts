@@ -15,5 +15,4 @@ export const batchPrintZh: Record<keyof typeof batchPrintEn, string> = {
   batchPrintFormatNone: '否（仅 PNG）',
   batchPrintSheet: '同时生成打印排版 PDF',
   batchPrintSheetNote: '每个码按真实尺寸排版，带文字和裁切线，保存为文件夹中的 sheet.pdf。',
-  batchPrintPaper: '纸张',
 };

@@ -3,7 +3,9 @@ import { batchPrintEn } from './batchPrint.en';
 import { campaignsEn } from './campaigns.en';
 import { historyEn } from './history.en';
 import { pagesEn } from './pages.en';
+import { postersEn } from './posters.en';
 import { printEn } from './print.en';
+import { sheetEn } from './sheet.en';
 
 /** The English words of the window. `{name}` marks a value filled in at run time. */
 export const en = {
@@ -13,6 +15,8 @@ export const en = {
   ...campaignsEn,
   ...pagesEn,
   ...printEn,
+  ...postersEn,
+  ...sheetEn,
   viewsLabel: 'Views',
   viewCode: 'Make a code',
   viewBatch: 'Batch',

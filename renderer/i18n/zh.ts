@@ -4,7 +4,9 @@ import { campaignsZh } from './campaigns.zh';
 import type { Dictionary } from './en';
 import { historyZh } from './history.zh';
 import { pagesZh } from './pages.zh';
+import { postersZh } from './posters.zh';
 import { printZh } from './print.zh';
+import { sheetZh } from './sheet.zh';
 
 export const zh: Dictionary = {
   ...batchZh,
@@ -13,6 +15,8 @@ export const zh: Dictionary = {
   ...campaignsZh,
   ...pagesZh,
   ...printZh,
+  ...postersZh,
+  ...sheetZh,
   viewsLabel: '视图',
   viewCode: '生成单个码',
   viewBatch: '批量生成',

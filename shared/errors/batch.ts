@@ -272,12 +272,12 @@ export function streakError(count: number, last: AppError): AppError {
   };
 }
 
-/** The ZIP a batch was asked for would pass the format's limits. */
+/** A file too large for a ZIP member (4 GiB); the ZIP itself has no limit (ZIP64). */
 export function zipTooBig(zipPath: string, size: string): AppError {
   return {
     ...appError('file', {
       path: zipPath,
-      detail: `${size} is more than one ZIP file can hold (65,535 files, 4 GiB)`,
+      detail: `${size} is more than a file in a ZIP can hold (4 GiB)`,
     }),
     hint: {
       en: 'Use the output folder itself, or split the spreadsheet into smaller batches.',

@@ -77,3 +77,56 @@ export function postersNotWritten(count: number, folder: string): AppError {
     retryable: false,
   };
 }
+
+/** The name typed for a template in the editor is empty or too long. */
+export function posterNameInvalid(max: number): AppError {
+  return {
+    code: 'field',
+    field: 'posterName',
+    message: {
+      en: `A poster template needs a name of 1 to ${max} characters.`,
+      zh: `海报模板需要 1 到 ${max} 个字符的名称。`,
+    },
+    hint: {
+      en: 'Type a name you will recognise in the list, e.g. “Store poster A4”.',
+      zh: '请输入一个便于在列表中辨认的名称，例如“门店海报 A4”。',
+    },
+    retryable: false,
+  };
+}
+
+/** The page named a template or background main does not have (deleted, or from an earlier session). */
+export function posterUnknown(): AppError {
+  return posterError(
+    {
+      en: 'This poster template or its background is no longer available.',
+      zh: '该海报模板或其背景图已不可用。',
+    },
+    {
+      en: 'Choose the template again in the list, or choose the background image again.',
+      zh: '请在列表中重新选择模板，或重新选择背景图。',
+    },
+  );
+}
+
+/** The app keeps at most `max` templates. */
+export function postersTooMany(max: number): AppError {
+  return posterError(
+    { en: `The app keeps at most ${max} poster templates.`, zh: `应用最多保存 ${max} 个海报模板。` },
+    {
+      en: 'Delete a template you no longer use, then save again.',
+      zh: '请删除不再使用的模板，然后再保存。',
+    },
+  );
+}
+
+/** A poster saved from the app under a name that is not .png or .pdf. */
+export function posterSaveFormat(): AppError {
+  return posterError(
+    { en: 'A poster is saved as a PNG or a PDF file.', zh: '海报只能保存为 PNG 或 PDF 文件。' },
+    {
+      en: 'Save again and choose PNG or PDF as the file type.',
+      zh: '请重新保存，并选择 PNG 或 PDF 文件类型。',
+    },
+  );
+}

@@ -47,12 +47,12 @@ export function fileTooLarge(name: string, bytes: number): AppError {
 export function unpacksTooLarge(name: string, part: Localized, maxBytes: number): AppError {
   return fileError(
     {
-      en: `${name}: ${part.en} takes more than ${count(maxBytes / MB)} MB once unpacked (a .xlsx is compressed); a batch of ${count(MAX_ROWS)} rows needs far less.`,
-      zh: `${name}：${part.zh}解压后超过 ${count(maxBytes / MB)} MB（.xlsx 是压缩文件），远超 ${count(MAX_ROWS)} 行批量所需。`,
+      en: `${name}: ${part.en} takes more than ${count(maxBytes / MB)} MB once unpacked (a .xlsx is compressed); a batch reads at most that much of a workbook.`,
+      zh: `${name}：${part.zh}解压后超过 ${count(maxBytes / MB)} MB（.xlsx 是压缩文件），批量最多读取这么多。`,
     },
     {
-      en: 'Copy only the rows and columns the batch needs into a new workbook, or save the sheet as “CSV UTF-8”.',
-      zh: '请只把批量需要的行和列复制到新工作簿，或把工作表另存为“CSV UTF-8”。',
+      en: `Save the sheet as “CSV UTF-8” (a CSV is read in chunks, up to ${count(MAX_ROWS)} rows), or copy only the rows and columns the batch needs into a new workbook.`,
+      zh: `请把工作表另存为“CSV UTF-8”（CSV 分块读取，最多 ${count(MAX_ROWS)} 行），或只把批量需要的行和列复制到新工作簿。`,
     },
   );
 }

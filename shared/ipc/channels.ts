@@ -13,14 +13,17 @@ import { CAMPAIGN_MAX_CHARS } from '../campaign';
 import type { CodeOrigin } from '../codeOrigin';
 import { CODE_KINDS, type CodeKind, type CodeRequest } from '../codeRequest';
 import { invalidPayload } from '../errors/ipc';
+import { type PosterBackgroundView, type PosterEdit, type PosterSummary, posterDraftSchema } from '../poster';
 import { MAX_DPI, MIN_DPI } from '../print/physicalSize';
 import {
   MAX_LABEL_CHARACTERS,
   MAX_LABEL_LINES,
   MAX_LABEL_SIZE,
   MAX_PRINT_MARGIN,
+  MAX_SHEET_CODES,
   MIN_LABEL_SIZE,
 } from '../print/printLimits';
+import { sheetChoiceSchema } from '../print/sheetChoice';
 import type { AppError, Result } from '../result';
 import { validateCodeRequest } from '../validateCodeRequest';
 import { VIEWS, type View } from '../views';
@@ -74,6 +77,11 @@ export interface BatchSampleView {
   /** The file the row gets in the output folder, under the chosen name template. */
   fileName: string;
   code: GeneratedCode;
+  /**
+   * The row as the Print part prints it (its poster, or the code with labels and logo), composed
+   * by the batch's own printer; absent when the Print part asks for nothing.
+   */
+  printed?: { png: Uint8Array; width: number; height: number; kind: 'poster' | 'code' };
   /** Valid rows after this one: what Start still makes. */
   others: number;
 }
@@ -126,6 +134,25 @@ export interface ExportedCodes {
   /** The ZIP's path, when one was made. */
   file?: string;
 }
+
+/** What History's Print sheet… wrote, where the user chose in main's dialog. */
+export interface SavedSheet {
+  file: string;
+  count: number;
+  pages: number;
+  /** Each code's printed width: the size asked for, or what the grid left room for. */
+  codeCm: number;
+}
+
+/** History's Print sheet…: the picked codes by id (never a path), label lines and the sheet's options. */
+export const historySheetChoiceSchema = z.strictObject({
+  codeIds: z.array(z.string().min(1).max(200)).min(1).max(MAX_SHEET_CODES),
+  // Loose here: checkLabels refuses too many or too long with an error that names the fix.
+  labels: z.array(z.string().max(500)).max(20).optional(),
+  sheet: sheetChoiceSchema,
+});
+
+export type HistorySheetChoice = z.infer<typeof historySheetChoiceSchema>;
 
 /** The pages a mini program's app.json lists, for the page path field's suggestions. */
 export interface AppJsonPages {
@@ -292,6 +319,8 @@ const printOptions = z.strictObject({
       fraction: z.number().min(0.01).max(1),
     })
     .optional(),
+  /** A saved poster template (by main's id): the code goes into its slot, the poster is what leaves. */
+  poster: z.strictObject({ posterId: id }).optional(),
 });
 export type PrintOptions = z.infer<typeof printOptions>;
 const printedCode = schema(z.strictObject({ codeId: id, print: printOptions }));
@@ -344,6 +373,21 @@ export const channels = {
   // A logo the user picks in main's open dialog (null when they cancel); main reads it within
   // logo.ts's bounds and keeps it for this session.
   'print:chooseLogo': { parse: none, result: {} as LogoView | null },
+  // Poster templates saved in the data folder (app/posters). Backgrounds and template files come
+  // from main's open dialogs; the page names them by main's ids. The preview is the core renderer's.
+  'posters:list': { parse: none, result: {} as PosterSummary[] },
+  'posters:chooseBackground': { parse: none, result: {} as PosterBackgroundView | null },
+  'posters:import': { parse: none, result: {} as PosterSummary | null },
+  'posters:open': { parse: schema(z.strictObject({ posterId: id })), result: {} as PosterEdit },
+  'posters:preview': {
+    parse: schema(z.strictObject({ draft: posterDraftSchema })),
+    result: {} as PrintedCodeView,
+  },
+  'posters:save': {
+    parse: schema(z.strictObject({ posterId: id.optional(), draft: posterDraftSchema })),
+    result: {} as PosterSummary,
+  },
+  'posters:remove': { parse: schema(z.strictObject({ posterId: id })), result: {} as { removed: true } },
   'accounts:list': { parse: none, result: {} as AccountView[] },
   'accounts:save': {
     // A secret goes in and never comes back out: no channel returns one.
@@ -407,6 +451,8 @@ export const channels = {
     ),
     result: {} as ExportedCodes | null,
   },
+  // A PDF of the picked codes: main asks where in its own dialog; the page names no path.
+  'library:printSheet': { parse: schema(historySheetChoiceSchema), result: {} as SavedSheet | null },
   'batch:open': { parse: none, result: {} as SheetView | null },
   'batch:openDropped': {
     // The bytes and the name of a file dropped onto the window, never its path; the size is
@@ -433,7 +479,8 @@ export const channels = {
   // One code, the plan's first valid row, on the user's click: it goes through the form's spend
   // guard and into the library, so Start then copies it out rather than paying for it again.
   'batch:sample': {
-    parse: schema(z.strictObject({ planId: id, nameTemplate })),
+    // With the Print part's choices, the row is shown as printed (its poster, labels or logo) too.
+    parse: schema(z.strictObject({ planId: id, nameTemplate, print: batchPrintChoiceSchema.optional() })),
     result: {} as BatchSampleView,
   },
   // The page gets the chosen folder's path to show, and a grant to start a batch into it: it never

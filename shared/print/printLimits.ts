@@ -8,3 +8,5 @@ export const MIN_LABEL_SIZE = 8;
 export const MAX_LABEL_SIZE = 400;
 /** Pixels of margin or gap around a printed code. */
 export const MAX_PRINT_MARGIN = 2000;
+/** The most codes one print sheet lays out: 100 A4 pages of 4 cm codes. */
+export const MAX_SHEET_CODES = 2400;

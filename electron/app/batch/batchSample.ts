@@ -1,6 +1,8 @@
+import sharp from 'sharp';
 import type { CodeRequest } from '../../../shared/codeRequest';
 import { noRowToSample } from '../../../shared/errors/batch';
 import type { BatchSampleView, GeneratedCode } from '../../../shared/ipc/channels';
+import type { BatchPrinter } from '../../core/batch/batchPrint';
 import type { Sheet } from '../../core/batch/spreadsheet';
 import type { Account } from '../../core/storage/accounts';
 import { type LaunchDeps, type PlanChoice, planFor } from './batchLaunch';
@@ -18,6 +20,8 @@ export interface SampleInput {
   account: Account;
   choice: PlanChoice;
   nameTemplate: string;
+  /** The Print part's printer: the row is shown as it prints too. */
+  printer?: BatchPrinter | undefined;
 }
 
 /**
@@ -28,16 +32,24 @@ export interface SampleInput {
  */
 export async function sampleFirstRow(
   deps: Pick<LaunchDeps, 'library'> & { makeOne: MakeOne },
-  { sheet, account, choice, nameTemplate }: SampleInput,
+  { sheet, account, choice, nameTemplate, printer }: SampleInput,
 ): Promise<BatchSampleView> {
   const plan = planFor(deps, sheet, account, choice);
-  const first = plan.rows[0];
+  const first = plan.rows.at(0);
   if (!first) throw noRowToSample();
   // The first row's name is the same alone as among all rows: clashes only rename later rows.
   // A bad template is refused here, with its field error, before any call.
   const [fileName] = exampleNames({ ...plan, rows: [first] }, nameTemplate);
   const code = await deps.makeOne(account.id, first.request);
+  // Drawn by the batch's own printer from the code just made: what Start writes for every row.
+  const printed = await printer?.sample(Buffer.from(code.png), first);
+  const size = printed && (await sharp(printed.png).metadata());
   return {
+    ...(printed && size
+      ? {
+          printed: { png: printed.png, width: size.width ?? 0, height: size.height ?? 0, kind: printed.kind },
+        }
+      : {}),
     row: first.row,
     name: first.name,
     request: first.request,

@@ -25,7 +25,6 @@ import {
 } from '../../../shared/errors/batch';
 import type { BatchSampleView, FolderGrant } from '../../../shared/ipc/channels';
 import { Failure } from '../../../shared/result';
-import { checkBatchPrint } from '../../core/batch/batchPrint';
 import { openDroppedSheet } from '../../core/batch/droppedSheet';
 import {
   batchFolder,
@@ -37,13 +36,14 @@ import {
 import { checkNameTemplate } from '../../core/batch/naming';
 import type { BatchPlan } from '../../core/batch/plan';
 import { readSpreadsheet, type Sheet } from '../../core/batch/spreadsheet';
-import { readLogoFile } from '../../core/print/logo';
 import type { AccountStore } from '../../core/storage/accounts';
 import type { ErrorLog } from '../../core/storage/errorLog';
 import type { AccountService } from '../accounts/accountService';
 import type { Notify } from '../desktop/desktop';
+import type { PosterStore } from '../posters/posterStore';
 import { continuedBatch } from './batchContinue';
 import { confirmQuota, type LaunchDeps, newBatchJob, type PlanChoice, planFor } from './batchLaunch';
+import { printingFor } from './batchPrinting';
 import { BatchRunner } from './batchRunner';
 import { type MakeOne, sampleFirstRow } from './batchSample';
 import { exampleNames, planView, sheetView, unfinishedView } from './batchViews';
@@ -56,6 +56,8 @@ export interface BatchSessionDeps extends LaunchDeps {
   log: ErrorLog;
   /** One code as the form makes it (CodeService.generate): the first row the user checks before Start. */
   makeOne: MakeOne;
+  /** Saved poster templates: the Print part names one by id. */
+  posters: PosterStore;
 }
 
 /** What Start is given besides the plan: where the codes go, named how, and how fast. */
@@ -134,10 +136,13 @@ export class BatchSession {
   }
 
   /** The first valid row, made (or found in the library) and named under `nameTemplate`, for the user to check before Start. */
-  async sample(planId: string, nameTemplate: string): Promise<BatchSampleView> {
+  async sample(planId: string, nameTemplate: string, print?: BatchPrintChoice): Promise<BatchSampleView> {
     const { sheet, accountId, choice } = this.planned(planId);
+    // No output folder yet: the sheet is not part of the row's look.
+    const options = print && this.printOptions({ ...print, sheet: undefined }, '');
+    const printing = await printingFor(options, sheet, choice);
     const account = await this.app.accountService.byId(accountId);
-    return sampleFirstRow(this.app, { sheet, account, choice, nameTemplate });
+    return sampleFirstRow(this.app, { sheet, account, nameTemplate, ...printing });
   }
 
   /** The folder the user picks in the folder dialog, with the grant that names it; null when they cancel. */
@@ -173,16 +178,10 @@ export class BatchSession {
       const badCampaign = campaignError(named);
       if (badCampaign) throw new Failure(badCampaign);
       const print = printChoice && this.printOptions(printChoice, dir);
-      // Checked against the sheet's columns, the logo read, before the quota question and any call.
-      const { requestWidth } = print ? checkBatchPrint(print, sheet.headers) : {};
-      if (print?.logoFile) await readLogoFile(print.logoFile, choice.kind);
+      // Checked against the sheet's columns, the logo and poster read, before the quota question and any call.
+      const { choice: sized } = await printingFor(print, sheet, choice);
       const account = await app.accountService.byId(accountId);
       // Planned again: codes made since (by the form, another batch, the CLI) are now free, and the quota is current.
-      // The printed size decides the width WeChat is asked for.
-      const sized =
-        requestWidth === undefined
-          ? choice
-          : { ...choice, style: { ...choice.style, width: String(requestWidth) } };
       const plan = planFor(app, sheet, account, sized);
       // Asked while this start holds the batch slot: a second Start meanwhile is refused, not asked twice.
       const fileName = basename(sheet.file);
@@ -220,12 +219,13 @@ export class BatchSession {
 
   /** The page's choices as the batch keeps them: the logo's file from its grant, the sheet in the output folder. */
   private printOptions(choice: BatchPrintChoice, dir: string): BatchPrint {
-    const { logoGrant, sheet, ...rest } = choice;
+    const { logoGrant, posterId, sheet, ...rest } = choice;
     const logoFile = logoGrant === undefined ? undefined : this.logos.get(logoGrant);
     if (logoGrant !== undefined && logoFile === undefined) throw logoNotChosen();
     return {
       ...rest,
       ...(logoFile ? { logoFile } : {}),
+      ...(posterId === undefined ? {} : { posterFile: this.app.posters.file(posterId) }),
       ...(sheet ? { sheet: { ...sheet, file: join(dir, SHEET_FILE) } } : {}),
     };
   }

@@ -12,12 +12,15 @@ import type { UnfinishedBatch } from '../../core/batch/journal';
 import { guessKind, guessMapping } from '../../core/batch/mapping';
 import { defaultNameTemplate, fileNames } from '../../core/batch/naming';
 import type { BatchPlan } from '../../core/batch/plan';
+import type { RowOutcome } from '../../core/batch/results';
 import type { Sheet } from '../../core/batch/spreadsheet';
 
 // What the Batch view is shown of the engine's objects: plain data, no paths but the ones the user chose.
 
 const SAMPLE_ROWS = 5;
 const EXAMPLE_NAMES = 3;
+/** Bad rows the Check step lists: the count says how many there are in all (results.csv lists every one). */
+const MAX_SHOWN_INVALID = 1000;
 
 export function sheetView(sheetId: string, sheet: Sheet): SheetView {
   const mapping = guessMapping(sheet.headers);
@@ -41,7 +44,8 @@ export function planView(planId: string, plan: BatchPlan): PlanView {
     planId,
     kind: plan.kind,
     valid: plan.rows.length,
-    invalid: plan.invalid,
+    invalid: plan.invalid.slice(0, MAX_SHOWN_INVALID),
+    invalidCount: plan.invalid.length,
     repeats: plan.repeats,
     inLibrary: plan.inLibrary,
     quota: plan.quota,
@@ -63,9 +67,7 @@ export function summaryView(summary: BatchSummary, outDir: string): BatchSummary
     ...(summary.stoppedBy ? { stoppedBy: summary.stoppedBy } : {}),
     ...(summary.outputError ? { outputError: summary.outputError } : {}),
     ...(summary.notKept ? { notKept: summary.notKept } : {}),
-    problemRows: summary.outcomes
-      .filter((o) => o.status === 'failed' || o.status === 'not-run')
-      .slice(0, MAX_PROBLEM_ROWS),
+    problemRows: problemRows(summary.outcomes),
   };
 }
 
@@ -96,4 +98,15 @@ export function unfinishedView(
     rows: manifest.rows,
     finished,
   };
+}
+
+/** The first rows that failed or were not run, read from the outcomes on disk until there are enough. */
+function problemRows(outcomes: Iterable<RowOutcome>): RowOutcome[] {
+  const rows: RowOutcome[] = [];
+  for (const o of outcomes) {
+    if (o.status !== 'failed' && o.status !== 'not-run') continue;
+    rows.push(o);
+    if (rows.length >= MAX_PROBLEM_ROWS) break;
+  }
+  return rows;
 }

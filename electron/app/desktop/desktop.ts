@@ -17,6 +17,8 @@ export interface Desktop {
   chooseAppJson(): Promise<string | undefined>;
   /** Asks for a PNG, JPEG or SVG to use as a code's centre logo; undefined when they cancel. */
   chooseImage(): Promise<string | undefined>;
+  /** Asks for a poster template's JSON file to import; undefined when they cancel. */
+  chooseTemplate(): Promise<string | undefined>;
   /** Asks for the folder a batch's PNGs go to (one may be created in the dialog); undefined when they cancel. */
   chooseFolder(): Promise<string | undefined>;
   /**

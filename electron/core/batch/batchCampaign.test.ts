@@ -120,7 +120,7 @@ describe('a batch keeps what each code was made for', () => {
   it('gives a code made by hand before (a first-row check) the row a batch then uses it for', async () => {
     const s = await setup();
     const plan = s.plan(ROWS);
-    const first = plan.rows[0]!;
+    const first = plan.rows.at(0)!;
     const image = await s.library.add({
       accountId: 'shop',
       appId: OWNER,

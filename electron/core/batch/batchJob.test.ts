@@ -204,7 +204,7 @@ describe('BatchJob against the sandbox', () => {
       ],
     });
     const summary = await s.job(s.plan(['path'], paths(40)), { concurrency: 4 }).run();
-    expect(summary.outcomes.map((o) => o.status)).toEqual(Array(40).fill('done'));
+    expect([...summary.outcomes].map((o) => o.status)).toEqual(Array(40).fill('done'));
     const stats = s.sandbox.stats();
     expect(stats.numUsed).toBe(40);
     expect(stats.getwxacode).toBeGreaterThan(40);
@@ -270,10 +270,10 @@ describe('BatchJob against the sandbox', () => {
     const first = await running;
     expect(states).toEqual(['running', 'pausing', 'paused', 'running', 'stopping', 'finished']);
     expect(first.cancelled).toBe(true);
-    const done = first.outcomes.filter((o) => o.status === 'done').length;
+    const done = [...first.outcomes].filter((o) => o.status === 'done').length;
     expect(done).toBeGreaterThanOrEqual(resumedAfter! + 3);
     expect(done).toBeLessThan(20);
-    expect(first.outcomes.filter((o) => o.status === 'not-run')).toHaveLength(20 - done);
+    expect([...first.outcomes].filter((o) => o.status === 'not-run')).toHaveLength(20 - done);
     expect(await readFile(join(s.out, 'results.csv'), 'utf8')).toContain('not-run,,,Cancelled.');
     expect((await unfinishedBatches(s.dir)).map((b) => b.finished)).toEqual([done]);
     const callsBefore = s.sandbox.stats().getwxacodeunlimit;
@@ -299,7 +299,7 @@ describe('BatchJob against the sandbox', () => {
     });
     const summary = await s.job(s.plan(['path'], paths(10)), { concurrency: 1 }).run();
     expect(summary.stoppedBy).toMatchObject({ code: 'wechat', errcode: 40164 });
-    expect(summary.outcomes.map((o) => o.status)).toEqual(['failed', ...Array(9).fill('not-run')]);
+    expect([...summary.outcomes].map((o) => o.status)).toEqual(['failed', ...Array(9).fill('not-run')]);
     expect(s.sandbox.stats().getwxacode).toBe(1);
     expect(await readFile(join(s.out, 'results.csv'), 'utf8')).toContain('3,not-run,,40164,');
   });
@@ -329,7 +329,7 @@ describe('BatchJob against the sandbox', () => {
       expect(s.sandbox.stats()[endpoint]).toBe(2);
       job.cancel();
       const summary = await running;
-      expect(summary.outcomes.map((o) => o.status)).toEqual(['done', ...Array(4).fill('not-run')]);
+      expect([...summary.outcomes].map((o) => o.status)).toEqual(['done', ...Array(4).fill('not-run')]);
       expect((await unfinishedBatches(s.dir)).map((b) => b.finished)).toEqual([1]);
     },
   );
@@ -377,7 +377,7 @@ describe('BatchJob against the sandbox', () => {
     ]);
     job.cancel();
     const summary = await running;
-    expect(summary.outcomes.map((o) => o.status)).toEqual([
+    expect([...summary.outcomes].map((o) => o.status)).toEqual([
       ...Array(3).fill('failed'),
       ...Array(5).fill('not-run'),
     ]);
@@ -449,7 +449,7 @@ describe('BatchJob against the sandbox', () => {
     expect(job.progress()).toMatchObject({ done: 0, failed: 0, remaining: 6 });
     job.resume();
     const summary = await running;
-    expect(summary.outcomes.map((o) => o.status)).toEqual(Array(6).fill('done'));
+    expect([...summary.outcomes].map((o) => o.status)).toEqual(Array(6).fill('done'));
     expect(summary.progress.failures).toBeUndefined();
     expect(s.sandbox.stats().getwxacodeunlimit).toBe(9);
   });
@@ -461,7 +461,7 @@ describe('BatchJob against the sandbox', () => {
     });
     const summary = await s.job(s.plan(['scene', 'name'], scenes(5)), { concurrency: 1 }).run();
     expect(summary.stoppedBy).toBeUndefined();
-    expect(summary.outcomes.map((o) => o.status)).toEqual(['failed', 'failed', 'done', 'done', 'done']);
+    expect([...summary.outcomes].map((o) => o.status)).toEqual(['failed', 'failed', 'done', 'done', 'done']);
     expect(summary.progress.failures).toEqual([
       {
         rows: 2,
@@ -483,7 +483,7 @@ describe('BatchJob against the sandbox', () => {
       /^3 rows in a row failed with the same error, so the batch stopped: /,
     );
     expect(summary.stoppedBy?.hint.en).toMatch(/Then run the batch again with --resume/);
-    expect(summary.outcomes.map((o) => o.status)).toEqual(Array(6).fill('not-run'));
+    expect([...summary.outcomes].map((o) => o.status)).toEqual(Array(6).fill('not-run'));
     expect(s.sandbox.stats().getwxacodeunlimit).toBe(3);
     expect((await unfinishedBatches(s.dir)).map((b) => b.finished)).toEqual([0]);
   });
@@ -564,7 +564,7 @@ describe('BatchJob against the sandbox', () => {
     expect(summary.stoppedBy?.message.en).toBe(
       "WeChat's daily limit for this mini program is reached; continue tomorrow.",
     );
-    const statuses = summary.outcomes.map((o) => o.status);
+    const statuses = [...summary.outcomes].map((o) => o.status);
     expect(statuses.filter((x) => x === 'done')).toHaveLength(2);
     expect(statuses.filter((x) => x === 'failed')).toHaveLength(0);
     // Two rows were in flight when the cap answered: at most one more call than codes made, per worker.

@@ -26,14 +26,16 @@ import {
 } from './errorPolicy';
 import { FailureGroups } from './failureGroups';
 import { type BatchManifest, batchFolder, batchId, Journal, removeBatch, unreceivedCodes } from './journal';
-import { defaultNameTemplate, fileNames } from './naming';
-import { allOutcomes, type BatchOutput, takeOutputFolder, writeOutputs } from './outputs';
+import { defaultNameTemplate, fileNameList } from './naming';
+import { type BatchOutput, takeOutputFolder, writeOutputs } from './outputs';
 import type { BatchPlan } from './plan';
 import { ProgressMeter, secondsLeft } from './progressMeter';
 import { RateLimiter } from './rateLimiter';
 import type { RowOutcome } from './results';
+import { RowOutcomes } from './rowOutcomes';
 import { batchCampaign, rowOrigin } from './rowOrigin';
 import { type FreeSlot, type QueueItem, RowScheduler } from './scheduler';
+import type { RowList } from './spillList';
 import { filesPresent, rowFilePath } from './subfolders';
 
 export type { BatchOutput };
@@ -81,8 +83,8 @@ export type { BatchProgress, BatchState };
 export interface BatchSummary {
   id: string;
   progress: BatchProgress;
-  /** Every spreadsheet row, invalid ones included, in row order. */
-  outcomes: RowOutcome[];
+  /** Every spreadsheet row, invalid ones included, in row order (on disk: see spillList.ts). */
+  outcomes: RowList<RowOutcome>;
   cancelled: boolean;
   /** What stopped the batch before every row was tried (a rejected AppSecret, a full disk, …). */
   stoppedBy?: AppError;
@@ -119,13 +121,13 @@ const PROGRESS_EVERY_MS = 250;
 export class BatchJob extends EventEmitter<BatchEvents> {
   readonly id: string;
   readonly campaign: string;
-  private readonly names: string[];
+  private readonly names: RowList<string>;
   private readonly outDir: string;
   private readonly maker: CodeMaker;
   private readonly limiter: RateLimiter;
   private readonly scheduler: RowScheduler;
   private readonly meter = new ProgressMeter();
-  private readonly outcomes = new Map<number, RowOutcome>();
+  private readonly outcomes: RowOutcomes;
   private journal?: Journal;
   /** The print options' step (labels, logo, vector file, sheet); absent when the batch has none. */
   private printer?: BatchPrinter;
@@ -165,7 +167,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     setMaxListeners(0, this.stopController.signal, this.callController.signal);
     this.outDir = resolve(output.dir);
     const nameTemplate = output.nameTemplate ?? defaultNameTemplate(plan.mapping);
-    this.names = fileNames(plan.rows, nameTemplate, plan.sheet.headers);
+    this.names = fileNameList(plan.rows, nameTemplate, plan.sheet.headers);
+    this.outcomes = new RowOutcomes(plan.rows.length);
     this.maker = options.maker ?? new CodeMaker(options.library);
     this.limiter = new RateLimiter(this.ratePerMinute);
     this.scheduler = new RowScheduler(
@@ -356,38 +359,35 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   /** Rows an earlier run finished count as done when their file is still there; the rest are queued. */
   private queueUnfinished(journal: Journal): void {
     const { present } = this;
-    this.options.plan.rows.forEach((row, index) => {
+    let index = 0;
+    for (const row of this.options.plan.rows) {
       const entry = journal.finished.get(row.row);
-      const file = this.names[index]!;
+      const file = this.names.at(index)!;
       if (entry && entry.file === file && present.has(file)) {
         this.counts.done++;
-        this.outcomes.set(row.row, {
-          row: row.row,
-          status: 'done',
-          file,
-          ...this.printer?.filesFor(file),
-          fromLibrary: entry.fromLibrary,
-          ...(row.sameAs !== undefined ? { sameAs: row.sameAs } : {}),
-        });
+        this.outcomes.done(index, entry.fromLibrary);
       } else {
         this.scheduler.push({ index, requeued: 0 });
       }
-    });
+      index++;
+    }
   }
 
   /**
    * One row: its call and the code kept in the library in a call slot; then, the slot freed for
    * the next row, its file written and its journal entry recorded behind (the scheduler bounds how
-   * many rows write behind). The slot is held until the code is in the library, not just until
-   * WeChat answered: a kill then finds every received code there, and a resumed run pays again only
-   * for the calls in flight (at most one per slot), never for the rows writing behind. The row is
-   * done once its file and journal entry are on disk; rows writing together share their flushes
-   * (the folder's, the journal's).
+   * many rows write behind). The slot is held until the code is committed to the library, not just
+   * until WeChat answered: a kill then finds every received code there, and a resumed run pays again
+   * only for the calls in flight (at most one per slot), never for the rows writing behind. The
+   * flush that keeps the commit through a power cut runs behind too, shared by the rows committing
+   * meanwhile: a slot waiting on the disk would hold back the next call for nothing a kill could
+   * lose. The row is done once its code is flushed and its file and journal entry are on disk; rows
+   * writing together share their flushes (the library's, the folder's, the journal's).
    */
   private async runRow(item: QueueItem, freeSlot: FreeSlot): Promise<void> {
     const { plan, account, library } = this.options;
-    const row = plan.rows[item.index]!;
-    const file = this.names[item.index]!;
+    const row = plan.rows.at(item.index)!;
+    const file = this.names.at(item.index)!;
     let called = false;
     try {
       if (!library.find(account.appId, row.request)) await this.limiter.acquire(this.stopController.signal);
@@ -397,10 +397,23 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         return;
       }
       const origin = rowOrigin(plan, row, this.id, this.campaign);
+      // The row has its code: any streak of failures ends here, in the order the answers came. Reset
+      // when the row ends instead, a row writing behind would wipe out the failures of rows that
+      // called after it, and the batch would pause for the same error later than it says. Once only:
+      // when the library's commit (or a stored code) gives the code, whichever comes first.
+      let hasCode = false;
+      const gotCode = () => {
+        if (hasCode) return;
+        hasCode = true;
+        this.failureStreak = 0;
+        this.sameError.reset();
+        freeSlot();
+      };
       const made = await this.maker.make(account, row.request, {
         signal: this.callController.signal,
         origin,
         batchFile: file,
+        committed: gotCode,
         beforeCall: async () => {
           // Stopped while waiting on another process's claim: no call after the user stopped.
           if (this.stopping) throw cancelled();
@@ -408,12 +421,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
           called = true;
         },
       });
-      // The row has its code: any streak of failures ends here, in the order the answers came. Reset
-      // when the row ends instead, a row writing behind would wipe out the failures of rows that
-      // called after it, and the batch would pause for the same error later than it says.
-      this.failureStreak = 0;
-      this.sameError.reset();
-      freeSlot();
+      gotCode();
       if (!made.fromLibrary) {
         this.limiter.passed();
         const reported = made.entry.numUsed;
@@ -434,7 +442,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       this.counts.done++;
       if (made.fromLibrary) this.counts.fromLibrary++;
       this.meter.rowFinished();
-      this.finish({
+      this.finish(item.index, {
         row: row.row,
         status: 'done',
         file,
@@ -468,7 +476,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     const error = caught instanceof Failure ? caught.error : appError('internal', { detail: String(caught) });
     // A stop interrupted the row: it is simply not run, and a resumed batch picks it up.
     if (error.code === 'cancelled' && this.stopping) return;
-    const row = this.options.plan.rows[item.index]!;
+    const row = this.options.plan.rows.at(item.index)!;
     // On limited and square codes 45009 is the daily cap rather than the per-minute limit.
     if (isDailyLimit(error.errcode, this.options.plan.kind)) {
       this.dailyLimitReached(item, error);
@@ -508,7 +516,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     this.counts.failed++;
     this.failures.add(error);
     if (!item.retriedAfterPause) this.sameError.keep({ item, error });
-    this.finish({ row: row.row, status: 'failed', error });
+    this.finish(item.index, { row: row.row, status: 'failed', error });
     const reason = stopReason(error, this.failureStreak, streakLimit);
     if (reason) this.stop(reason);
   }
@@ -533,7 +541,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     for (const back of streak) {
       this.counts.failed--;
       this.failures.remove(back.error);
-      this.outcomes.delete(this.options.plan.rows[back.item.index]!.row);
+      this.outcomes.forget(back.item.index);
     }
     // First in line once resumed: whether the fix worked shows at once.
     const again = [...streak.map((back) => back.item), item];
@@ -555,8 +563,9 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     if (!this.scheduler.pauseWanted) this.pausedBy = undefined;
   }
 
-  private finish(outcome: RowOutcome): void {
-    this.outcomes.set(outcome.row, outcome);
+  private finish(index: number, outcome: RowOutcome): void {
+    if (outcome.status === 'done') this.outcomes.done(index, outcome.fromLibrary === true);
+    else if (outcome.error) this.outcomes.failed(index, outcome.error);
     this.emit('row', outcome);
     this.emitProgress(false);
   }
@@ -572,7 +581,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
 
   private async summarise(): Promise<BatchSummary> {
     const { plan, output, language = 'en' } = this.options;
-    const outcomes = allOutcomes(plan, this.names, this.outcomes, this.stoppedBy ?? appError('cancelled'));
+    const notRun = this.stoppedBy ?? appError('cancelled');
+    const outcomes = this.outcomes.all(plan, this.names, notRun, this.printer);
     const written = await writeOutputs({
       batch: this.id,
       dataDir: this.options.dataDir,
@@ -587,7 +597,6 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     return {
       id: this.id,
       progress: { ...this.progress(), state: 'finished' },
-      outcomes,
       cancelled: this.cancelled,
       ...(this.stoppedBy ? { stoppedBy: this.stoppedBy } : {}),
       ...written,

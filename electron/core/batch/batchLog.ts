@@ -1,6 +1,7 @@
 import type { AppError } from '../../../shared/result';
 import type { ErrorLog } from '../storage/errorLog';
 import type { BatchSummary } from './batchJob';
+import { countOutcomes } from './results';
 
 /** Row numbers listed per kind of failure; the results CSV has every one. */
 const LISTED_ROWS = 20;
@@ -39,14 +40,9 @@ export function logBatch(
   log: ErrorLog,
   summary: Pick<BatchSummary, 'id' | 'outcomes' | 'cancelled' | 'stoppedBy' | 'outputError'>,
 ): void {
-  const count = (status: string) => summary.outcomes.filter((o) => o.status === status).length;
-  const totals = {
-    done: count('done'),
-    failed: count('failed'),
-    invalid: count('invalid'),
-    notRun: count('not-run'),
-  };
-  if (totals.done === summary.outcomes.length && !summary.stoppedBy && !summary.outputError) return;
+  const { rows, done, failed, invalid, notRun } = countOutcomes(summary.outcomes);
+  const totals = { done, failed, invalid, notRun };
+  if (done === rows && !summary.stoppedBy && !summary.outputError) return;
   const batch = summary.id;
   log.note('batch', { batch, ...totals, cancelled: summary.cancelled });
   if (summary.stoppedBy) log.failed('batch', summary.stoppedBy, { facts: { batch, stoppedTheBatch: true } });

@@ -38,7 +38,7 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
-async function setup() {
+async function setup(print: BatchPrint = PRINT) {
   sandbox = await startSandbox();
   const dir = await tempFolderFor({ onTestFinished }, 'batch-print');
   const library = await Library.open(join(dir, 'library'));
@@ -64,7 +64,7 @@ async function setup() {
       account: { accountId: 'shop', appId: OWNER, client },
       library,
       dataDir: dir,
-      output: { dir: out, print: PRINT },
+      output: { dir: out, print },
       ratePerMinute: extra.ratePerMinute ?? 0,
       ...(extra.resume ? { resume: true } : {}),
     });
@@ -147,13 +147,39 @@ describe('a batch with print options', () => {
     expect(second.id).toBe(first.id);
     const summary = await second.run();
     expect(summary.progress.done).toBe(3);
-    const done = summary.outcomes.map((o) => [o.file, o.printFile, o.vectorFile, o.sheetPage]);
+    const done = [...summary.outcomes].map((o) => [o.file, o.printFile, o.vectorFile, o.sheetPage]);
     expect(done).toEqual([
       ['2-上海店.png', '2-上海店-print.png', '2-上海店.svg', 1],
       ['3-北京店.png', '3-北京店-print.png', '3-北京店.svg', 1],
       ['4-广州店.png', '4-广州店-print.png', '4-广州店.svg', 1],
     ]);
     expect((await readdir(s.out)).filter((f) => f.endsWith('-print.png'))).toHaveLength(3);
+  });
+
+  it('lays its sheet out as a 2 × 1 grid in CMYK when asked, and records the page each row landed on', async () => {
+    const s = await setup({
+      labels: ['{门店名称}'],
+      sheet: { paper: 'A4', grid: { columns: 2, rows: 1 }, cmyk: true },
+    });
+    const summary = await s.job().run();
+    expect([...summary.outcomes].map((o) => o.sheetPage)).toEqual([1, 1, 2]);
+    const sheet = join(s.out, 'sheet.pdf');
+    expect((await run('pdfinfo', [sheet])).stdout).toMatch(/Pages:\s+2\n/);
+    const images = (await run('pdfimages', ['-list', sheet])).stdout.trim().split('\n').slice(2);
+    expect(images).toHaveLength(3);
+    // Two across A4 inside 10 mm margins and a 6 mm gap: each image 92 mm wide, far below 300 ppi.
+    for (const line of images) expect(line).toMatch(/\s308\s+\d+\s+cmyk\s+4\s+8.*\s85\s+85\s/);
+  });
+
+  it('refuses a sheet given both a code size and a grid, naming the fix', () => {
+    try {
+      checkBatchPrint({ sheet: { size: '4cm', grid: { columns: 3, rows: 4 } } }, HEADERS);
+      expect.unreachable();
+    } catch (caught) {
+      const error = (caught as Failure).error;
+      expect(error.message.en).toBe('Both a code size and a grid were given.');
+      expect(error.hint.zh).toContain('3x4');
+    }
   });
 
   it('refuses a label placeholder no column has, listing the columns, in both languages', () => {

@@ -15,9 +15,11 @@ import {
   parsePrintSize,
   planPrint,
 } from '../print/physicalSize';
-import { layOutSheet, type Paper, printSheet, type SheetCode } from '../print/sheet';
+import { type Paper, printSheet, type SheetCode } from '../print/sheet';
+import { sheetSizing } from '../print/sheetCodes';
 import { vectorOutput } from '../print/vectorOutput';
 import { writeFileAtomic } from '../storage/atomicFile';
+import { BatchPoster } from './batchPoster';
 import type { PlannedRow } from './plan';
 import { rowFilePath } from './subfolders';
 
@@ -32,6 +34,7 @@ const DEFAULT_SHEET_SIZE = '4cm';
 export interface RowPrintFiles {
   printFile?: string;
   vectorFile?: string;
+  posterFile?: string;
 }
 
 /**
@@ -43,7 +46,9 @@ export function checkBatchPrint(print: BatchPrint, headers: readonly string[]): 
   checkLabels(print.labels ?? [], headers);
   const dpi = print.dpi === undefined ? DEFAULT_DPI : parseDpi(String(print.dpi));
   const size = print.printSize === undefined ? undefined : parsePrintSize(print.printSize);
-  if (print.sheet?.size !== undefined) parsePrintSize(print.sheet.size);
+  const sheet = print.sheet;
+  if (sheet?.grid !== undefined) sheetSizing(sheet);
+  else if (sheet?.size !== undefined) parsePrintSize(sheet.size);
   return size ? { requestWidth: planPrint(size, dpi).requestWidth } : {};
 }
 
@@ -59,6 +64,7 @@ export class BatchPrinter {
     readonly print: BatchPrint,
     private readonly headers: readonly string[],
     private readonly logo: LogoOptions | undefined,
+    readonly poster: BatchPoster | undefined,
   ) {
     this.dpi = print.dpi ?? DEFAULT_DPI;
     if (print.printSize !== undefined) this.size = parsePrintSize(print.printSize);
@@ -68,7 +74,9 @@ export class BatchPrinter {
   static async open(print: BatchPrint, headers: readonly string[], kind: CodeKind): Promise<BatchPrinter> {
     checkBatchPrint(print, headers);
     const logo = print.logoFile === undefined ? undefined : await readLogoFile(print.logoFile, kind);
-    return new BatchPrinter(print, headers, logo);
+    const poster =
+      print.posterFile === undefined ? undefined : await BatchPoster.open(print.posterFile, headers, logo);
+    return new BatchPrinter(print, headers, logo, poster);
   }
 
   /** Whether each code is composed (labels, logo, printed size or DPI) into a file of its own. */
@@ -88,6 +96,7 @@ export class BatchPrinter {
     return {
       ...(this.composes ? { printFile: `${stem(file)}-print.png` } : {}),
       ...(format !== 'png' ? { vectorFile: `${stem(file)}.${format}` } : {}),
+      ...(this.poster ? { posterFile: this.poster.fileFor(file) } : {}),
     };
   }
 
@@ -117,11 +126,24 @@ export class BatchPrinter {
     if (files.printFile) {
       await writeFileAtomic(await rowFilePath(outDir, files.printFile), await this.composed(png, row));
     }
+    if (files.posterFile) {
+      const bytes = await this.poster!.file(png, row);
+      await writeFileAtomic(await rowFilePath(outDir, files.posterFile), bytes);
+    }
     if (files.vectorFile) {
       const bytes = await this.vector(png, row);
       await writeFileAtomic(await rowFilePath(outDir, files.vectorFile), bytes);
     }
     return files;
+  }
+
+  /**
+   * The row as the first-row check shows it: its poster, else the code as printed; undefined when
+   * the options print nothing of the row's own (a vector file or the sheet only).
+   */
+  async sample(png: Buffer, row: PlannedRow): Promise<{ png: Buffer; kind: 'poster' | 'code' } | undefined> {
+    if (this.poster) return { png: await this.poster.png(png, row), kind: 'poster' };
+    return this.composes ? { png: await this.composed(png, row), kind: 'code' } : undefined;
   }
 
   /** Traced from the code as WeChat sent it, in its colour, at its printed width, with the PNG's labels and logo. */
@@ -149,31 +171,21 @@ export class BatchPrinter {
     const sheet = this.print.sheet ?? {};
     const codeMm = this.sheetCodeMm;
     const codes: SheetCode[] = [];
-    /** Height over width of each image: the sheet's cell is as tall as the tallest. */
-    const ratios: number[] = [];
     for (const made of rows) {
       const code = await readFile(await rowFilePath(outDir, made.file));
       const printed = made.printFile ? await readFile(await rowFilePath(outDir, made.printFile)) : code;
       const [codeMeta, printedMeta] = await Promise.all([sharp(code).metadata(), sharp(printed).metadata()]);
       // The code itself is `codeMm` wide; labels and margins of the composed image add to that.
       codes.push({ png: printed, widthMm: (codeMm * (printedMeta.width ?? 1)) / (codeMeta.width ?? 1) });
-      ratios.push((printedMeta.height ?? 1) / (printedMeta.width ?? 1));
     }
-    const options = {
+    const { bytes, layout } = await printSheet(codes, {
       paper: (sheet.paper ?? 'A4') as Paper,
       landscape: sheet.landscape ?? false,
       cutMarks: sheet.cutMarks ?? true,
-    };
-    await writeFileAtomic(sheetFile, await printSheet(codes, options));
-    // The same grid printSheet lays out, for the page each row is on.
-    const cell = codes.reduce(
-      (most, c, i) => ({
-        width: Math.max(most.width, c.widthMm),
-        height: Math.max(most.height, c.widthMm * ratios[i]!),
-      }),
-      { width: 0, height: 0 },
-    );
-    const layout = layOutSheet(codes.length, cell, options);
+      ...(sheet.grid ? { grid: sheet.grid } : {}),
+      cmyk: sheet.cmyk ?? false,
+    });
+    await writeFileAtomic(sheetFile, bytes);
     return new Map(rows.map((made, i) => [made.row, layout.cells[i]!.page + 1]));
   }
 }

@@ -16,20 +16,32 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
  * almost never is.
  */
 export function detectEncoding(bytes: Uint8Array): TextEncoding {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return 'utf-8-bom';
-  if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
-  if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
-  const utf16 = utf16WithoutBom(bytes);
-  if (utf16) return utf16;
-  try {
-    strictUtf8.decode(bytes);
-    return 'utf-8';
-  } catch {
-    return 'gb18030';
-  }
+  return encodingOf(bytes, () => {
+    try {
+      strictUtf8.decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
-const SAMPLE_BYTES = 4096;
+/**
+ * detectEncoding for a file read in chunks: `head` is its first bytes (4 KB suffice), and
+ * `validUtf8` tells whether all of it decodes as UTF-8 (asked only when the head does not tell).
+ */
+export function encodingOf(head: Uint8Array, validUtf8: () => boolean): TextEncoding {
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return 'utf-8-bom';
+  if (startsWith(head, [0xff, 0xfe])) return 'utf-16le';
+  if (startsWith(head, [0xfe, 0xff])) return 'utf-16be';
+  const utf16 = utf16WithoutBom(head);
+  if (utf16) return utf16;
+  return validUtf8() ? 'utf-8' : 'gb18030';
+}
+
+/** Bytes enough for encodingOf to see a byte order mark or UTF-16's zero bytes. */
+export const ENCODING_SAMPLE_BYTES = 4096;
+
 
 /**
  * UTF-16 without a BOM shows itself by its zero bytes: every ASCII character (tabs, commas, line
@@ -40,7 +52,7 @@ const SAMPLE_BYTES = 4096;
  * UTF-32 and binary files do. UTF-8 and GB18030 text never contains a zero byte.
  */
 function utf16WithoutBom(bytes: Uint8Array): TextEncoding | undefined {
-  const sample = bytes.subarray(0, Math.min(bytes.length, SAMPLE_BYTES) & ~1);
+  const sample = bytes.subarray(0, Math.min(bytes.length, ENCODING_SAMPLE_BYTES) & ~1);
   let even = 0;
   let odd = 0;
   for (let i = 0; i < sample.length; i += 2) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { NAME_PLACEHOLDERS } from '../../../shared/batch';
 import {
   dotsSegment,
@@ -18,6 +19,7 @@ import {
 import { Failure } from '../../../shared/result';
 import type { ColumnMapping } from './mapping';
 import type { PlannedRow } from './plan';
+import { type RowList, SpillList } from './spillList';
 
 export { NAME_PLACEHOLDERS };
 
@@ -36,7 +38,7 @@ export const PLACEHOLDER = /\{([^{}]*)\}/g;
 /** A '/' outside a placeholder: `{城市}/{门店名称}` has two segments, `{a/b}` one. */
 const FOLDER_SEPARATOR = /\/(?![^{}]*\})/;
 const EXTENSION = '.png';
-/** Room for the -2, -3 … a clashing name gets: a batch has at most 100,000 rows. */
+/** Room for the -2, -3 … a clashing name gets (a stem repeated 999,999 times; kept as it was, so names stay the same). */
 const CLASH_SUFFIX_BYTES = '-100000'.length;
 /** The stem's share of the name: the extension and a clash suffix must still fit (see MAX_FILE_NAME_BYTES). */
 const MAX_STEM_BYTES = MAX_FILE_NAME_BYTES - EXTENSION.length - CLASH_SUFFIX_BYTES;
@@ -68,16 +70,38 @@ export function checkNameTemplate(template: string, headers: readonly string[]):
  * in case are spelled as the first row spelled them.
  */
 export function fileNames(
-  rows: readonly PlannedRow[],
+  rows: Iterable<PlannedRow>,
   template: string,
   headers: readonly string[],
 ): string[] {
+  const names: string[] = [];
+  nameRows(rows, template, headers, names);
+  return names;
+}
+
+/** fileNames for a whole batch, kept on disk rather than in memory (see spillList.ts). */
+export function fileNameList(
+  rows: Iterable<PlannedRow>,
+  template: string,
+  headers: readonly string[],
+): RowList<string> {
+  const names = new SpillList<string>();
+  nameRows(rows, template, headers, names);
+  return names;
+}
+
+function nameRows(
+  rows: Iterable<PlannedRow>,
+  template: string,
+  headers: readonly string[],
+  names: RowList<string> & { push(name: string): void },
+): void {
   const segments = parseTemplate(template, headers);
   const fileSegment = segments.at(-1)!;
   const folderSegments = segments.slice(0, -1);
   const folderSpelling = new Map<string, string>();
-  const taken = new Set<string>();
-  return rows.map((row) => {
+  const taken = new TakenNames(names);
+  for (const row of rows) {
     let folder = '';
     for (const segment of folderSegments) {
       const child = folderName(render(segment, row));
@@ -90,11 +114,41 @@ export function fileNames(
     const stem = rendered ? safeFileStem(rendered, MAX_STEM_BYTES) : `row-${row.row}`;
     const inFolder = (file: string) => (folder ? `${folder}/${file}` : file);
     let name = inFolder(`${stem}${EXTENSION}`);
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = inFolder(`${stem}-${n}${EXTENSION}`);
-    taken.add(name.toLowerCase());
-    return name;
-  });
+    for (let n = 2; taken.has(name); n++) name = inFolder(`${stem}-${n}${EXTENSION}`);
+    taken.add(name);
+    names.push(name);
+  }
 }
+
+/**
+ * The names given so far, ignoring case, in a few bytes each: a 48-bit hash of the name maps to
+ * its place in `names`, and a hash seen before is checked against that name itself, so two names
+ * sharing a hash are never confused.
+ */
+class TakenNames {
+  private readonly byHash = new Map<number, number>();
+  /** The rare names whose hash an earlier, different name has. */
+  private readonly sharingHash = new Set<string>();
+
+  constructor(private readonly names: RowList<string>) {}
+
+  has(name: string): boolean {
+    const lower = name.toLowerCase();
+    const index = this.byHash.get(hashOf(lower));
+    if (index === undefined) return false;
+    return this.names.at(index)!.toLowerCase() === lower || this.sharingHash.has(lower);
+  }
+
+  /** Records `name` as the next one pushed onto `names`. */
+  add(name: string): void {
+    const lower = name.toLowerCase();
+    const hash = hashOf(lower);
+    if (this.byHash.has(hash)) this.sharingHash.add(lower);
+    else this.byHash.set(hash, this.names.length);
+  }
+}
+
+const hashOf = (text: string): number => createHash('sha1').update(text).digest().readUIntBE(0, 6);
 
 function parseTemplate(template: string, headers: readonly string[]): Segment[] {
   const stem = template.replace(/\.png$/i, '');

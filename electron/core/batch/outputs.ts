@@ -9,9 +9,9 @@ import { writeFileAtomic } from '../storage/atomicFile';
 import { takeFile } from '../storage/claims';
 import type { BatchPrinter } from './batchPrint';
 import { batchFolder } from './journal';
-import type { BatchPlan } from './plan';
 import { type RowOutcome, writeResultsCsv } from './results';
-import { writeZip } from './zip';
+import { type RowList, SpillList } from './spillList';
+import { writeZip, type ZipMember } from './zip';
 
 // What a batch leaves besides its PNGs: the results CSV and the ZIP, and the lock on its folder.
 
@@ -51,29 +51,14 @@ export async function takeOutputFolder(
   throw folderTaken(outDir, lock.holder);
 }
 
-/** Every spreadsheet row in row order: invalid ones, finished ones, and the rest as not run. */
-export function allOutcomes(
-  plan: BatchPlan,
-  names: string[],
-  finished: Map<number, RowOutcome>,
-  notRun: AppError,
-): RowOutcome[] {
-  return [
-    ...plan.invalid.map((bad): RowOutcome => ({ row: bad.row, status: 'invalid', problems: bad.problems })),
-    ...plan.rows.map(
-      (row, index): RowOutcome =>
-        finished.get(row.row) ?? { row: row.row, status: 'not-run', file: names[index], error: notRun },
-    ),
-  ].sort((a, b) => a.row - b.row);
-}
-
 export interface OutputsToWrite {
   batch: string;
   dataDir: string;
   outDir: string;
   output: BatchOutput;
   language: 'en' | 'zh';
-  outcomes: RowOutcome[];
+  /** Every spreadsheet row's outcome, in row order. */
+  outcomes: RowList<RowOutcome>;
   /** Names in the output folder when the run started. */
   present: Set<string>;
   skipZip: boolean;
@@ -82,6 +67,8 @@ export interface OutputsToWrite {
 }
 
 export interface WrittenOutputs {
+  /** The outcomes, with each row's print sheet page when a sheet was laid out. */
+  outcomes: RowList<RowOutcome>;
   /** '' when it could not be written (outputError says why). */
   resultsFile: string;
   zipFile?: string;
@@ -92,12 +79,13 @@ export interface WrittenOutputs {
 
 /** Writes the results CSV, then the ZIP; a failure of either is reported, never thrown. */
 export async function writeOutputs(w: OutputsToWrite): Promise<WrittenOutputs> {
-  const { output, outDir, outcomes } = w;
+  const { output, outDir } = w;
   const own = await ownOutputNames(w);
   let resultsFile = resolve(output.resultsFile ?? join(outDir, own.results));
   let outputError: AppError | undefined;
   const sheet = await writeSheet(w);
   if (sheet.error) outputError = sheet.error;
+  const outcomes = sheet.pages ? withSheetPages(w.outcomes, sheet.pages) : w.outcomes;
   try {
     await writeResultsCsv(resultsFile, outcomes, w.language);
   } catch (caught) {
@@ -109,23 +97,16 @@ export async function writeOutputs(w: OutputsToWrite): Promise<WrittenOutputs> {
     const zipPath = own.zip ? join(outDir, own.zip) : output.zipFile;
     try {
       await mkdir(dirname(resolve(zipPath)), { recursive: true });
-      const members = outcomes
-        .filter((o) => o.status === 'done' && o.file)
-        .flatMap((o) => [
-          o.file!,
-          ...(o.printFile ? [o.printFile] : []),
-          ...(o.vectorFile ? [o.vectorFile] : []),
-        ])
-        .map((name) => ({ name, path: join(outDir, name) }));
       const results = resultsFile ? [{ name: basename(resultsFile), path: resultsFile }] : [];
       const sheets = sheet.file ? [{ name: basename(sheet.file), path: sheet.file }] : [];
-      await writeZip(zipPath, [...members, ...sheets, ...results]);
+      await writeZip(zipPath, madeFiles(outcomes, outDir), sheets, results);
       zipFile = resolve(zipPath);
     } catch (caught) {
       outputError ??= asAppError(caught);
     }
   }
   return {
+    outcomes,
     resultsFile,
     ...(zipFile ? { zipFile } : {}),
     ...(sheet.file ? { sheetFile: sheet.file } : {}),
@@ -133,26 +114,44 @@ export async function writeOutputs(w: OutputsToWrite): Promise<WrittenOutputs> {
   };
 }
 
+/** Every file made for a done row, read from the outcomes as the ZIP is written. */
+function* madeFiles(outcomes: Iterable<RowOutcome>, outDir: string): Generator<ZipMember> {
+  for (const o of outcomes) {
+    if (o.status !== 'done' || !o.file) continue;
+    for (const name of [o.file, o.printFile, o.vectorFile, o.posterFile])
+      if (name) yield { name, path: join(outDir, name) };
+  }
+}
+
+function withSheetPages(outcomes: RowList<RowOutcome>, pages: Map<number, number>): RowList<RowOutcome> {
+  const paged = new SpillList<RowOutcome>();
+  for (const o of outcomes) {
+    const page = o.status === 'done' ? pages.get(o.row) : undefined;
+    paged.push(page !== undefined ? { ...o, sheetPage: page } : o);
+  }
+  return paged;
+}
+
 /**
- * The print sheet of every row made, when the print options ask for one; each row's outcome learns
- * its page. Written before the results CSV, which lists the pages; a failure is reported, never thrown.
+ * The print sheet of every row made, when the print options ask for one, and each row's page on
+ * it. Written before the results CSV, which lists the pages; a failure is reported, never thrown.
  */
-async function writeSheet(w: OutputsToWrite): Promise<{ file?: string; error?: AppError }> {
+async function writeSheet(
+  w: OutputsToWrite,
+): Promise<{ file?: string; pages?: Map<number, number>; error?: AppError }> {
   const wanted = w.output.print?.sheet;
   if (!w.printer || !wanted) return {};
-  const made = w.outcomes.filter((o) => o.status === 'done' && o.file);
-  if (made.length === 0) return {};
+  const rows: { row: number; file: string; printFile?: string }[] = [];
+  for (const o of w.outcomes) {
+    if (o.status !== 'done' || !o.file) continue;
+    rows.push({ row: o.row, file: o.file, ...(o.printFile ? { printFile: o.printFile } : {}) });
+  }
+  if (rows.length === 0) return {};
   const file = resolve(wanted.file ?? join(w.outDir, 'sheet.pdf'));
   try {
     await mkdir(dirname(file), { recursive: true });
-    const rows = made.map((o) => ({
-      row: o.row,
-      file: o.file!,
-      ...(o.printFile ? { printFile: o.printFile } : {}),
-    }));
     const pages = await w.printer.writeSheet(w.outDir, file, rows);
-    for (const o of made) o.sheetPage = pages.get(o.row);
-    return { file };
+    return { file, pages };
   } catch (caught) {
     return { error: asAppError(caught) };
   }

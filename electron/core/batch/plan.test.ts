@@ -54,8 +54,8 @@ describe('planBatch', () => {
       owner: OWNER,
       library,
     });
-    expect(plan.invalid).toEqual([]);
-    expect(plan.rows.map((r) => [r.row, r.name, r.request])).toEqual([
+    expect([...plan.invalid]).toEqual([]);
+    expect([...plan.rows].map((r) => [r.row, r.name, r.request])).toEqual([
       [
         2,
         '上海',
@@ -100,8 +100,8 @@ describe('planBatch', () => {
       owner: OWNER,
       library,
     });
-    expect(plan.rows.map((r) => r.row)).toEqual([2]);
-    expect(plan.invalid.map((bad) => [bad.row, bad.problems.map((p) => [p.field, p.column])])).toEqual([
+    expect([...plan.rows].map((r) => r.row)).toEqual([2]);
+    expect([...plan.invalid].map((bad) => [bad.row, bad.problems.map((p) => [p.field, p.column])])).toEqual([
       [
         3,
         [
@@ -117,10 +117,10 @@ describe('planBatch', () => {
         ],
       ],
     ]);
-    const scene = plan.invalid[1]!.problems[0]!;
+    const scene = plan.invalid.at(1)!.problems[0]!;
     expect(scene.message.en).toBe("Scene contains '门', which WeChat does not allow.");
     expect(scene.hint.en).toContain('use a short id');
-    expect(plan.invalid[1]!.problems[1]!.hint.en).toContain('pages/shop/index');
+    expect(plan.invalid.at(1)!.problems[1]!.hint.en).toContain('pages/shop/index');
   });
 
   it('throws once for styling that would fail every row', () => {
@@ -162,9 +162,9 @@ describe('planBatch', () => {
       0,
       { spends: true, newCodes: 3, enough: true },
     ]);
-    expect(first.rows[2]).toMatchObject({ row: 4, sameAs: 2 });
+    expect(first.rows.at(2)).toMatchObject({ row: 4, sameAs: 2 });
 
-    await store(first.rows[1]!.request, 99_998);
+    await store(first.rows.at(1)!.request, 99_998);
     const second = planBatch({
       sheet,
       mapping: { path: 0 },

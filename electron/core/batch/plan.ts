@@ -6,6 +6,7 @@ import { type CodeRequestInput, validateCodeRequest } from '../../../shared/vali
 import { requestKey } from '../codes/requestKey';
 import type { Library } from '../storage/library';
 import { type BatchColumn, type ColumnMapping, checkMapping } from './mapping';
+import { type RowList, SpillList } from './spillList';
 import type { Sheet, SheetRow } from './spreadsheet';
 
 export type { BatchStyle, InvalidRow, QuotaCheck, RowProblem };
@@ -30,9 +31,9 @@ export interface BatchPlan {
   style: BatchStyle;
   /** Whose codes these are in the library (the AppID, or the token service when that is unknown). */
   owner: string;
-  /** Valid rows, in sheet order. */
-  rows: PlannedRow[];
-  invalid: InvalidRow[];
+  /** Valid rows, in sheet order: on disk for a real sheet (see spillList.ts), an array in tests. */
+  rows: RowList<PlannedRow>;
+  invalid: RowList<InvalidRow>;
   /** Valid rows that repeat an earlier row's code. */
   repeats: number;
   /** Distinct codes already in the library: copied out without an API call. */
@@ -71,9 +72,9 @@ export function planBatch(input: PlanInput): BatchPlan {
   const { sheet, mapping, kind, style, owner, library } = input;
   checkMapping(kind, mapping, sheet.headers);
   checkStyle(kind, style);
-  const rows: PlannedRow[] = [];
-  const invalid: InvalidRow[] = [];
-  const firstRowOfKey = new Map<string, number>();
+  const rows = new SpillList<PlannedRow>();
+  const invalid = new SpillList<InvalidRow>();
+  const firstRowOfKey = new FirstRowOfKey(rows);
   let inLibrary = 0;
   for (const sheetRow of sheet.rows) {
     const cell = cellReader(sheetRow, mapping);
@@ -93,11 +94,8 @@ export function planBatch(input: PlanInput): BatchPlan {
       continue;
     }
     const key = requestKey(owner, validation.value);
-    const sameAs = firstRowOfKey.get(key);
-    if (sameAs === undefined) {
-      firstRowOfKey.set(key, sheetRow.number);
-      if (library.find(owner, validation.value)) inLibrary++;
-    }
+    const sameAs = firstRowOfKey.firstOrAdd(key);
+    if (sameAs === undefined && library.find(owner, validation.value)) inLibrary++;
     rows.push({
       row: sheetRow.number,
       request: validation.value,
@@ -126,6 +124,42 @@ export function planBatch(input: PlanInput): BatchPlan {
     inLibrary,
     quota: quotaCheck(kind, newCodes, input.numUsed),
   };
+}
+
+/**
+ * The first planned row of each request key, for finding repeats, in a few bytes per key: the map
+ * holds a 52-bit prefix of the key and the row's place in the plan, and a prefix seen before is
+ * checked against that row's full key on disk, so two keys sharing a prefix are never confused.
+ */
+class FirstRowOfKey {
+  private readonly byPrefix = new Map<number, number>();
+  /** The rare keys whose prefix an earlier, different key has: by full key. */
+  private readonly sharingPrefix = new Map<string, number>();
+  private distinct = 0;
+
+  constructor(private readonly rows: RowList<PlannedRow>) {}
+
+  get size(): number {
+    return this.distinct;
+  }
+
+  /** The row number of an earlier row with this key; else undefined, and the next planned row is the first. */
+  firstOrAdd(key: string): number | undefined {
+    const prefix = Number.parseInt(key.slice(0, 13), 16);
+    const index = this.byPrefix.get(prefix);
+    if (index === undefined) {
+      this.byPrefix.set(prefix, this.rows.length);
+      this.distinct++;
+      return undefined;
+    }
+    const earlier = this.rows.at(index)!;
+    if (earlier.key === key) return earlier.row;
+    const other = this.sharingPrefix.get(key);
+    if (other !== undefined) return this.rows.at(other)!.row;
+    this.sharingPrefix.set(key, this.rows.length);
+    this.distinct++;
+    return undefined;
+  }
 }
 
 /** What spending `newCodes` of `kind` does to the 100,000, given the last Num-Used seen. */

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { MAX_CELL_CHARACTERS, MAX_COLUMNS, MAX_SHEET_FILE_BYTES } from '../../../shared/batch';
+import { MAX_SHEET_FILE_BYTES } from '../../../shared/batch';
 import {
   sheetEmpty,
   sheetHeaderOnly,
@@ -11,8 +10,10 @@ import {
 } from '../../../shared/errors/sheet';
 import { Failure } from '../../../shared/result';
 import { decodeText, type TextEncoding } from './encoding';
-import { cellTooLong, fileTooLarge, RowBounds } from './sheetLimits';
+import { csvFileRows, csvTextRows } from './csvReader';
+import { fileTooLarge } from './sheetLimits';
 import type { SheetRow } from './sheetRow';
+import { type RowList, SpillList } from './spillList';
 import { xlsxRows } from './xlsxReader';
 import { NotAZip } from './zipEntries';
 
@@ -24,8 +25,8 @@ export interface Sheet {
   /** For CSV: how the text was stored (detected, never asked). */
   encoding?: TextEncoding;
   headers: string[];
-  /** Rows under the header; rows with every cell blank are left out. */
-  rows: SheetRow[];
+  /** Rows under the header; rows with every cell blank are left out. On disk, not in memory (see spillList.ts). */
+  rows: RowList<SheetRow>;
   /** SHA-256 of the file's bytes: names the batch's journal together with its settings. */
   contentHash: string;
 }
@@ -35,11 +36,15 @@ const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 
 /**
  * Reads the first worksheet of a .xlsx file or a CSV in any encoding Excel writes, within the
- * limits of sheetLimits.ts: a file past one of them ends in an error naming it and the fix.
+ * limits of sheetLimits.ts: a file past one of them ends in an error naming it and the fix. A CSV
+ * is read in chunks and its rows go to disk as they are parsed, so none of it is held in memory.
  */
 export async function readSpreadsheet(file: string): Promise<Sheet> {
   checkSheetExtension(file);
-  return sheetFromBytes(file, await readBounded(file));
+  if (extname(file).toLowerCase() === '.xlsx') return sheetFromBytes(file, await readBounded(file));
+  const rows = new SheetRows(file);
+  const { encoding, contentHash } = await csvFileRows(file, rows.add);
+  return { file, format: 'csv', encoding, contentHash, ...rows.done() };
 }
 
 /** Refuses, with the fix, a file whose extension is none of the kinds the batch reads. */
@@ -57,20 +62,15 @@ function checkSheetExtension(file: string): void {
 export async function sheetFromBytes(file: string, bytes: Uint8Array): Promise<Sheet> {
   checkSheetExtension(file);
   const contentHash = createHash('sha256').update(bytes).digest('hex');
+  const rows = new SheetRows(file);
   if (extname(file).toLowerCase() !== '.xlsx') {
     const { text, encoding } = decodeText(bytes);
-    return { file, format: 'csv', encoding, contentHash, ...withHeader(file, csvRows(file, text)) };
+    await csvTextRows(file, text, rows.add);
+    return { file, format: 'csv', encoding, contentHash, ...rows.done() };
   }
   try {
-    return {
-      file,
-      format: 'xlsx',
-      contentHash,
-      ...withHeader(
-        file,
-        await xlsxRows(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
-      ),
-    };
+    await xlsxRows(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), rows.add);
+    return { file, format: 'xlsx', contentHash, ...rows.done() };
   } catch (cause) {
     if (cause instanceof NotAZip) throw new Failure(sheetUnreadable(file, cause.message));
     throw cause;
@@ -101,51 +101,21 @@ async function readBounded(file: string): Promise<Buffer> {
   }
 }
 
-/** Each record is checked as it is parsed and only rows with text are kept, so a flood stops early. */
-function csvRows(file: string, text: string): SheetRow[] {
-  const bounds = new RowBounds(file);
-  const rows: SheetRow[] = [];
-  let number = 0;
-  try {
-    parse(text, {
-      delimiter: guessDelimiter(text),
-      // Files edited by hand mix line endings, and stray quotes inside a cell are common.
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      relax_quotes: true,
-      // A record longer than a full row of the longest cells is cut short while it is read.
-      max_record_size: MAX_CELL_CHARACTERS * MAX_COLUMNS,
-      on_record: (cells: string[]) => {
-        const row = { number: ++number, cells: cells.map((c) => c.trim()) };
-        if (row.cells.some((cell) => cell !== '')) {
-          bounds.add(row.number, row.cells);
-          rows.push(row);
-        }
-        return null;
-      },
-    });
-  } catch (cause) {
-    if (cause instanceof Failure) throw cause;
-    const { code, column } = cause as { code?: string; column?: number };
-    if (code === 'CSV_MAX_RECORD_SIZE') throw cellTooLong(file, number + 1, column ?? 0);
-    throw new Failure(sheetUnreadable(file, cause instanceof Error ? cause.message : String(cause)));
-  }
-  return rows;
-}
-
-/** Excel writes ';' where ',' is the decimal mark and tabs for "text" exports; the header shows which. */
-function guessDelimiter(text: string): string {
-  const end = text.search(/[\r\n]/);
-  const header = end < 0 ? text : text.slice(0, end);
-  const counts = [',', ';', '\t'].map((d) => [d, header.split(d).length - 1] as const);
-  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
-  return best && best[1] > 0 ? best[0] : ',';
-}
-
 /** The first row is the header (the readers leave out rows with no text); a sheet needs rows under it. */
-function withHeader(file: string, rows: SheetRow[]): { headers: string[]; rows: SheetRow[] } {
-  const [header, ...data] = rows;
-  if (!header) throw new Failure(sheetEmpty(file));
-  if (data.length === 0) throw new Failure(sheetHeaderOnly(basename(file)));
-  return { headers: header.cells, rows: data };
+class SheetRows {
+  private headers?: string[];
+  private readonly rows = new SpillList<SheetRow>();
+
+  constructor(private readonly file: string) {}
+
+  readonly add = (row: SheetRow): void => {
+    if (this.headers) this.rows.push(row);
+    else this.headers = row.cells;
+  };
+
+  done(): { headers: string[]; rows: RowList<SheetRow> } {
+    if (!this.headers) throw new Failure(sheetEmpty(this.file));
+    if (this.rows.length === 0) throw new Failure(sheetHeaderOnly(basename(this.file)));
+    return { headers: this.headers, rows: this.rows };
+  }
 }

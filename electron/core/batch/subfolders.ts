@@ -15,9 +15,13 @@ const folderOf = (name: string): string => name.slice(0, Math.max(0, name.lastIn
  * folders are read, never the whole tree below the output folder (it may be the Desktop). Temp
  * files a killed run left in the subfolders are swept first, as the batch does in the folder itself.
  */
-export async function filesPresent(outDir: string, names: readonly string[]): Promise<Set<string>> {
+export async function filesPresent(outDir: string, names: Iterable<string>): Promise<Set<string>> {
   const present = new Set(await readdir(outDir));
-  const folders = new Set(names.map(folderOf).filter(Boolean));
+  const folders = new Set<string>();
+  for (const name of names) {
+    const folder = folderOf(name);
+    if (folder) folders.add(folder);
+  }
   for (const folder of folders) {
     const path = resolve(outDir, ...folder.split('/'));
     await sweepTemps(path);

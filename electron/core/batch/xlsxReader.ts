@@ -23,8 +23,8 @@ import { NotAZip, readEntryText, TooLarge, zipEntries } from './zipEntries';
 /** A shared string longer than a cell may be: kept as its length, an error only if a cell uses it. */
 type SharedString = string | { tooLong: true };
 
-/** Rows with any text, header first, or throws a Failure that names the file and the fix. */
-export async function xlsxRows(file: string, zip: Buffer): Promise<SheetRow[]> {
+/** Hands on rows with any text, header first, or throws a Failure that names the file and the fix. */
+export async function xlsxRows(file: string, zip: Buffer, onRow: (row: SheetRow) => void): Promise<void> {
   const entries = zipEntries(zip);
   const part = async (name: string, max: number, label: Localized, parser: SaxesParser) => {
     const entry = entries.get(name);
@@ -42,16 +42,14 @@ export async function xlsxRows(file: string, zip: Buffer): Promise<SheetRow[]> {
   };
   const paths = await sheetPaths(part);
   const shared = await sharedStrings(part, paths.sharedStrings);
-  const rows: SheetRow[] = [];
   const bounds = new RowBounds(file);
   const parser = sheetParser(file, shared, (row) => {
     bounds.add(row.number, row.cells);
-    rows.push(row);
+    onRow(row);
   });
   if (!(await part(paths.sheet, MAX_SHEET_XML_BYTES, XLSX_PARTS.firstSheet, parser))) {
     throw new NotAZip('it has no worksheet');
   }
-  return rows;
 }
 
 type ReadPart = (name: string, max: number, label: Localized, parser: SaxesParser) => Promise<boolean>;

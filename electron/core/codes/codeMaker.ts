@@ -30,6 +30,8 @@ export interface MakeOptions {
   origin?: CodeOrigin;
   /** The file name the batch gives the row: see NewCode.batchFile. */
   batchFile?: string;
+  /** A code made now is committed to the library (NewCode.committed); not run for a stored one. */
+  committed?: () => void;
 }
 
 export interface CodeAccount {
@@ -134,7 +136,7 @@ export class CodeMaker {
   private async fetch(
     account: CodeAccount,
     request: CodeRequest,
-    { origin, batchFile }: MakeOptions,
+    { origin, batchFile, committed }: MakeOptions,
   ): Promise<MadeCode> {
     const image = await account.client.generate(request);
     const entry = await this.library.add({
@@ -147,6 +149,7 @@ export class CodeMaker {
       numUsed: image.numUsed,
       ...(origin ? { origin } : {}),
       ...(batchFile !== undefined ? { batchFile } : {}),
+      ...(committed ? { committed } : {}),
     });
     return {
       entry,

@@ -20,11 +20,11 @@ export interface PosterRow {
   headers: readonly string[];
 }
 
-/** The poster as a PNG recording the template's DPI. */
+/** The poster as a PNG recording the template's DPI; `row` null: placeholders as written (the editor's preview). */
 export async function renderPoster(
   template: PosterTemplate,
   codePng: Buffer,
-  row: PosterRow,
+  row: PosterRow | null,
   font: LabelFont | null | undefined,
 ): Promise<Buffer> {
   const { page, code } = template;
@@ -40,7 +40,7 @@ export async function renderPoster(
     template.texts.map((field) =>
       drawLabel(
         {
-          text: labelForRow(field.text, row.row, row.headers),
+          text: row ? labelForRow(field.text, row.row, row.headers) : field.text,
           size: field.sizePx,
           weight: field.weight,
           colour: field.colour,

@@ -7,6 +7,7 @@ import {
   posterFieldInvalid,
   posterUnreadable,
 } from '../../../shared/errors/poster';
+import { MAX_BACKGROUND_SIDE, MAX_POSTER_TEXTS } from '../../../shared/poster';
 import type { Localized } from '../../../shared/result';
 import { Failure } from '../../../shared/result';
 import { type Align, lineHeight, type Rect } from './compose';
@@ -20,11 +21,11 @@ import { MAX_DPI, MIN_DPI } from './physicalSize';
 
 export const MAX_TEMPLATE_BYTES = 64 * 1024;
 export const MAX_BACKGROUND_BYTES = 20 * 1024 * 1024;
-export const MAX_BACKGROUND_SIDE = 10_000;
+export { MAX_BACKGROUND_SIDE };
 /** A2 at 300 DPI is 4961 × 7016 px: room for it, not for a billboard in RAM. */
 export const MAX_PAGE_SIDE_PX = 10_000;
 export const MAX_PAGE_PIXELS = 60_000_000;
-export const MAX_TEXT_FIELDS = 12;
+export const MAX_TEXT_FIELDS = MAX_POSTER_TEXTS;
 /** Print shops treat 2 cm as the floor; 1 cm still scans from close by (physicalSize.ts). */
 export const MIN_CODE_MM = 10;
 const MM_PER_INCH = 25.4;
@@ -47,6 +48,8 @@ const TextField = z.strictObject({
 
 const TemplateJson = z.strictObject({
   version: z.literal(1),
+  /** What the app lists it as; the CLI names a template by its file. */
+  name: z.string().max(200).optional(),
   background: z.string().min(1).max(500),
   page: z.strictObject({
     width: z.number().finite().positive(),
@@ -75,6 +78,8 @@ export interface PosterText {
 export interface PosterTemplate {
   /** The template's file name, for messages. */
   name: string;
+  /** The name the app lists it under, when the JSON gives one. */
+  title?: string;
   background: Buffer;
   page: { widthPx: number; heightPx: number; dpi: number; widthMm: number; heightMm: number };
   code: Rect;
@@ -115,8 +120,8 @@ const NUMBER_FIX: Localized = {
   zh: '请给出从页面左上角起算的毫米数，且在页面之内。',
 };
 const KEYS_FIX: Localized = {
-  en: 'Keep to version, background, page {width, height, unit, dpi}, code {x, y, size}, texts [{text, x, y, size, colour, weight, align, maxWidth}] and output.',
-  zh: '只可使用 version、background、page {width, height, unit, dpi}、code {x, y, size}、texts [{text, x, y, size, colour, weight, align, maxWidth}] 和 output。',
+  en: 'Keep to version, name, background, page {width, height, unit, dpi}, code {x, y, size}, texts [{text, x, y, size, colour, weight, align, maxWidth}] and output.',
+  zh: '只可使用 version、name、background、page {width, height, unit, dpi}、code {x, y, size}、texts [{text, x, y, size, colour, weight, align, maxWidth}] 和 output。',
 };
 
 /** `texts[1].colour` from zod's path. */
@@ -267,6 +272,7 @@ export function parsePosterTemplate(
     parsed,
     template: {
       name,
+      ...(parsed.name?.trim() ? { title: parsed.name.trim() } : {}),
       page: { widthPx, heightPx, dpi, widthMm, heightMm },
       code: { x: toPx(code.x), y: toPx(code.y), width: toPx(code.size), height: toPx(code.size) },
       texts,
@@ -313,7 +319,18 @@ async function readBackground(path: string, name: string, given: string): Promis
       `文件大小为 ${Math.ceil(size / 1024 / 1024)} MB。`,
     );
   }
-  const bytes = await readFile(path);
+  return checkBackground(await readFile(path), name, given);
+}
+
+/** A background's bytes checked: a PNG or JPEG within MAX_BACKGROUND_SIDE a side; returned as given. */
+export async function checkBackground(bytes: Buffer, name: string, given: string): Promise<Buffer> {
+  const refuse = (en: string, zh: string) => new Failure(posterBackgroundUnreadable(name, given, { en, zh }));
+  if (bytes.length > MAX_BACKGROUND_BYTES) {
+    throw refuse(
+      `it is more than ${MAX_BACKGROUND_BYTES / 1024 / 1024} MB.`,
+      `文件大于 ${MAX_BACKGROUND_BYTES / 1024 / 1024} MB。`,
+    );
+  }
   const meta = await sharp(bytes)
     .metadata()
     .catch(() => undefined);

@@ -8,7 +8,8 @@ import type { Failure } from '../../../shared/result';
 import { pixels } from '../../testing/printImages';
 import { tempFolderFor } from '../../testing/tempFolder';
 import { withDpi } from './pngDpi';
-import { layOutSheet, printSheet } from './sheet';
+import { printSheet } from './sheet';
+import { layOutSheet } from './sheetLayout';
 
 const run = promisify(execFile);
 
@@ -25,7 +26,7 @@ describe('print sheet PDF (read back with poppler)', () => {
   it('lays 30 codes of 4 cm on two A4 pages, each at its true size, with cut marks off the code', async (test) => {
     const folder = await tempFolderFor(test, 'sheet');
     const png = await square();
-    const pdf = await printSheet(Array(30).fill({ png, widthMm: 40 }), { paper: 'A4' });
+    const { bytes: pdf } = await printSheet(Array(30).fill({ png, widthMm: 40 }), { paper: 'A4' });
     const file = join(folder, 'sheet.pdf');
     await writeFile(file, pdf);
 
@@ -64,8 +65,8 @@ describe('print sheet PDF (read back with poppler)', () => {
   it('gives the same bytes for the same codes', async () => {
     const png = await square();
     const options = { paper: 'Letter' as const, landscape: true };
-    const first = await printSheet([{ png, widthMm: 40 }], options);
-    expect(first.equals(await printSheet([{ png, widthMm: 40 }], options))).toBe(true);
+    const first = Buffer.from((await printSheet([{ png, widthMm: 40 }], options)).bytes);
+    expect(first.equals((await printSheet([{ png, widthMm: 40 }], options)).bytes)).toBe(true);
   });
 
   it('refuses a code larger than the paper leaves room for, naming the fix', () => {

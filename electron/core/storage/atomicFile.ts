@@ -17,14 +17,17 @@ export interface WriteOptions {
  */
 export async function writeFileAtomic(
   path: string,
-  data: string | Uint8Array,
+  /** Whole, or in chunks (a batch's results CSV), so a large file is never held in memory. */
+  data: string | Uint8Array | Iterable<string | Uint8Array>,
   options: WriteOptions = {},
 ): Promise<void> {
   const temp = join(dirname(path), tempName(basename(path)));
   try {
     const file = await open(temp, 'wx', options.mode ?? 0o666);
     try {
-      await file.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await file.writeFile(data);
+      // Each chunk goes on where the last one ended.
+      else for (const chunk of data) await file.writeFile(chunk);
       await file.sync();
     } finally {
       await file.close();
@@ -41,7 +44,8 @@ export async function writeFileAtomic(
  * `.<name>.<pid>-<random>.tmp`: hidden, and naming its writer, so a sweep at start removes the
  * ones a killed process left (see tempFiles.ts) without touching another live process's.
  */
-const tempName = (name: string): string => `.${name}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+export const tempName = (name: string): string =>
+  `.${name}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
 
 /**
  * Appends one line to an append-only log (journal, index) and flushes it to disk before returning.
@@ -104,7 +108,7 @@ async function endsTorn(file: FileHandle): Promise<boolean> {
  * one is queued once and every caller arriving meanwhile waits for that one (a batch writing 8
  * files at once flushes their folder about once, not 8 times).
  */
-function syncFolder(folder: string): Promise<void> {
+export function syncFolder(folder: string): Promise<void> {
   const state = folderSyncs.get(folder) ?? { running: undefined, next: undefined };
   folderSyncs.set(folder, state);
   if (state.next) return state.next;

@@ -2,6 +2,7 @@ import type { CodeOrigin } from '../../../shared/codeOrigin';
 import type { CodeKind, CodeRequest } from '../../../shared/codeRequest';
 import type { LibraryDatabase, Statement } from './libraryDatabase';
 import { preparedStatements } from './preparedStatements';
+import { shortSearchGrams, shortSearchMatch } from './shortSearch';
 
 /** A code the library keeps, as the app and History see it. */
 export interface StoredCode {
@@ -89,9 +90,6 @@ type CodeRow = [
  */
 const ROW = `json_array(${COLUMNS.map((c) => `codes.${c}`).join(', ')})`;
 
-/** Trigrams index substrings of three characters and more; a shorter search reads every row. */
-const SHORTEST_INDEXED = 3;
-
 /**
  * The codes table and its search index, kept in step: every statement the library runs, prepared
  * once per connection. The caller chooses the transaction.
@@ -140,11 +138,22 @@ export class CodeTable {
       origin?.batch ?? null,
     );
     if (added.changes === 0) return false;
-    this.statement('INSERT INTO codes_search (rowid, text) VALUES (?, ?)').run(
-      added.lastInsertRowid,
-      searchText(code),
-    );
+    this.index(added.lastInsertRowid, searchText(code));
     return true;
+  }
+
+  /** Puts a code's search text in both search indexes (trigrams, and the short searches'). */
+  private index(seq: number | bigint, text: string): void {
+    this.statement('INSERT INTO codes_search (rowid, text) VALUES (?, ?)').run(seq, text);
+    this.statement('INSERT INTO codes_short_search (rowid, grams) VALUES (?, ?)').run(
+      seq,
+      shortSearchGrams(text),
+    );
+  }
+
+  private unindex(seq: number): void {
+    this.statement('DELETE FROM codes_search WHERE rowid = ?').run(seq);
+    this.statement('DELETE FROM codes_short_search WHERE rowid = ?').run(seq);
   }
 
   /**
@@ -167,11 +176,10 @@ export class CodeTable {
     );
     if (changed.changes === 0) return false;
     const [row] = this.rows(`SELECT ${ROW} FROM codes WHERE code_id = ?`, codeId);
-    if (row)
-      this.statement('UPDATE codes_search SET text = ? WHERE rowid = ?').run(
-        searchText(storedCode(row)),
-        row[0],
-      );
+    if (row) {
+      this.unindex(row[0]);
+      this.index(row[0], searchText(storedCode(row)));
+    }
     return true;
   }
 
@@ -180,7 +188,7 @@ export class CodeTable {
       | { seq: number }
       | undefined;
     if (!row) return false;
-    this.statement('DELETE FROM codes_search WHERE rowid = ?').run(row.seq);
+    this.unindex(row.seq);
     this.statement('DELETE FROM batch_rows WHERE code_id = ?').run(codeId);
     this.statement('DELETE FROM codes WHERE seq = ?').run(row.seq);
     return true;
@@ -226,7 +234,7 @@ export class CodeTable {
   }
 
   count(filter: CodeFilter): number {
-    const { from, where, params } = matching(filter);
+    const { from, where, params, index } = matching(filter);
     if (!filter.query?.trim() && !filter.campaign && !filter.batch) {
       // Kept up to date by triggers (migration 2): counting a million rows takes a third of a second.
       // Its account_id and kind are the filter's conditions on the codes table, asked of this one.
@@ -235,32 +243,38 @@ export class CodeTable {
       return (this.statement(sql).get(...params) as { n: number }).n;
     }
     // A search alone is counted in the search index, without reading a row of the codes table.
-    const only = where.length === 1 && filter.query?.trim() ? 'codes_search' : from;
+    const only = where.length === 1 && index ? index : from;
     const sql = `SELECT count(*) AS n FROM ${only} WHERE ${where.join(' AND ')}`;
     return (this.statement(sql).get(...params) as { n: number }).n;
   }
 }
 
 /** The tables, conditions and parameters that select the codes matching a filter. */
-function matching(filter: CodeFilter): { from: string; where: string[]; params: unknown[]; order: string } {
+function matching(filter: CodeFilter): {
+  from: string;
+  where: string[];
+  params: unknown[];
+  order: string;
+  /** The search index a query is looked up in. */
+  index?: string;
+} {
   const where: string[] = [];
   const params: unknown[] = [];
   let from = 'codes';
   let order = 'codes.seq';
+  let index: string | undefined;
   const query = filter.query?.trim();
   if (query) {
+    // One or two characters are fewer than a trigram: the short searches' index holds them.
+    const short = shortSearchMatch(query);
+    index = short ? 'codes_short_search' : 'codes_search';
     // The search index leads, ordered by its own rowid (the same number as codes.seq): it then
     // yields matches newest first and the page stops at its limit, where ordering by codes.seq
     // would sort every match first.
-    from = 'codes_search JOIN codes ON codes.seq = codes_search.rowid';
-    order = 'codes_search.rowid';
-    if ([...query].length >= SHORTEST_INDEXED) {
-      where.push('codes_search MATCH ?');
-      params.push(`"${query.replaceAll('"', '""')}"`);
-    } else {
-      where.push("codes_search.text LIKE ? ESCAPE '\\'");
-      params.push(`%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    }
+    from = `${index} JOIN codes ON codes.seq = ${index}.rowid`;
+    order = `${index}.rowid`;
+    where.push(`${index} MATCH ?`);
+    params.push(short ?? `"${query.replaceAll('"', '""')}"`);
   }
   if (filter.accountId) {
     where.push('codes.account_id = ?');
@@ -281,7 +295,7 @@ function matching(filter: CodeFilter): { from: string; where: string[]; params: 
     );
     params.push(filter.campaign);
   }
-  return { from, where, params, order };
+  return { from, where, params, order, ...(index ? { index } : {}) };
 }
 
 /** What a search looks in: the page or path, the scene, the file name, and the batch row's name and cells. */

@@ -231,6 +231,25 @@ describe('a library shared by several processes', () => {
     expect(listed(app).map((e) => e.request.kind === 'limited' && e.request.path)).toEqual(['pages/b']);
   });
 
+  it('says when a code is committed: another process finds it from then on, before add() has flushed it', async () => {
+    const library = await Library.open(dir);
+    const other = await Library.open(dir);
+    const events: string[] = [];
+    const entry = await library.add({
+      ...code('pages/committed'),
+      committed: () => {
+        events.push(
+          `committed, found by the other: ${other.find('wx0123456789abcdef', limited('pages/committed')) !== undefined}`,
+        );
+      },
+    });
+    events.push('add() returned');
+    expect(events).toEqual(['committed, found by the other: true', 'add() returned']);
+    expect(other.get(entry.codeId)?.codeId).toBe(entry.codeId);
+    library.close();
+    other.close();
+  });
+
   it('keeps every code when two processes add at the same time', async () => {
     const [app, cli] = [await Library.open(dir), await Library.open(dir)];
     await Promise.all(Array.from({ length: 20 }, (_, n) => (n % 2 ? app : cli).add(code(`pages/p?n=${n}`))));

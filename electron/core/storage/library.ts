@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CodeOrigin } from '../../../shared/codeOrigin';
 import type { CodeRequest } from '../../../shared/codeRequest';
@@ -7,11 +7,11 @@ import { notInLibrary } from '../../../shared/errors/storage';
 import { suggestedFileName } from '../../../shared/fileName';
 import type { AppError } from '../../../shared/result';
 import { requestKey } from '../codes/requestKey';
-import { writeFileAtomic } from './atomicFile';
 import { type BatchRecord, type BatchRow, BatchTable, type Campaign } from './batchTable';
 import { Claims } from './claims';
 import { type CodeFilter, type CodePage, CodeTable, type StoredCode } from './codeTable';
 import { DurableCommits } from './durableCommits';
+import { ImageStore } from './imageStore';
 import { type LibraryDatabase, openLibraryDatabase } from './libraryDatabase';
 import { importJsonLinesIndex } from './libraryImport';
 
@@ -34,6 +34,11 @@ export interface NewCode {
   origin?: CodeOrigin;
   /** The file name its batch gives the row (origin.batch's): kept with the batch's rows. */
   batchFile?: string;
+  /**
+   * Runs once the code is committed: every process sharing the library finds it from then on, and
+   * a crash of this one keeps it. add() still waits for the flush that keeps it through a power cut.
+   */
+  committed?: () => void;
 }
 
 export type { BatchRecord, BatchRow, Campaign };
@@ -68,6 +73,7 @@ export class Library {
     private readonly db: LibraryDatabase,
     private readonly codes: CodeTable,
     private readonly commits: DurableCommits,
+    private readonly images: ImageStore,
   ) {
     this.claims = new Claims(join(dir, 'claims'));
     this.batches = new BatchTable(db);
@@ -81,7 +87,9 @@ export class Library {
       const codes = new CodeTable(db);
       // Earlier versions kept the index as JSON lines: taken in at the first start, nothing lost.
       importJsonLinesIndex(db, codes, join(dir, 'index.jsonl'));
-      return new Library(dir, db, codes, new DurableCommits(join(dir, 'library.db-wal')));
+      const images = new ImageStore(join(dir, 'png'), db);
+      await images.repair();
+      return new Library(dir, db, codes, new DurableCommits(join(dir, 'library.db-wal')), images);
     } catch (cause) {
       db.close();
       throw cause;
@@ -93,7 +101,7 @@ export class Library {
   }
 
   pngPath(entry: LibraryEntry): string {
-    return join(this.dir, 'png', `${entry.pngHash}.png`);
+    return this.images.path(entry.pngHash);
   }
 
   find(appId: string, request: CodeRequest): LibraryEntry | undefined {
@@ -111,7 +119,7 @@ export class Library {
   }
 
   async readPng(entry: LibraryEntry): Promise<Buffer> {
-    return this.unkept.get(entry.codeId)?.png ?? readFile(this.pngPath(entry));
+    return this.unkept.get(entry.codeId)?.png ?? this.images.read(entry.pngHash);
   }
 
   async add(code: NewCode): Promise<LibraryEntry> {
@@ -130,12 +138,12 @@ export class Library {
       suggestedName: suggestedFileName(code.request),
       ...(code.origin ? { origin: code.origin } : {}),
     };
-    const file = this.pngPath(entry);
     try {
-      if (!(await exists(file))) await writeFileAtomic(file, code.png);
-      // The image is on disk before the index names it, so a crash in between leaves no dangling entry.
+      const stored = await this.images.has(entry.pngHash);
       const origin = code.origin;
+      // A new image is committed with its code (see ImageStore): the one flush makes both durable.
       this.db.transaction(() => {
+        if (!stored) this.images.keep(entry.pngHash, code.png);
         this.codes.insert(entry);
         if (origin?.batch && code.batchFile !== undefined) {
           this.batches.recordRow({
@@ -146,7 +154,11 @@ export class Library {
           });
         }
       })();
-      await this.commits.flush();
+      code.committed?.();
+      const durable = this.commits.flush();
+      if (stored) await durable;
+      // A file that cannot be placed (a full disk) is read from its copy until the next open mends it.
+      else await this.images.place(entry.pngHash, code.png, durable).catch(() => durable);
     } catch (cause) {
       // WeChat has answered (and may have charged): the code is not dropped, only not kept.
       const kept = { ...entry, notKept: notInLibrary(this.dir, cause) };
@@ -215,14 +227,5 @@ export class Library {
     let newest: LibraryEntry | undefined;
     for (const { entry } of this.unkept.values()) if (entry.key === key) newest = entry;
     return newest;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -1,4 +1,5 @@
 import Database from 'libsql';
+import { shortSearchGrams } from './shortSearch';
 
 export type LibraryDatabase = Database.Database;
 export type Statement = Database.Statement;
@@ -9,12 +10,15 @@ export type Statement = Database.Statement;
  */
 export const BUSY_TIMEOUT_MS = 10_000;
 
+/** One schema step: SQL, or code for a step SQL cannot express (tokens made in JavaScript). */
+type Migration = string | ((db: LibraryDatabase) => void);
+
 /**
  * The schema, one step per version (PRAGMA user_version counts the steps applied). A step is never
  * edited once released: a change is a new step, so every database on every machine reaches the same
  * schema whichever version it started from.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE codes (
     -- Insertion order: History lists newest first and pages by it.
@@ -86,7 +90,36 @@ const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX batch_rows_by_code ON batch_rows (code_id);
   `,
+  // Searches of one or two characters (shortSearch.ts), filled from the codes already kept.
+  addShortSearch,
+  // A new code's image, kept with it in its commit until its file is synced (imageStore.ts).
+  `
+  CREATE TABLE images_unsynced (png_hash TEXT PRIMARY KEY, png BLOB NOT NULL);
+  `,
 ];
+
+/** Rows read at a time while filling the short-search index: memory stays flat at a million codes. */
+const BACKFILL_CHUNK = 5_000;
+
+function addShortSearch(db: LibraryDatabase): void {
+  // Contentless (the text is in codes_search already) and without positions (a gram is one token:
+  // there is no phrase to find), so it holds little more than, per gram, the list of codes having it.
+  // Its rowid is codes.seq.
+  db.exec(`CREATE VIRTUAL TABLE codes_short_search USING fts5 (
+    grams, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii'
+  )`);
+  const read = db
+    .prepare('SELECT rowid, text FROM codes_search WHERE rowid > ? ORDER BY rowid LIMIT ?')
+    .raw(true);
+  const write = db.prepare('INSERT INTO codes_short_search (rowid, grams) VALUES (?, ?)');
+  let after = 0;
+  for (;;) {
+    const rows = read.all(after, BACKFILL_CHUNK) as [number, string][];
+    for (const [rowid, text] of rows) write.run(rowid, shortSearchGrams(text));
+    if (rows.length < BACKFILL_CHUNK) return;
+    after = rows[rows.length - 1]![0];
+  }
+}
 
 /**
  * Opens (creating it if need be) the library's database, shared by the app and any CLI process:
@@ -127,7 +160,10 @@ function migrate(db: LibraryDatabase): void {
         `The library was written by a newer version of the app (schema ${from}; this one knows ${SCHEMA_VERSION}).`,
       );
     }
-    for (const step of MIGRATIONS.slice(from)) db.exec(step);
+    for (const step of MIGRATIONS.slice(from)) {
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
     db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

@@ -1,8 +1,9 @@
-import { SHEET_PAPERS, type SheetPaper } from '../../../shared/batchPrint';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../../shared/errors/cli';
 import { useT } from '../../i18n';
 import { LabelledField } from '../../ui/LabelledField';
 import { Switch } from '../../ui/Switch';
+import { PosterPicker } from '../posters/PosterPicker';
+import { SheetFields } from '../print/SheetFields';
 import { useBatchPrint } from './batchPrintStore';
 import { ColumnChips } from './ColumnChips';
 import { NumberField } from './NumberField';
@@ -17,6 +18,12 @@ export function BatchPrintPart({ headers, disabled }: { headers: readonly string
     <details className="advanced batch-print">
       <summary>{t('batchPrint')}</summary>
       <fieldset className="advanced-fields" disabled={disabled}>
+        <PosterPicker
+          id="batch-print-poster"
+          value={p.posterId}
+          note={t('posterBatchNote')}
+          onChange={p.setPoster}
+        />
         <LabelledField id="batch-print-labels" label={t('batchPrintLabels')} note={t('batchPrintLabelsNote')}>
           {(aria) => (
             <textarea
@@ -85,18 +92,12 @@ export function BatchPrintPart({ headers, disabled }: { headers: readonly string
           note={t('batchPrintSheetNote')}
         />
         {p.sheet && (
-          <label className="field" htmlFor="batch-print-paper">
-            <span className="label">{t('batchPrintPaper')}</span>
-            <select
-              id="batch-print-paper"
-              value={p.paper}
-              onChange={(e) => p.setPaper(e.target.value as SheetPaper)}
-            >
-              {SHEET_PAPERS.map((paper) => (
-                <option key={paper}>{paper}</option>
-              ))}
-            </select>
-          </label>
+          <SheetFields
+            id="batch-print"
+            draft={p.sheetDraft}
+            onChange={p.setSheetDraft}
+            sizeNote={t('sheetBatchSizeNote')}
+          />
         )}
       </fieldset>
     </details>

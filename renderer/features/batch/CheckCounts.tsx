@@ -13,8 +13,8 @@ export function CheckCounts({ plan }: { plan: PlanView }) {
         {
           label: t('countInvalid'),
           note: t('countInvalidNote'),
-          value: plan.invalid.length,
-          ...(plan.invalid.length > 0 ? { tone: 'bad' as const } : {}),
+          value: plan.invalidCount,
+          ...(plan.invalidCount > 0 ? { tone: 'bad' as const } : {}),
         },
         { label: t('countRepeats'), note: t('countRepeatsNote'), value: plan.repeats },
         { label: t('countInLibrary'), note: t('countInLibraryNote'), value: plan.inLibrary },

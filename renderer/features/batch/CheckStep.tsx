@@ -29,7 +29,7 @@ export function CheckStep() {
         ) : (
           <>
             <CheckCounts plan={plan} />
-            {plan.invalid.length > 0 ? (
+            {plan.invalidCount > 0 ? (
               <p className="note attention">{t('badRowsSkipped')}</p>
             ) : (
               <p className="all-valid">{t('allValid')}</p>

@@ -3,6 +3,7 @@ import { type Translate, useT } from '../../i18n';
 import { ErrorText } from '../../ui/ErrorNotice';
 import { useAccounts } from '../accounts/accountsStore';
 import { ObjectUrls } from '../code/preview/objectUrls';
+import { usePrintChoiceKey } from './batchPrintStore';
 import { useBatch } from './batchStore';
 import { sampleSeen } from './store/sampleSlice';
 import { requestStyleLine } from './styleLine';
@@ -24,6 +25,8 @@ function targetLine(request: CodeRequest, t: Translate): string {
 export function FirstRowCheck() {
   const { t } = useT();
   const accountId = useAccounts((a) => a.activeId);
+  // The Print part is part of the setup the check was made from (setupKey).
+  const printKey = usePrintChoiceKey();
   const plan = useBatch((s) => s.plan);
   const planError = useBatch((s) => s.planError);
   const planning = useBatch((s) => s.planning);
@@ -45,13 +48,27 @@ export function FirstRowCheck() {
         </div>
       )}
       {seen && sample ? (
-        <figure className="first-row-code">
-          <img
-            src={sampleUrls.urlFor(sample.code.codeId, sample.code.png)}
-            alt={t('sampleAlt', { row: sample.row })}
-            width={sample.code.width}
-            height={sample.code.height}
-          />
+        <figure
+          className={sample.printed?.kind === 'poster' ? 'first-row-code first-row-poster' : 'first-row-code'}
+        >
+          {/* As Start prints it: the row's poster, or its code with labels and logo; else the code. */}
+          {sample.printed ? (
+            <img
+              src={sampleUrls.urlFor(`${sample.code.codeId}-printed-${printKey}`, sample.printed.png)}
+              alt={t(sample.printed.kind === 'poster' ? 'samplePosterAlt' : 'samplePrintedAlt', {
+                row: sample.row,
+              })}
+              width={sample.printed.width}
+              height={sample.printed.height}
+            />
+          ) : (
+            <img
+              src={sampleUrls.urlFor(sample.code.codeId, sample.code.png)}
+              alt={t('sampleAlt', { row: sample.row })}
+              width={sample.code.width}
+              height={sample.code.height}
+            />
+          )}
           <figcaption>
             <p className="first-row-name">
               {sample.name
@@ -60,6 +77,14 @@ export function FirstRowCheck() {
             </p>
             <p>{targetLine(sample.request, t)}</p>
             <p>{requestStyleLine(sample.request, t)}</p>
+            {sample.printed && (
+              <p>
+                {t(sample.printed.kind === 'poster' ? 'samplePosterSize' : 'samplePrintedSize', {
+                  width: sample.printed.width,
+                  height: sample.printed.height,
+                })}
+              </p>
+            )}
             <p>
               <span className="muted-label">{t('sampleFile')}</span> <code>{sample.fileName}</code>
             </p>

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { useAccounts } from '../accounts/accountsStore';
+import { usePrintChoiceKey } from './batchPrintStore';
 import { startBlocker, startLabel } from './batchRules';
 import { useBatch } from './batchStore';
 import { CampaignField } from './CampaignField';
@@ -11,6 +12,8 @@ import { sampleSeen } from './store/sampleSlice';
 export function StartPanel() {
   const { t } = useT();
   const accountId = useAccounts((a) => a.activeId);
+  // A changed Print part asks for a new look at the first row (setupKey).
+  usePrintChoiceKey();
   const plan = useBatch((s) => s.plan);
   const planError = useBatch((s) => s.planError);
   const starting = useBatch((s) => s.starting);

@@ -25,6 +25,7 @@ const plan = (quota: Partial<QuotaCheck> = {}, patch: Partial<PlanView> = {}): P
   kind: 'limited',
   valid: 4,
   invalid: [],
+  invalidCount: 0,
   repeats: 1,
   inLibrary: 0,
   quota: { spends: true, newCodes: 3, enough: true, ...quota },

@@ -41,6 +41,7 @@ const plan = (newCodes: number, planId = `plan-${newCodes}`): PlanView => ({
   kind: 'limited',
   valid: 4,
   invalid: [],
+  invalidCount: 0,
   repeats: 1,
   inLibrary: 0,
   quota: { spends: true, newCodes, enough: true },

@@ -1,11 +1,13 @@
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { formatCount, useT } from '../../i18n';
 import { focusSelectedCode } from './HistoryList';
-import { useHistory } from './historyStore';
+import { useHistorySheet } from './historySheetStore';
+import { pickedCodeIds, useHistory } from './historyStore';
+import { PrintSheetDialog } from './PrintSheetDialog';
 
 /**
  * What can be done with several picked codes at once: Save to folder and ZIP (main asks for the
- * folder; files take their batch's names), and Delete after a confirmation in place, as for one code.
+ * folder; files take their batch's names), Print sheet… (a PDF of them, PrintSheetDialog), and Delete after a confirmation in place, as for one code.
  * Also says what the last save wrote.
  */
 export function PickedActions() {
@@ -19,6 +21,8 @@ export function PickedActions() {
   const askDelete = useHistory((s) => s.askDeletePicked);
   const removePicked = useHistory((s) => s.removePicked);
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const sheetOpen = useHistorySheet((s) => s.open);
+  const showSheet = useHistorySheet((s) => s.show);
 
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
@@ -76,6 +80,9 @@ export function PickedActions() {
             <button type="button" disabled={exporting} onClick={() => void exportPicked(true)}>
               {t('historySaveZip')}
             </button>
+            <button type="button" onClick={() => showSheet(true)}>
+              {t('historyPrintSheet')}
+            </button>
             <button type="button" className="danger-ghost" onClick={() => askDelete(true)}>
               {t('historyDeleteSelected', { count: formatCount(count) })}
             </button>
@@ -86,6 +93,7 @@ export function PickedActions() {
         )}
       </div>
       {saved}
+      {sheetOpen && <PrintSheetDialog codeIds={pickedCodeIds(useHistory.getState())} />}
     </>
   );
 }

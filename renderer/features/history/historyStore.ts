@@ -275,6 +275,10 @@ function filterPayload(filter: HistoryFilter) {
 const shownIds = (state: Pick<HistoryState, 'entries'>): string[] =>
   (state.entries ?? []).map((e) => e.codeId);
 
+/** The picked codes in the order History shows them. */
+export const pickedCodeIds = (state: Pick<HistoryState, 'entries' | 'picks'>): string[] =>
+  pickedInOrder(shownIds(state), state.picks);
+
 /** Main asks for the folder in its own dialog; null back means the user cancelled it. */
 async function exportCodes(
   set: (patch: Partial<HistoryState>) => void,

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
-import { dpiForWidth } from '../../../shared/print/physicalSize';
+import { dpiForWidth, WECHAT_MAX_WIDTH, WECHAT_MIN_WIDTH } from '../../../shared/print/physicalSize';
 import type { AppError } from '../../../shared/result';
 import { useT } from '../../i18n';
 import { LabelledField } from '../../ui/LabelledField';
 import { Segmented } from '../../ui/Segmented';
 import { Switch } from '../../ui/Switch';
 import { useCode } from '../code/codeStore';
+import { PosterPicker } from '../posters/PosterPicker';
+import { usePosters } from '../posters/postersStore';
 import { LabelLines } from './LabelLines';
 import { LogoField } from './LogoField';
 import { usePrint } from './printStore';
@@ -23,8 +25,9 @@ export const problemAt = (error: AppError | null, field: string) =>
   error?.field === field ? error : undefined;
 
 /**
- * Make a code's Print section: the code's printed size and resolution (which set the width asked of
- * WeChat), label lines, margin, background and a centre logo. The preview shows the result.
+ * Make a code's Print section: a poster template, or the code's printed size and resolution (which
+ * set the width asked of WeChat), label lines, margin, background and a centre logo. The preview
+ * shows the result.
  */
 export function PrintSection() {
   const { t } = useT();
@@ -33,7 +36,11 @@ export function PrintSection() {
   const error = usePrint((s) => s.error);
   const { plan, problems } = useCheckedPrint();
   const editCode = useCode((s) => s.edit);
-  const requestWidth = draft.on ? plan?.requestWidth : undefined;
+  const slot = usePosters((s) => s.list.find((p) => p.posterId === draft.posterId)?.codeSize);
+  const posterWidth =
+    slot === undefined ? undefined : Math.min(WECHAT_MAX_WIDTH, Math.max(WECHAT_MIN_WIDTH, slot));
+  // A poster's slot decides the width; else the printed size does.
+  const requestWidth = draft.on ? (posterWidth ?? plan?.requestWidth) : undefined;
 
   // The printed size decides the width asked of WeChat: the form's width follows it.
   useEffect(() => {
@@ -53,6 +60,14 @@ export function PrintSection() {
         onChange={(on) => edit({ on })}
       />
       {draft.on && (
+        <PosterPicker
+          id="print-poster"
+          value={draft.posterId}
+          note={t('posterPickNote')}
+          onChange={(posterId) => edit({ posterId })}
+        />
+      )}
+      {draft.on && draft.posterId === null && (
         <>
           <div className="print-size-row">
             <LabelledField

@@ -32,6 +32,8 @@ export interface PrintDraft {
   ring: boolean;
   /** The logo's width in % of the code's; '' for the avatar circle (round) or the safe default (square). */
   logoPercent: string;
+  /** A saved poster template: the code goes into its slot, and the poster is what leaves. */
+  posterId: string | null;
 }
 
 export const EMPTY_PRINT: PrintDraft = {
@@ -46,6 +48,7 @@ export const EMPTY_PRINT: PrintDraft = {
   logo: null,
   ring: true,
   logoPercent: '',
+  posterId: null,
 };
 
 export const NEW_LABEL: LabelDraft = {
@@ -100,6 +103,7 @@ export function checkPrint(draft: PrintDraft, kind: CodeKind): CheckedPrint {
     ...(draft.logo
       ? { logo: { logoId: draft.logo.logoId, ring: draft.ring, fraction: Math.max(0.01, percent / 100) } }
       : {}),
+    ...(draft.posterId ? { poster: { posterId: draft.posterId } } : {}),
   };
   return { options, plan, problems };
 }

@@ -1,13 +1,16 @@
 import { call } from '../../../app/api';
+import { batchPrintChoice, useBatchPrint } from '../batchPrintStore';
 import { type BatchSlice, type BatchState, NEW_BATCH, type SampleSlice } from './state';
 
 /**
- * What the first-row check was made from: the sheet, code type, columns, settings, file names and
- * account. A check made from anything else no longer shows what Start would make.
+ * What the first-row check was made from: the sheet, code type, columns, settings, file names,
+ * account and the Print part's choices. A check made from anything else no longer shows what Start
+ * would make.
  */
 export function setupKey(state: BatchState, accountId: string | null): string {
   const { sheet, kind, mapping, settings, nameTemplate } = state;
-  return JSON.stringify([sheet?.sheetId, kind, mapping, settings, nameTemplate, accountId]);
+  const print = batchPrintChoice(useBatchPrint.getState());
+  return JSON.stringify([sheet?.sheetId, kind, mapping, settings, nameTemplate, accountId, print ?? null]);
 }
 
 /** The check of the current setup has been made and is shown: Start may make the rest. */
@@ -25,9 +28,11 @@ export const sampleSlice: BatchSlice<SampleSlice> = (set, get) => ({
     if (sampling || !plan || !accountId) return;
     const key = setupKey(state, accountId);
     set({ sampling: true, sampleError: null });
+    const print = batchPrintChoice(useBatchPrint.getState());
     const made = await call('batch:sample', {
       planId: plan.planId,
       nameTemplate: nameTemplate ?? plan.nameTemplate,
+      ...(print ? { print } : {}),
     });
     set({ sampling: false });
     if (!made.ok) {

@@ -1,0 +1,28 @@
+/** The English words of a print sheet's options (batch and History) and History's Print sheet… dialog. */
+export const sheetEn = {
+  sheetPaper: 'Paper',
+  sheetOrientation: 'Orientation',
+  sheetPortrait: 'Portrait',
+  sheetLandscape: 'Landscape',
+  sheetSizing: 'Code size',
+  sheetBySize: 'Printed size',
+  sheetBySizeNote: 'Each code this wide',
+  sheetByGrid: 'Grid',
+  sheetByGridNote: 'As large as the grid allows',
+  sheetSize: 'Width of each code',
+  sheetSizeNote: 'e.g. 4cm, 40mm or 1.5in; print shops treat 2 cm as the floor.',
+  sheetBatchSizeNote: 'e.g. 4cm or 1.5in; blank: the printed size above, else 4 cm.',
+  sheetColumns: 'Columns',
+  sheetRows: 'Rows',
+  sheetCutMarks: 'Cut marks at each corner',
+  sheetCmyk: 'Black as 100 % K (CMYK) for print shops',
+  sheetCmykNote: 'Black prints on the K plate alone, so the modules stay sharp.',
+  sheetLabel: 'Label under each code',
+  sheetLabelNote:
+    'Blank for none. Placeholders: {name} {page} {scene} {path} {campaign}, and any column of the code’s batch.',
+  historyPrintSheet: 'Print sheet…',
+  historyPrintSheetTitle: 'Print sheet of {count} codes',
+  historySavePdf: 'Save PDF…',
+  historySavingPdf: 'Saving…',
+  historySavedSheet: 'Saved {file}: {count} codes on {pages} page(s), each {cm} cm wide.',
+};
