@@ -142,7 +142,7 @@ describe('wxacode generate with print flags', () => {
       env,
     );
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('not a PNG or JPEG');
+    expect(run.stderr).toContain('not a PNG, JPEG or SVG');
     expect(sandbox.stats()).toMatchObject(NO_CALLS);
   });
 });
