@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { restatedForFlag } from '../../shared/errors/cli';
-import { paperUnknown, sheetNoCodes, sheetOutNotPdf } from '../../shared/errors/print';
+import { paperUnknown, sheetNoCodes, sheetOutNotPdf } from '../../shared/errors/printSheet';
 import { MAX_SHEET_CODES } from '../../shared/print/printLimits';
 import { parseGrid } from '../../shared/print/sheetGrid';
 import { Failure } from '../../shared/result';

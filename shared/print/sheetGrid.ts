@@ -1,4 +1,4 @@
-import { gridInvalid } from '../errors/print';
+import { gridInvalid } from '../errors/printSheet';
 import { Failure } from '../result';
 
 // A print sheet laid out as columns × rows rather than at a code size: the code's size follows from

@@ -1,4 +1,5 @@
-import { deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate } from 'node:zlib';
 import {
   concatTransformationMatrix,
   drawObject,
@@ -40,20 +41,23 @@ export interface PrintedSheet {
   scale: number;
 }
 
+// On libuv's thread pool, so several images compress at once rather than one after another on the main thread.
+const deflateAsync = promisify(deflate);
+
 interface RawImage {
   data: Buffer;
   width: number;
   height: number;
 }
 
-/** On white, as packed RGB (or CMYK), Flate-compressed by Node's zlib: faster than pdf-lib's PNG path. */
+/** On white, as packed RGB (or CMYK), Flate-compressed by Node's zlib: faster than pdf-lib's PNG path (which decodes and re-deflates in JS). */
 async function rawImage(png: Buffer, cmyk: boolean): Promise<RawImage> {
   const { data, info } = await sharp(png)
     .flatten({ background: '#ffffff' })
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return { data: deflateSync(cmyk ? rgbToCmyk(data) : data), width: info.width, height: info.height };
+  return { data: await deflateAsync(cmyk ? rgbToCmyk(data) : data), width: info.width, height: info.height };
 }
 
 function embed(doc: PDFDocument, image: RawImage, cmyk: boolean): PDFRef {

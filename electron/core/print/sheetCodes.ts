@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { sheetSizeOrGrid } from '../../../shared/errors/print';
+import { sheetSizeOrGrid } from '../../../shared/errors/printSheet';
 import { checkGrid, type SheetGrid } from '../../../shared/print/sheetGrid';
 import { Failure } from '../../../shared/result';
 import { compose } from './compose';

@@ -1,4 +1,4 @@
-import { gridTooDense, sheetCellTooLarge } from '../../../shared/errors/print';
+import { gridTooDense, sheetCellTooLarge } from '../../../shared/errors/printSheet';
 import { MIN_PRINT_CM } from '../../../shared/print/physicalSize';
 import type { SheetGrid } from '../../../shared/print/sheetGrid';
 import { Failure } from '../../../shared/result';
