@@ -13,6 +13,7 @@ import { planBatch } from '../electron/core/batch/plan';
 import { writeResultsCsv } from '../electron/core/batch/results';
 import { RowOutcomes } from '../electron/core/batch/rowOutcomes';
 import { readSpreadsheet } from '../electron/core/batch/spreadsheet';
+import { Library } from '../electron/core/storage/library';
 import { tempFolder } from '../electron/testing/tempFolder';
 import { appError } from '../shared/errors';
 import { fmt } from './stats';
@@ -43,6 +44,8 @@ async function measureHere(rows: number): Promise<Measured> {
   await file.write(`${chunk.join('\n')}\n`);
   await file.close();
   const started = performance.now();
+  // A real library: the check looks every distinct code up in it, as the CLI and the app do.
+  const library = await Library.open(join(folder.path, 'library'));
   const sheet = await readSpreadsheet(csv);
   const plan = planBatch({
     sheet,
@@ -50,7 +53,7 @@ async function measureHere(rows: number): Promise<Measured> {
     kind: 'unlimited',
     style: { width: 280 },
     owner: 'wx0123456789abcdef',
-    library: { find: () => undefined },
+    library,
   });
   const names = fileNameList(plan.rows, defaultNameTemplate(plan.mapping), plan.sheet.headers);
   const outcomes = new RowOutcomes(plan.rows.length);
@@ -61,6 +64,7 @@ async function measureHere(rows: number): Promise<Measured> {
     'en',
   );
   const seconds = (performance.now() - started) / 1000;
+  library.close();
   await folder.remove();
   return { rows, seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
 }

@@ -102,6 +102,17 @@ export class CodeTable {
   }
 
   /** The rows a query selects through ROW, read as one JSON array each. */
+  /**
+   * One row, through get(): libsql's all() and iterate() keep about 1 KB of native memory per call
+   * that is not given back (300,000 lookups: +275 MB RSS), and a batch looks a code up per row.
+   */
+  private row(sql: string, ...params: unknown[]): CodeRow | undefined {
+    const found = this.statement(sql)
+      .raw(true)
+      .get(...params) as [string] | undefined;
+    return found && (JSON.parse(found[0]) as CodeRow);
+  }
+
   private rows(sql: string, ...params: unknown[]): CodeRow[] {
     const rows = this.statement(sql)
       .raw(true)
@@ -175,7 +186,7 @@ export class CodeTable {
       codeId,
     );
     if (changed.changes === 0) return false;
-    const [row] = this.rows(`SELECT ${ROW} FROM codes WHERE code_id = ?`, codeId);
+    const row = this.row(`SELECT ${ROW} FROM codes WHERE code_id = ?`, codeId);
     if (row) {
       this.unindex(row[0]);
       this.index(row[0], searchText(storedCode(row)));
@@ -195,13 +206,13 @@ export class CodeTable {
   }
 
   byId(codeId: string): StoredCode | undefined {
-    const [row] = this.rows(`SELECT ${ROW} FROM codes WHERE code_id = ?`, codeId);
+    const row = this.row(`SELECT ${ROW} FROM codes WHERE code_id = ?`, codeId);
     return row && storedCode(row);
   }
 
   /** The newest code made for this request key: a regenerated code replaces the earlier one. */
   newestFor(key: string): StoredCode | undefined {
-    const [row] = this.rows(`SELECT ${ROW} FROM codes WHERE request_key = ? ORDER BY seq DESC LIMIT 1`, key);
+    const row = this.row(`SELECT ${ROW} FROM codes WHERE request_key = ? ORDER BY seq DESC LIMIT 1`, key);
     return row && storedCode(row);
   }
 
