@@ -235,6 +235,11 @@ test('a large library shows a page at a time and reads only the thumbnails in vi
   await app.getByRole('button', { name: 'Show 5 more' }).click();
   await expect(history.codes).toHaveCount(205);
   await expect(app.getByText('205 codes', { exact: true })).toBeVisible();
+  // The count came with the first page; "Show more" asked for the page alone.
+  const lastList = bridge.answers.filter((a) => a.channel === 'library:list').at(-1);
+  const secondPage = JSON.parse(lastList?.json ?? '{}').value;
+  expect(secondPage.entries).toHaveLength(5);
+  expect(secondPage).not.toHaveProperty('total');
   await expect(history.codes.last()).toHaveAccessibleName('pages/index/index scene n=1');
 });
 

@@ -101,10 +101,16 @@ export interface LibraryEntryView {
   origin?: CodeOrigin;
 }
 
-/** One page of the codes matching a search, newest first, and how many match in all. */
+/** One page of the codes matching a search, newest first, and with the first page how many match in all. */
 export interface LibraryPage {
   entries: LibraryEntryView[];
-  total: number;
+  /**
+   * How many codes match, counted with the first page only (absent on the pages after it: the list
+   * keeps the first page's figure), and only up to a cap, past which `totalCapped` is set.
+   */
+  total?: number;
+  /** More codes than `total` match: the count stopped there (History shows "10,000+ codes"). */
+  totalCapped?: true;
   /** Asks for the page after this one; absent on the last page. */
   nextCursor?: string;
 }

@@ -3,6 +3,7 @@ import type { CampaignView, GeneratedCode, LibraryPage } from '../../../shared/i
 import { Failure } from '../../../shared/result';
 import type { Library, LibraryEntry, LibraryFilter } from '../../core/storage/library';
 import { entryView, generatedCode } from './libraryViews';
+import { matchCount } from './matchCount';
 
 /** Codes per page when the page does not say. */
 const DEFAULT_PAGE = 200;
@@ -22,7 +23,8 @@ export class LibraryService {
     const page = this.library.list(filter, { limit, ...(cursor !== undefined ? { cursor } : {}) });
     return {
       entries: page.entries.map(entryView),
-      total: this.library.count(filter),
+      // Counted with the first page only: "Show more" keeps that figure rather than counting again.
+      ...(cursor === undefined ? matchCount(this.library, filter) : {}),
       ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}),
     };
   }

@@ -244,7 +244,12 @@ export class CodeTable {
     };
   }
 
-  count(filter: CodeFilter): number {
+  /**
+   * How many codes match the filter; with `upTo`, a search's count stops past it (the answer is then
+   * upTo + 1), since a search most codes match would otherwise read its whole match list for a figure
+   * History only shows as "10,000+". The counts kept by triggers are exact whatever `upTo` is.
+   */
+  count(filter: CodeFilter, upTo?: number): number {
     const { from, where, params, index } = matching(filter);
     if (!filter.query?.trim() && !filter.campaign && !filter.batch) {
       // Kept up to date by triggers (migration 2): counting a million rows takes a third of a second.
@@ -255,8 +260,11 @@ export class CodeTable {
     }
     // A search alone is counted in the search index, without reading a row of the codes table.
     const only = where.length === 1 && index ? index : from;
-    const sql = `SELECT count(*) AS n FROM ${only} WHERE ${where.join(' AND ')}`;
-    return (this.statement(sql).get(...params) as { n: number }).n;
+    const matches = `FROM ${only} WHERE ${where.join(' AND ')}`;
+    if (upTo === undefined)
+      return (this.statement(`SELECT count(*) AS n ${matches}`).get(...params) as { n: number }).n;
+    const sql = `SELECT count(*) AS n FROM (SELECT 1 ${matches} LIMIT ?)`;
+    return (this.statement(sql).get(...params, upTo + 1) as { n: number }).n;
   }
 }
 

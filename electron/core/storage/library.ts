@@ -182,9 +182,9 @@ export class Library {
     return this.codes.page(filter, page.limit, page.cursor);
   }
 
-  /** How many codes match the filter. */
-  count(filter: LibraryFilter = {}): number {
-    return this.codes.count(filter);
+  /** How many codes match the filter; with `upTo`, a search is counted to upTo + 1 at most (CodeTable.count). */
+  count(filter: LibraryFilter = {}, upTo?: number): number {
+    return this.codes.count(filter, upTo);
   }
 
   /** A batch starting (or resuming): its campaign, listed in History. */

@@ -23,6 +23,8 @@ export function HistoryList() {
   const entries = useHistory((s) => s.entries);
   const listedFor = useHistory((s) => s.listedFor);
   const total = useHistory((s) => s.total);
+  const totalCapped = useHistory((s) => s.totalCapped);
+  const nextCursor = useHistory((s) => s.nextCursor);
   const selectedId = useHistory((s) => s.selectedId);
   const pick = useHistory((s) => s.pick);
   const pickAll = useHistory((s) => s.pickAll);
@@ -44,7 +46,11 @@ export function HistoryList() {
   if (entries === null) return <p className="note history-loading">{t('historyLoading')}</p>;
   if (entries.length === 0) return isFiltered(listedFor) ? <NoMatch query={listedFor.query} /> : <NoCodes />;
 
-  const more = Math.min(PAGE_SIZE, total - entries.length);
+  // Past a capped count only the next page's size is known.
+  const more =
+    nextCursor === undefined ? 0 : totalCapped ? PAGE_SIZE : Math.min(PAGE_SIZE, total - entries.length);
+  // "10,000+": as many as the count reached, or as are shown once the user has paged past it.
+  const count = totalCapped ? `${formatCount(Math.max(total, entries.length))}+` : formatCount(total);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Delete' && selectedId) {
@@ -91,11 +97,11 @@ export function HistoryList() {
   return (
     <>
       <p className="history-count" role="status">
-        {total > entries.length
-          ? t('historyShowing', { shown: formatCount(entries.length), count: formatCount(total) })
+        {totalCapped || total > entries.length
+          ? t('historyShowing', { shown: formatCount(entries.length), count })
           : total === 1
             ? t('historyCountOne')
-            : t('historyCount', { count: formatCount(total) })}
+            : t('historyCount', { count })}
       </p>
       <div className="history-scroll">
         <div

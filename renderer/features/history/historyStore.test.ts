@@ -8,6 +8,8 @@ import { PAGE_SIZE, useHistory } from './historyStore';
 /** The library, newest first, answering library:list by cursor and limit as the main process does. */
 const library: LibraryEntryView[] = [];
 const listed: Array<{ cursor?: string; limit?: number }> = [];
+/** Past this many codes the main process says only that there are more (it counts 10,000 at most). */
+const countedUpTo = { most: 10_000 };
 /** The order codes were made in, which the cursor names (code-3 is 3). */
 const madeAt = (entry: LibraryEntryView) => Number(entry.codeId.slice('code-'.length));
 (globalThis as { window?: unknown }).window = {
@@ -23,7 +25,12 @@ const madeAt = (entry: LibraryEntryView) => Number(entry.codeId.slice('code-'.le
         const last = entries.at(-1);
         return ok({
           entries,
-          total: library.length,
+          // Counted with the first page only, as the main process does.
+          ...(payload.cursor === undefined
+            ? library.length > countedUpTo.most
+              ? { total: countedUpTo.most, totalCapped: true }
+              : { total: library.length }
+            : {}),
           ...(after.length > limit && last ? { nextCursor: String(madeAt(last)) } : {}),
         });
       },
@@ -69,6 +76,7 @@ beforeEach(() => {
   library.length = 0;
   listed.length = 0;
   made = 0;
+  countedUpTo.most = 10_000;
   useHistory.setState(useHistory.getInitialState(), true);
 });
 
@@ -87,7 +95,23 @@ describe('the History store', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(PAGE_SIZE + 5);
     expect(ids.at(-1)).toBe('code-1');
-    expect(useHistory.getState().total).toBe(PAGE_SIZE + 8);
+    // The count is the first page's: "Show more" does not count again (the new codes come with the next refresh).
+    expect(useHistory.getState().total).toBe(PAGE_SIZE + 5);
+  });
+
+  it('keeps a capped count through Show more, paging past the cap', async () => {
+    countedUpTo.most = PAGE_SIZE;
+    for (let n = 0; n < PAGE_SIZE * 2 + 1; n++) make();
+    await useHistory.getState().load(useHistory.getState().filter);
+    expect(useHistory.getState()).toMatchObject({ total: PAGE_SIZE, totalCapped: true });
+    await useHistory.getState().showMore();
+    await useHistory.getState().showMore();
+    expect(shownIds()).toHaveLength(PAGE_SIZE * 2 + 1);
+    expect(useHistory.getState()).toMatchObject({
+      total: PAGE_SIZE,
+      totalCapped: true,
+      nextCursor: undefined,
+    });
   });
 
   it('reads the list again when a batch finishes or pauses, not at each step', async () => {

@@ -41,8 +41,10 @@ interface HistoryState {
   filter: HistoryFilter;
   /** The pages fetched so far of the codes matching `listedFor`, newest first; null until the first answer. */
   entries: LibraryEntryView[] | null;
-  /** How many codes match `listedFor` in all. */
+  /** How many codes match `listedFor` in all, as counted with the first page. */
   total: number;
+  /** More than `total` match: the count stopped at its cap ("10,000+ codes"). */
+  totalCapped: boolean;
   /** Where the next page starts; undefined after the last page. */
   nextCursor: string | undefined;
   listedFor: HistoryFilter;
@@ -94,6 +96,7 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   filter: NO_FILTER,
   entries: null,
   total: 0,
+  totalCapped: false,
   nextCursor: undefined,
   listedFor: NO_FILTER,
   selectedId: null,
@@ -132,7 +135,9 @@ export const useHistory = create<HistoryState>()((set, get) => ({
         get().picks,
       ),
       entries: listed.value.entries,
-      total: listed.value.total,
+      // A first page always carries the count.
+      total: listed.value.total ?? 0,
+      totalCapped: listed.value.totalCapped === true,
       nextCursor: listed.value.nextCursor,
       listedFor: filter,
       error: null,
@@ -153,8 +158,8 @@ export const useHistory = create<HistoryState>()((set, get) => ({
       return;
     }
     set({
+      // The count stays the first page's: later pages are not counted again.
       entries: [...(get().entries ?? []), ...listed.value.entries],
-      total: listed.value.total,
       nextCursor: listed.value.nextCursor,
     });
   },
@@ -249,7 +254,9 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     const at = entries.findIndex((e) => e.codeId === codeId);
     const rest = entries.filter((e) => e.codeId !== codeId);
     const next = rest[Math.min(at, rest.length - 1)]?.codeId ?? null;
-    set({ entries: rest, total: get().total - 1, confirmingDelete: false, error: null });
+    const { total, totalCapped } = get();
+    // Past the cap the count is unknown, so one fewer is still "10,000+".
+    set({ entries: rest, total: totalCapped ? total : total - 1, confirmingDelete: false, error: null });
     if (next) await get().pick(next, 'only');
     else await get().select(null);
     await get().load(get().listedFor);
