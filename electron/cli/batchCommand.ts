@@ -48,10 +48,10 @@ import {
 import { type CredentialFlags, credentialsFromFlags } from './credentials';
 import { cliLanguage } from './errorText';
 import { parseFlags, requireFlag, wholeNumber } from './flags';
-import { POSTER_FLAG, POSTER_USAGE, posterFromFlag, writeBatchPosters } from './posterFlags';
+import { POSTER_FLAG, POSTER_USAGE } from './posterFlags';
 
 export const BATCH_USAGE = `wxacode batch FILE.(csv|txt|xlsx) --out DIR [--zip FILE] [--name '{row}-{name}.png' (any header is a placeholder; / makes subfolders)] [--kind limited|unlimited|qrcode] [--column path|scene|page|name|width|color=HEADER]... [--campaign NAME (History lists the codes under it; default: the file's name)] [--concurrency N] [--rate-per-minute N] [--resume] [--yes] [--dry-run] ${STYLE_USAGE} [--no-check-path] ${BATCH_PRINT_USAGE} ${POSTER_USAGE} ${CREDENTIAL_USAGE}
-      --poster puts each row's code on the template, one poster per row in DIR/posters/ ({column} in its texts takes the row's value)
+      --poster puts each row's code on the template, one poster per row beside its code as NAME-poster.png (or .pdf), listed in results.csv ({column} in its texts takes the row's value)
       --dry-run prints the plan (rows, bad rows and their fixes, quota, the first file names), sends nothing and writes no file; exit 2 if a row is invalid or the quota falls short
       exit 0 only when every row was made; otherwise 2 if any row is invalid (or another process runs this batch or writes into --out), else 3 if WeChat refused any, else 4`;
 
@@ -112,7 +112,6 @@ export async function batchCommand(
   const sheet = await readSpreadsheet(input);
   // Any header may name the files: the template is checked against the sheet, still before any call.
   if (values.name !== undefined) checkNameTemplate(values.name, sheet.headers);
-  const poster = await posterFromFlag(values.poster, sheet.headers);
   const mapping = overrideMapping(
     sheet.headers,
     guessMapping(sheet.headers),
@@ -122,9 +121,10 @@ export async function batchCommand(
   if (!kind) throw new Failure(kindUnclear());
   const unused = flagNotForKind(kind, values);
   if (unused) throw new Failure(unused);
-  // Labels are checked against the sheet's headers, the logo read: still before any call.
+  // Labels and the poster's placeholders are checked against the sheet's headers, the logo read:
+  // still before any call.
   const { print, requestWidth } = await batchPrintFromFlags(values, sheet.headers, kind);
-  // The printed size decides the width WeChat is asked for.
+  // The printed size, else the poster's slot, decides the width WeChat is asked for.
   if (requestWidth !== undefined) style.width = String(requestWidth);
   const styleCheck = validateCodeRequest({ ...style, kind, path: 'pages/index/index', scene: 'x' });
   if (!styleCheck.ok) throw new Failure(asFlagError(styleCheck.errors[0]!, styleCheck.errors.length - 1));
@@ -201,10 +201,7 @@ export async function batchCommand(
     for (const line of summaryLines(summary, language)) out(line);
     if (summary.sheetFile)
       out(language === 'zh' ? `打印排版：${summary.sheetFile}` : `Print sheet: ${summary.sheetFile}`);
-    const posters = poster && (await writeBatchPosters(poster, plan, summary, outDir, language));
-    for (const line of posters?.lines ?? []) out(line);
-    for (const line of posters?.failed ?? []) process.stderr.write(`${line}\n`);
-    const failure = batchExitError(summary) ?? posters?.error;
+    const failure = batchExitError(summary);
     if (failure) throw new Failure(failure);
   } finally {
     await credentials.close();

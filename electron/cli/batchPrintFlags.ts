@@ -12,6 +12,7 @@ import { parseDpi, parsePrintSize } from '../core/print/physicalSize';
 import { PAPER_PT } from '../core/print/sheet';
 import { asFlagError } from './codeFlags';
 import { FORMAT_FLAG } from './outputFormat';
+import { posterFromFlag, posterWidth } from './posterFlags';
 import { PRINT_FLAGS, type PrintFlagValues } from './printFlags';
 
 // The print flags of `batch`: labels from the sheet's columns, the logo, the printed size, a vector
@@ -40,11 +41,13 @@ export interface BatchPrintFlagValues extends PrintFlagValues {
   landscape?: boolean;
   grid?: string;
   cmyk?: boolean;
+  /** The poster template's JSON file: each row's poster is made beside its code, as the app does. */
+  poster?: string;
 }
 
 /**
  * The batch's print options from its flags, checked; undefined when none was given. `requestWidth`
- * is the width WeChat is asked for when --print-size sets it.
+ * is the width WeChat is asked for when --print-size sets it, else (without --width) a poster's slot.
  */
 export async function batchPrintFromFlags(
   values: BatchPrintFlagValues,
@@ -72,6 +75,8 @@ export async function batchPrintFromFlags(
   if (values['print-size'] !== undefined && values.width !== undefined) {
     throw new Failure(asFlagError(widthWithPrintSize()));
   }
+  // The template parsed and its placeholders checked against the sheet: exit 2 naming --poster.
+  const poster = await posterFromFlag(values.poster, headers);
   let grid: SheetGrid | undefined;
   try {
     if (values.size !== undefined) parsePrintSize(values.size);
@@ -89,6 +94,7 @@ export async function batchPrintFromFlags(
       ...(values['print-size'] !== undefined ? { printSize: values['print-size'] } : {}),
       ...(dpi !== undefined ? { dpi } : {}),
       ...(values.format !== undefined ? { format: values.format as OutputFormat } : {}),
+      ...(values.poster !== undefined ? { posterFile: resolve(values.poster) } : {}),
       ...(values.sheet !== undefined
         ? {
             sheet: {
@@ -103,7 +109,10 @@ export async function batchPrintFromFlags(
         : {}),
     };
     if (!printsAnything(print)) return {};
-    const { requestWidth } = checkBatchPrint(print, headers);
+    const printed = checkBatchPrint(print, headers).requestWidth;
+    // The printed size decides the width; without one (and without --width), the poster's slot does.
+    const slot = poster && values.width === undefined ? Number(posterWidth(poster)) : undefined;
+    const requestWidth = printed ?? slot;
     if (print.logoFile) await readLogoFile(print.logoFile, kind);
     return { print, ...(requestWidth !== undefined ? { requestWidth } : {}) };
   } catch (caught) {

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { unzipSync } from 'fflate';
 import jsQR from 'jsqr';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import { Failure } from '../../shared/result';
 import { readDpi } from '../core/print/pngDpi';
@@ -33,6 +34,36 @@ async function decodeIn(png: Buffer, left: number, top: number, size: number) {
     .raw()
     .toBuffer({ resolveWithObject: true });
   return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data;
+}
+
+/** results.csv's made rows, read by column name as a user opening it in a spreadsheet does. */
+async function madeRows(out: string): Promise<{ file: string; poster_file: string }[]> {
+  const [head, ...lines] = (await readFile(join(out, 'results.csv'), 'utf8'))
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split(/\r?\n/);
+  const columns = head!.split(',');
+  const at = (cells: string[], name: string) => cells[columns.indexOf(name)] ?? '';
+  return lines
+    .map((line) => line.split(','))
+    .filter((cells) => at(cells, 'status') === 'done')
+    .map((cells) => ({ file: at(cells, 'file'), poster_file: at(cells, 'poster_file') }));
+}
+
+/** Mean difference (0–255) between the code and the poster's slot, both flattened on white. */
+async function differenceFrom(
+  code: Buffer,
+  poster: Buffer,
+  slot: { left: number; top: number; size: number },
+) {
+  const flat = (img: Sharp) => img.flatten({ background: '#ffffff' }).removeAlpha().raw().toBuffer();
+  const [a, b] = await Promise.all([
+    flat(sharp(code).resize(slot.size, slot.size)),
+    flat(sharp(poster).extract({ left: slot.left, top: slot.top, width: slot.size, height: slot.size })),
+  ]);
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);
+  return sum / a.length;
 }
 
 describe('wxacode generate/batch --poster', () => {
@@ -71,47 +102,54 @@ describe('wxacode generate/batch --poster', () => {
     expect((await tool('pdfinfo', [pdf])).stdout).toMatch(/Page size:\s+419\.5\d* x 595\.27\d* pts/);
   });
 
-  it('batch writes one poster per row, its texts from the row', async () => {
-    const { home, creds } = await world();
+  it('batch makes each row’s poster beside its code, in results.csv and the ZIP, as the app does', async () => {
+    const { home, creds, sandbox } = await world();
     const template = await example(home);
     const out = join(home, 'out');
-    const run = await runCli(
-      ['batch', join(home, 'poster', 'tables.csv'), '--out', out, '--poster', template, ...creds],
-      home,
-      env,
-    );
+    const zip = join(home, 'tents.zip');
+    const args = ['batch', join(home, 'poster', 'tables.csv'), '--out', out, '--zip', zip];
+    const run = await runCli([...args, '--poster', template, ...creds], home, env);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain(`Posters: 2 written to ${join(out, 'posters')}`);
-    const posters = (await readdir(join(out, 'posters'))).sort();
-    expect(posters).toHaveLength(2);
-    const [first, second] = await Promise.all(posters.map((name) => readFile(join(out, 'posters', name))));
-    for (const png of [first!, second!]) {
+    const rows = await madeRows(out);
+    expect(rows).toHaveLength(2);
+    // Posters sit beside their codes, named after them: no folder of their own.
+    expect(existsSync(join(out, 'posters'))).toBe(false);
+    expect(rows.map((r) => r.poster_file)).toEqual(rows.map((r) => r.file.replace(/\.png$/, '-poster.png')));
+    const posters = await Promise.all(rows.map((r) => readFile(join(out, r.poster_file))));
+    for (const [i, png] of posters.entries()) {
       const meta = await sharp(png).metadata();
+      // The background's pixel size: A5 at 150 DPI.
       expect([meta.width, meta.height]).toEqual([874, 1240]);
+      expect(readDpi(png)?.dpi).toBeCloseTo(150, 0);
+      // WeChat was asked for the slot's 472 px, and those pixels fill the slot: 80 mm at (34, 60) mm.
+      const code = await readFile(join(out, rows[i]!.file));
+      expect((await sharp(code).metadata()).width).toBe(472);
+      expect(await differenceFrom(code, png, { left: 201, top: 354, size: 472 })).toBeLessThan(2);
     }
     // The title band (store name, white on red) differs between 人民广场店 and 徐家汇店.
     const band = (png: Buffer) =>
       sharp(png).extract({ left: 0, top: 59, width: 874, height: 120 }).raw().toBuffer();
-    expect((await band(first!)).equals(await band(second!))).toBe(false);
-  });
+    expect((await band(posters[0]!)).equals(await band(posters[1]!))).toBe(false);
+    const zipped = Object.keys(unzipSync(await readFile(zip)));
+    for (const r of rows) expect(zipped).toEqual(expect.arrayContaining([r.file, r.poster_file]));
+    expect(sandbox.stats().getwxacodeunlimit).toBe(2);
 
-  it('batch exits 4 and says so when the posters cannot be written; the codes are there', async () => {
-    const { home, creds } = await world();
-    const template = await example(home);
-    const out = join(home, 'out');
-    await mkdir(out, { recursive: true });
-    // A file where the posters folder goes: no poster can be written under it.
-    await writeFile(join(out, 'posters'), 'in the way');
-    const run = await runCli(
-      ['batch', join(home, 'poster', 'tables.csv'), '--out', out, '--poster', template, ...creds],
+    // A PDF template: the same codes from the library, each poster a PDF page of the template's size.
+    const tent = JSON.parse(await readFile(template, 'utf8'));
+    await writeFile(template, JSON.stringify({ ...tent, output: 'pdf' }));
+    const pdfOut = join(home, 'pdf');
+    const again = await runCli(
+      ['batch', join(home, 'poster', 'tables.csv'), '--out', pdfOut, '--poster', template, ...creds],
       home,
       env,
     );
-    expect(run.code, run.stderr).toBe(4);
-    expect(run.stdout).toContain('Posters: 0 written');
-    expect(run.stderr).toContain('Row 2: the poster could not be written to');
-    expect(run.stderr).toContain(`2 poster(s) could not be written to ${join(out, 'posters')}.`);
-    expect((await readdir(out)).filter((name) => name.endsWith('.png'))).toHaveLength(2);
+    expect(again.code, again.stderr).toBe(0);
+    expect(sandbox.stats().getwxacodeunlimit).toBe(2);
+    for (const r of await madeRows(pdfOut)) {
+      expect(r.poster_file).toBe(r.file.replace(/\.png$/, '-poster.pdf'));
+      const info = (await tool('pdfinfo', [join(pdfOut, r.poster_file)])).stdout;
+      expect(info).toMatch(/Page size:\s+419\.5\d* x 595\.27\d* pts/);
+    }
   });
 
   it('refuses a poster as SVG: only PNG and PDF', async () => {

@@ -62,22 +62,6 @@ export function posterFormat(): AppError {
   );
 }
 
-/** Posters of a batch that could not be written (a full disk, a folder not writable): the codes are there. */
-export function postersNotWritten(count: number, folder: string): AppError {
-  return {
-    code: 'file',
-    message: {
-      en: `${count} poster(s) could not be written to ${folder}.`,
-      zh: `有 ${count} 张海报未能写入 ${folder}。`,
-    },
-    hint: {
-      en: 'Free some disk space or choose a folder you can write to, then run the same command again: the codes come from the library at no quota cost.',
-      zh: '请释放磁盘空间或换一个可写入的文件夹，然后再次运行同一命令：码从码库取得，不耗额度。',
-    },
-    retryable: false,
-  };
-}
-
 /** The name typed for a template in the editor is empty or too long. */
 export function posterNameInvalid(max: number): AppError {
   return {
