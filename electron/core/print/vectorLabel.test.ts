@@ -9,6 +9,8 @@ import { type ComposeOptions, compose, type Rect } from './compose';
 import { bundledLabelFont } from './labelFont';
 import { labelSizing } from './labelSizing';
 import { toPdf, toSvg } from './vectorFile';
+import { vectorLabel } from './vectorLabel';
+import { svgPath } from './vectorPath';
 import { vectorPrint } from './vectorPrint';
 
 // Each test traces a code and rasterises SVG and PDF: seconds each on a loaded machine.
@@ -112,5 +114,38 @@ describe('a vector file with label lines', () => {
         }
       }
     }
+  });
+});
+
+describe('a label line as glyph outlines', () => {
+  const font = bundledLabelFont()!;
+  const band: Rect = { x: 0, y: 0, width: 400, height: 60 };
+  const contours = (text: string) =>
+    vectorLabel({ text, size: 40 }, band, font)!.steps.filter((step) => step.op === 'move').length;
+
+  it('draws each Chinese character as its own shape of several strokes', () => {
+    const door = vectorLabel({ text: '门', size: 40 }, band, font)!;
+    const shop = vectorLabel({ text: '店', size: 40 }, band, font)!;
+    expect(contours('门')).toBeGreaterThan(1);
+    expect(contours('店')).toBeGreaterThan(1);
+    expect(svgPath(door.steps)).not.toBe(svgPath(shop.steps));
+    // A full-width character fills most of its 40-pixel em.
+    for (const { glyphBoxes } of [door, shop]) {
+      expect(glyphBoxes).toHaveLength(1);
+      expect(glyphBoxes[0]!.width).toBeGreaterThan(30);
+      expect(glyphBoxes[0]!.height).toBeGreaterThan(30);
+    }
+  });
+
+  it("draws nothing for blanks and the font's missing-glyph box for a character it lacks", () => {
+    expect(vectorLabel({ text: '   ', size: 40 }, band, font)).toBeNull();
+    expect(vectorLabel({ text: ' 门 ', size: 40 }, band, font)!.glyphBoxes).toHaveLength(1);
+    // U+E000 (private use) is in no font: it is drawn as a box between the two characters, not dropped.
+    const line = vectorLabel({ text: '门\uE000店', size: 40 }, band, font)!;
+    expect(line.glyphBoxes).toHaveLength(3);
+    const [door, missing, shop] = line.glyphBoxes as [Rect, Rect, Rect];
+    expect(missing.x).toBeGreaterThan(door.x + door.width);
+    expect(shop.x).toBeGreaterThan(missing.x + missing.width);
+    expect(contours('\uE000')).toBeGreaterThan(0);
   });
 });

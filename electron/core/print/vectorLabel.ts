@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Font, Glyph, PathCommand } from 'opentype.js';
 import { LABEL_DEFAULTS, type Label, type Rect } from './compose';
-import { type FontOutlines, type FontPoint, readFontOutlines } from './fontOutlines';
 import type { LabelFont } from './labelFont';
 import type { Step } from './smooth';
 
 // A label line as shapes for a vector file, placed as compose's drawLabel places the rendered text:
 // `size` pixels to the em, shrunk (never wrapped) to fit its band, its ink box aligned left, centre
-// or right and centred in the band's height. Coordinates are the composed image's pixels.
+// or right and centred in the band's height. Coordinates are the composed image's pixels. The glyph
+// outlines, advances and kerning come from the font file through opentype.js, so the print shop's
+// machine needs no font.
 
 export interface VectorLabel {
   /** '#rrggbb'. */
@@ -15,66 +19,57 @@ export interface VectorLabel {
   glyphBoxes: { x: number; y: number; width: number; height: number }[];
 }
 
-const fonts = new Map<string, FontOutlines>();
-const fontAt = (file: string) => {
+// opentype.js ships CommonJS for Node; required rather than imported so Vite's main and CLI bundles
+// keep it as the package's own entry.
+const opentype: typeof import('opentype.js') = createRequire(import.meta.url)('opentype.js');
+
+// Parsed once per process: a CJK font is megabytes. lowMemory reads a glyph's outline when it is
+// first drawn instead of all 30 000 up front (seconds saved per face).
+const fonts = new Map<string, Font>();
+const fontAt = (file: string): Font => {
   let font = fonts.get(file);
   if (!font) {
-    font = readFontOutlines(file);
+    const data = readFileSync(file);
+    const bytes = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+    font = opentype.parse(bytes, { lowMemory: true });
     fonts.set(file, font);
   }
   return font;
 };
 
-/** One contour of quadratic splines as cubic steps, through `at` (font units → page). */
-function contourSteps(
-  points: FontPoint[],
+/** A glyph's path (font units, y up) as steps through `at`; quadratic curves become cubic ones. */
+function glyphSteps(
+  commands: readonly PathCommand[],
   at: (x: number, y: number) => [number, number],
   out: Step[],
-): void {
-  const n = points.length;
-  if (n < 2) return;
-  const mid = (p: FontPoint, q: FontPoint): FontPoint => ({
-    x: (p.x + q.x) / 2,
-    y: (p.y + q.y) / 2,
-    on: true,
-  });
-  // Start on a point on the curve: the first one, or the middle of two leading control points.
-  const startIndex = points.findIndex((p) => p.on);
-  const start = startIndex >= 0 ? points[startIndex]! : mid(points[0]!, points[1]!);
-  const offset = Math.max(startIndex, 0);
-  let [cx, cy] = at(start.x, start.y);
-  out.push({ op: 'move', x: cx, y: cy });
-  let control: FontPoint | null = null;
-  const curveTo = (q: FontPoint, p: FontPoint) => {
-    const [qx, qy] = at(q.x, q.y);
-    const [px, py] = at(p.x, p.y);
-    out.push({
-      op: 'curve',
-      c1x: cx + (2 / 3) * (qx - cx),
-      c1y: cy + (2 / 3) * (qy - cy),
-      c2x: px + (2 / 3) * (qx - px),
-      c2y: py + (2 / 3) * (qy - py),
-      x: px,
-      y: py,
-    });
-    [cx, cy] = [px, py];
-  };
-  for (let k = 1; k <= n; k++) {
-    const p = k === n && startIndex >= 0 ? start : points[(offset + k) % n]!;
-    if (!p.on) {
-      if (control) curveTo(control, mid(control, p));
-      control = p;
+) {
+  let [cx, cy] = [0, 0];
+  for (const c of commands) {
+    if (c.type === 'Z') {
+      out.push({ op: 'close' });
       continue;
     }
-    if (control) curveTo(control, p);
-    else {
-      [cx, cy] = at(p.x, p.y);
-      out.push({ op: 'line', x: cx, y: cy });
+    const [x, y] = at(c.x, c.y);
+    if (c.type === 'M') out.push({ op: 'move', x, y });
+    else if (c.type === 'L') out.push({ op: 'line', x, y });
+    else if (c.type === 'C') {
+      const [c1x, c1y] = at(c.x1, c.y1);
+      const [c2x, c2y] = at(c.x2, c.y2);
+      out.push({ op: 'curve', c1x, c1y, c2x, c2y, x, y });
+    } else {
+      const [qx, qy] = at(c.x1, c.y1);
+      out.push({
+        op: 'curve',
+        c1x: cx + (2 / 3) * (qx - cx),
+        c1y: cy + (2 / 3) * (qy - cy),
+        c2x: x + (2 / 3) * (qx - x),
+        c2y: y + (2 / 3) * (qy - y),
+        x,
+        y,
+      });
     }
-    control = null;
+    [cx, cy] = [x, y];
   }
-  if (control) curveTo(control, start);
-  out.push({ op: 'close' });
 }
 
 /** The label's shapes in `band`, or null for a blank line (drawLabel draws nothing for it either). */
@@ -82,22 +77,20 @@ export function vectorLabel(label: Label, band: Rect, font: LabelFont): VectorLa
   if (label.text.trim() === '') return null;
   const size = label.size ?? LABEL_DEFAULTS.size;
   const bold = (label.weight ?? LABEL_DEFAULTS.weight) === 'bold';
-  const outlines = fontAt(bold ? (font.bold ?? font.regular) : font.regular);
-  const glyphs = Array.from(label.text, (ch) => outlines.glyph(ch.codePointAt(0)!));
-  // Ink box of the line in font units, pen starting at 0 on the baseline.
-  let pen = 0;
-  let [left, right, bottom, top] = [Infinity, -Infinity, Infinity, -Infinity];
-  const pens = glyphs.map((g) => {
-    const x = pen;
-    pen += g.advance;
-    if (g.contours.length) {
-      [left, right] = [Math.min(left, x + g.xMin), Math.max(right, x + g.xMax)];
-      [bottom, top] = [Math.min(bottom, g.yMin), Math.max(top, g.yMax)];
-    }
-    return x;
+  const face = fontAt(bold ? (font.bold ?? font.regular) : font.regular);
+  // The line set at one font unit to the pixel, pen from 0 on the baseline, kerned as the font says.
+  // A character the font lacks is its .notdef box, as the raster label draws it.
+  const placed: { glyph: Glyph; pen: number; box: { x1: number; y1: number; x2: number; y2: number } }[] = [];
+  face.forEachGlyph(label.text, 0, 0, face.unitsPerEm, { kerning: true }, (glyph, pen) => {
+    if (glyph.path.commands.length) placed.push({ glyph, pen, box: glyph.getBoundingBox() });
   });
-  if (left === Infinity) return null;
-  let scale = size / outlines.unitsPerEm;
+  if (!placed.length) return null;
+  // Ink box of the line in font units (y up).
+  const left = Math.min(...placed.map((p) => p.pen + p.box.x1));
+  const right = Math.max(...placed.map((p) => p.pen + p.box.x2));
+  const bottom = Math.min(...placed.map((p) => p.box.y1));
+  const top = Math.max(...placed.map((p) => p.box.y2));
+  let scale = size / face.unitsPerEm;
   const inkWidth = () => Math.ceil((right - left) * scale);
   const inkHeight = () => Math.ceil((top - bottom) * scale);
   if (inkWidth() > band.width || inkHeight() > band.height) {
@@ -109,15 +102,14 @@ export function vectorLabel(label: Label, band: Rect, font: LabelFont): VectorLa
   const y0 = band.y + Math.floor((band.height - inkHeight()) / 2);
   const steps: Step[] = [];
   const glyphBoxes: VectorLabel['glyphBoxes'] = [];
-  glyphs.forEach((g, i) => {
-    if (!g.contours.length) return;
+  for (const { glyph, pen, box } of placed) {
     const at = (x: number, y: number): [number, number] => [
-      x0 + (pens[i]! + x - left) * scale,
+      x0 + (pen + x - left) * scale,
       y0 + (top - y) * scale,
     ];
-    for (const contour of g.contours) contourSteps(contour, at, steps);
-    const [bx, by] = at(g.xMin, g.yMax);
-    glyphBoxes.push({ x: bx, y: by, width: (g.xMax - g.xMin) * scale, height: (g.yMax - g.yMin) * scale });
-  });
+    glyphSteps(glyph.path.commands, at, steps);
+    const [bx, by] = at(box.x1, box.y2);
+    glyphBoxes.push({ x: bx, y: by, width: (box.x2 - box.x1) * scale, height: (box.y2 - box.y1) * scale });
+  }
   return { colour: label.colour ?? LABEL_DEFAULTS.colour, steps, glyphBoxes };
 }
