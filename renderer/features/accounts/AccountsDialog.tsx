@@ -30,7 +30,12 @@ export function AccountsDialog({ adding, onClose }: { adding: boolean; onClose()
   }, []);
 
   return (
-    <dialog ref={dialog} className="accounts-dialog" aria-labelledby="accounts-title" onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="app-dialog accounts-dialog"
+      aria-labelledby="accounts-title"
+      onClose={onClose}
+    >
       {/* Not <header>/<footer>: inside a dialog they would be page-wide banner and contentinfo landmarks. */}
       <div className="dialog-header">
         <h2 id="accounts-title">{t('accountsTitle')}</h2>

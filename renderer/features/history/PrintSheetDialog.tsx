@@ -25,7 +25,7 @@ export function PrintSheetDialog({ codeIds }: { codeIds: readonly string[] }) {
   return (
     <dialog
       ref={dialog}
-      className="sheet-dialog"
+      className="app-dialog sheet-dialog"
       aria-labelledby="sheet-dialog-title"
       onClose={() => s.show(false)}
     >

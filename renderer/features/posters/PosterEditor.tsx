@@ -29,7 +29,7 @@ export function PosterEditor() {
   if (!open) return null;
 
   return (
-    <dialog ref={dialog} className="poster-dialog" aria-labelledby="poster-title" onClose={close}>
+    <dialog ref={dialog} className="app-dialog poster-dialog" aria-labelledby="poster-title" onClose={close}>
       <div className="dialog-header">
         <h2 id="poster-title">{t('posterTitle')}</h2>
         <button type="button" className="ghost" onClick={close}>
