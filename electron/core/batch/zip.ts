@@ -17,7 +17,8 @@ export interface ZipMember {
 // 16-bit entry count or 32-bit offsets would overflow: a batch of 500,000 codes is one ZIP, and
 // every unzip tool of the last twenty years (Windows Explorer, macOS Archive Utility, Info-ZIP,
 // 7-Zip) reads it. Members are read one at a time, and the central directory goes to a temp file
-// beside the ZIP as it grows, so memory stays flat whatever the number of files.
+// beside the ZIP as it grows, so memory stays flat whatever the number of files. ZIP libraries (yazl,
+// archiver) keep an object per entry in memory until the central directory is written.
 
 const U16 = 0xffff;
 const U32 = 0xffffffff;
