@@ -148,4 +148,17 @@ describe('a label line as glyph outlines', () => {
     expect(shop.x).toBeGreaterThan(missing.x + missing.width);
     expect(contours('\uE000')).toBeGreaterThan(0);
   });
+
+  it('kerns Latin pairs as the PNG label does: AVATAR To ends where compose draws it', async () => {
+    // Unkerned, this line at 40 px is about 9 px wider (A V, V A, T o pairs); left-aligned, that is its right edge.
+    const label = { text: 'AVATAR To', size: 40, align: 'left' as const };
+    const { png, layout } = await compose(await sandboxCode(), { labels: [label], font });
+    const lineBand = layout.labels[0]!;
+    const want = inkBox(await rasterOf(png), lineBand);
+    const boxes = vectorLabel(label, lineBand, font)!.glyphBoxes;
+    const left = Math.min(...boxes.map((b) => b.x));
+    const right = Math.max(...boxes.map((b) => b.x + b.width));
+    expect(Math.abs(left - want.left), JSON.stringify({ left, want })).toBeLessThanOrEqual(2);
+    expect(Math.abs(right - (want.right + 1)), JSON.stringify({ right, want })).toBeLessThanOrEqual(2);
+  });
 });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Font, Glyph, PathCommand } from 'opentype.js';
+import { type Font, type Glyph, type PathCommand, parse } from 'opentype.js';
 import { LABEL_DEFAULTS, type Label, type Rect } from './compose';
 import type { LabelFont } from './labelFont';
 import type { Step } from './smooth';
@@ -19,10 +18,6 @@ export interface VectorLabel {
   glyphBoxes: { x: number; y: number; width: number; height: number }[];
 }
 
-// opentype.js ships CommonJS for Node; required rather than imported so Vite's main and CLI bundles
-// keep it as the package's own entry.
-const opentype: typeof import('opentype.js') = createRequire(import.meta.url)('opentype.js');
-
 // Parsed once per process: a CJK font is megabytes. lowMemory reads a glyph's outline when it is
 // first drawn instead of all 30 000 up front (seconds saved per face).
 const fonts = new Map<string, Font>();
@@ -31,7 +26,7 @@ const fontAt = (file: string): Font => {
   if (!font) {
     const data = readFileSync(file);
     const bytes = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
-    font = opentype.parse(bytes, { lowMemory: true });
+    font = parse(bytes, { lowMemory: true });
     fonts.set(file, font);
   }
   return font;
