@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Font, type Glyph, type PathCommand, parse } from 'opentype.js';
+import opentype, { type Font, type Glyph, type PathCommand } from 'opentype.js';
 import { LABEL_DEFAULTS, type Label, type Rect } from './compose';
 import type { LabelFont } from './labelFont';
 import type { Step } from './smooth';
@@ -26,7 +26,7 @@ const fontAt = (file: string): Font => {
   if (!font) {
     const data = readFileSync(file);
     const bytes = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
-    font = parse(bytes, { lowMemory: true });
+    font = opentype.parse(bytes, { lowMemory: true });
     fonts.set(file, font);
   }
   return font;
