@@ -14,6 +14,8 @@ export const sheetEn = {
   sheetBatchSizeNote: 'e.g. 4cm or 1.5in; blank: the printed size above, else 4 cm.',
   sheetColumns: 'Columns',
   sheetRows: 'Rows',
+  sheetMargin: 'Page margin (mm)',
+  sheetMarginNote: 'Blank paper round the edge, 0–50 mm; most printers need at least 5.',
   sheetCutMarks: 'Cut marks at each corner',
   sheetCmyk: 'Black as 100 % K (CMYK) for print shops',
   sheetCmykNote: 'Black prints on the K plate alone, so the modules stay sharp.',

@@ -16,6 +16,8 @@ export const sheetZh: Record<keyof typeof sheetEn, string> = {
   sheetBatchSizeNote: '例如 4cm 或 1.5in；留空：按上面的印刷尺寸，否则 4 厘米。',
   sheetColumns: '列数',
   sheetRows: '行数',
+  sheetMargin: '页边距（毫米）',
+  sheetMarginNote: '纸张四周留白，0–50 毫米；多数打印机至少需要 5 毫米。',
   sheetCutMarks: '在每个角加裁切线',
   sheetCmyk: '黑色用 100% K（CMYK），供印刷厂使用',
   sheetCmykNote: '黑色只印在 K 版上，码的模块保持清晰。',

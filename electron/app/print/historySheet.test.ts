@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { HistorySheetChoice } from '../../../shared/ipc/channels';
 import type { LibraryEntry } from '../../core/storage/library';
@@ -51,6 +52,44 @@ describe('library:printSheet (History’s Print sheet…)', () => {
     expect((await readFile(saved!.file)).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('keeps the page margin asked for: wider margins move the codes in and leave fewer columns', async () => {
+    const folder = await tempFolderFor({ onTestFinished }, 'history-sheet-margin');
+    // Rendered at 25.4 DPI one pixel is one millimetre; the first ink from the left is the first code.
+    const firstInkMm = async (marginMm?: number) => {
+      app.desktop.saveAs = join(folder, `margin-${marginMm ?? 'default'}.pdf`);
+      const saved = succeeded(
+        await sheetCall({
+          sheet: { size: '4cm', cutMarks: false, ...(marginMm === undefined ? {} : { marginMm }) },
+        }),
+      );
+      const png = (
+        await run('pdftoppm', [
+          '-r',
+          '25.4',
+          '-gray',
+          '-png',
+          '-singlefile',
+          saved!.file,
+          join(folder, `page-${marginMm ?? 'default'}`),
+        ])
+      ).stdout;
+      expect(png).toBe('');
+      const { data, info } = await sharp(join(folder, `page-${marginMm ?? 'default'}.png`))
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      let left = info.width;
+      for (let i = 0; i < data.length; i += info.channels) {
+        if (data[i]! < 128) left = Math.min(left, (i / info.channels) % info.width);
+      }
+      return left;
+    };
+    // A4 is 210 mm wide; 4 cm codes 6 mm apart. 10 mm margins fit 4 columns, centred: the first
+    // code's edge at (210 − 178) / 2 = 16 mm; 30 mm margins fit 3, at (210 − 132) / 2 = 39 mm. The
+    // code's own white edge is the same in both, so the first ink moves by 23 mm.
+    const moved = (await firstInkMm(30)) - (await firstInkMm());
+    expect(Math.abs(moved - 23)).toBeLessThanOrEqual(1);
+  });
+
   it('writes nothing when the user cancels the save dialog', async () => {
     app.desktop.saveAs = undefined;
     expect(succeeded(await sheetCall({}))).toBeNull();
@@ -66,6 +105,7 @@ describe('library:printSheet (History’s Print sheet…)', () => {
       [{ sheet: { grid: { columns: 20, rows: 20 } } }, 'grid', /20 × 20 grid on A4 leaves/],
       [{ labels: ['{门店}'] }, 'labels', /unknown placeholder \{门店\}/],
       [{ codeIds: ['no-such-code'] }, '', /./],
+      [{ sheet: { size: '4cm', marginMm: 51 } }, '', /./],
     ];
     for (const [choice, field, message] of cases) {
       const result = await sheetCall(choice);

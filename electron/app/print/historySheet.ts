@@ -36,6 +36,7 @@ export class HistorySheet {
       landscape: sheet.landscape ?? false,
       cutMarks: sheet.cutMarks ?? true,
       cmyk: sheet.cmyk ?? false,
+      ...(sheet.marginMm !== undefined ? { marginMm: sheet.marginMm } : {}),
       ...(sizing.grid ? { grid: sizing.grid } : {}),
     };
 

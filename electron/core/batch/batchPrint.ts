@@ -184,6 +184,7 @@ export class BatchPrinter {
       cutMarks: sheet.cutMarks ?? true,
       ...(sheet.grid ? { grid: sheet.grid } : {}),
       cmyk: sheet.cmyk ?? false,
+      ...(sheet.marginMm !== undefined ? { marginMm: sheet.marginMm } : {}),
     });
     await writeFileAtomic(sheetFile, bytes);
     return new Map(rows.map((made, i) => [made.row, layout.cells[i]!.page + 1]));

@@ -4,7 +4,7 @@ import { LabelledField } from '../../ui/LabelledField';
 import { Segmented } from '../../ui/Segmented';
 import { Switch } from '../../ui/Switch';
 import { NumberField } from '../batch/NumberField';
-import { GRID_LIMITS, type SheetDraft, type SheetSizing } from './sheetDraft';
+import { GRID_LIMITS, MARGIN_LIMITS, type SheetDraft, type SheetSizing } from './sheetDraft';
 import './sheetFields.css';
 
 interface Props {
@@ -16,7 +16,7 @@ interface Props {
   sizeNote?: string;
 }
 
-/** A print sheet's options: paper, orientation, a code size or a grid, cut marks, CMYK. */
+/** A print sheet's options: paper, orientation, a code size or a grid, margin, cut marks, CMYK. */
 export function SheetFields({ id, draft, onChange, sizeNote }: Props) {
   const { t } = useT();
   return (
@@ -81,6 +81,14 @@ export function SheetFields({ id, draft, onChange, sizeNote }: Props) {
           />
         </div>
       )}
+      <NumberField
+        id={`${id}-margin`}
+        label={t('sheetMargin')}
+        note={t('sheetMarginNote')}
+        value={draft.margin}
+        limits={MARGIN_LIMITS}
+        onChange={(margin) => onChange({ margin })}
+      />
       <Switch
         id={`${id}-cut-marks`}
         label={t('sheetCutMarks')}

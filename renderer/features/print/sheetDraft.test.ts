@@ -27,6 +27,20 @@ describe('a print sheet’s options, from the fields to what main is sent', () =
     expect(sheetChoiceOf({ ...NEW_SHEET_DRAFT, size: ' ' })).toEqual({ paper: 'A4' });
   });
 
+  it('sends a margin other than the 10 mm default, and nothing while it is not 0 to 50 mm', () => {
+    const narrow = sheetChoiceOf({ ...NEW_SHEET_DRAFT, margin: ' 5 ' });
+    expect(narrow).toEqual({ paper: 'A4', size: '4cm', marginMm: 5 });
+    expect(sheetChoiceSchema.safeParse(narrow).success).toBe(true);
+    expect(sheetChoiceOf({ ...NEW_SHEET_DRAFT, margin: '0' })).toEqual({
+      paper: 'A4',
+      size: '4cm',
+      marginMm: 0,
+    });
+    for (const margin of ['51', '-1', '2.5', '']) {
+      expect(sheetChoiceOf({ ...NEW_SHEET_DRAFT, margin })).toBeUndefined();
+    }
+  });
+
   it('sends nothing while the grid is not 1 to 20 columns and rows', () => {
     for (const [columns, rows] of [
       ['0', '4'],

@@ -1,4 +1,4 @@
-import type { SheetChoice, SheetPaper } from '../../../shared/print/sheetChoice';
+import { SHEET_MARGIN_MAX_MM, type SheetChoice, type SheetPaper } from '../../../shared/print/sheetChoice';
 import { GRID_MAX } from '../../../shared/print/sheetGrid';
 import { wholeNumber } from '../batch/batchRules';
 
@@ -17,9 +17,12 @@ export interface SheetDraft {
   rows: string;
   cutMarks: boolean;
   cmyk: boolean;
+  /** Millimetres of blank paper round the page. */
+  margin: string;
 }
 
 export const GRID_LIMITS = { min: 1, max: GRID_MAX, default: 3 };
+export const MARGIN_LIMITS = { min: 0, max: SHEET_MARGIN_MAX_MM, default: 10 };
 
 export const NEW_SHEET_DRAFT: SheetDraft = {
   paper: 'A4',
@@ -30,9 +33,13 @@ export const NEW_SHEET_DRAFT: SheetDraft = {
   rows: '4',
   cutMarks: true,
   cmyk: false,
+  margin: '10',
 };
 
-/** What main is sent; undefined while a grid's columns or rows are not a whole number from 1 to 20. */
+/**
+ * What main is sent; undefined while a grid's columns or rows are not a whole number from 1 to 20,
+ * or the margin not one from 0 to 50.
+ */
 export function sheetChoiceOf(draft: SheetDraft): SheetChoice | undefined {
   const size = draft.size.trim();
   let sizing: Pick<SheetChoice, 'size' | 'grid'> = size ? { size } : {};
@@ -42,11 +49,14 @@ export function sheetChoiceOf(draft: SheetDraft): SheetChoice | undefined {
     if (columns === undefined || rows === undefined) return undefined;
     sizing = { grid: { columns, rows } };
   }
+  const marginMm = wholeNumber(draft.margin, MARGIN_LIMITS);
+  if (marginMm === undefined) return undefined;
   return {
     paper: draft.paper,
     ...(draft.landscape ? { landscape: true } : {}),
     ...sizing,
     ...(draft.cutMarks ? {} : { cutMarks: false }),
     ...(draft.cmyk ? { cmyk: true } : {}),
+    ...(marginMm !== MARGIN_LIMITS.default ? { marginMm } : {}),
   };
 }
