@@ -96,7 +96,11 @@ export class ImageStore {
         | { png: Buffer }
         | undefined;
       if (copy) return Buffer.from(copy.png);
-      throw cause;
+      // Another process on this library may have placed the file and dropped its copy between the
+      // two reads above: the file is there now, or the image is truly gone.
+      return await readFile(this.path(hash)).catch(() => {
+        throw cause;
+      });
     }
   }
 
