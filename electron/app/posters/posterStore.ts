@@ -65,9 +65,13 @@ export class PosterStore {
     if (posterId === undefined && (await this.ids()).length >= MAX_SAVED_POSTERS) {
       throw new Failure(postersTooMany(MAX_SAVED_POSTERS));
     }
+    // An id is only ever one main gave and still holds: a page inventing ids would pass the bound.
+    if (posterId !== undefined) {
+      this.file(posterId);
+      if (!(await this.exists(posterId))) throw new Failure(posterUnknown());
+    }
     const id = posterId ?? randomUUID();
     const folder = join(this.dir, id);
-    if (posterId !== undefined) this.file(posterId);
     await mkdir(folder, { recursive: true });
     await writeFileAtomic(join(folder, background.file), background.bytes);
     await writeFileAtomic(
