@@ -3,7 +3,7 @@ import type { HistorySheetChoice, SavedSheet } from '../../../shared/ipc/channel
 import { Failure } from '../../../shared/result';
 import { bundledLabelFont } from '../../core/print/labelFont';
 import { printSheet, type SheetCode } from '../../core/print/sheet';
-import { labelledSheetCode, sheetSizing } from '../../core/print/sheetCodes';
+import { labelledSheetCode, sheetOptionsOf, sheetSizing } from '../../core/print/sheetCodes';
 import { writeFileAtomic } from '../../core/storage/atomicFile';
 import type { Library } from '../../core/storage/library';
 import type { Desktop } from '../desktop/desktop';
@@ -31,14 +31,7 @@ export class HistorySheet {
     checkHistoryLabels(labels, headers);
     const { sheet } = choice;
     const sizing = sheetSizing(sheet);
-    const options = {
-      paper: sheet.paper ?? 'A4',
-      landscape: sheet.landscape ?? false,
-      cutMarks: sheet.cutMarks ?? true,
-      cmyk: sheet.cmyk ?? false,
-      ...(sheet.marginMm !== undefined ? { marginMm: sheet.marginMm } : {}),
-      ...(sizing.grid ? { grid: sizing.grid } : {}),
-    };
+    const options = sheetOptionsOf(sheet, sizing.grid);
 
     const file = await desktop.saveDialog(`wxacode-sheet-${new Date().toISOString().slice(0, 10)}.pdf`, [
       'pdf',

@@ -15,8 +15,8 @@ import {
   parsePrintSize,
   planPrint,
 } from '../print/physicalSize';
-import { type Paper, printSheet, type SheetCode } from '../print/sheet';
-import { sheetSizing } from '../print/sheetCodes';
+import { printSheet, type SheetCode } from '../print/sheet';
+import { sheetOptionsOf, sheetSizing } from '../print/sheetCodes';
 import { vectorOutput } from '../print/vectorOutput';
 import { writeFileAtomic } from '../storage/atomicFile';
 import { BatchPoster } from './batchPoster';
@@ -178,14 +178,7 @@ export class BatchPrinter {
       // The code itself is `codeMm` wide; labels and margins of the composed image add to that.
       codes.push({ png: printed, widthMm: (codeMm * (printedMeta.width ?? 1)) / (codeMeta.width ?? 1) });
     }
-    const { bytes, layout } = await printSheet(codes, {
-      paper: (sheet.paper ?? 'A4') as Paper,
-      landscape: sheet.landscape ?? false,
-      cutMarks: sheet.cutMarks ?? true,
-      ...(sheet.grid ? { grid: sheet.grid } : {}),
-      cmyk: sheet.cmyk ?? false,
-      ...(sheet.marginMm !== undefined ? { marginMm: sheet.marginMm } : {}),
-    });
+    const { bytes, layout } = await printSheet(codes, sheetOptionsOf(sheet, sheet.grid));
     await writeFileAtomic(sheetFile, bytes);
     return new Map(rows.map((made, i) => [made.row, layout.cells[i]!.page + 1]));
   }

@@ -1,12 +1,13 @@
 import sharp from 'sharp';
 import { sheetSizeOrGrid } from '../../../shared/errors/printSheet';
+import type { SheetChoice } from '../../../shared/print/sheetChoice';
 import { checkGrid, type SheetGrid } from '../../../shared/print/sheetGrid';
 import { Failure } from '../../../shared/result';
 import { compose } from './compose';
 import type { LabelFont } from './labelFont';
 import { labelSizing } from './labelSizing';
 import { parsePrintSize } from './physicalSize';
-import type { SheetCode } from './sheet';
+import type { SheetCode, SheetOptions } from './sheet';
 
 // A code as a print sheet takes it, from wherever the sheet is made (the CLI, History): its label
 // lines composed under it by the one compositing module, and its printed width.
@@ -53,4 +54,19 @@ export async function labelledSheetCode(
     gap,
   });
   return { png: printed, widthMm: (codeMm * layout.width) / width };
+}
+
+/**
+ * A sheet as the batch or History asks for it, as the sheet's options: A4, portrait, cut marks and
+ * the default margin unless the choice says otherwise; `grid` as checked by sheetSizing.
+ */
+export function sheetOptionsOf(choice: SheetChoice, grid: SheetGrid | undefined): SheetOptions {
+  return {
+    paper: choice.paper ?? 'A4',
+    landscape: choice.landscape ?? false,
+    cutMarks: choice.cutMarks ?? true,
+    cmyk: choice.cmyk ?? false,
+    ...(grid ? { grid } : {}),
+    ...(choice.marginMm !== undefined ? { marginMm: choice.marginMm } : {}),
+  };
 }
