@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import Database from 'libsql';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../../shared/codeRequest';
 import { suggestedFileName } from '../../../shared/fileName';
@@ -8,7 +9,8 @@ import { tempFolderFor } from '../../testing/tempFolder';
 import { requestKey } from '../codes/requestKey';
 import { CodeTable, type StoredCode } from './codeTable';
 import { Library } from './library';
-import { BUSY_TIMEOUT_MS, openLibraryDatabase } from './libraryDatabase';
+import { BUSY_TIMEOUT_MS, openLibraryDatabase, SCHEMA_VERSION } from './libraryDatabase';
+import { shortSearchGrams } from './shortSearch';
 import { fillShortSearchChunk } from './shortSearchFill';
 
 const style = {
@@ -114,10 +116,13 @@ describe('the short-search index of a library written before it', () => {
     }
     expect(await exited).toBe(0);
     await cli.shortSearchFilled();
-    // The one-go upgrade held the lock for the whole fill; a chunk holds it for milliseconds.
+    // The one-go upgrade held the lock for the whole fill, a time that grows with the library (past
+    // the busy timeout at a million codes); a chunk holds it for tens of milliseconds at any size.
+    // An add (its flush included) and a read scanning every code stay far inside the busy timeout,
+    // with room for a loaded machine.
     expect(addedWhileFilling).toBeGreaterThan(0);
     expect(openMs).toBeLessThan(BUSY_TIMEOUT_MS / 10);
-    expect(Math.max(...waits)).toBeLessThan(BUSY_TIMEOUT_MS / 10);
+    expect(Math.max(...waits)).toBeLessThan(BUSY_TIMEOUT_MS / 4);
     // Each code once, the fixture's own 桌 included, found by the index now whole.
     const table = cli.list({ query: '桌' }, { limit: 1_000 }).entries.map((e) => e.codeId);
     expect(table).toEqual([...added.reverse(), 'd6bd2de0-3e49-46ff-b2f6-910cf289e081']);
@@ -219,3 +224,34 @@ function storedCode(text: string): StoredCode {
     suggestedName: suggestedFileName(request),
   };
 }
+
+describe('a library the one-go upgrade took to schema 5', () => {
+  it('keeps its whole index and fills nothing', async () => {
+    await olderLibrary(dir, 100);
+    // What that build's step 4 did, in its migration transaction, then its step 5.
+    const old = new Database(join(dir, 'library.db'));
+    old.exec(`CREATE VIRTUAL TABLE codes_short_search USING fts5 (
+      grams, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii'
+    )`);
+    const write = old.prepare('INSERT INTO codes_short_search (rowid, grams) VALUES (?, ?)');
+    for (const [rowid, text] of old.prepare('SELECT rowid, text FROM codes_search').raw(true).all() as [
+      number,
+      string,
+    ][]) {
+      write.run(rowid, shortSearchGrams(text));
+    }
+    old.exec('CREATE TABLE images_unsynced (png_hash TEXT PRIMARY KEY, png BLOB NOT NULL)');
+    old.exec('PRAGMA user_version = 5');
+    old.close();
+
+    const db = openLibraryDatabase(join(dir, 'library.db'));
+    expect(db.prepare('PRAGMA user_version').get()).toMatchObject({ user_version: SCHEMA_VERSION });
+    expect(db.prepare('SELECT count(*) AS n FROM short_search_fill').get()).toMatchObject({ n: 0 });
+    expect(fillShortSearchChunk(db)).toBe(true);
+    // Answered by its index, as the scan would: KIOSK is one generated scene in three.
+    const codes = new CodeTable(db);
+    expect(answer(codes, 'ki').count).toBe(33);
+    expect(answer(codes, '桌').ids).toEqual(['d6bd2de0-3e49-46ff-b2f6-910cf289e081']);
+    db.close();
+  });
+});
