@@ -105,8 +105,10 @@ const MIGRATIONS: readonly string[] = [
     filled INTEGER NOT NULL,
     last INTEGER NOT NULL
   );
+  -- codes.seq is codes_search's rowid; its max is read off the primary key (the FTS table's would
+  -- be read row by row).
   INSERT INTO short_search_fill (id, filled, last)
-    SELECT 1, 0, max(rowid) FROM codes_search HAVING max(rowid) IS NOT NULL;
+    SELECT 1, 0, max(seq) FROM codes HAVING max(seq) IS NOT NULL;
   `,
   // A new code's image, kept with it in its commit until its file is synced (imageStore.ts).
   `
