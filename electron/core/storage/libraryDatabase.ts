@@ -90,7 +90,7 @@ const MIGRATIONS: readonly string[] = [
   // already) and without positions (a gram is one token: there is no phrase to find), so it holds
   // little more than, per gram, the list of codes having it. Its rowid is codes.seq.
   //
-  // It is created empty: the codes already kept are indexed afterwards, a few thousand per short
+  // It is created empty: the codes already kept are indexed afterwards, a thousand per short
   // transaction (shortSearchFill.ts), from short_search_fill's row: the codes with a seq in
   // (filled, last] are the fill's to index, every other code is indexed by whoever writes it. The
   // build before this one filled it here, in the migration's transaction: at a million codes that
