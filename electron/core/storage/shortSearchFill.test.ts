@@ -41,8 +41,8 @@ interface Answer {
   ids: string[];
   count: number;
 }
-const answer = (codes: Pick<CodeTable, 'page' | 'count'>, query: string): Answer => ({
-  ids: codes.page({ query }, 1_000_000).entries.map((e) => e.codeId),
+const answer = (codes: Pick<CodeTable, 'page' | 'count'>, query: string, first = 1_000_000): Answer => ({
+  ids: codes.page({ query }, first).entries.map((e) => e.codeId),
   count: codes.count({ query }),
 });
 
@@ -224,6 +224,52 @@ function storedCode(text: string): StoredCode {
     suggestedName: suggestedFileName(request),
   };
 }
+
+describe('a fill whose process is killed', () => {
+  it('carries on at the next open and indexes every code once', { timeout: 300_000 }, async () => {
+    await olderLibrary(dir, 30_000);
+    const app = spawn(process.execPath, ['--import', 'tsx', 'electron/testing/libraryUntilFilled.ts', dir], {
+      stdio: 'ignore',
+    });
+    const killed = new Promise((resolve) => app.on('close', resolve));
+    const progress = () => {
+      const db = openLibraryDatabase(join(dir, 'library.db'));
+      try {
+        return db.prepare('SELECT filled, last FROM short_search_fill').get() as
+          | { filled: number; last: number }
+          | undefined;
+      } finally {
+        db.close();
+      }
+    };
+    // Killed (no chance to close anything) once it has committed a few chunks, well before the end.
+    while ((progress()?.filled ?? 0) < 3_000) await new Promise((resolve) => setTimeout(resolve, 5));
+    app.kill('SIGKILL');
+    await killed;
+    const left = progress();
+    expect(left && left.filled < left.last).toBe(true);
+
+    const db = openLibraryDatabase(join(dir, 'library.db'));
+    const queries = [...shortQueries(new CodeTable(db)), 'ST', 'Ki', '桌'];
+    // History's first page and the count: comparing 300 full lists of 30,000 codes takes minutes.
+    const scanning = new CodeTable(db);
+    const scanned = new Map(queries.map((q) => [q, answer(scanning, q, 200)]));
+    db.close();
+    const library = await Library.open(dir);
+    const alive = setInterval(() => {}, 1_000);
+    await library.shortSearchFilled();
+    clearInterval(alive);
+    library.close();
+    expect(progress()).toBeUndefined();
+    const indexed = openLibraryDatabase(join(dir, 'library.db'));
+    const codes = new CodeTable(indexed);
+    for (const query of queries) expect(answer(codes, query, 200), query).toEqual(scanned.get(query));
+    indexed.close();
+    console.log(
+      `killed at seq ${left?.filled} of ${left?.last}; ${queries.length} short searches answered alike after`,
+    );
+  });
+});
 
 describe('a library the one-go upgrade took to schema 5', () => {
   it('keeps its whole index and fills nothing', async () => {
