@@ -3,7 +3,9 @@
 // process opens the library and times what History and the code form do: open, search for a
 // Chinese substring (the page and the count of matches History shows), add a code (image written
 // and fsynced, index committed), page deep into the list. The same run at 10,000 codes is the
-// baseline: a figure that holds at 100× the codes is reported as a ratio to it.
+// baseline: a figure that holds at 100× the codes is reported as a ratio to it. A library as the
+// build before the short-search index left it (schema 3, as many codes) is opened too: the open
+// is timed, then the short-search index's fill in the background, and a short search meanwhile.
 // Run: npm run bench:library   (-- --entries 200000 for a quicker run; -- --keep <folder> keeps the
 // large library there, and a later run with the same folder measures it again without rebuilding it)
 import { spawn } from 'node:child_process';
@@ -15,6 +17,7 @@ import { MOST_COUNTED } from '../electron/app/library/matchCount';
 import { requestKey } from '../electron/core/codes/requestKey';
 import type { StoredCode } from '../electron/core/storage/codeTable';
 import { Library } from '../electron/core/storage/library';
+import { olderLibrary } from '../electron/testing/olderLibrary';
 import { type TempFolder, tempFolder } from '../electron/testing/tempFolder';
 import type { CodeRequest } from '../shared/codeRequest';
 import { fmt, summarize } from './stats';
@@ -306,6 +309,40 @@ interface Run extends Measured {
   /** A kept library's first open by this build: its schema steps (a one-time upgrade), if any. */
   upgradeS: number;
   databaseMiB: number;
+  older: Upgraded;
+}
+
+interface Upgraded {
+  /** Opening a schema-3 library: the schema steps, not the short-search index's fill. */
+  openMs: number;
+  /** From the open until the fill (in the background, shortSearchFill.ts) has indexed every code. */
+  filledS: number;
+  /** A short search no code matches (桌), page + count, while the fill is under way: every code is read. */
+  shortSearchWhileFillingMs: number;
+}
+
+/** A schema-3 library of `entries` codes (olderLibrary) opened by this build, in this process. */
+async function upgradeOlder(entries: number): Promise<Upgraded> {
+  const folder = await tempFolder('library-upgrade-bench');
+  try {
+    await olderLibrary(folder.path, entries);
+    const started = performance.now();
+    const library = await Library.open(folder.path);
+    const openMs = performance.now() - started;
+    const [, shortSearchWhileFillingMs] = time(() => [
+      library.list({ query: '桌' }, { limit: PAGE }),
+      library.count({ query: '桌' }, MOST_COUNTED),
+    ]);
+    // The fill's timer does not keep a process alive: this does, until it is done.
+    const alive = setInterval(() => {}, 1_000);
+    await library.shortSearchFilled();
+    clearInterval(alive);
+    const filledS = (performance.now() - started) / 1000;
+    library.close();
+    return { openMs, filledS, shortSearchWhileFillingMs };
+  } finally {
+    await folder.remove();
+  }
 }
 
 /**
@@ -342,6 +379,7 @@ async function run(entries: number, keep?: string): Promise<Run> {
       upgradeS,
       databaseMiB: await mib('library.db'),
       ...measured,
+      older: await upgradeOlder(entries),
     };
   } finally {
     await folder.remove();
@@ -364,6 +402,13 @@ if (measureDir) {
     ['index.jsonl written (MiB)', (r) => r.indexMiB, undefined],
     ['first start: import (s)', (r) => r.importS, undefined],
     ['kept library: first open by this build, upgrade included (s)', (r) => r.upgradeS, undefined],
+    ['schema-3 library: first open by this build (ms)', (r) => r.older.openMs, 1000],
+    ['schema-3 library: short-search index filled in the background (s)', (r) => r.older.filledS, undefined],
+    [
+      'schema-3 library: “桌” page + count while filling (ms)',
+      (r) => r.older.shortSearchWhileFillingMs,
+      undefined,
+    ],
     ['library.db (MiB)', (r) => r.databaseMiB, undefined],
     ['open (ms)', (r) => r.openMs, 1000],
     ['search page p95 (ms)', (r) => r.searchPageP95Ms, undefined],

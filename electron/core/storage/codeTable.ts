@@ -96,6 +96,8 @@ const ROW = `json_array(${COLUMNS.map((c) => `codes.${c}`).join(', ')})`;
  */
 export class CodeTable {
   private readonly statement: (sql: string) => Statement;
+  /** Once the short-search index holds every code it always will (shortSearchFill.ts): not asked again. */
+  private shortSearchWhole = false;
 
   constructor(db: LibraryDatabase) {
     this.statement = preparedStatements(db);
@@ -153,9 +155,14 @@ export class CodeTable {
     return true;
   }
 
-  /** Puts a code's search text in both search indexes (trigrams, and the short searches'). */
+  /**
+   * Puts a code's search text in both search indexes (trigrams, and the short searches'), unless
+   * the short-search fill is yet to reach it: it reads the text then, and a code is indexed once.
+   * Called in the transaction that writes the code, so the fill cannot move between look and write.
+   */
   private index(seq: number | bigint, text: string): void {
     this.statement('INSERT INTO codes_search (rowid, text) VALUES (?, ?)').run(seq, text);
+    if (this.fillOwns(seq)) return;
     this.statement('INSERT INTO codes_short_search (rowid, grams) VALUES (?, ?)').run(
       seq,
       shortSearchGrams(text),
@@ -164,7 +171,29 @@ export class CodeTable {
 
   private unindex(seq: number): void {
     this.statement('DELETE FROM codes_search WHERE rowid = ?').run(seq);
+    if (this.fillOwns(seq)) return;
     this.statement('DELETE FROM codes_short_search WHERE rowid = ?').run(seq);
+  }
+
+  /**
+   * Whether the short-search fill is still to index this seq (shortSearchFill.ts): one of the codes
+   * kept before the index existed that it has not reached. A seq of a code deleted since may be
+   * given again to a new code (seq is the highest plus one); it is then the fill's too.
+   */
+  private fillOwns(seq: number | bigint): boolean {
+    if (this.shortSearchWhole) return false;
+    const state = this.statement('SELECT filled, last FROM short_search_fill').raw(true).get() as
+      | [filled: number, last: number]
+      | undefined;
+    if (!state) this.shortSearchWhole = true;
+    return state !== undefined && seq > state[0] && seq <= state[1];
+  }
+
+  /** Whether the short-search index holds every code, so a short search can be answered by it. */
+  private shortSearchIndexed(): boolean {
+    if (!this.shortSearchWhole)
+      this.shortSearchWhole = this.statement('SELECT 1 FROM short_search_fill').get() === undefined;
+    return this.shortSearchWhole;
   }
 
   /**
@@ -194,6 +223,7 @@ export class CodeTable {
     return true;
   }
 
+  /** Run in an IMMEDIATE transaction: the fill must not index the code between look and delete. */
   delete(codeId: string): boolean {
     const row = this.statement('SELECT seq FROM codes WHERE code_id = ?').get(codeId) as
       | { seq: number }
@@ -228,7 +258,7 @@ export class CodeTable {
    * (the insertion order), not by offset, so the thousandth page costs what the first does.
    */
   page(filter: CodeFilter, limit: number, cursor?: string): CodePage {
-    const { from, where, params, order } = matching(filter);
+    const { from, where, params, order } = matching(filter, () => this.shortSearchIndexed());
     const before = cursor === undefined ? Number.MAX_SAFE_INTEGER : Number.parseInt(cursor, 10);
     const rows = this.rows(
       `SELECT ${ROW} FROM ${from} WHERE ${[...where, `${order} < ?`].join(' AND ')}
@@ -250,7 +280,7 @@ export class CodeTable {
    * History only shows as "10,000+". The counts kept by triggers are exact whatever `upTo` is.
    */
   count(filter: CodeFilter, upTo?: number): number {
-    const { from, where, params, index } = matching(filter);
+    const { from, where, params, index } = matching(filter, () => this.shortSearchIndexed());
     if (!filter.query?.trim() && !filter.campaign && !filter.batch) {
       // Kept up to date by triggers (migration 2): counting a million rows takes a third of a second.
       // Its account_id and kind are the filter's conditions on the codes table, asked of this one.
@@ -268,8 +298,14 @@ export class CodeTable {
   }
 }
 
-/** The tables, conditions and parameters that select the codes matching a filter. */
-function matching(filter: CodeFilter): {
+/**
+ * The tables, conditions and parameters that select the codes matching a filter; `shortIndexed`
+ * says whether the short-search index holds every code yet.
+ */
+function matching(
+  filter: CodeFilter,
+  shortIndexed: () => boolean,
+): {
   from: string;
   where: string[];
   params: unknown[];
@@ -284,16 +320,25 @@ function matching(filter: CodeFilter): {
   let index: string | undefined;
   const query = filter.query?.trim();
   if (query) {
-    // One or two characters are fewer than a trigram: the short searches' index holds them.
+    // One or two characters are fewer than a trigram: the short searches' index holds them, once
+    // it holds every code; until then (its fill under way, shortSearchFill.ts) they read every code.
     const short = shortSearchMatch(query);
-    index = short ? 'codes_short_search' : 'codes_search';
+    const scan = short !== undefined && !shortIndexed();
+    index = short && !scan ? 'codes_short_search' : 'codes_search';
     // The search index leads, ordered by its own rowid (the same number as codes.seq): it then
     // yields matches newest first and the page stops at its limit, where ordering by codes.seq
     // would sort every match first.
     from = `${index} JOIN codes ON codes.seq = ${index}.rowid`;
     order = `${index}.rowid`;
-    where.push(`${index} MATCH ?`);
-    params.push(short ?? `"${query.replaceAll('"', '""')}"`);
+    if (scan) {
+      // SQLite's LIKE folds the case of A–Z only, where the index folds every script's: 'É' finds
+      // 'é' only once the fill is done. Chinese, digits and ASCII are found alike either way.
+      where.push("codes_search.text LIKE ? ESCAPE '\\'");
+      params.push(`%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    } else {
+      where.push(`${index} MATCH ?`);
+      params.push(short ?? `"${query.replaceAll('"', '""')}"`);
+    }
   }
   if (filter.accountId) {
     where.push('codes.account_id = ?');

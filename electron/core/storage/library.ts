@@ -14,6 +14,7 @@ import { DurableCommits } from './durableCommits';
 import { ImageStore } from './imageStore';
 import { type LibraryDatabase, openLibraryDatabase } from './libraryDatabase';
 import { importJsonLinesIndex } from './libraryImport';
+import { BackgroundFill } from './shortSearchFill';
 
 export interface LibraryEntry extends StoredCode {
   /**
@@ -67,6 +68,12 @@ export class Library {
   /** The calls to WeChat under way in every process sharing this library. */
   readonly claims: Claims;
   private readonly batches: BatchTable;
+  /**
+   * The short-search index being filled for the codes kept before it existed, in the background:
+   * opening does not wait for it (at a million codes it takes a while), short searches read every
+   * code until it is done.
+   */
+  private readonly fill: BackgroundFill;
 
   private constructor(
     private readonly dir: string,
@@ -77,6 +84,7 @@ export class Library {
   ) {
     this.claims = new Claims(join(dir, 'claims'));
     this.batches = new BatchTable(db);
+    this.fill = new BackgroundFill(db);
   }
 
   static async open(dir: string): Promise<Library> {
@@ -97,7 +105,13 @@ export class Library {
   }
 
   close(): void {
+    this.fill.stop();
     this.db.close();
+  }
+
+  /** Resolves once the short-search index holds every code (filled by this process or another). */
+  shortSearchFilled(): Promise<void> {
+    return this.fill.done;
   }
 
   pngPath(entry: LibraryEntry): string {
@@ -174,7 +188,7 @@ export class Library {
    */
   async delete(codeId: string): Promise<void> {
     if (this.unkept.delete(codeId)) return;
-    this.codes.delete(codeId);
+    this.db.transaction(() => this.codes.delete(codeId)).immediate();
   }
 
   /** A page of the codes matching the filter, newest first. The query matches page, path, scene, file name and batch row. */

@@ -1,5 +1,4 @@
 import Database from 'libsql';
-import { shortSearchGrams } from './shortSearch';
 
 export type LibraryDatabase = Database.Database;
 export type Statement = Database.Statement;
@@ -10,15 +9,12 @@ export type Statement = Database.Statement;
  */
 export const BUSY_TIMEOUT_MS = 10_000;
 
-/** One schema step: SQL, or code for a step SQL cannot express (tokens made in JavaScript). */
-type Migration = string | ((db: LibraryDatabase) => void);
-
 /**
  * The schema, one step per version (PRAGMA user_version counts the steps applied). A step is never
  * edited once released: a change is a new step, so every database on every machine reaches the same
- * schema whichever version it started from.
+ * schema whichever version it started from. (Step 4 is the one exception, and step 6 makes up for it.)
  */
-const MIGRATIONS: readonly Migration[] = [
+const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE codes (
     -- Insertion order: History lists newest first and pages by it.
@@ -90,36 +86,44 @@ const MIGRATIONS: readonly Migration[] = [
   ) WITHOUT ROWID;
   CREATE INDEX batch_rows_by_code ON batch_rows (code_id);
   `,
-  // Searches of one or two characters (shortSearch.ts), filled from the codes already kept.
-  addShortSearch,
+  // Searches of one or two characters (shortSearch.ts). Contentless (the text is in codes_search
+  // already) and without positions (a gram is one token: there is no phrase to find), so it holds
+  // little more than, per gram, the list of codes having it. Its rowid is codes.seq.
+  //
+  // It is created empty: the codes already kept are indexed afterwards, a thousand per short
+  // transaction (shortSearchFill.ts), from short_search_fill's row: the codes with a seq in
+  // (filled, last] are the fill's to index, every other code is indexed by whoever writes it. The
+  // build before this one filled it here, in the migration's transaction: at a million codes that
+  // held the write lock for longer than the busy timeout of a CLI (or app) sharing the library.
+  // No row: nothing left to fill (a new library, or one whose fill has finished).
+  `
+  CREATE VIRTUAL TABLE codes_short_search USING fts5 (
+    grams, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii'
+  );
+  CREATE TABLE short_search_fill (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    filled INTEGER NOT NULL,
+    last INTEGER NOT NULL
+  );
+  -- codes.seq is codes_search's rowid; its max is read off the primary key (the FTS table's would
+  -- be read row by row).
+  INSERT INTO short_search_fill (id, filled, last)
+    SELECT 1, 0, max(seq) FROM codes HAVING max(seq) IS NOT NULL;
+  `,
   // A new code's image, kept with it in its commit until its file is synced (imageStore.ts).
   `
   CREATE TABLE images_unsynced (png_hash TEXT PRIMARY KEY, png BLOB NOT NULL);
   `,
+  // A library upgraded by the build whose step 4 filled the short-search index in one go has no
+  // short_search_fill table: it gets one, empty, since its index is whole.
+  `
+  CREATE TABLE IF NOT EXISTS short_search_fill (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    filled INTEGER NOT NULL,
+    last INTEGER NOT NULL
+  );
+  `,
 ];
-
-/** Rows read at a time while filling the short-search index: memory stays flat at a million codes. */
-const BACKFILL_CHUNK = 5_000;
-
-function addShortSearch(db: LibraryDatabase): void {
-  // Contentless (the text is in codes_search already) and without positions (a gram is one token:
-  // there is no phrase to find), so it holds little more than, per gram, the list of codes having it.
-  // Its rowid is codes.seq.
-  db.exec(`CREATE VIRTUAL TABLE codes_short_search USING fts5 (
-    grams, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii'
-  )`);
-  const read = db
-    .prepare('SELECT rowid, text FROM codes_search WHERE rowid > ? ORDER BY rowid LIMIT ?')
-    .raw(true);
-  const write = db.prepare('INSERT INTO codes_short_search (rowid, grams) VALUES (?, ?)');
-  let after = 0;
-  for (;;) {
-    const rows = read.all(after, BACKFILL_CHUNK) as [number, string][];
-    for (const [rowid, text] of rows) write.run(rowid, shortSearchGrams(text));
-    if (rows.length < BACKFILL_CHUNK) return;
-    after = rows[rows.length - 1]![0];
-  }
-}
 
 /**
  * Opens (creating it if need be) the library's database, shared by the app and any CLI process:
@@ -160,10 +164,7 @@ function migrate(db: LibraryDatabase): void {
         `The library was written by a newer version of the app (schema ${from}; this one knows ${SCHEMA_VERSION}).`,
       );
     }
-    for (const step of MIGRATIONS.slice(from)) {
-      if (typeof step === 'string') db.exec(step);
-      else step(db);
-    }
+    for (const step of MIGRATIONS.slice(from)) db.exec(step);
     db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

@@ -1,19 +1,12 @@
 import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'libsql';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../../shared/codeRequest';
+import { WRITTEN_BY_SCHEMA_3 } from '../../testing/olderLibrary';
 import { tempFolderFor } from '../../testing/tempFolder';
 import { Library, type LibraryEntry, type LibraryFilter } from './library';
 import { SCHEMA_VERSION } from './libraryDatabase';
-
-/**
- * A library written by the build before the short-search index (schema 3), with that build's own
- * code: a Chinese scene, a batch row with its cells, a code that took a batch row's origin later,
- * two codes with 桌 of which one was deleted. listed.json is what that build listed, newest first.
- */
-const WRITTEN_BY_SCHEMA_3 = fileURLToPath(new URL('./fixtures/library-schema3', import.meta.url));
 
 const style = {
   envVersion: 'release',
@@ -150,14 +143,21 @@ describe('a library written before the short-search index', () => {
     expect(before).toHaveLength(5);
     const library = await Library.open(dir);
     expect(listed(library)).toEqual(before);
-    for (const entry of before) expect((await library.readPng(entry)).toString()).toMatch(/^png of /);
     const ids = (query: string) => listed(library, { query }).map((e) => e.codeId);
-    for (const query of ['桌', '门店', '上海', 'a1', 'A1', '徐汇', '静安', '7', '号']) {
-      expect(ids(query), query).toEqual(containing(before, query).map((e) => e.codeId));
-    }
-    expect(ids('桌')).toHaveLength(1);
-    expect(ids('徐汇')).toHaveLength(1);
-    expect(library.count({ query: '上海' })).toBe(containing(before, '上海').length);
+    const findsEveryShortSubstring = () => {
+      for (const query of ['桌', '门店', '上海', 'a1', 'A1', '徐汇', '静安', '7', '号']) {
+        expect(ids(query), query).toEqual(containing(before, query).map((e) => e.codeId));
+      }
+      expect(ids('桌')).toHaveLength(1);
+      expect(ids('徐汇')).toHaveLength(1);
+      expect(library.count({ query: '上海' })).toBe(containing(before, '上海').length);
+    };
+    // At once, before the background fill has run (nothing has waited since the open), by reading
+    // every code; then by the index the fill has made.
+    findsEveryShortSubstring();
+    await library.shortSearchFilled();
+    findsEveryShortSubstring();
+    for (const entry of before) expect((await library.readPng(entry)).toString()).toMatch(/^png of /);
     // A code added after the upgrade is found the same way.
     const added = await library.add(code(unlimited('9号桌')));
     expect(ids('桌')[0]).toBe(added.codeId);
