@@ -354,6 +354,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       this.setState('finished');
       return summary;
     } finally {
+      // Every row has ended by now: its file was written, or it failed.
+      await this.rowFiles.close();
       await releaseFolder();
     }
   }

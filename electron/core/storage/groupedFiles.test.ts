@@ -6,13 +6,15 @@ import { tempFolderFor } from '../../testing/tempFolder';
 import { GroupedFiles } from './groupedFiles';
 
 let dir: string;
+let files: GroupedFiles;
 beforeEach(async (test) => {
   dir = await tempFolderFor(test, 'grouped');
+  files = new GroupedFiles();
+  test.onTestFinished(() => files.close());
 });
 
 describe('GroupedFiles', () => {
   it('writes many files at once, each whole under its name, in fewer flushes than files', async () => {
-    const files = new GroupedFiles();
     const names = Array.from({ length: 40 }, (_, i) => `${i + 1}.png`);
     await Promise.all(names.map((name, i) => files.write(join(dir, name), Buffer.alloc(5000 + i, i))));
     // Every write resolved: each file is there, whole, and no temp file is left.
@@ -25,7 +27,6 @@ describe('GroupedFiles', () => {
   });
 
   it('replaces a file already there with the new bytes', async () => {
-    const files = new GroupedFiles();
     await writeFile(join(dir, '2-门店.png'), 'old');
     await files.write(join(dir, '2-门店.png'), Buffer.from('new image'));
     expect(await readFile(join(dir, '2-门店.png'), 'utf8')).toBe('new image');
@@ -33,7 +34,6 @@ describe('GroupedFiles', () => {
   });
 
   it('a file that cannot be named fails alone, naming its path; the rest of its group is written', async () => {
-    const files = new GroupedFiles();
     // A folder under the file's name: the rename at the end of the group fails for this one only.
     await mkdir(join(dir, '3.png', 'inside'), { recursive: true });
     const [two, three, four] = ['2.png', '3.png', '4.png'].map((name) =>
@@ -51,7 +51,6 @@ describe('GroupedFiles', () => {
   });
 
   it('a folder that is not there fails the write with its path and leaves nothing', async () => {
-    const files = new GroupedFiles();
     const failure = await failureOf(files.write(join(dir, 'gone', '1.png'), Buffer.from('x')));
     expect(failure.error.code).toBe('file');
     expect(JSON.stringify(failure.error)).toContain(join(dir, 'gone', '1.png'));

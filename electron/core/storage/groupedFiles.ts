@@ -1,115 +1,97 @@
-import { close, fsync, open, rename, unlink, write } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { appError } from '../../../shared/errors';
 import { Failure } from '../../../shared/result';
-import { syncFolder, tempName } from './atomicFile';
+import { tempName } from './atomicFile';
+import { FILE_GROUP_WORKER } from './fileGroupWorker';
 
 interface Waiting {
   path: string;
   temp: string;
-  fd: number;
+  data: Uint8Array;
   resolve: () => void;
-  reject: (cause: unknown) => void;
+  reject: (cause: Failure) => void;
 }
 
 /**
  * New files written by many callers at once (a batch's output PNGs), each one durable under its
- * name before its write resolves, never torn under it: the same promise as writeFileAtomic, at a
- * group's price. A file goes to a temp file of its own and waits; the files waiting are then made
- * durable together: their fsyncs go out at once (the file system commits them in one journal
- * commit rather than one each), they are renamed, and each of their folders is flushed once for
- * the group. Files arriving while a group flushes form the next one, as the journal's records do.
- * A kill at any point leaves only whole files under their names, and temp files the next start
- * sweeps (tempFiles.ts).
+ * name before its write resolves, never torn under it: writeFileAtomic's promise at a group's
+ * price. The files waiting go as one group to a thread of this writer's (fileGroupWorker.ts), which
+ * writes each to a temp name, flushes it, renames it, and flushes each folder once for the group;
+ * files arriving meanwhile form the next group, as the journal's records do. Written through
+ * libuv's pool instead, every open, write, flush, close and rename of every file is a hand-off to a
+ * pool thread and back, which cost about as much CPU as the system calls themselves. A kill at any
+ * point leaves only whole files under their names, and temp files the next start sweeps
+ * (tempFiles.ts).
  */
 export class GroupedFiles {
   private waiting: Waiting[] = [];
-  private flushing = false;
-  /** Groups flushed so far: how many flushes the files shared (shown by tests and benchmarks). */
+  /** The group the thread is writing now. */
+  private writing: Waiting[] | undefined;
+  private worker: Worker | undefined;
+  /** close() calls waiting for the last group. */
+  private drained: (() => void)[] = [];
+  /** Groups written so far: how many flushes the files shared (shown by tests and benchmarks). */
   groups = 0;
 
   /** Resolves once `data` is on the disk under `path` (a file there is replaced). */
-  async write(path: string, data: Uint8Array): Promise<void> {
+  write(path: string, data: Uint8Array): Promise<void> {
     const temp = join(dirname(path), tempName(basename(path)));
-    let fd: number | undefined;
-    try {
-      fd = await call<number>((done) => open(temp, 'wx', 0o666, done));
-      for (let at = 0; at < data.length; ) {
-        at += await call<number>((done) => write(fd!, data, at, data.length - at, null, done));
-      }
-    } catch (cause) {
-      if (fd !== undefined) await call((done) => close(fd!, done)).catch(() => {});
-      await removeTemp(temp);
-      throw fileFailure(path, cause);
-    }
-    const opened = fd;
     return new Promise((resolve, reject) => {
-      this.waiting.push({ path, temp, fd: opened, resolve, reject });
-      if (!this.flushing) void this.flush();
+      this.waiting.push({ path, temp, data, resolve, reject });
+      if (!this.writing) this.sendNext();
     });
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    while (this.waiting.length > 0) {
-      const group = this.waiting.splice(0);
-      this.groups++;
-      // Each file's bytes on the disk before its name: a power cut never names a torn file.
-      const failures = await Promise.all(group.map((file) => syncAndName(file)));
-      // One flush of a folder keeps every rename done in it before: once per folder per group.
-      const folders = new Map<string, Promise<unknown>>();
-      group.forEach((file, i) => {
-        if (failures[i]) return;
-        const folder = dirname(file.path);
-        if (!folders.has(folder)) folders.set(folder, causeOf(syncFolder(folder)));
-      });
-      for (const [i, file] of group.entries()) {
-        const failed = failures[i] ?? (await folders.get(dirname(file.path)));
-        if (failed) file.reject(fileFailure(file.path, failed));
+  /** Ends the thread once the files given so far are written (a batch's end). */
+  async close(): Promise<void> {
+    if (this.writing) await new Promise<void>((resolve) => this.drained.push(resolve));
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
+  }
+
+  private sendNext(): void {
+    const group = this.waiting.splice(0);
+    if (group.length === 0) {
+      this.writing = undefined;
+      // Idle: a writer nobody closes keeps no process alive.
+      this.worker?.unref();
+      for (const resolve of this.drained.splice(0)) resolve();
+      return;
+    }
+    this.writing = group;
+    this.groups++;
+    const worker = this.thread();
+    worker.ref();
+    worker.postMessage(group.map(({ path, temp, data }) => ({ path, temp, data })));
+  }
+
+  private thread(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(FILE_GROUP_WORKER, { eval: true });
+    worker.on('message', (failed: (string | null)[]) => {
+      for (const [i, file] of (this.writing ?? []).entries()) {
+        const why = failed[i];
+        if (why) file.reject(fileFailure(file.path, why));
         else file.resolve();
       }
-    }
-    this.flushing = false;
+      this.sendNext();
+    });
+    // The thread itself failed (out of memory): its group fails, and the next one gets a new thread.
+    const lost = (why: string) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      for (const file of this.writing ?? []) file.reject(fileFailure(file.path, why));
+      this.sendNext();
+    };
+    worker.on('error', (cause) => lost(cause.message));
+    worker.on('exit', (code) => lost(`the writing thread stopped (${code})`));
+    this.worker = worker;
+    return worker;
   }
 }
 
-/** Flushes, closes and renames one file of a group; the cause when it could not (its temp removed). */
-async function syncAndName(file: Waiting): Promise<unknown> {
-  try {
-    try {
-      await call((done) => fsync(file.fd, done));
-    } finally {
-      await call((done) => close(file.fd, done));
-    }
-    await call((done) => rename(file.temp, file.path, done));
-    return undefined;
-  } catch (cause) {
-    await removeTemp(file.temp);
-    return cause ?? new Error('failed');
-  }
-}
-
-/** Node's callback calls, without fs/promises' FileHandle objects: a batch writes thousands of files. */
-function call<T = void>(start: (done: (error: NodeJS.ErrnoException | null, value?: T) => void) => void) {
-  return new Promise<T>((resolve, reject) => {
-    start((error, value) => (error ? reject(error) : resolve(value as T)));
-  });
-}
-
-/** undefined when `work` succeeds, else why it failed. */
-const causeOf = (work: Promise<unknown>): Promise<unknown> =>
-  work.then(
-    () => undefined,
-    (cause: unknown) => cause ?? new Error('failed'),
-  );
-
-function removeTemp(temp: string): Promise<void> {
-  return call((done) => unlink(temp, done)).catch(() => {});
-}
-
-function fileFailure(path: string, cause: unknown): Failure {
-  if (cause instanceof Failure) return cause;
-  return new Failure(
-    appError('file', { path, detail: cause instanceof Error ? cause.message : String(cause) }),
-  );
+function fileFailure(path: string, detail: string): Failure {
+  return new Failure(appError('file', { path, detail }));
 }
