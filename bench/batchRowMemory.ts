@@ -40,7 +40,7 @@ for (const size of values.rows.split(',').map(Number)) {
     kind: 'unlimited',
     style: { width: 430 },
     owner: 'wx0123456789abcdef',
-    library: { find: () => undefined },
+    library: { findKey: () => undefined },
   });
   const afterPlan = heapMiB();
   const names = fileNameList(plan.rows, defaultNameTemplate(plan.mapping), plan.sheet.headers);

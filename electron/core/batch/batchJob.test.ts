@@ -1,4 +1,4 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
@@ -185,6 +185,28 @@ describe('BatchJob against the sandbox', () => {
     for (let i = 1; i <= 10; i++) {
       expect(await qrText(join(s.dir, 'second', `${i + 1}.png`))).toBe(`${HOME}?id=${i}`);
     }
+  });
+
+  it('journals a row done only once its file is under its name; a row whose file could not be is made again from the library, unpaid', async () => {
+    const s = await setup();
+    // A folder where row 3's file goes: its rename fails after its code is paid and kept.
+    await mkdir(join(s.out, '3.png', 'in the way'), { recursive: true });
+    const plan = s.plan(['path'], paths(4));
+    const first = await s.job(plan, { concurrency: 4 }).run();
+    expect(first.progress).toMatchObject({ done: 3, failed: 1 });
+    expect(s.sandbox.stats().getwxacode).toBe(4);
+    const [batch] = await unfinishedBatches(s.dir);
+    expect(batch?.finished).toBe(3);
+    const journal = await readFile(join(s.dir, 'batches', batch!.manifest.id, 'journal.jsonl'), 'utf8');
+    expect(journal).not.toContain('"file":"3.png"');
+    // Nothing half-made in the user's folder: no temp file, the folder left as it was.
+    expect((await readdir(s.out)).sort()).toEqual(['2.png', '3.png', '4.png', '5.png', 'results.csv']);
+
+    await rm(join(s.out, '3.png'), { recursive: true });
+    const resumed = await s.job(plan, { resume: true }).run();
+    expect(resumed.progress).toMatchObject({ done: 4, failed: 0, fromLibrary: 1 });
+    expect(s.sandbox.stats().getwxacode).toBe(4);
+    expect(await qrText(join(s.out, '3.png'))).toBe(`${HOME}?id=2`);
   });
 
   // The sandbox charges quota only for codes it delivers whole (a cut-off one is not charged), so

@@ -58,7 +58,7 @@ describe('a 500,000-row sheet', () => {
       kind: 'unlimited',
       style: { width: 280 },
       owner: 'wx0123456789abcdef',
-      library: { find: () => undefined },
+      library: { findKey: () => undefined },
     });
     const names = fileNameList(plan.rows, defaultNameTemplate(plan.mapping), plan.sheet.headers);
     const outcomes = new RowOutcomes(plan.rows.length);

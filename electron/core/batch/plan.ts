@@ -47,7 +47,7 @@ export interface PlanInput {
   kind: CodeKind;
   style: BatchStyle;
   owner: string;
-  library: Pick<Library, 'find'>;
+  library: Pick<Library, 'findKey'>;
   /** The Num-Used last seen for this AppID (see lastNumUsed); undefined when never seen. */
   numUsed?: number;
 }
@@ -95,7 +95,7 @@ export function planBatch(input: PlanInput): BatchPlan {
     }
     const key = requestKey(owner, validation.value);
     const sameAs = firstRowOfKey.firstOrAdd(key);
-    if (sameAs === undefined && library.find(owner, validation.value)) inLibrary++;
+    if (sameAs === undefined && library.findKey(key)) inLibrary++;
     rows.push({
       row: sheetRow.number,
       request: validation.value,

@@ -118,6 +118,10 @@ describe('making a code that another process is already making', () => {
     const second = heldClient();
     const stop = new AbortController();
     const fromCli = cli.make(second.account, request, { signal: stop.signal });
+    // Gives up once it is waiting on the app's claim, as the test says: given up before its first
+    // look at the claim, and the app's claim released at once (a call's claim goes with one
+    // unlink), its first try could take the claim before it ever waited.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     stop.abort();
     await expect(fromCli).rejects.toMatchObject({ error: { code: 'cancelled' } });
     fail();

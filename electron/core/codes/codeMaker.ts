@@ -32,6 +32,12 @@ export interface MakeOptions {
   batchFile?: string;
   /** A code made now is committed to the library (NewCode.committed); not run for a stored one. */
   committed?: () => void;
+  /**
+   * What the caller's own look in the library found for this request (a batch looks before waiting
+   * its turn): make() then does not look again. Found since, another process's code is still seen:
+   * the look made once the request is claimed, before any call, is never skipped.
+   */
+  held?: { entry: LibraryEntry | undefined };
 }
 
 export interface CodeAccount {
@@ -63,7 +69,7 @@ export class CodeMaker {
     // A regenerate joins a call already under way too: that image is fresh from WeChat.
     let made = this.inFlight.get(key);
     if (!made) {
-      const before = this.library.find(account.appId, request);
+      const before = options.held ? options.held.entry : this.library.findKey(key);
       if (!options.regenerate && before) return this.stored(before);
       // Shared by every caller, so no one caller's signal stops it (each stops only its own wait).
       made = this.claimAndFetch(account, request, key, before, options).finally(() =>
@@ -111,9 +117,13 @@ export class CodeMaker {
       });
       if (claim.taken) {
         try {
-          // The holder before may have finished between the last look and the claim.
-          const now = this.library.find(account.appId, request);
-          if (now && now.codeId !== before?.codeId) return await this.stored(now);
+          // The holder before may have finished between the last look and the claim. Only its id is
+          // read: nearly always nothing came, and the code is read only when one did.
+          const now = this.library.newestIdFor(key);
+          if (now !== undefined && now !== before?.codeId) {
+            const came = this.library.get(now);
+            if (came) return await this.stored(came);
+          }
           // Waited long for another process: a caller that gave up meanwhile pays for nothing.
           if (waited && signal?.aborted) throw cancelled();
           await beforeCall?.();
@@ -128,7 +138,7 @@ export class CodeMaker {
       waited = true;
       await sleep(pause);
       pause = Math.min(LONGEST_LOOK_MS, pause * 1.5);
-      const now = this.library.find(account.appId, request);
+      const now = this.library.findKey(key);
       if (now && now.codeId !== before?.codeId) return this.stored(now);
     }
   }

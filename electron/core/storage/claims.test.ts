@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tempFolderFor } from '../../testing/tempFolder';
-import { takeFile } from './claims';
+import { Claims, takeFile } from './claims';
 
 let dir: string;
 beforeEach(async (test) => {
@@ -62,6 +62,29 @@ describe('takeFile', () => {
     const lock = join(dir, 'lock');
     const first = await takeFile(lock);
     expect(first.taken).toBe(true);
+    // As if the first holder had been judged stale and another process took over.
+    await writeFile(lock, leftBy(process.ppid));
+    if (first.taken) await first.release();
+    expect(JSON.parse(await readFile(lock, 'utf8')).pid).toBe(process.ppid);
+  });
+
+  it('a call’s claim released at once is gone, and the next taker gets it', async () => {
+    const claims = new Claims(join(dir, 'claims'));
+    const first = await claims.take('key');
+    expect(first.taken).toBe(true);
+    expect((await claims.take('key')).taken).toBe(false);
+    if (first.taken) await first.release();
+    await expect(readFile(join(dir, 'claims', 'key'), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+    const second = await claims.take('key');
+    expect(second.taken).toBe(true);
+    if (second.taken) await second.release();
+  });
+
+  it('a claim held past its plain-release time is released under the guard: a new holder’s lock stays', async () => {
+    const lock = join(dir, 'lock');
+    const first = await takeFile(lock, { plainReleaseWithinMs: 50 });
+    expect(first.taken).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
     // As if the first holder had been judged stale and another process took over.
     await writeFile(lock, leftBy(process.ppid));
     if (first.taken) await first.release();

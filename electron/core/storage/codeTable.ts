@@ -246,6 +246,14 @@ export class CodeTable {
     return row && storedCode(row);
   }
 
+  /** The id of newestFor(key)'s code, read without the row: a miss is answered by the index alone. */
+  newestIdFor(key: string): string | undefined {
+    const row = this.statement('SELECT code_id FROM codes WHERE request_key = ? ORDER BY seq DESC LIMIT 1')
+      .raw(true)
+      .get(key) as [string] | undefined;
+    return row?.[0];
+  }
+
   highestNumUsed(appId: string): number | undefined {
     const row = this.statement('SELECT max(num_used) AS highest FROM codes WHERE app_id = ?').get(appId) as {
       highest: number | null;

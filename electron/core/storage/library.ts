@@ -119,8 +119,17 @@ export class Library {
   }
 
   find(appId: string, request: CodeRequest): LibraryEntry | undefined {
-    const key = requestKey(appId, request);
+    return this.findKey(requestKey(appId, request));
+  }
+
+  /** The newest code for a requestKey (kept on disk or held for this session). */
+  findKey(key: string): LibraryEntry | undefined {
     return this.unkeptFor(key) ?? this.codes.newestFor(key);
+  }
+
+  /** The codeId findKey(key) would give: a look whether a code came since, cheaper than reading it. */
+  newestIdFor(key: string): string | undefined {
+    return this.unkeptFor(key)?.codeId ?? this.codes.newestIdFor(key);
   }
 
   /** Whether a code for this requestKey is in the library (kept on disk or held for this session). */
