@@ -1,7 +1,7 @@
 import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempFolderFor } from '../../testing/tempFolder';
 import { Claims, takeFile } from './claims';
 
@@ -90,6 +90,26 @@ describe('takeFile', () => {
     if (first.taken) await first.release();
     expect(JSON.parse(await readFile(lock, 'utf8')).pid).toBe(process.ppid);
   });
+
+  for (const [what, shift] of [
+    ['slept an hour (its wall clock ran on, its monotonic clock stood still)', 60 * 60_000],
+    ['had its clock set back', -60_000],
+  ] as const) {
+    it(`a fresh claim of a computer that ${what} is released under the guard`, async () => {
+      const lock = join(dir, 'lock');
+      const first = await takeFile(lock, { plainReleaseWithinMs: 10_000 });
+      expect(first.taken).toBe(true);
+      // While it slept, another process found the claim silent and took it over.
+      await writeFile(lock, leftBy(process.ppid));
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + shift });
+      try {
+        if (first.taken) await first.release();
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(JSON.parse(await readFile(lock, 'utf8')).pid).toBe(process.ppid);
+    });
+  }
 
   it('a release waits for a takeover under way and then leaves the new holder’s lock', async () => {
     const lock = join(dir, 'lock');

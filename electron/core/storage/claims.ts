@@ -41,6 +41,21 @@ export interface TakeOptions {
 }
 
 /**
+ * How long since this was called, by the longer of two clocks. The monotonic clock does not run
+ * while the computer sleeps, yet other takers' clocks do: a laptop that slept an hour mid-call
+ * must not think its claim fresh. The wall clock runs through a sleep but can be set back, so a
+ * negative reading of it counts as forever.
+ */
+function heldFor(): () => number {
+  const monotonic = performance.now();
+  const wall = Date.now();
+  return () => {
+    const byWall = Date.now() - wall;
+    return byWall < 0 ? Number.POSITIVE_INFINITY : Math.max(byWall, performance.now() - monotonic);
+  };
+}
+
+/**
  * Takes the file at `path` as a lock, atomically (O_EXCL): every process of the app and the CLI on
  * this data folder agrees who holds it. A lock whose holder died (a crash, kill -9) is taken over.
  */
@@ -69,13 +84,13 @@ export async function takeFile(path: string, options: TakeOptions = {}): Promise
         utimes(path, now, now).catch(() => {});
       }, HEARTBEAT_MS);
       heartbeat.unref();
-      const takenAt = performance.now();
+      const held = heldFor();
       return {
         taken: true,
         release: () => {
           clearInterval(heartbeat);
           const plain = options.plainReleaseWithinMs;
-          if (plain !== undefined && performance.now() - takenAt < plain) return removeFile(path);
+          if (plain !== undefined && held() < plain) return removeFile(path);
           return releaseFile(path, text);
         },
       };
