@@ -20,6 +20,8 @@ const { values } = parseArgs({
     widths: { type: 'string', default: '430,1280' },
     /** Extra node flags for the engine's child, e.g. --cpu-prof. */
     'engine-node-flags': { type: 'string', default: '' },
+    /** The memory runs print, on stderr, what grows (see traceMemory in batchWorker.ts). */
+    'trace-memory': { type: 'boolean', default: false },
   },
 });
 
@@ -57,6 +59,7 @@ function measure(mode: 'engine' | 'bare', rows: string, width: number, zip = fal
     '--width',
     String(width),
     ...(zip ? ['--zip'] : []),
+    ...(zip && values['trace-memory'] ? ['--trace-memory'] : []),
   );
   const sandboxBefore = process.cpuUsage();
   return new Promise((resolve, reject) => {
@@ -86,7 +89,8 @@ console.log(
 );
 console.log('|---|---|---|---|---|---|');
 const throughput: Record<string, number> = {};
-for (const width of values.widths.split(',').map(Number)) {
+// --widths '' leaves the throughput runs out (a memory run only).
+for (const width of values.widths.split(',').filter(Boolean).map(Number)) {
   // Ceiling and engine back to back at each width: the machine's load drifts less between them.
   const bare = await measure('bare', values.rows, width);
   const engine = await measure('engine', values.rows, width);

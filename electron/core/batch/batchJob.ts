@@ -356,21 +356,23 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     }
   }
 
-  /** Rows an earlier run finished count as done when their file is still there; the rest are queued. */
+  /**
+   * Rows an earlier run finished count as done when their file is still there; the rest are fed to
+   * the scheduler as it starts them, by index, so no object per row waits in memory.
+   */
   private queueUnfinished(journal: Journal): void {
     const { present } = this;
     let index = 0;
     for (const row of this.options.plan.rows) {
-      const entry = journal.finished.get(row.row);
       const file = this.names.at(index)!;
-      if (entry && entry.file === file && present.has(file)) {
+      const fromLibrary = journal.finished.finishedAs(row.row, file);
+      if (fromLibrary !== undefined && present.has(file)) {
         this.counts.done++;
-        this.outcomes.done(index, entry.fromLibrary);
-      } else {
-        this.scheduler.push({ index, requeued: 0 });
+        this.outcomes.done(index, fromLibrary);
       }
       index++;
     }
+    this.scheduler.feedFrom(this.outcomes.notEnded(this.counts.done));
   }
 
   /**
