@@ -3,7 +3,7 @@
 //   bare:   a bare undici loop posting the same request bodies at the same concurrency (the ceiling)
 // Prints one JSON line: { mode, rows, seconds, codesPerSecond, maxRssMiB, cpuMsPerCode }.
 import '../electron/core/storage/threadPool';
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeHeapSnapshot } from 'node:v8';
@@ -68,7 +68,15 @@ async function engine(): Promise<{ seconds: number; codesPerSecond: number }> {
   });
   const trace = values['trace-memory'] ? traceMemory(job, rows) : undefined;
   const summary = await job.run();
-  trace?.end();
+  if (trace) {
+    // The library's database: SQLite's page cache grows with it, up to its cache_size.
+    const dbMiB = async (name: string) =>
+      (await stat(join(home, 'library', name)).catch(() => ({ size: 0 }))).size / 2 ** 20;
+    process.stderr.write(
+      `${JSON.stringify({ libraryDbMiB: await dbMiB('library.db'), walMiB: await dbMiB('library.db-wal') })}\n`,
+    );
+    trace.end();
+  }
   if (summary.progress.done !== rows) throw new Error(`only ${summary.progress.done} of ${rows} rows done`);
   // Codes per second over the rows themselves; seconds over everything, spreadsheet to ZIP.
   return { seconds: (performance.now() - started) / 1000, codesPerSecond: summary.progress.codesPerSecond };
