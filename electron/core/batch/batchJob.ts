@@ -363,7 +363,9 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   private queueUnfinished(journal: Journal): void {
     const { present } = this;
     let index = 0;
-    for (const row of this.options.plan.rows) {
+    // A fresh start has nothing finished: the sheet's rows are not read again for nothing.
+    const rows = journal.finished.size > 0 ? this.options.plan.rows : [];
+    for (const row of rows) {
       const file = this.names.at(index)!;
       const fromLibrary = journal.finished.finishedAs(row.row, file);
       if (fromLibrary !== undefined && present.has(file)) {
