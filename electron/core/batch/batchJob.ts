@@ -26,6 +26,7 @@ import {
 } from './errorPolicy';
 import { FailureGroups } from './failureGroups';
 import { type BatchManifest, batchFolder, batchId, Journal, removeBatch, unreceivedCodes } from './journal';
+import { type NamesPresent, NamesPresentBuilder } from './namesPresent';
 import { defaultNameTemplate, fileNameList } from './naming';
 import { type BatchOutput, takeOutputFolder, writeOutputs } from './outputs';
 import type { BatchPlan } from './plan';
@@ -132,7 +133,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   /** The print options' step (labels, logo, vector file, sheet); absent when the batch has none. */
   private printer?: BatchPrinter;
   /** Names in the output folder when the run started: a row's file among them may be another batch's. */
-  private present = new Set<string>();
+  private present: NamesPresent = new NamesPresentBuilder().done();
   /** Folders of the rows' files made so far: a subfolder per city is made once, not once per row. */
   private readonly madeFolders = new Set<string>();
   private notKept: { count: number; error?: AppError } = { count: 0 };

@@ -1,4 +1,5 @@
 import { MAX_ROWS } from '../../../shared/batch';
+import { nameHash } from './nameHash';
 
 // The rows an earlier run of a batch finished, as its journal says, in five bytes a spreadsheet row
 // (a 500,000-row batch resumed keeps 2.5 MB here instead of an object and a file name per row).
@@ -24,7 +25,7 @@ export class FinishedRows {
     if (row >= this.flags.length) this.grow(row + 1);
     if (!(this.flags[row]! & FINISHED)) this.count++;
     this.flags[row] = FINISHED | (fromLibrary ? FROM_LIBRARY : 0);
-    this.files[row] = nameHash(file);
+    this.files[row] = nameHash(file) % 2 ** 32;
   }
 
   has(row: number): boolean {
@@ -39,7 +40,7 @@ export class FinishedRows {
    * output folder under the name asked for besides.
    */
   finishedAs(row: number, file: string): boolean | undefined {
-    if (!this.has(row) || this.files[row] !== nameHash(file)) return undefined;
+    if (!this.has(row) || this.files[row] !== nameHash(file) % 2 ** 32) return undefined;
     return (this.flags[row]! & FROM_LIBRARY) !== 0;
   }
 
@@ -57,14 +58,4 @@ export class FinishedRows {
     this.flags = flags;
     this.files = files;
   }
-}
-
-/** FNV-1a over the name's UTF-16 code units. */
-function nameHash(name: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    hash ^= name.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }
