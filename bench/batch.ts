@@ -4,7 +4,8 @@
 // sandbox (rate limit off) runs in this process, so it never shares the engine's event loop.
 // Run: npm run bench:batch  [-- --rows 300 --rss-rows 5000,50000 --concurrency 8 --widths 430,1280]
 // A profile of the engine's child: --engine-node-flags='--cpu-prof --cpu-prof-dir=/tmp/prof' (with '=':
-// the value starts with a dash); --rss-rows '' runs the throughput table only.
+// the value starts with a dash); --rss-rows '' runs the throughput table only, --widths '' the memory
+// runs only; --trace-memory prints what grows in them (see traceMemory in batchWorker.ts).
 // The defaults finish in about 3 minutes on 2 cores; the figures use --rss-rows 5000,50000.
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
