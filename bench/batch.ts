@@ -4,7 +4,8 @@
 // sandbox (rate limit off) runs in this process, so it never shares the engine's event loop.
 // Run: npm run bench:batch  [-- --rows 300 --rss-rows 5000,50000 --concurrency 8 --widths 430,1280]
 // A profile of the engine's child: --engine-node-flags='--cpu-prof --cpu-prof-dir=/tmp/prof' (with '=':
-// the value starts with a dash); --rss-rows '' runs the throughput table only.
+// the value starts with a dash); --rss-rows '' runs the throughput table only, --widths '' the memory
+// runs only; --trace-memory prints what grows in them (see traceMemory in batchWorker.ts).
 // The defaults finish in about 3 minutes on 2 cores; the figures use --rss-rows 5000,50000.
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     widths: { type: 'string', default: '430,1280' },
     /** Extra node flags for the engine's child, e.g. --cpu-prof. */
     'engine-node-flags': { type: 'string', default: '' },
+    /** The memory runs print, on stderr, what grows (see traceMemory in batchWorker.ts). */
+    'trace-memory': { type: 'boolean', default: false },
   },
 });
 
@@ -57,6 +60,7 @@ function measure(mode: 'engine' | 'bare', rows: string, width: number, zip = fal
     '--width',
     String(width),
     ...(zip ? ['--zip'] : []),
+    ...(zip && values['trace-memory'] ? ['--trace-memory'] : []),
   );
   const sandboxBefore = process.cpuUsage();
   return new Promise((resolve, reject) => {
@@ -86,7 +90,8 @@ console.log(
 );
 console.log('|---|---|---|---|---|---|');
 const throughput: Record<string, number> = {};
-for (const width of values.widths.split(',').map(Number)) {
+// --widths '' leaves the throughput runs out (a memory run only).
+for (const width of values.widths.split(',').filter(Boolean).map(Number)) {
   // Ceiling and engine back to back at each width: the machine's load drifts less between them.
   const bare = await measure('bare', values.rows, width);
   const engine = await measure('engine', values.rows, width);

@@ -3,9 +3,10 @@
 //   bare:   a bare undici loop posting the same request bodies at the same concurrency (the ceiling)
 // Prints one JSON line: { mode, rows, seconds, codesPerSecond, maxRssMiB, cpuMsPerCode }.
 import '../electron/core/storage/threadPool';
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeHeapSnapshot } from 'node:v8';
 import { Agent, request } from 'undici';
 import { BatchJob } from '../electron/core/batch/batchJob';
 import { guessMapping } from '../electron/core/batch/mapping';
@@ -27,6 +28,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string' },
     width: { type: 'string' },
     zip: { type: 'boolean' },
+    /** Samples memory through the run and prints, on stderr, its peaks by phase and its course by tenths of the rows. */
+    'trace-memory': { type: 'boolean' },
   },
 });
 const apiBase = values['api-base']!;
@@ -63,10 +66,67 @@ async function engine(): Promise<{ seconds: number; codesPerSecond: number }> {
     concurrency,
     ratePerMinute: 0,
   });
+  const trace = values['trace-memory'] ? traceMemory(job, rows) : undefined;
   const summary = await job.run();
+  if (trace) {
+    // The library's database: SQLite's page cache grows with it, up to its cache_size.
+    const dbMiB = async (name: string) =>
+      (await stat(join(home, 'library', name)).catch(() => ({ size: 0 }))).size / 2 ** 20;
+    process.stderr.write(
+      `${JSON.stringify({ libraryDbMiB: await dbMiB('library.db'), walMiB: await dbMiB('library.db-wal') })}\n`,
+    );
+    trace.end();
+  }
   if (summary.progress.done !== rows) throw new Error(`only ${summary.progress.done} of ${rows} rows done`);
   // Codes per second over the rows themselves; seconds over everything, spreadsheet to ZIP.
   return { seconds: (performance.now() - started) / 1000, codesPerSecond: summary.progress.codesPerSecond };
+}
+
+/**
+ * What grows while a batch runs: the peaks of each part of the process's memory in each phase (the
+ * rows, then the outputs: results CSV and ZIP), and a sample at every tenth of the rows.
+ */
+function traceMemory(job: BatchJob, total: number): { end: () => void } {
+  const mib = (n: number) => Math.round((n / 2 ** 20) * 10) / 10;
+  let phase = 'setup';
+  const peaks: Record<string, Record<string, number>> = {};
+  const sample = () => {
+    const m = process.memoryUsage();
+    peaks[phase] ??= {};
+    const peak = peaks[phase]!;
+    for (const [k, v] of Object.entries(m)) peak[k] = Math.max(peak[k] ?? 0, mib(v));
+    return m;
+  };
+  const timer = setInterval(sample, 100);
+  let nextTenth = 1;
+  job.on('state', (state) => {
+    if (state === 'running') phase = 'rows';
+  });
+  job.on('row', () => {
+    const p = job.progress();
+    const ended = p.done + p.failed;
+    if (ended >= (total * nextTenth) / 10) {
+      // With --expose-gc (--engine-node-flags=--expose-gc) the heap is what the rows keep, garbage collected.
+      (globalThis as { gc?: () => void }).gc?.();
+      const m = sample();
+      // BENCH_HEAP_SNAPSHOTS=<dir>: a heap snapshot at 2 and 8 tenths, to compare what the rows between added.
+      const snapshots = process.env.BENCH_HEAP_SNAPSHOTS;
+      if (snapshots && (nextTenth === 2 || nextTenth === 8))
+        writeHeapSnapshot(join(snapshots, `${nextTenth}.heapsnapshot`));
+      process.stderr.write(
+        `${JSON.stringify({ rows: ended, rss: mib(m.rss), heapUsed: mib(m.heapUsed), heapTotal: mib(m.heapTotal), external: mib(m.external), arrayBuffers: mib(m.arrayBuffers) })}\n`,
+      );
+      nextTenth++;
+    }
+    if (ended === total) phase = 'outputs';
+  });
+  return {
+    end: () => {
+      sample();
+      clearInterval(timer);
+      process.stderr.write(`${JSON.stringify({ rows: total, peaks })}\n`);
+    },
+  };
 }
 
 async function bare(): Promise<{ seconds: number; codesPerSecond: number }> {

@@ -26,6 +26,7 @@ import {
 } from './errorPolicy';
 import { FailureGroups } from './failureGroups';
 import { type BatchManifest, batchFolder, batchId, Journal, removeBatch, unreceivedCodes } from './journal';
+import { type NamesPresent, NamesPresentBuilder } from './namesPresent';
 import { defaultNameTemplate, fileNameList } from './naming';
 import { type BatchOutput, takeOutputFolder, writeOutputs } from './outputs';
 import type { BatchPlan } from './plan';
@@ -132,7 +133,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   /** The print options' step (labels, logo, vector file, sheet); absent when the batch has none. */
   private printer?: BatchPrinter;
   /** Names in the output folder when the run started: a row's file among them may be another batch's. */
-  private present = new Set<string>();
+  private present: NamesPresent = new NamesPresentBuilder().done();
   /** Folders of the rows' files made so far: a subfolder per city is made once, not once per row. */
   private readonly madeFolders = new Set<string>();
   private notKept: { count: number; error?: AppError } = { count: 0 };
@@ -356,21 +357,25 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     }
   }
 
-  /** Rows an earlier run finished count as done when their file is still there; the rest are queued. */
+  /**
+   * Rows an earlier run finished count as done when their file is still there; the rest are fed to
+   * the scheduler as it starts them, by index, so no object per row waits in memory.
+   */
   private queueUnfinished(journal: Journal): void {
     const { present } = this;
     let index = 0;
-    for (const row of this.options.plan.rows) {
-      const entry = journal.finished.get(row.row);
+    // A fresh start has nothing finished: the sheet's rows are not read again for nothing.
+    const rows = journal.finished.size > 0 ? this.options.plan.rows : [];
+    for (const row of rows) {
       const file = this.names.at(index)!;
-      if (entry && entry.file === file && present.has(file)) {
+      const fromLibrary = journal.finished.finishedAs(row.row, file);
+      if (fromLibrary !== undefined && present.has(file)) {
         this.counts.done++;
-        this.outcomes.done(index, entry.fromLibrary);
-      } else {
-        this.scheduler.push({ index, requeued: 0 });
+        this.outcomes.done(index, fromLibrary);
       }
       index++;
     }
+    this.scheduler.feedFrom(this.outcomes.notEnded(this.counts.done));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type FileHandle, mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appError } from '../../../shared/errors';
 import { batchElsewhere } from '../../../shared/errors/batch';
@@ -7,6 +7,7 @@ import { Failure } from '../../../shared/result';
 import { readJsonFile, writeFileAtomic } from '../storage/atomicFile';
 import { liveHolder, takeFile } from '../storage/claims';
 import type { Library } from '../storage/library';
+import { FinishedRows } from './finishedRows';
 
 /** One finished row: its code is in the library and its file is in the output folder. */
 export interface JournalEntry {
@@ -65,7 +66,7 @@ export class Journal {
     private readonly file: FileHandle,
     private readonly unlock: () => Promise<void>,
     /** Rows finished by earlier runs, when resuming. */
-    readonly finished: ReadonlyMap<number, JournalEntry>,
+    readonly finished: FinishedRows,
     /** Request keys of calls earlier runs sent without recording their row finished. */
     readonly unansweredCalls: ReadonlySet<string>,
   ) {}
@@ -85,13 +86,12 @@ export class Journal {
     }
     if (!lock.taken) throw batchElsewhere(manifest.input, lock.holder);
     try {
-      const text = resume ? await readIfExists(path) : '';
+      const earlier = resume ? await readJournal(path) : { ...nothingRead(), torn: false };
       const file = await open(path, resume ? 'a' : 'w');
       // A line torn by a crash is skipped on reading; the next record must not continue it.
-      if (text && !text.endsWith('\n')) await file.write('\n');
+      if (earlier.torn) await file.write('\n');
       await writeFileAtomic(join(folder, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-      const finished = parseEntries(text);
-      return new Journal(path, file, lock.release, finished, unansweredCalls(text, finished));
+      return new Journal(path, file, lock.release, earlier.finished, earlier.unansweredCalls);
     } catch (cause) {
       await lock.release();
       throw asFileFailure(path, cause);
@@ -187,50 +187,82 @@ export async function unfinishedBatches(dataDir: string): Promise<UnfinishedBatc
       () => undefined,
     );
     if (!manifest?.id) continue;
-    const text = await readIfExists(join(root, id, JOURNAL));
-    const finished = parseEntries(text);
-    found.push({ manifest, finished: finished.size, unansweredCalls: unansweredCalls(text, finished) });
+    const { finished, unansweredCalls } = await readJournal(join(root, id, JOURNAL));
+    found.push({ manifest, finished: finished.size, unansweredCalls });
   }
   return found.sort((a, b) => b.manifest.startedAt.localeCompare(a.manifest.startedAt));
 }
 
-function parseEntries(text: string): Map<number, JournalEntry> {
-  const entries = new Map<number, JournalEntry>();
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const entry = JSON.parse(line) as JournalEntry;
-      if (Number.isInteger(entry.row) && typeof entry.file === 'string') entries.set(entry.row, entry);
-    } catch {
-      // A line torn by a crash mid-write: that row was not finished.
-    }
-  }
-  return entries;
+/** Bytes of the journal read at once: a resumed batch of any size reads it in this much memory. */
+const READ_BYTES = 64 * 1024;
+
+interface JournalRead {
+  finished: FinishedRows;
+  /** Calls recorded as sent with no answer after them (no finished row, no answered record), by key. */
+  unansweredCalls: Set<string>;
 }
 
-/** Calls recorded as sent with no answer after them (no finished row, no answered record), by key. */
-function unansweredCalls(text: string, finished: ReadonlyMap<number, JournalEntry>): Set<string> {
+const nothingRead = (): JournalRead => ({ finished: new FinishedRows(), unansweredCalls: new Set() });
+
+/**
+ * What a journal says, read a block at a time rather than whole: its finished rows, its unanswered
+ * calls, and whether its last line was torn by a crash (no newline after it). Missing: empty.
+ */
+async function readJournal(path: string): Promise<JournalRead & { torn: boolean }> {
+  const read = nothingRead();
+  /** Calls not yet followed by their answer or their row's entry: those in flight when it was written. */
   const pending = new Map<number, string>();
-  for (const line of text.split('\n')) {
-    if (!line.includes('"call"') && !line.includes('"answered"')) continue;
-    try {
-      const record = JSON.parse(line) as Partial<CallRecord & AnsweredRecord>;
-      if (Number.isInteger(record.call) && typeof record.key === 'string')
-        pending.set(record.call!, record.key);
-      if (Number.isInteger(record.answered)) pending.delete(record.answered!);
-    } catch {
-      // Torn by a crash mid-write: that call was not sent (it goes out only once its record is on disk).
-    }
+  let file: FileHandle;
+  try {
+    file = await open(path, 'r');
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return { ...read, torn: false };
+    throw cause;
   }
-  return new Set([...pending].filter(([row]) => !finished.has(row)).map(([, key]) => key));
+  let rest = Buffer.alloc(0);
+  try {
+    const block = Buffer.allocUnsafe(READ_BYTES);
+    for (;;) {
+      const { bytesRead } = await file.read(block, 0, READ_BYTES, null);
+      if (bytesRead === 0) break;
+      const bytes =
+        rest.length > 0 ? Buffer.concat([rest, block.subarray(0, bytesRead)]) : block.subarray(0, bytesRead);
+      let start = 0;
+      for (let end = bytes.indexOf(10, start); end !== -1; end = bytes.indexOf(10, start)) {
+        readLine(bytes.toString('utf8', start, end), read, pending);
+        start = end + 1;
+      }
+      // Copied: the block is read into again.
+      rest = Buffer.from(bytes.subarray(start));
+    }
+  } finally {
+    await file.close();
+  }
+  // The last line without its newline was torn by a crash mid-write: not a record.
+  for (const [row, key] of pending) if (!read.finished.has(row)) read.unansweredCalls.add(key);
+  return { ...read, torn: rest.length > 0 };
 }
 
-async function readIfExists(path: string): Promise<string> {
+/** One line of a journal: a finished row, a call sent, or a call answered. */
+function readLine(line: string, read: JournalRead, pending: Map<number, string>): void {
+  if (!line.trim()) return;
+  let record: Partial<JournalEntry & CallRecord & AnsweredRecord>;
   try {
-    return await readFile(path, 'utf8');
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw cause;
+    record = JSON.parse(line);
+  } catch {
+    // A line torn by a crash mid-write: that row was not finished, that call was not sent (it goes
+    // out only once its record is on disk).
+    return;
+  }
+  if (Number.isInteger(record.row) && typeof record.file === 'string') {
+    read.finished.add(record.row!, record.file, record.fromLibrary === true);
+    // Its call was answered: the code is in the library. A later call for it is kept, then dropped
+    // at the end like every call of a finished row.
+    pending.delete(record.row!);
+  } else if (Number.isInteger(record.call) && typeof record.key === 'string') {
+    pending.set(record.call!, record.key);
+  } else if (Number.isInteger(record.answered)) {
+    pending.delete(record.answered!);
   }
 }
 

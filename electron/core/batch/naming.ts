@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { NAME_PLACEHOLDERS } from '../../../shared/batch';
 import {
   dotsSegment,
@@ -18,6 +17,7 @@ import {
 } from '../../../shared/fileName';
 import { Failure } from '../../../shared/result';
 import type { ColumnMapping } from './mapping';
+import { nameHash } from './nameHash';
 import type { PlannedRow } from './plan';
 import { type RowList, SpillList } from './spillList';
 
@@ -134,7 +134,7 @@ class TakenNames {
 
   has(name: string): boolean {
     const lower = name.toLowerCase();
-    const index = this.byHash.get(hashOf(lower));
+    const index = this.byHash.get(nameHash(lower));
     if (index === undefined) return false;
     return this.names.at(index)!.toLowerCase() === lower || this.sharingHash.has(lower);
   }
@@ -142,13 +142,11 @@ class TakenNames {
   /** Records `name` as the next one pushed onto `names`. */
   add(name: string): void {
     const lower = name.toLowerCase();
-    const hash = hashOf(lower);
+    const hash = nameHash(lower);
     if (this.byHash.has(hash)) this.sharingHash.add(lower);
     else this.byHash.set(hash, this.names.length);
   }
 }
-
-const hashOf = (text: string): number => createHash('sha1').update(text).digest().readUIntBE(0, 6);
 
 function parseTemplate(template: string, headers: readonly string[]): Segment[] {
   const stem = template.replace(/\.png$/i, '');

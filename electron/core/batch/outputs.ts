@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../storage/atomicFile';
 import { takeFile } from '../storage/claims';
 import type { BatchPrinter } from './batchPrint';
 import { batchFolder } from './journal';
+import type { NamesPresent } from './namesPresent';
 import { type RowOutcome, writeResultsCsv } from './results';
 import { type RowList, SpillList } from './spillList';
 import { writeZip, type ZipMember } from './zip';
@@ -60,7 +61,7 @@ export interface OutputsToWrite {
   /** Every spreadsheet row's outcome, in row order. */
   outcomes: RowList<RowOutcome>;
   /** Names in the output folder when the run started. */
-  present: Set<string>;
+  present: NamesPresent;
   skipZip: boolean;
   /** Present when the batch has print options: a sheet is laid out when they ask for one. */
   printer?: BatchPrinter;

@@ -2,6 +2,7 @@ import type { AppError } from '../../../shared/result';
 import type { BatchPrinter } from './batchPrint';
 import type { BatchPlan } from './plan';
 import type { RowOutcome } from './results';
+import type { RowFeed } from './scheduler';
 import { type RowList, SpillList } from './spillList';
 
 // What became of each planned row while a batch runs, in a byte per row: a 500,000-row batch keeps
@@ -35,6 +36,27 @@ export class RowOutcomes {
   forget(index: number): void {
     this.states[index] = NOT_ENDED;
     this.errors.delete(index);
+  }
+
+  /**
+   * The rows with no outcome yet, in plan order, read as they are taken: what a batch queues, when
+   * `ended` rows (finished by an earlier run) have theirs. A row is read once, even if it ends later.
+   */
+  notEnded(ended: number): RowFeed {
+    const { states } = this;
+    let next = 0;
+    let left = states.length - ended;
+    return {
+      get left() {
+        return left;
+      },
+      next: () => {
+        while (next < states.length && states[next] !== NOT_ENDED) next++;
+        if (next >= states.length) return undefined;
+        left--;
+        return next++;
+      },
+    };
   }
 
   /** The outcome of the row at `index` of the plan, or undefined while it has none. */

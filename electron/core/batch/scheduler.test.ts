@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { bytesInUseAfterGc } from '../../testing/heapAfterGc';
+import { RowOutcomes } from './rowOutcomes';
 import { type QueueItem, RowScheduler } from './scheduler';
 
 const items = (count: number): QueueItem[] =>
@@ -144,5 +146,72 @@ describe('RowScheduler, rows writing behind their calls', () => {
     await done;
     expect(landed).toBeGreaterThan(0);
     expect(scheduler.inFlight).toBe(0);
+  });
+});
+
+describe('RowScheduler fed from the plan', () => {
+  it('starts the rows put back, then the fresh ones in plan order (finished ones skipped), then those to try again', async () => {
+    const outcomes = new RowOutcomes(5);
+    // Finished by an earlier run.
+    outcomes.done(1, false);
+    const ran: string[] = [];
+    const scheduler = new RowScheduler(async (item) => {
+      ran.push(`${item.index}${'′'.repeat(item.requeued)}${item.retriedAfterPause ? 'p' : ''}`);
+      if (item.index === 0 && !item.requeued) scheduler.push({ index: 0, requeued: 1 });
+      if (item.index === 2 && !item.requeued)
+        scheduler.putBack([{ index: 2, requeued: 1, retriedAfterPause: true }]);
+    });
+    scheduler.feedFrom(outcomes.notEnded(1));
+    expect(scheduler.waiting).toBe(4);
+    await scheduler.run(1);
+    expect(ran).toEqual(['0', '2', '2′p', '3', '4', '0′']);
+  });
+
+  it('keeps no object per row waiting: 200,000 rows queued hold under 256 KB, where a queue of objects held megabytes', async () => {
+    const rows = 200_000;
+    const outcomes = new RowOutcomes(rows);
+    const before = bytesInUseAfterGc();
+    // What the scheduler held before it was fed: an object per row queued up front.
+    let objects: QueueItem[] | undefined = items(rows);
+    const asObjects = bytesInUseAfterGc() - before;
+    objects = undefined;
+    expect(objects).toBeUndefined();
+
+    const held: (() => void)[] = [];
+    let ran = 0;
+    const scheduler = new RowScheduler(async (_item, freeSlot) => {
+      ran++;
+      // The first rows wait: the batch is running with every other row still queued.
+      if (ran <= 4) await new Promise<void>((resolve) => held.push(resolve));
+      freeSlot();
+    });
+    scheduler.feedFrom(outcomes.notEnded(0));
+    const done = scheduler.run(4);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(held).toHaveLength(4);
+    expect(scheduler.waiting).toBe(rows - 4);
+    const queued = bytesInUseAfterGc() - before;
+    expect(asObjects).toBeGreaterThan(4 * 2 ** 20);
+    expect(queued).toBeLessThan(256 * 1024);
+
+    for (const release of held) release();
+    await done;
+    expect(ran).toBe(rows);
+  }, 60_000);
+
+  it('rows to try again are kept packed, each coming back as it went in', async () => {
+    const back: QueueItem[] = [
+      { index: 999_999, requeued: 3 },
+      { index: 0, requeued: 1, retriedAfterPause: true },
+      ...items(3000),
+    ];
+    const ran: QueueItem[] = [];
+    const scheduler = new RowScheduler(async (item) => {
+      ran.push(item);
+    });
+    for (const item of back) scheduler.push(item);
+    expect(scheduler.waiting).toBe(3002);
+    await scheduler.run(1);
+    expect(ran).toEqual(back);
   });
 });

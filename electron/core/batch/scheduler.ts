@@ -12,6 +12,17 @@ export interface QueueItem {
  */
 export type FreeSlot = () => void;
 
+/**
+ * Where a batch's fresh rows come from, in plan order, one at a time: the scheduler holds the rows
+ * it was handed back and the rows to try again, never one object per row of the sheet.
+ */
+export interface RowFeed {
+  /** The next row's index into the plan, or undefined once every row was given. */
+  next(): number | undefined;
+  /** Rows it has still to give. */
+  readonly left: number;
+}
+
 /** Rows whose call is done but whose writes are not, by default: their images wait in memory. */
 export const DEFAULT_WRITE_BEHIND = 64;
 
@@ -25,8 +36,11 @@ export const DEFAULT_WRITE_BEHIND = 64;
  * them rather than leaving.
  */
 export class RowScheduler {
-  private readonly queue: QueueItem[] = [];
-  private head = 0;
+  /** Rows put back, to start before any other (see putBack): a few, those in flight at a pause. */
+  private front: QueueItem[] = [];
+  private feed?: RowFeed;
+  /** Rows to try again once the feed is through, packed in a number each (see pack). */
+  private readonly back = new PackedQueue();
   /** Rows started and not ended, in a call slot or writing behind. */
   private running = 0;
   private readonly ending = new Set<Promise<void>>();
@@ -57,25 +71,25 @@ export class RowScheduler {
 
   /** Rows queued and not yet started. */
   get waiting(): number {
-    return this.queue.length - this.head;
+    return this.front.length + (this.feed?.left ?? 0) + this.back.length;
   }
 
+  /** The fresh rows, read as they are started: rows pushed meanwhile wait until it is through. */
+  feedFrom(feed: RowFeed): void {
+    if (this.feed) throw new Error('RowScheduler: one feed per run');
+    this.feed = feed;
+    this.wake();
+  }
+
+  /** Queues a row at the end, after every row of the feed. */
   push(item: QueueItem): void {
-    this.queue.push(item);
+    this.back.push(item);
     this.wake();
   }
 
   /** Puts rows back at the head of the queue, in this order: the next rows to start. */
   putBack(items: QueueItem[]): void {
-    if (this.head >= items.length) {
-      // Reuses the slots of rows already started rather than moving the whole queue.
-      this.head -= items.length;
-      items.forEach((item, i) => {
-        this.queue[this.head + i] = item;
-      });
-    } else {
-      this.queue.splice(this.head, 0, ...items);
-    }
+    this.front = [...items, ...this.front];
     this.wake();
   }
 
@@ -106,15 +120,14 @@ export class RowScheduler {
   private async work(bound: number): Promise<void> {
     for (;;) {
       if (this.stopped || this.failure) return;
-      const drained = this.head >= this.queue.length;
+      const drained = this.waiting === 0;
       if (this.paused || (drained && this.running > 0) || this.running >= bound) {
         // Paused, waiting for rows in flight that may come back to the queue, or for room behind.
         await this.changed();
         continue;
       }
-      const item = this.queue[this.head];
+      const item = this.take();
       if (!item) return;
-      this.head++;
       this.running++;
       let free!: () => void;
       const slotFree = new Promise<void>((resolve) => {
@@ -135,6 +148,15 @@ export class RowScheduler {
       await slotFree;
     }
   }
+  /** The next row to start: put back, else fresh, else to try again. */
+  private take(): QueueItem | undefined {
+    const first = this.front.shift();
+    if (first) return first;
+    const index = this.feed?.next();
+    if (index !== undefined) return { index, requeued: 0 };
+    return this.back.shift();
+  }
+
   /** Resolves at the next change a waiting worker cares about: a row ended, resume, stop. */
   private changed(): Promise<void> {
     return new Promise((resolve) => this.waiters.push(resolve));
@@ -144,5 +166,40 @@ export class RowScheduler {
     const waiting = this.waiters;
     this.waiters = [];
     for (const resolve of waiting) resolve();
+  }
+}
+
+/** A row queued again in one number: its index, then how often it came back and whether after a pause. */
+const REQUEUED_BITS = 15;
+const AFTER_PAUSE = 1 << REQUEUED_BITS;
+const ITEM_BITS = REQUEUED_BITS + 1;
+const MAX_REQUEUED = AFTER_PAUSE - 1;
+
+/** A FIFO of QueueItems as numbers in one array (8 bytes a row: a double) rather than an object each. */
+class PackedQueue {
+  private items: number[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  push(item: QueueItem): void {
+    const flags = Math.min(item.requeued, MAX_REQUEUED) | (item.retriedAfterPause ? AFTER_PAUSE : 0);
+    this.items.push(item.index * 2 ** ITEM_BITS + flags);
+  }
+
+  shift(): QueueItem | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const packed = this.items[this.head++]!;
+    // Rows taken leave the array now and then, not one at a time (shift() moves every other row).
+    if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    const flags = packed % 2 ** ITEM_BITS;
+    const item: QueueItem = { index: (packed - flags) / 2 ** ITEM_BITS, requeued: flags & MAX_REQUEUED };
+    if (flags & AFTER_PAUSE) item.retriedAfterPause = true;
+    return item;
   }
 }

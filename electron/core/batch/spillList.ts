@@ -41,7 +41,12 @@ export class SpillList<T> implements RowList<T> {
   /** Where each row starts in the file; one more entry marks the end of the last row. */
   private offsets = new Float64Array(1024);
   private count = 0;
-  private pending: Buffer[] = [];
+  /**
+   * Rows written and not yet on disk, encoded in place: a Buffer per row made every row's bytes an
+   * object of its own, many of which lived long enough to fill the old generation while a large
+   * sheet was read and planned.
+   */
+  private pending = Buffer.allocUnsafe(WRITE_BYTES);
   private pendingBytes = 0;
   private fileBytes = 0;
   private block: Buffer = Buffer.alloc(0);
@@ -66,17 +71,21 @@ export class SpillList<T> implements RowList<T> {
   }
 
   push(value: T): void {
-    const bytes = Buffer.from(`${JSON.stringify(value)}\n`);
+    const line = `${JSON.stringify(value)}\n`;
+    // At most 3 bytes of UTF-8 per UTF-16 unit: room for the line, or it goes out first.
+    if (this.pendingBytes + line.length * 3 > this.pending.length) {
+      this.flush();
+      if (line.length * 3 > this.pending.length) this.pending = Buffer.allocUnsafe(line.length * 3);
+    }
+    const size = this.pending.write(line, this.pendingBytes);
+    this.pendingBytes += size;
     if (this.count + 1 >= this.offsets.length) {
       const grown = new Float64Array(this.offsets.length * 2);
       grown.set(this.offsets);
       this.offsets = grown;
     }
     const start = this.offsets[this.count]!;
-    this.offsets[++this.count] = start + bytes.length;
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
-    if (this.pendingBytes >= WRITE_BYTES) this.flush();
+    this.offsets[++this.count] = start + size;
   }
 
   at(index: number): T | undefined {
@@ -113,14 +122,12 @@ export class SpillList<T> implements RowList<T> {
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    const bytes = Buffer.concat(this.pending);
-    this.pending = [];
-    this.pendingBytes = 0;
+    if (this.pendingBytes === 0) return;
     let done = 0;
-    while (done < bytes.length)
-      done += writeSync(this.fd, bytes, done, bytes.length - done, this.fileBytes + done);
-    this.fileBytes += bytes.length;
+    while (done < this.pendingBytes)
+      done += writeSync(this.fd, this.pending, done, this.pendingBytes - done, this.fileBytes + done);
+    this.fileBytes += this.pendingBytes;
+    this.pendingBytes = 0;
   }
 
   private read(start: number, wanted: number): Buffer {

@@ -1,8 +1,9 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, opendir } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { appError } from '../../../shared/errors';
 import { Failure } from '../../../shared/result';
 import { sweepTemps } from '../storage/tempFiles';
+import { type NamesPresent, NamesPresentBuilder } from './namesPresent';
 
 // A batch's file names may hold subfolders (`上海/南京西路店.png`, see naming.ts), always written
 // with '/' whatever the platform: the journal, the results CSV and the ZIP keep them so.
@@ -15,8 +16,9 @@ const folderOf = (name: string): string => name.slice(0, Math.max(0, name.lastIn
  * folders are read, never the whole tree below the output folder (it may be the Desktop). Temp
  * files a killed run left in the subfolders are swept first, as the batch does in the folder itself.
  */
-export async function filesPresent(outDir: string, names: Iterable<string>): Promise<Set<string>> {
-  const present = new Set(await readdir(outDir));
+export async function filesPresent(outDir: string, names: Iterable<string>): Promise<NamesPresent> {
+  const present = new NamesPresentBuilder();
+  await listFolder(outDir, (entry) => present.add(entry));
   const folders = new Set<string>();
   for (const name of names) {
     const folder = folderOf(name);
@@ -25,14 +27,17 @@ export async function filesPresent(outDir: string, names: Iterable<string>): Pro
   for (const folder of folders) {
     const path = resolve(outDir, ...folder.split('/'));
     await sweepTemps(path);
-    const entries = await readdir(path).catch((cause) => {
+    await listFolder(path, (entry) => present.add(`${folder}/${entry}`)).catch((cause) => {
       // Not made yet: nothing of anyone's is there.
-      if (cause?.code === 'ENOENT') return [];
-      throw cause;
+      if (cause?.code !== 'ENOENT') throw cause;
     });
-    for (const entry of entries) present.add(`${folder}/${entry}`);
   }
-  return present;
+  return present.done();
+}
+
+/** A folder's entries one by one as the system lists them, never the whole listing at once. */
+async function listFolder(path: string, each: (name: string) => void): Promise<void> {
+  for await (const entry of await opendir(path)) each(entry.name);
 }
 
 /**
