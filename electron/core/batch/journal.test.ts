@@ -74,6 +74,24 @@ describe('Journal', () => {
     await resumed.close();
   });
 
+  it('finds rows numbered past a million again on resume (a sheet that numbers its blank rows too)', async () => {
+    const folder = batchFolder(dataDir, 'b-far');
+    const journal = await Journal.open(folder, manifest('b-far'), false);
+    const far = [1_000_002, 1_048_576, 30_000_000];
+    for (const row of [7, ...far])
+      await journal.record({ row, file: `${row}.png`, fromLibrary: row === 1_048_576 });
+    await journal.close();
+
+    const resumed = await Journal.open(folder, manifest('b-far'), true);
+    expect([...resumed.finished.rows()]).toEqual([7, ...far]);
+    expect(resumed.finished.size).toBe(4);
+    expect(resumed.finished.finishedAs(1_048_576, '1048576.png')).toBe(true);
+    expect(resumed.finished.finishedAs(30_000_000, '30000000.png')).toBe(false);
+    expect(resumed.finished.finishedAs(30_000_000, 'other.png')).toBeUndefined();
+    expect(resumed.finished.has(1_000_003)).toBe(false);
+    await resumed.close();
+  });
+
   it('skips a line torn by a crash, and the next record starts on a line of its own', async () => {
     const folder = batchFolder(dataDir, 'b2');
     const journal = await Journal.open(folder, manifest('b2'), false);

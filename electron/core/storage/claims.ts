@@ -274,8 +274,10 @@ export class Claims {
 
   /**
    * A call's claim is released in well under this (a call takes a second or so): removed plainly,
-   * see TakeOptions.plainReleaseWithinMs. Far below the shortest staleness (2 minutes of silence),
-   * so the clocks of computers sharing the folder may differ by a minute and more.
+   * see TakeOptions.plainReleaseWithinMs. Far below the shortest staleness (2 minutes of silence):
+   * safe while the computers sharing the folder agree with its file server's clock to within 2
+   * minutes less these 10 s. Clocks further apart than 2 minutes already let a taker judge a live
+   * claim silent, with or without this.
    */
   static readonly PLAIN_RELEASE_WITHIN_MS = 10_000;
 
