@@ -77,7 +77,18 @@ async function engine(): Promise<{ seconds: number; codesPerSecond: number }> {
     );
     trace.end();
   }
-  if (summary.progress.done !== rows) throw new Error(`only ${summary.progress.done} of ${rows} rows done`);
+  if (summary.progress.done !== rows) {
+    // Why, so a short run can be told from a slow one: what stopped it and the first failed rows.
+    const { outcomes: _rows, ...rest } = summary;
+    const failed: unknown[] = [];
+    const statuses: Record<string, number> = {};
+    for (const outcome of summary.outcomes) {
+      statuses[outcome.status] = (statuses[outcome.status] ?? 0) + 1;
+      if (outcome.status !== 'done' && failed.length < 5) failed.push(outcome);
+    }
+    const why = JSON.stringify({ ...rest, statuses, failed });
+    throw new Error(`only ${summary.progress.done} of ${rows} rows done: ${why}`);
+  }
   // Codes per second over the rows themselves; seconds over everything, spreadsheet to ZIP.
   return { seconds: (performance.now() - started) / 1000, codesPerSecond: summary.progress.codesPerSecond };
 }
