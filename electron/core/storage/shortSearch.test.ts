@@ -2,35 +2,15 @@ import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'libsql';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CodeRequest } from '../../../shared/codeRequest';
 import { WRITTEN_BY_SCHEMA_3 } from '../../testing/olderLibrary';
+import { limitedCode, shopCode, storeCode } from '../../testing/storeCodes';
 import { tempFolderFor } from '../../testing/tempFolder';
 import { Library, type LibraryEntry, type LibraryFilter } from './library';
 import { SCHEMA_VERSION } from './libraryDatabase';
 
-const style = {
-  envVersion: 'release',
-  width: 430,
-  autoColor: false,
-  lineColor: { r: 0, g: 0, b: 0 },
-  transparent: false,
-} as const;
-const unlimited = (scene: string): CodeRequest => ({
-  kind: 'unlimited',
-  scene,
-  page: 'pages/store/index',
-  checkPath: true,
-  ...style,
-});
-const limited = (path: string): CodeRequest => ({ kind: 'limited', path, ...style });
-const code = (request: CodeRequest) => ({
-  accountId: 'shop',
-  appId: 'wx0123456789abcdef',
-  request,
-  png: Buffer.from(`png of ${JSON.stringify(request)}`),
-  width: 430,
-  height: 430,
-});
+const unlimited = storeCode;
+const code = shopCode;
+const limited = limitedCode;
 
 /** Every code matching the filter, newest first, a page at a time as History reads them. */
 function listed(library: Library, filter: LibraryFilter = {}): LibraryEntry[] {

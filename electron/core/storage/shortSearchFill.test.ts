@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'libsql';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CodeRequest } from '../../../shared/codeRequest';
 import { suggestedFileName } from '../../../shared/fileName';
 import { olderLibrary } from '../../testing/olderLibrary';
+import { shopCode, storeCode } from '../../testing/storeCodes';
 import { tempFolderFor } from '../../testing/tempFolder';
 import { requestKey } from '../codes/requestKey';
 import { CodeTable, type StoredCode } from './codeTable';
@@ -13,28 +13,8 @@ import { BUSY_TIMEOUT_MS, openLibraryDatabase, SCHEMA_VERSION } from './libraryD
 import { shortSearchGrams } from './shortSearch';
 import { fillShortSearchChunk } from './shortSearchFill';
 
-const style = {
-  envVersion: 'release',
-  width: 430,
-  autoColor: false,
-  lineColor: { r: 0, g: 0, b: 0 },
-  transparent: false,
-} as const;
-const scene = (scene: string): CodeRequest => ({
-  kind: 'unlimited',
-  scene,
-  page: 'pages/store/index',
-  checkPath: true,
-  ...style,
-});
-const code = (request: CodeRequest) => ({
-  accountId: 'shop',
-  appId: 'wx0123456789abcdef',
-  request,
-  png: Buffer.from(`png of ${JSON.stringify(request)}`),
-  width: 430,
-  height: 430,
-});
+const scene = storeCode;
+const code = shopCode;
 
 /** What History shows for a search: every matching code id, newest first, and the count. */
 interface Answer {
