@@ -2,10 +2,11 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../../shared/codeRequest';
+import { listedInPages } from '../../testing/libraryPages';
 import { tempFolderFor } from '../../testing/tempFolder';
 import { CodeMaker } from '../codes/codeMaker';
 import type { WechatClient } from '../wechat/wechatClient';
-import { Library, type LibraryFilter } from './library';
+import { Library } from './library';
 
 const limited = (path: string): CodeRequest => ({
   kind: 'limited',
@@ -25,17 +26,7 @@ const code = (path: string, png = Buffer.from(`png of ${path}`)) => ({
   height: 430,
 });
 
-/** Every code matching the filter, newest first, read a page at a time as History reads them. */
-function listed(library: Library, filter: LibraryFilter = {}) {
-  const entries = [];
-  let cursor: string | undefined;
-  do {
-    const page = library.list(filter, { limit: 2, ...(cursor ? { cursor } : {}) });
-    entries.push(...page.entries);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return entries;
-}
+const listed = listedInPages;
 
 let dir: string;
 beforeEach(async (test) => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CodeRequest } from '../../../shared/codeRequest';
+import { listedInPages } from '../../testing/libraryPages';
 import { tempFolderFor } from '../../testing/tempFolder';
 import { Library, type LibraryEntry } from './library';
 
@@ -19,16 +20,7 @@ beforeEach(async (test) => {
   await cp(WRITTEN_BY_0_1, dir, { recursive: true });
 });
 
-function everyCode(library: Library): LibraryEntry[] {
-  const entries: LibraryEntry[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = library.list({}, { limit: 4, ...(cursor ? { cursor } : {}) });
-    entries.push(...page.entries);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return entries;
-}
+const everyCode = (library: Library) => listedInPages(library, {}, 4);
 
 const listedByOldVersion = async (): Promise<LibraryEntry[]> =>
   JSON.parse(await readFile(join(WRITTEN_BY_0_1, 'listed.json'), 'utf8')) as LibraryEntry[];

@@ -2,6 +2,7 @@ import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'libsql';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { listedInPages } from '../../testing/libraryPages';
 import { WRITTEN_BY_SCHEMA_3 } from '../../testing/olderLibrary';
 import { limitedCode, shopCode, storeCode } from '../../testing/storeCodes';
 import { tempFolderFor } from '../../testing/tempFolder';
@@ -12,17 +13,7 @@ const unlimited = storeCode;
 const code = shopCode;
 const limited = limitedCode;
 
-/** Every code matching the filter, newest first, a page at a time as History reads them. */
-function listed(library: Library, filter: LibraryFilter = {}): LibraryEntry[] {
-  const entries: LibraryEntry[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = library.list(filter, { limit: 2, ...(cursor ? { cursor } : {}) });
-    entries.push(...page.entries);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return entries;
-}
+const listed = listedInPages;
 
 /** What a search looks in, read off the entry the way a user reads History's columns. */
 function textsOf(entry: LibraryEntry): string[] {
