@@ -139,9 +139,10 @@ export function openLibraryDatabase(path: string): LibraryDatabase {
     // code WeChat charged for is not lost to a power cut), but through DurableCommits, off the main
     // thread: FULL would block the event loop on an fdatasync in every commit.
     db.exec('PRAGMA synchronous = NORMAL');
-    // 32 MiB of pages held between queries (the default is 2): History's pages and searches at a
-    // million codes read from memory rather than the disk, well inside the app's memory budget.
-    db.exec('PRAGMA cache_size = -32768');
+    // 8 MiB of pages held between queries (the default is 2). The system's file cache holds the
+    // rest: at a million codes History's searches measured the same with 8, 16 and 32 MiB (p95
+    // 8.5-9.5 ms), and 32 MiB cost a batch 24 MiB more at 50,000 rows than at 5,000, for nothing.
+    db.exec('PRAGMA cache_size = -8192');
     migrate(db);
     return db;
   } catch (cause) {
