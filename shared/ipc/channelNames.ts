@@ -1,5 +1,5 @@
 /**
- * The names alone, without their schemas, so the preload bundles them without zod. shared/ipc.ts
+ * The names alone, without their schemas, so the preload bundles them without zod. shared/ipc/channels.ts
  * declares what each channel takes and returns, and fails to compile if the two lists drift apart.
  */
 export const CHANNEL_NAMES = [
