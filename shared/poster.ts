@@ -4,13 +4,14 @@ import { MAX_LABEL_CHARACTERS } from './print/printLimits';
 
 // A poster template as the app's editor holds it: everything in pixels of the background image,
 // which is the poster's page. Main turns it into the template JSON the CLI reads too
-// (core/print/posterDraft.ts), so one set of checks (core/print/posterTemplate.ts) covers both.
+// (core/print/posterDraft.ts), so one set of checks (core/print/posterTemplateJson.ts and
+// posterTemplate.ts) covers both.
 
 export const MAX_POSTER_NAME = 60;
 export const MAX_POSTER_TEXTS = 12;
 /** Saved templates the app lists; more than a shop keeps, few enough to read at start. */
 export const MAX_SAVED_POSTERS = 200;
-/** A background's side, in pixels, and its file's bytes (posterTemplate.ts's bounds). */
+/** A background's side, in pixels, and its file's bytes (posterTemplateFile.ts's bounds). */
 export const MAX_BACKGROUND_SIDE = 10_000;
 
 const px = z.number().int().min(0).max(MAX_BACKGROUND_SIDE);

@@ -6,11 +6,8 @@ import { Failure } from '../../shared/result';
 import type { PlannedRow } from '../core/batch/plan';
 import { bundledLabelFont } from '../core/print/labelFont';
 import { posterPdf, renderPoster, slotWidthPx } from '../core/print/poster';
-import {
-  checkPosterPlaceholders,
-  loadPosterTemplate,
-  type PosterTemplate,
-} from '../core/print/posterTemplate';
+import { checkPosterPlaceholders, type PosterTemplate } from '../core/print/posterTemplate';
+import { loadPosterTemplate } from '../core/print/posterTemplateFile';
 import { writeFileAtomic } from '../core/storage/atomicFile';
 
 // `generate --poster T.json` and `batch --poster T.json`: the code placed on a poster template.

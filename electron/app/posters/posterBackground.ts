@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import sharp from 'sharp';
 import { posterBackgroundUnreadable } from '../../../shared/errors/poster';
 import { Failure } from '../../../shared/result';
-import { checkBackground, MAX_BACKGROUND_BYTES } from '../../core/print/posterTemplate';
+import { checkBackground, MAX_BACKGROUND_BYTES } from '../../core/print/posterTemplateFile';
 
 // A background the user chose in main's dialog, read within the template's bounds: at most
 // MAX_BACKGROUND_BYTES + 1 bytes are read, so a huge file is refused without filling memory.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PosterDraft } from '../../../shared/poster';
-import { loadPosterTemplate } from '../../core/print/posterTemplate';
+import { loadPosterTemplate } from '../../core/print/posterTemplateFile';
 import { pixels } from '../../testing/printImages';
 import { openTestApp, succeeded, type TestApp } from '../../testing/testApp';
 

@@ -14,11 +14,8 @@ import { NAME_PLACEHOLDERS, PLACEHOLDER } from '../../core/batch/naming';
 import { bundledLabelFont } from '../../core/print/labelFont';
 import { renderPoster } from '../../core/print/poster';
 import { draftOf, templateJsonOf } from '../../core/print/posterDraft';
-import {
-  loadPosterTemplate,
-  type PosterTemplate,
-  parsePosterTemplate,
-} from '../../core/print/posterTemplate';
+import { type PosterTemplate, parsePosterTemplate } from '../../core/print/posterTemplate';
+import { loadPosterTemplate } from '../../core/print/posterTemplateFile';
 import { sampleCode } from '../../core/print/sampleCode';
 import { KeptById } from '../batch/keptById';
 import type { Desktop } from '../desktop/desktop';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { postersTooMany, posterUnknown } from '../../../shared/errors/poster';
 import { MAX_SAVED_POSTERS } from '../../../shared/poster';
 import { Failure } from '../../../shared/result';
-import { loadPosterTemplate, type PosterTemplate } from '../../core/print/posterTemplate';
+import type { PosterTemplate } from '../../core/print/posterTemplate';
+import { loadPosterTemplate } from '../../core/print/posterTemplateFile';
 import { writeFileAtomic } from '../../core/storage/atomicFile';
 
 // The app's saved poster templates: `posters/<id>/template.json` beside the background it names, in

@@ -2,7 +2,8 @@ import { compose } from '../print/compose';
 import { bundledLabelFont } from '../print/labelFont';
 import type { LogoOptions } from '../print/logo';
 import { posterPdf, renderPoster, slotWidthPx } from '../print/poster';
-import { checkPosterPlaceholders, loadPosterTemplate, type PosterTemplate } from '../print/posterTemplate';
+import { checkPosterPlaceholders, type PosterTemplate } from '../print/posterTemplate';
+import { loadPosterTemplate } from '../print/posterTemplateFile';
 import type { PlannedRow } from './plan';
 
 // A batch's poster: each row's code in the template's slot, its text fields filled from the row's

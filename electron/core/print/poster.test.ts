@@ -10,7 +10,8 @@ import { tempFolderFor } from '../../testing/tempFolder';
 import type { PlannedRow } from '../batch/plan';
 import { readDpi } from './pngDpi';
 import { posterPdf, renderPoster } from './poster';
-import { checkPosterPlaceholders, loadPosterTemplate } from './posterTemplate';
+import { checkPosterPlaceholders } from './posterTemplate';
+import { loadPosterTemplate } from './posterTemplateFile';
 
 const run = promisify(execFile);
 const PATH = 'pages/menu/index?table=A12';

@@ -4,7 +4,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppError, Failure } from '../../../shared/result';
 import { type TempFolder, tempFolder } from '../../testing/tempFolder';
-import { checkPosterPlaceholders, loadPosterTemplate, MAX_TEXT_FIELDS } from './posterTemplate';
+import { checkPosterPlaceholders } from './posterTemplate';
+import { loadPosterTemplate } from './posterTemplateFile';
+import { MAX_TEXT_FIELDS } from './posterTemplateJson';
 
 const EXAMPLE = join(__dirname, '../../../docs/examples/poster/table-tent.json');
 

@@ -1,68 +1,21 @@
-import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
-import sharp from 'sharp';
-import { z } from 'zod';
-import {
-  posterBackgroundUnreadable,
-  posterFieldInvalid,
-  posterUnreadable,
-} from '../../../shared/errors/poster';
-import { MAX_BACKGROUND_SIDE, MAX_POSTER_TEXTS } from '../../../shared/poster';
+import { posterFieldInvalid } from '../../../shared/errors/poster';
 import type { Localized } from '../../../shared/result';
 import { Failure } from '../../../shared/result';
 import { type Align, lineHeight, type Rect } from './compose';
-import { checkLabels, MAX_LABEL_CHARACTERS } from './labelText';
-import { MAX_DPI, MIN_DPI } from './physicalSize';
+import { checkLabels } from './labelText';
+import { type PosterTemplateJson, readTemplateJson } from './posterTemplateJson';
 
 // A poster template: a background image, a square slot for the code and text fields whose
-// placeholders are filled per row the way labels are (labelText.ts). Saved as JSON beside its
-// background and reused; everything a user can get wrong in it is refused here, naming the place
-// in the JSON and the fix, before any call to WeChat.
+// placeholders are filled per row the way labels are (labelText.ts). A slot or a text that does not
+// fit the page is refused here, naming the place in the JSON and the fix, before any call to WeChat.
 
-export const MAX_TEMPLATE_BYTES = 64 * 1024;
-export const MAX_BACKGROUND_BYTES = 20 * 1024 * 1024;
-export { MAX_BACKGROUND_SIDE };
 /** A2 at 300 DPI is 4961 × 7016 px: room for it, not for a billboard in RAM. */
 export const MAX_PAGE_SIDE_PX = 10_000;
 export const MAX_PAGE_PIXELS = 60_000_000;
-export const MAX_TEXT_FIELDS = MAX_POSTER_TEXTS;
 /** Print shops treat 2 cm as the floor; 1 cm still scans from close by (physicalSize.ts). */
 export const MIN_CODE_MM = 10;
 const MM_PER_INCH = 25.4;
 const PT_PER_INCH = 72;
-
-const mm = z.number().finite().nonnegative().max(2000);
-const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/);
-
-const TextField = z.strictObject({
-  text: z.string().min(1).max(MAX_LABEL_CHARACTERS),
-  x: mm,
-  y: mm,
-  /** Points, as designers give type sizes (12 pt ≈ 4.2 mm). */
-  size: z.number().finite().min(4).max(400).default(24),
-  colour: hex.default('#000000'),
-  weight: z.enum(['normal', 'bold']).default('normal'),
-  align: z.enum(['left', 'centre', 'center', 'right']).default('centre'),
-  maxWidth: z.number().finite().positive().max(2000).optional(),
-});
-
-const TemplateJson = z.strictObject({
-  version: z.literal(1),
-  /** What the app lists it as; the CLI names a template by its file. */
-  name: z.string().max(200).optional(),
-  background: z.string().min(1).max(500),
-  page: z.strictObject({
-    width: z.number().finite().positive(),
-    height: z.number().finite().positive(),
-    unit: z.enum(['mm', 'px']),
-    dpi: z.number().int().min(MIN_DPI).max(MAX_DPI).default(300),
-  }),
-  /** The code's square slot: top-left corner and side, in millimetres from the page's top-left. */
-  code: z.strictObject({ x: mm, y: mm, size: mm }),
-  texts: z.array(TextField).max(MAX_TEXT_FIELDS).default([]),
-  /** What a batch writes per row; `generate` follows its --out file's extension. */
-  output: z.enum(['png', 'pdf']).default('png'),
-});
 
 export interface PosterText {
   /** As written in the template: placeholders are filled per row (labelForRow). */
@@ -87,70 +40,6 @@ export interface PosterTemplate {
   output: 'png' | 'pdf';
 }
 
-const FIXES: Record<string, Localized> = {
-  version: { en: 'Write "version": 1.', zh: '请写 "version": 1。' },
-  background: {
-    en: 'Give the background image file, relative to the template, e.g. "background.png".',
-    zh: '请给出背景图文件，路径相对于模板，例如 "background.png"。',
-  },
-  unit: { en: 'Use "mm" or "px".', zh: '请使用 "mm" 或 "px"。' },
-  dpi: {
-    en: `Use a whole number of DPI from ${MIN_DPI} to ${MAX_DPI}, e.g. 300.`,
-    zh: `请使用 ${MIN_DPI} 到 ${MAX_DPI} 之间的整数 DPI，例如 300。`,
-  },
-  text: {
-    en: `Write 1 to ${MAX_LABEL_CHARACTERS} characters; {column} fills in a column of the row.`,
-    zh: `请写 1 到 ${MAX_LABEL_CHARACTERS} 个字符；{列名} 会填入该行对应列的值。`,
-  },
-  size: {
-    en: 'Give a number of millimetres (for texts: points, 4 to 400).',
-    zh: '请给出毫米数（文字为磅数，4 到 400）。',
-  },
-  colour: { en: 'Use #rrggbb, e.g. #000000.', zh: '请使用 #rrggbb 格式，例如 #000000。' },
-  weight: { en: 'Use "normal" or "bold".', zh: '请使用 "normal" 或 "bold"。' },
-  align: { en: 'Use "left", "centre" or "right".', zh: '请使用 "left"、"centre" 或 "right"。' },
-  texts: {
-    en: `Keep at most ${MAX_TEXT_FIELDS} text fields.`,
-    zh: `文字字段最多 ${MAX_TEXT_FIELDS} 个。`,
-  },
-  output: { en: 'Use "png" or "pdf".', zh: '请使用 "png" 或 "pdf"。' },
-};
-const NUMBER_FIX: Localized = {
-  en: 'Give a number of millimetres from the page’s top-left corner, within the page.',
-  zh: '请给出从页面左上角起算的毫米数，且在页面之内。',
-};
-const KEYS_FIX: Localized = {
-  en: 'Keep to version, name, background, page {width, height, unit, dpi}, code {x, y, size}, texts [{text, x, y, size, colour, weight, align, maxWidth}] and output.',
-  zh: '只可使用 version、name、background、page {width, height, unit, dpi}、code {x, y, size}、texts [{text, x, y, size, colour, weight, align, maxWidth}] 和 output。',
-};
-
-/** `texts[1].colour` from zod's path. */
-function where(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
-  return out || 'the top level';
-}
-
-function problemOf(issue: z.core.$ZodIssue): Localized {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined
-        ? { en: 'is missing.', zh: '缺失。' }
-        : { en: `must be a ${issue.expected}.`, zh: `类型应为 ${issue.expected}。` };
-    case 'too_small':
-      return { en: `is below ${issue.minimum}.`, zh: `小于 ${issue.minimum}。` };
-    case 'too_big':
-      return { en: `is above ${issue.maximum}.`, zh: `大于 ${issue.maximum}。` };
-    case 'unrecognized_keys':
-      return {
-        en: `has unknown keys: ${issue.keys.join(', ')}.`,
-        zh: `含有未知的键：${issue.keys.join('、')}。`,
-      };
-    default:
-      return { en: 'is not a usable value.', zh: '的值无法使用。' };
-  }
-}
-
 const bad = (file: string, at: string, problem: Localized, fix: Localized) =>
   new Failure(posterFieldInvalid(file, at, problem, fix));
 
@@ -158,30 +47,8 @@ const bad = (file: string, at: string, problem: Localized, fix: Localized) =>
 export function parsePosterTemplate(
   json: string,
   name: string,
-): { parsed: z.infer<typeof TemplateJson>; template: Omit<PosterTemplate, 'background'> } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch (caught) {
-    const detail = caught instanceof Error ? caught.message : String(caught);
-    throw new Failure(
-      posterUnreadable(name, {
-        en: `it is not valid JSON (${detail}).`,
-        zh: `不是有效的 JSON（${detail}）。`,
-      }),
-    );
-  }
-  const result = TemplateJson.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const last = [...issue.path].reverse().find((k) => typeof k === 'string') as string | undefined;
-    const fix =
-      issue.code === 'unrecognized_keys'
-        ? KEYS_FIX
-        : ((last === undefined ? undefined : FIXES[last]) ?? NUMBER_FIX);
-    throw bad(name, where(issue.path), problemOf(issue), fix);
-  }
-  const parsed = result.data;
+): { parsed: PosterTemplateJson; template: Omit<PosterTemplate, 'background'> } {
+  const parsed = readTemplateJson(json, name);
   const { dpi, unit } = parsed.page;
   const toPx = (value: number) => Math.round((value / MM_PER_INCH) * dpi);
   const widthPx = unit === 'px' ? Math.round(parsed.page.width) : toPx(parsed.page.width);
@@ -282,69 +149,6 @@ export function parsePosterTemplate(
 }
 
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
-
-/** The template file read, checked, and its background loaded: a Failure naming the fix otherwise. */
-export async function loadPosterTemplate(file: string): Promise<PosterTemplate> {
-  const name = basename(file);
-  const size = await stat(file).then(
-    (s) => (s.isFile() ? s.size : -1),
-    () => -1,
-  );
-  if (size < 0) {
-    throw new Failure(posterUnreadable(name, { en: 'the file cannot be opened.', zh: '文件无法打开。' }));
-  }
-  if (size > MAX_TEMPLATE_BYTES) {
-    throw new Failure(
-      posterUnreadable(name, {
-        en: `it is ${Math.ceil(size / 1024)} KB, more than a template needs.`,
-        zh: `文件大小为 ${Math.ceil(size / 1024)} KB，超出模板所需。`,
-      }),
-    );
-  }
-  const { parsed, template } = parsePosterTemplate(await readFile(file, 'utf8'), name);
-  const background = await readBackground(resolve(dirname(file), parsed.background), name, parsed.background);
-  return { ...template, background };
-}
-
-async function readBackground(path: string, name: string, given: string): Promise<Buffer> {
-  const refuse = (en: string, zh: string) => new Failure(posterBackgroundUnreadable(name, given, { en, zh }));
-  const size = await stat(path).then(
-    (s) => (s.isFile() ? s.size : -1),
-    () => -1,
-  );
-  if (size < 0) throw refuse('the file cannot be opened.', '文件无法打开。');
-  if (size > MAX_BACKGROUND_BYTES) {
-    throw refuse(
-      `it is ${Math.ceil(size / 1024 / 1024)} MB.`,
-      `文件大小为 ${Math.ceil(size / 1024 / 1024)} MB。`,
-    );
-  }
-  return checkBackground(await readFile(path), name, given);
-}
-
-/** A background's bytes checked: a PNG or JPEG within MAX_BACKGROUND_SIDE a side; returned as given. */
-export async function checkBackground(bytes: Buffer, name: string, given: string): Promise<Buffer> {
-  const refuse = (en: string, zh: string) => new Failure(posterBackgroundUnreadable(name, given, { en, zh }));
-  if (bytes.length > MAX_BACKGROUND_BYTES) {
-    throw refuse(
-      `it is more than ${MAX_BACKGROUND_BYTES / 1024 / 1024} MB.`,
-      `文件大于 ${MAX_BACKGROUND_BYTES / 1024 / 1024} MB。`,
-    );
-  }
-  const meta = await sharp(bytes)
-    .metadata()
-    .catch(() => undefined);
-  if (!meta || !['png', 'jpeg'].includes(meta.format ?? '')) {
-    throw refuse('it is not a PNG or JPEG image.', '不是 PNG 或 JPEG 图片。');
-  }
-  if ((meta.width ?? 0) > MAX_BACKGROUND_SIDE || (meta.height ?? 0) > MAX_BACKGROUND_SIDE) {
-    throw refuse(
-      `it is ${meta.width} × ${meta.height} pixels.`,
-      `图片为 ${meta.width} × ${meta.height} 像素。`,
-    );
-  }
-  return bytes;
-}
 
 /**
  * Each text field's placeholders name a column of the sheet (or a built-in: {row} {name} {page}
