@@ -1,0 +1,82 @@
+import { shortSearchGrams, shortSearchMatch, shortSearchQuery } from './shortSearch';
+
+/**
+ * Finding a short search (shortSearch.ts) in the codes the index does not hold yet, those the fill
+ * (shortSearchFill.ts) has still to reach, by reading their search text, with the index's case
+ * folding: JavaScript's toLowerCase, every script's. SQLite's LIKE and lower() fold A–Z only, and
+ * the binding registers no function of ours (libsql 0.5's db.function() throws "not implemented"),
+ * so the text is matched by GLOB, case-sensitive, against every character that lowercases to the one
+ * searched: é is `*[Éé]*`.
+ *
+ * toLowerCase maps each character on its own but for two. İ becomes two characters (i and a
+ * combining dot above), which the patterns allow for. Σ becomes ς at the end of a word and σ
+ * elsewhere (Unicode's Final_Sigma), which no pattern can say: a text with a Σ is found only by
+ * CodeTable reading it and asking shortSearchFinds, as the index would have it.
+ */
+
+/** The one character whose lowercase depends on its neighbours. */
+export const CAPITAL_SIGMA = 'Σ';
+
+/** Each character that toLowerCase changes (Σ aside), with what it becomes, as code points. */
+let lowerCase: ReadonlyMap<string, string[]> | undefined;
+
+/** Built on the first search of a fill, by asking toLowerCase itself of every code point (about 0.2 s). */
+function lowerCases(): ReadonlyMap<string, string[]> {
+  if (!lowerCase) {
+    const changed = new Map<string, string[]>();
+    for (let point = 0; point <= 0x10ffff; point++) {
+      // A lone surrogate is no character: no text holds one.
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const char = String.fromCodePoint(point);
+      const lower = char.toLowerCase();
+      if (lower !== char && char !== CAPITAL_SIGMA) changed.set(char, [...lower]);
+    }
+    lowerCase = changed;
+  }
+  return lowerCase;
+}
+
+/** The characters (Σ aside) whose lowercase passes `test`, `self` among them if it is its own lowercase. */
+function spellings(self: string, test: (lower: readonly string[]) => boolean): string[] {
+  const lowers = lowerCases();
+  const found = lowers.has(self) || !test([self]) ? [] : [self];
+  for (const [char, lower] of lowers) if (test(lower)) found.push(char);
+  return found;
+}
+
+/**
+ * One character of a pattern: any of `chars`. Only letters have more than one spelling, so a set is
+ * never one of the characters a GLOB set treats specially (], ^, -).
+ */
+function anyOf(chars: readonly string[]): string {
+  if (chars.length === 1) return /[*?[]/.test(chars[0]!) ? `[${chars[0]}]` : chars[0]!;
+  return `[${chars.join('')}]`;
+}
+
+/**
+ * The GLOB patterns, any of which a search text matches when its lowercase holds the search's, Σ
+ * aside; none when the search is too long for the short-search index.
+ */
+export function shortSearchGlobs(query: string): string[] {
+  const chars = shortSearchQuery(query);
+  if (!chars) return [];
+  const [first, second] = chars;
+  if (second === undefined) return [`*${anyOf(spellings(first!, (lower) => lower.includes(first!)))}*`];
+  const pair = first! + second;
+  const ending = spellings(first!, (lower) => lower.at(-1) === first);
+  const starting = spellings(second, (lower) => lower[0] === second);
+  // A character that becomes both (İ for "i̇").
+  const whole = spellings(pair, (lower) => lower.length > 1 && lower.join('').includes(pair));
+  return [`*${anyOf(ending)}${anyOf(starting)}*`, ...(whole.length ? [`*${anyOf(whole)}*`] : [])];
+}
+
+/** Whether a text with a Σ may hold the search: only when its lowercase has a sigma, either one. */
+export function searchesSigma(query: string): boolean {
+  return shortSearchQuery(query)?.some((char) => char === 'σ' || char === 'ς') ?? false;
+}
+
+/** Whether the index, once it holds this search text, finds it by the search. */
+export function shortSearchFinds(searchText: string, query: string): boolean {
+  const gram = shortSearchMatch(query)?.slice(1, -1);
+  return gram !== undefined && shortSearchGrams(searchText).split(' ').includes(gram);
+}
