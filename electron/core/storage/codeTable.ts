@@ -225,7 +225,9 @@ export class CodeTable {
         .raw(true)
         .all(`*${CAPITAL_SIGMA}*`) as [number, string][];
       found.push('codes_search.rowid IN (SELECT value FROM json_each(?))');
-      params.push(JSON.stringify(texts.filter(([, text]) => shortSearchFinds(text, query)).map(([seq]) => seq)));
+      params.push(
+        JSON.stringify(texts.filter(([, text]) => shortSearchFinds(text, query)).map(([seq]) => seq)),
+      );
     }
     return { index: 'codes_search', condition: `${UNFILLED} AND (${found.join(' OR ')})`, params };
   }
@@ -304,11 +306,17 @@ export class CodeTable {
     const rows = this.reading(() => {
       const sources = matching(filter, (query) => this.unfilledMatching(query));
       const after = Number.isSafeInteger(before) ? before : 0;
-      const picked = sources.map((s) => `FROM ${s.from} WHERE ${[...s.where, `${s.order} < ?`].join(' AND ')}`);
+      const picked = sources.map(
+        (s) => `FROM ${s.from} WHERE ${[...s.where, `${s.order} < ?`].join(' AND ')}`,
+      );
       const params = sources.flatMap((s) => [...s.params, after]);
       const [only] = sources;
       if (sources.length === 1 && only)
-        return this.rows(`SELECT ${ROW} ${picked[0]} ORDER BY ${only.order} DESC LIMIT ?`, ...params, limit + 1);
+        return this.rows(
+          `SELECT ${ROW} ${picked[0]} ORDER BY ${only.order} DESC LIMIT ?`,
+          ...params,
+          limit + 1,
+        );
       // Each part yields its matches newest first and SQLite merges them, so the page still stops
       // at its limit; the codes' rows are read for that page only.
       const parts = sources.map((s, i) => `SELECT ${s.order} AS seq ${picked[i]}`).join(' UNION ALL ');
@@ -348,7 +356,8 @@ export class CodeTable {
         .join(' UNION ALL ');
       const params = sources.flatMap((s) => s.params);
       const sql = `SELECT count(*) AS n FROM (${matches}${upTo === undefined ? '' : ' LIMIT ?'})`;
-      return (this.statement(sql).get(...params, ...(upTo === undefined ? [] : [upTo + 1])) as { n: number }).n;
+      return (this.statement(sql).get(...params, ...(upTo === undefined ? [] : [upTo + 1])) as { n: number })
+        .n;
     });
   }
 }
@@ -404,7 +413,13 @@ function matching(filter: CodeFilter, unfilled: (query: string) => Search | unde
   const unindexed = short === undefined ? undefined : unfilled(query);
   const searches: Search[] =
     short === undefined
-      ? [{ index: 'codes_search', condition: 'codes_search MATCH ?', params: [`"${query.replaceAll('"', '""')}"`] }]
+      ? [
+          {
+            index: 'codes_search',
+            condition: 'codes_search MATCH ?',
+            params: [`"${query.replaceAll('"', '""')}"`],
+          },
+        ]
       : [
           { index: 'codes_short_search', condition: 'codes_short_search MATCH ?', params: [short] },
           ...(unindexed ? [unindexed] : []),
