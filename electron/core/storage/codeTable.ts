@@ -101,7 +101,7 @@ const UNFILLED = `codes_search.rowid > (SELECT filled FROM short_search_fill)
 
 /**
  * The codes table and its search index, kept in step: every statement the library runs, prepared
- * once per connection. The caller chooses the transaction.
+ * once per connection. The caller chooses a write's transaction.
  */
 export class CodeTable {
   private readonly statement: (sql: string) => Statement;
@@ -112,7 +112,10 @@ export class CodeTable {
     this.statement = preparedStatements(db);
   }
 
-  /** Reads in one transaction, unless the caller's holds already: what it reads is of one moment. */
+  /**
+   * Reads in one transaction, unless the caller's holds already: a search part-way through the fill
+   * reads its texts with a Σ, then its page, and both must see the fill where it was.
+   */
   private reading<T>(read: () => T): T {
     return this.db.inTransaction ? read() : this.db.transaction(read)();
   }

@@ -98,7 +98,7 @@ describe('the short-search index of a library written before it', () => {
     await cli.shortSearchFilled();
     // The one-go upgrade held the lock for the whole fill, a time that grows with the library (past
     // the busy timeout at a million codes); a chunk holds it for tens of milliseconds at any size.
-    // An add (its flush included) and a read scanning every code stay far inside the busy timeout,
+    // An add (its flush included) and a read scanning the codes left to fill stay far inside the busy timeout,
     // with room for a loaded machine.
     expect(addedWhileFilling).toBeGreaterThan(0);
     expect(openMs).toBeLessThan(BUSY_TIMEOUT_MS / 10);
@@ -118,7 +118,7 @@ describe('the short-search index of a library written before it', () => {
     );
   });
 
-  it('resumes a fill stopped part-way and then answers every short search as reading every code did', {
+  it('resumes a fill stopped part-way and then answers every short search as it did part-way', {
     timeout: 300_000,
   }, async () => {
     await olderLibrary(dir, 2_000);
@@ -155,7 +155,7 @@ describe('the short-search index of a library written before it', () => {
     write.close();
     expect(filling(dir)).toBe(true);
 
-    // What reading every code answers (the fill is not done), for every piece of every text.
+    // What the part-way index and a scan of the codes it has yet to reach answer, for every piece of every text.
     const scanDb = openLibraryDatabase(join(dir, 'library.db'));
     const scanCodes = new CodeTable(scanDb);
     const queries = [...shortQueries(scanCodes), 'SH', 'Sh', 'kiosk', 'X'].filter((q) => [...q].length <= 2);
