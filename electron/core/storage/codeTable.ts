@@ -3,7 +3,7 @@ import type { CodeKind, CodeRequest } from '../../../shared/codeRequest';
 import type { LibraryDatabase, Statement } from './libraryDatabase';
 import { preparedStatements } from './preparedStatements';
 import { shortSearchGrams, shortSearchMatch } from './shortSearch';
-import { CAPITAL_SIGMA, searchesSigma, shortSearchFinds, shortSearchGlobs } from './shortSearchScan';
+import { CAPITAL_SIGMA, searchesSigma, shortSearchFinds, shortSearchLikes } from './shortSearchScan';
 
 /** A code the library keeps, as the app and History see it. */
 export interface StoredCode {
@@ -219,9 +219,9 @@ export class CodeTable {
    */
   private unfilledMatching(query: string): Search | undefined {
     if (this.shortSearchIndexed()) return undefined;
-    const globs = shortSearchGlobs(query);
-    const found = globs.map(() => 'codes_search.text GLOB ?');
-    const params: unknown[] = [...globs];
+    const likes = shortSearchLikes(query);
+    const found = likes.map(() => "codes_search.text LIKE ? ESCAPE '\\'");
+    const params: unknown[] = [...likes];
     if (searchesSigma(query)) {
       // Σ's lowercase depends on its neighbours, which no pattern can say (shortSearchScan.ts).
       const texts = this.statement(`SELECT rowid, text FROM codes_search WHERE ${UNFILLED} AND text GLOB ?`)

@@ -196,8 +196,17 @@ describe('a short search while the fill is part-way', () => {
     const codes = new CodeTable(db);
     const all = codes.page({}, 1_000_000).entries;
     // Texts whose case toLowerCase folds beyond A–Z (É, Kelvin's K, İ into two characters, Σ into σ
-    // or, ending a word, ς), in codes the fill has indexed, codes it has yet to reach, and new codes.
-    const texts = ['Café CAFÉ', 'ΟΔΟΣ Σοφία', 'ΑΣ', 'İstanbul', 'KELVIN', 'STRAẞE 桌', '*?[门店]'];
+    // or, ending a word, ς), and what LIKE and GLOB take for wildcards or escapes, in codes the fill
+    // has indexed, codes it has yet to reach, and new codes.
+    const texts = [
+      'Café CAFÉ',
+      'ΟΔΟΣ Σοφία',
+      'ΑΣ',
+      'İstanbul',
+      'KELVIN 273\u212a',
+      'STRAẞE 桌',
+      '*?[门店] 5%_\\',
+    ];
     const unreached = new Map<string, string[]>();
     for (const [i, text] of texts.entries()) {
       const [reached, ...notYet] = [all.at(-10 - i)!, all.at(-1_000 - i)!, all.at(-1_400 - i)!];
@@ -236,6 +245,9 @@ describe('a short search while the fill is part-way', () => {
       '上',
       'Ki',
       '=1',
+      '%',
+      '_',
+      '\\',
     ];
     const queries = [...shortQueries(codes), ...paged, 'X'].filter((q) => [...q].length <= 2);
     /** History's answer, counted with and without a ceiling, and for some read 7 codes a page. */
