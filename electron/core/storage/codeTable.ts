@@ -3,6 +3,7 @@ import type { CodeKind, CodeRequest } from '../../../shared/codeRequest';
 import type { LibraryDatabase, Statement } from './libraryDatabase';
 import { preparedStatements } from './preparedStatements';
 import { shortSearchGrams, shortSearchMatch } from './shortSearch';
+import { CAPITAL_SIGMA, searchesSigma, shortSearchFinds, shortSearchLikes } from './shortSearchScan';
 
 /** A code the library keeps, as the app and History see it. */
 export interface StoredCode {
@@ -91,16 +92,32 @@ type CodeRow = [
 const ROW = `json_array(${COLUMNS.map((c) => `codes.${c}`).join(', ')})`;
 
 /**
+ * The codes the short-search fill has yet to index (shortSearchFill.ts), as a condition on
+ * codes_search. The fill's row is read by the statement itself, so it sees the row and the indexes
+ * as of one moment while the fill moves on; once the row is gone it holds for no code.
+ */
+const UNFILLED = `codes_search.rowid > (SELECT filled FROM short_search_fill)
+  AND codes_search.rowid <= (SELECT last FROM short_search_fill)`;
+
+/**
  * The codes table and its search index, kept in step: every statement the library runs, prepared
- * once per connection. The caller chooses the transaction.
+ * once per connection. The caller chooses a write's transaction.
  */
 export class CodeTable {
   private readonly statement: (sql: string) => Statement;
   /** Once the short-search index holds every code it always will (shortSearchFill.ts): not asked again. */
   private shortSearchWhole = false;
 
-  constructor(db: LibraryDatabase) {
+  constructor(private readonly db: LibraryDatabase) {
     this.statement = preparedStatements(db);
+  }
+
+  /**
+   * Reads in one transaction, unless the caller's holds already: a search part-way through the fill
+   * reads its texts with a Σ, then its page, and both must see the fill where it was.
+   */
+  private reading<T>(read: () => T): T {
+    return this.db.inTransaction ? read() : this.db.transaction(read)();
   }
 
   /** The rows a query selects through ROW, read as one JSON array each. */
@@ -189,11 +206,33 @@ export class CodeTable {
     return state !== undefined && seq > state[0] && seq <= state[1];
   }
 
-  /** Whether the short-search index holds every code, so a short search can be answered by it. */
+  /** Whether the short-search index holds every code, so a short search can be answered by it alone. */
   private shortSearchIndexed(): boolean {
     if (!this.shortSearchWhole)
       this.shortSearchWhole = this.statement('SELECT 1 FROM short_search_fill').get() === undefined;
     return this.shortSearchWhole;
+  }
+
+  /**
+   * The codes the fill has yet to index that a short search finds, read from their search text, or
+   * undefined once the index holds every code.
+   */
+  private unfilledMatching(query: string): Search | undefined {
+    if (this.shortSearchIndexed()) return undefined;
+    const likes = shortSearchLikes(query);
+    const found = likes.map(() => "codes_search.text LIKE ? ESCAPE '\\'");
+    const params: unknown[] = [...likes];
+    if (searchesSigma(query)) {
+      // Σ's lowercase depends on its neighbours, which no pattern can say (shortSearchScan.ts).
+      const texts = this.statement(`SELECT rowid, text FROM codes_search WHERE ${UNFILLED} AND text GLOB ?`)
+        .raw(true)
+        .all(`*${CAPITAL_SIGMA}*`) as [number, string][];
+      found.push('codes_search.rowid IN (SELECT value FROM json_each(?))');
+      params.push(
+        JSON.stringify(texts.filter(([, text]) => shortSearchFinds(text, query)).map(([seq]) => seq)),
+      );
+    }
+    return { index: 'codes_search', condition: `${UNFILLED} AND (${found.join(' OR ')})`, params };
   }
 
   /**
@@ -266,15 +305,31 @@ export class CodeTable {
    * (the insertion order), not by offset, so the thousandth page costs what the first does.
    */
   page(filter: CodeFilter, limit: number, cursor?: string): CodePage {
-    const { from, where, params, order } = matching(filter, () => this.shortSearchIndexed());
     const before = cursor === undefined ? Number.MAX_SAFE_INTEGER : Number.parseInt(cursor, 10);
-    const rows = this.rows(
-      `SELECT ${ROW} FROM ${from} WHERE ${[...where, `${order} < ?`].join(' AND ')}
-       ORDER BY ${order} DESC LIMIT ?`,
-      ...params,
-      Number.isSafeInteger(before) ? before : 0,
-      limit + 1,
-    );
+    const rows = this.reading(() => {
+      const sources = matching(filter, (query) => this.unfilledMatching(query));
+      const after = Number.isSafeInteger(before) ? before : 0;
+      const picked = sources.map(
+        (s) => `FROM ${s.from} WHERE ${[...s.where, `${s.order} < ?`].join(' AND ')}`,
+      );
+      const params = sources.flatMap((s) => [...s.params, after]);
+      const [only] = sources;
+      if (sources.length === 1 && only)
+        return this.rows(
+          `SELECT ${ROW} ${picked[0]} ORDER BY ${only.order} DESC LIMIT ?`,
+          ...params,
+          limit + 1,
+        );
+      // Each part yields its matches newest first and SQLite merges them, so the page still stops
+      // at its limit; the codes' rows are read for that page only.
+      const parts = sources.map((s, i) => `SELECT ${s.order} AS seq ${picked[i]}`).join(' UNION ALL ');
+      return this.rows(
+        `SELECT ${ROW} FROM (${parts} ORDER BY seq DESC LIMIT ?) AS hits
+         JOIN codes ON codes.seq = hits.seq ORDER BY hits.seq DESC`,
+        ...params,
+        limit + 1,
+      );
+    });
     const last = rows.length > limit ? rows[limit - 1] : undefined;
     return {
       entries: rows.slice(0, limit).map(storedCode),
@@ -288,66 +343,52 @@ export class CodeTable {
    * History only shows as "10,000+". The counts kept by triggers are exact whatever `upTo` is.
    */
   count(filter: CodeFilter, upTo?: number): number {
-    const { from, where, params, index } = matching(filter, () => this.shortSearchIndexed());
     if (!filter.query?.trim() && !filter.campaign && !filter.batch) {
+      const [{ where, params }] = matching(filter, () => undefined) as [Source];
       // Kept up to date by triggers (migration 2): counting a million rows takes a third of a second.
       // Its account_id and kind are the filter's conditions on the codes table, asked of this one.
       const counted = where.map((condition) => condition.replace(/^codes\./, 'code_counts.'));
       const sql = `SELECT coalesce(sum(n), 0) AS n FROM code_counts ${counted.length ? `WHERE ${counted.join(' AND ')}` : ''}`;
       return (this.statement(sql).get(...params) as { n: number }).n;
     }
-    // A search alone is counted in the search index, without reading a row of the codes table.
-    const only = where.length === 1 && index ? index : from;
-    const matches = `FROM ${only} WHERE ${where.join(' AND ')}`;
-    if (upTo === undefined)
-      return (this.statement(`SELECT count(*) AS n ${matches}`).get(...params) as { n: number }).n;
-    const sql = `SELECT count(*) AS n FROM (SELECT 1 ${matches} LIMIT ?)`;
-    return (this.statement(sql).get(...params, upTo + 1) as { n: number }).n;
+    return this.reading(() => {
+      const sources = matching(filter, (query) => this.unfilledMatching(query));
+      // A search alone is counted in the search index, without reading a row of the codes table.
+      const matches = sources
+        .map((s) => `SELECT 1 FROM ${s.bare ?? s.from} WHERE ${s.where.join(' AND ')}`)
+        .join(' UNION ALL ');
+      const params = sources.flatMap((s) => s.params);
+      const sql = `SELECT count(*) AS n FROM (${matches}${upTo === undefined ? '' : ' LIMIT ?'})`;
+      return (this.statement(sql).get(...params, ...(upTo === undefined ? [] : [upTo + 1])) as { n: number })
+        .n;
+    });
   }
 }
 
-/**
- * The tables, conditions and parameters that select the codes matching a filter; `shortIndexed`
- * says whether the short-search index holds every code yet.
- */
-function matching(
-  filter: CodeFilter,
-  shortIndexed: () => boolean,
-): {
+/** A search's look-up: the rows of a search index (its rowid is codes.seq) meeting a condition. */
+interface Search {
+  index: 'codes_search' | 'codes_short_search';
+  condition: string;
+  params: unknown[];
+}
+
+/** Where codes matching a filter are read, newest first by `order`. */
+interface Source {
   from: string;
   where: string[];
   params: unknown[];
   order: string;
-  /** The search index a query is looked up in. */
-  index?: string;
-} {
+  /** The search index alone, when the search is the only condition. */
+  bare?: string;
+}
+
+/**
+ * Where the codes matching a filter are read: one source, or during the short-search fill two for a
+ * short search (the index, and `unfilled`: the codes it does not hold yet), whose codes never overlap.
+ */
+function matching(filter: CodeFilter, unfilled: (query: string) => Search | undefined): Source[] {
   const where: string[] = [];
   const params: unknown[] = [];
-  let from = 'codes';
-  let order = 'codes.seq';
-  let index: string | undefined;
-  const query = filter.query?.trim();
-  if (query) {
-    // One or two characters are fewer than a trigram: the short searches' index holds them, once
-    // it holds every code; until then (its fill under way, shortSearchFill.ts) they read every code.
-    const short = shortSearchMatch(query);
-    const scan = short !== undefined && !shortIndexed();
-    index = short && !scan ? 'codes_short_search' : 'codes_search';
-    // The search index leads, ordered by its own rowid (the same number as codes.seq): it then
-    // yields matches newest first and the page stops at its limit, where ordering by codes.seq
-    // would sort every match first.
-    from = `${index} JOIN codes ON codes.seq = ${index}.rowid`;
-    order = `${index}.rowid`;
-    if (scan) {
-      // SQLite's LIKE folds the case of A–Z only, where the index folds every script's: 'É' finds
-      // 'é' only once the fill is done. Chinese, digits and ASCII are found alike either way.
-      where.push("codes_search.text LIKE ? ESCAPE '\\'");
-      params.push(`%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    } else {
-      where.push(`${index} MATCH ?`);
-      params.push(short ?? `"${query.replaceAll('"', '""')}"`);
-    }
-  }
   if (filter.accountId) {
     where.push('codes.account_id = ?');
     params.push(filter.accountId);
@@ -367,7 +408,35 @@ function matching(
     );
     params.push(filter.campaign);
   }
-  return { from, where, params, order, ...(index ? { index } : {}) };
+  const query = filter.query?.trim();
+  if (!query) return [{ from: 'codes', where, params, order: 'codes.seq' }];
+  // One or two characters are fewer than a trigram: the short searches' index holds them, and
+  // while its fill is under way (shortSearchFill.ts) the codes it has yet to reach are read.
+  const short = shortSearchMatch(query);
+  const unindexed = short === undefined ? undefined : unfilled(query);
+  const searches: Search[] =
+    short === undefined
+      ? [
+          {
+            index: 'codes_search',
+            condition: 'codes_search MATCH ?',
+            params: [`"${query.replaceAll('"', '""')}"`],
+          },
+        ]
+      : [
+          { index: 'codes_short_search', condition: 'codes_short_search MATCH ?', params: [short] },
+          ...(unindexed ? [unindexed] : []),
+        ];
+  // The search index leads, ordered by its own rowid (the same number as codes.seq): it then
+  // yields matches newest first and the page stops at its limit, where ordering by codes.seq
+  // would sort every match first.
+  return searches.map((search) => ({
+    from: `${search.index} JOIN codes ON codes.seq = ${search.index}.rowid`,
+    where: [search.condition, ...where],
+    params: [...search.params, ...params],
+    order: `${search.index}.rowid`,
+    ...(where.length === 0 ? { bare: search.index } : {}),
+  }));
 }
 
 /** What a search looks in: the page or path, the scene, the file name, and the batch row's name and cells. */

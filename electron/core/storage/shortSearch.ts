@@ -54,11 +54,16 @@ export function shortSearchGrams(searchText: string): string {
 }
 
 /**
- * The MATCH expression finding a search of one or two characters (already trimmed) in
- * codes_short_search, or undefined when the search is long enough for the trigram index.
+ * The characters a search of one or two characters (already trimmed) looks for, case folded as the
+ * index folds it, or undefined when the search is long enough for the trigram index.
  */
-export function shortSearchMatch(query: string): string | undefined {
+export function shortSearchQuery(query: string): string[] | undefined {
   const chars = characters(query);
-  if (chars.length === 0 || chars.length >= SHORTEST_TRIGRAM) return undefined;
-  return `"${chars.map(digits).join('')}"`;
+  return chars.length === 0 || chars.length >= SHORTEST_TRIGRAM ? undefined : chars;
+}
+
+/** The MATCH expression finding a short search in codes_short_search (see shortSearchQuery). */
+export function shortSearchMatch(query: string): string | undefined {
+  const chars = shortSearchQuery(query);
+  return chars && `"${chars.map(digits).join('')}"`;
 }

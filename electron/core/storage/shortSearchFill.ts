@@ -17,6 +17,10 @@ import { shortSearchGrams } from './shortSearch';
  * Codes written meanwhile (added, deleted, given a batch row's origin) are indexed by their writer
  * unless their seq is the fill's (CodeTable.fillOwns): a seq above `last` is a new code's, and one in
  * (filled, last] is read by the fill from codes_search as it is when the fill reaches it.
+ *
+ * A short search meanwhile reads the index for every code outside (filled, last] and the search
+ * text of the codes inside it (shortSearchScan.ts), with the index's case folding: the same answer
+ * as once the fill is done, taking longer the more codes are left to fill.
  */
 
 /** Codes per chunk: about 10 ms of the write lock on an unloaded machine (see bench/library.ts). */
@@ -96,7 +100,7 @@ export class BackgroundFill {
     try {
       done = fillShortSearchChunk(this.db, this.codesPerChunk);
     } catch {
-      // Searches go on reading every code meanwhile: slower, never wrong.
+      // Searches go on reading the codes left to fill meanwhile: slower, never wrong.
       this.schedule(RETRY_MS);
       return;
     }
