@@ -5,6 +5,15 @@ import type { LibraryDatabase } from './libraryDatabase';
 import { preparedStatements } from './preparedStatements';
 
 /**
+ * Images placed and waiting for the sync behind, at most, before placing another waits for it. Each
+ * holds its file open (and its copy in the database) until synced: with a disk slower than codes
+ * arrive (another program writing, a network drive) they piled up unbounded, and a 50,000-row batch
+ * stopped at row 29,023 with EMFILE (too many open files) when they reached the process's limit.
+ * So at most twice this many are open: those waiting, and the group being synced.
+ */
+export const MOST_WAITING_FOR_SYNC = 64;
+
+/**
  * The library's images, png/<sha256>.png, and how a new one becomes durable with no fsync of its
  * own while add() waits. Three syncs in a row (the file, its folder, then the database's log) made
  * an add cost three disk flushes; now the image rides in the add's own commit (images_unsynced) and
@@ -17,11 +26,14 @@ export class ImageStore {
   /** Placed and not yet synced, with the handle that wrote the file (none: synced by its name). */
   private placed = new Map<string, FileHandle | undefined>();
   private syncing: Promise<void> | undefined;
+  /** The group the sync behind is flushing now. */
+  private group: Promise<void> | undefined;
   private readonly statement;
 
   constructor(
     private readonly folder: string,
     private readonly db: LibraryDatabase,
+    private readonly mostWaiting = MOST_WAITING_FOR_SYNC,
   ) {
     this.statement = preparedStatements(db);
   }
@@ -85,6 +97,8 @@ export class ImageStore {
       await rm(temp, { force: true }).catch(() => {});
     }
     this.syncing ??= this.syncBehind();
+    // The sync behind runs until nothing waits, so a group is always under way while this waits.
+    while (this.placed.size >= this.mostWaiting) await this.group?.catch(() => {});
   }
 
   /** The image, from its file, or from its copy while the file is missing (not placed yet, a full disk). */
@@ -137,29 +151,31 @@ export class ImageStore {
     this.drop(mended);
   }
 
-  /** Syncs what was placed, in groups: each file, then their folder once, then drops their copies. */
+  /** Syncs what was placed, in groups, until nothing waits. */
   private async syncBehind(): Promise<void> {
-    try {
-      while (this.placed.size > 0) {
-        const group = [...this.placed];
-        this.placed = new Map();
-        const synced = await Promise.all(
-          group.map(([hash, file]) =>
-            (file ? file.sync().finally(() => file.close()) : syncFile(this.path(hash))).then(
-              () => hash,
-              () => undefined,
-            ),
-          ),
-        );
-        await syncFolder(this.folder);
-        // A file that would not sync keeps its copy: the next open writes it again.
-        this.drop(synced.filter((hash): hash is string => hash !== undefined));
-      }
-    } catch {
-      // The folder would not sync: every copy stays, and the next open mends from them.
-    } finally {
-      this.syncing = undefined;
+    while (this.placed.size > 0) {
+      const group = [...this.placed];
+      this.placed = new Map();
+      this.group = this.syncGroup(group);
+      // The folder would not sync: the group's copies stay, and the next open mends from them.
+      await this.group.catch(() => {});
     }
+    this.syncing = undefined;
+  }
+
+  /** Each file, then their folder once, then drops their copies. */
+  private async syncGroup(group: [string, FileHandle | undefined][]): Promise<void> {
+    const synced = await Promise.all(
+      group.map(([hash, file]) =>
+        (file ? file.sync().finally(() => file.close()) : syncFile(this.path(hash))).then(
+          () => hash,
+          () => undefined,
+        ),
+      ),
+    );
+    await syncFolder(this.folder);
+    // A file that would not sync keeps its copy: the next open writes it again.
+    this.drop(synced.filter((hash): hash is string => hash !== undefined));
   }
 
   /** Not flushed on its own: losing this commit to a power cut only means mending again at open. */
