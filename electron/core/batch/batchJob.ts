@@ -1,5 +1,5 @@
 import { EventEmitter, setMaxListeners } from 'node:events';
-import { mkdir, readFile, rmdir, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { BATCH_CONCURRENCY, BATCH_PACE, type BatchProgress, type BatchState } from '../../../shared/batch';
 import { batchPrintSchema, printsAnything } from '../../../shared/batchPrint';
@@ -9,14 +9,14 @@ import { type AppError, Failure } from '../../../shared/result';
 import { type CodeAccount, CodeMaker, type MadeCode } from '../codes/codeMaker';
 import { writeFileAtomic } from '../storage/atomicFile';
 import type { Library } from '../storage/library';
-import { sweepTemps } from '../storage/tempFiles';
 import { cancelled } from '../wechat/abortable';
 import { BatchPrinter } from './batchPrint';
+import { startBatch } from './batchStart';
 import { isCancelled } from './errorPolicy';
-import { type BatchManifest, batchFolder, batchId, Journal, removeBatch, unreceivedCodes } from './journal';
+import { type BatchManifest, batchId, type Journal, removeBatch, unreceivedCodes } from './journal';
 import { type NamesPresent, NamesPresentBuilder } from './namesPresent';
 import { defaultNameTemplate, fileNameList } from './naming';
-import { type BatchOutput, takeOutputFolder, writeOutputs } from './outputs';
+import { type BatchOutput, writeOutputs } from './outputs';
 import type { BatchPlan } from './plan';
 import { ProgressMeter, secondsLeft } from './progressMeter';
 import { RateLimiter } from './rateLimiter';
@@ -253,7 +253,6 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     // Checked and the logo read before anything is taken or called: a mistake costs nothing.
     const { print } = this.options.output;
     if (printsAnything(print)) this.printer = await BatchPrinter.open(print, plan.sheet.headers, plan.kind);
-    const folder = batchFolder(this.options.dataDir, this.id);
     const manifest: BatchManifest = {
       id: this.id,
       input: resolve(plan.sheet.file),
@@ -272,43 +271,23 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         ...(this.options.campaign !== undefined ? { campaign: this.options.campaign } : {}),
       },
     };
-    const resume = this.options.resume ?? false;
-    // The folder first: a start refused because another batch writes there must not have emptied
-    // (or removed) this batch's journal of an unfinished run.
-    const releaseFolder = await takeOutputFolder(this.options.dataDir, this.outDir, this.id, manifest.input);
-    const batchExisted = await stat(folder).then(
-      () => true,
-      () => false,
+    const { journal, folder, releaseFolder } = await startBatch(
+      this.options.dataDir,
+      manifest,
+      this.options.resume ?? false,
+      async (journal) => {
+        this.present = await filesPresent(this.outDir, this.names);
+        this.unreceived = await unreceivedCodes(journal.unansweredCalls, this.options.library);
+        this.options.library.recordBatch({
+          batch: this.id,
+          campaign: this.campaign,
+          sourceFile: basename(plan.sheet.file),
+          startedAt: manifest.startedAt,
+        });
+        this.queueUnfinished(journal);
+      },
     );
-    let createdOutDir: string | undefined;
-    try {
-      this.journal = await Journal.open(folder, manifest, resume);
-    } catch (cause) {
-      await releaseFolder();
-      throw cause;
-    }
-    try {
-      createdOutDir = await mkdir(this.outDir, { recursive: true }).catch((cause) => {
-        throw new Failure(appError('file', { path: this.outDir, detail: String(cause?.message ?? cause) }));
-      });
-      await sweepTemps(this.outDir);
-      this.present = await filesPresent(this.outDir, this.names);
-      this.unreceived = await unreceivedCodes(this.journal.unansweredCalls, this.options.library);
-      this.options.library.recordBatch({
-        batch: this.id,
-        campaign: this.campaign,
-        sourceFile: basename(plan.sheet.file),
-        startedAt: manifest.startedAt,
-      });
-      this.queueUnfinished(this.journal);
-    } catch (cause) {
-      // Never started: nothing of it is left behind, neither an empty folder nor a batch to continue.
-      await this.journal.close();
-      await releaseFolder();
-      if (createdOutDir) await rmdir(this.outDir).catch(() => {});
-      if (!resume && !batchExisted) await removeBatch(folder);
-      throw cause;
-    }
+    this.journal = journal;
 
     this.meter.start();
     if (!this.stopping) this.setState('running');
@@ -326,7 +305,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         // Still holding the journal: a resume elsewhere must not start while results and ZIP are written.
         summary = await this.summarise();
       } finally {
-        await this.journal.close();
+        await journal.close();
       }
       if (plan.rows.length > 0 && this.counts.done === plan.rows.length) await removeBatch(folder);
       this.setState('finished');
