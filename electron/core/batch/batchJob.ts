@@ -1,38 +1,27 @@
 import { EventEmitter, setMaxListeners } from 'node:events';
-import { mkdir, readFile, rmdir, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { BATCH_CONCURRENCY, BATCH_PACE, type BatchProgress, type BatchState } from '../../../shared/batch';
 import { batchPrintSchema, printsAnything } from '../../../shared/batchPrint';
-import { appError, isDailyLimit } from '../../../shared/errors';
+import { appError } from '../../../shared/errors';
 import { fileTaken, notKeptSummary } from '../../../shared/errors/batch';
-import { failFastError } from '../../../shared/errors/failFast';
 import { type AppError, Failure } from '../../../shared/result';
 import { type CodeAccount, CodeMaker, type MadeCode } from '../codes/codeMaker';
 import { writeFileAtomic } from '../storage/atomicFile';
 import type { Library } from '../storage/library';
-import { sweepTemps } from '../storage/tempFiles';
 import { cancelled } from '../wechat/abortable';
 import { BatchPrinter } from './batchPrint';
-import {
-  DEFAULT_FAILURE_STREAK_LIMIT,
-  DEFAULT_REQUEUE_LIMIT,
-  FAIL_FAST_AFTER,
-  failFastKey,
-  isCancelled,
-  SameErrorStreak,
-  slowsDown,
-  stopReason,
-  tryAgain,
-} from './errorPolicy';
-import { FailureGroups } from './failureGroups';
-import { type BatchManifest, batchFolder, batchId, Journal, removeBatch, unreceivedCodes } from './journal';
+import { startBatch } from './batchStart';
+import { isCancelled } from './errorPolicy';
+import { type BatchManifest, batchId, type Journal, removeBatch, unreceivedCodes } from './journal';
 import { type NamesPresent, NamesPresentBuilder } from './namesPresent';
 import { defaultNameTemplate, fileNameList } from './naming';
-import { type BatchOutput, takeOutputFolder, writeOutputs } from './outputs';
+import { type BatchOutput, writeOutputs } from './outputs';
 import type { BatchPlan } from './plan';
 import { ProgressMeter, secondsLeft } from './progressMeter';
 import { RateLimiter } from './rateLimiter';
 import type { RowOutcome } from './results';
+import { RowFailures, type WhenRowsFail } from './rowFailures';
 import { batchCampaign, rowOrigin } from './rowOrigin';
 import { RowOutcomes } from './rowOutcomes';
 import { type FreeSlot, type QueueItem, RowScheduler } from './scheduler';
@@ -41,7 +30,7 @@ import { filesPresent, rowFilePath } from './subfolders';
 
 export type { BatchOutput };
 
-export interface BatchJobOptions {
+export interface BatchJobOptions extends WhenRowsFail {
   plan: BatchPlan;
   /** Its appId must be the plan's owner: the library files codes under it. */
   account: CodeAccount;
@@ -61,22 +50,6 @@ export interface BatchJobOptions {
   resume?: boolean;
   /** Language of the results CSV's messages. */
   language?: 'en' | 'zh';
-  /** How long every call waits when WeChat's rate limit outlasts the client's retries; default 30 s. */
-  rateLimitPauseMs?: number;
-  /** Times a row whose failure may pass (-1, 45009, network) goes back in the queue; default 3. */
-  requeueLimit?: number;
-  /** The batch stops after this many tries in a row fail, whatever the rows; default 25. */
-  failureStreakLimit?: number;
-  /**
-   * What WeChat's daily cap on limited and square codes (45009) does: 'pause' (the app: Resume
-   * tomorrow) or 'stop' (the CLI: the journal keeps the place for --resume). Default 'pause'.
-   */
-  onDailyLimit?: 'pause' | 'stop';
-  /**
-   * What the same error coming back for rows in a row (a page not published, a token refused) does:
-   * 'pause' (the app: fix it, then Resume) or 'stop' (the CLI: --resume goes on). Default 'pause'.
-   */
-  onFailFast?: 'pause' | 'stop';
 }
 
 export type { BatchProgress, BatchState };
@@ -129,6 +102,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   private readonly scheduler: RowScheduler;
   private readonly meter = new ProgressMeter();
   private readonly outcomes: RowOutcomes;
+  private readonly failures: RowFailures;
   private journal?: Journal;
   /** The print options' step (labels, logo, vector file, sheet); absent when the batch has none. */
   private printer?: BatchPrinter;
@@ -143,15 +117,8 @@ export class BatchJob extends EventEmitter<BatchEvents> {
   private cancelled = false;
   private skipZip = false;
   private stoppedBy?: AppError;
-  /** Why the batch paused by itself (WeChat's daily cap, the same error row after row); cleared by resume(). */
-  private pausedBy?: AppError;
-  /** The fail-fast error the batch paused for: rows in flight meeting it go back to the queue. */
-  private pausedFor?: string;
-  private failureStreak = 0;
-  private readonly sameError = new SameErrorStreak<{ item: QueueItem; error: AppError }>();
-  private readonly failures = new FailureGroups();
   private numUsed?: number;
-  private counts = { done: 0, failed: 0, fromLibrary: 0 };
+  private counts = { done: 0, fromLibrary: 0 };
   private lastProgressAt = 0;
   /** Aborts waits (rate limiter, pauses) when the batch stops. */
   private readonly stopController = new AbortController();
@@ -178,6 +145,18 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         if (this.scheduler.inFlight === 0 && this.currentState === 'pausing') this.setState('paused');
       },
     );
+    this.failures = new RowFailures(plan.kind, options, {
+      queue: this.scheduler,
+      pause: () => this.pause(),
+      stop: (reason) => this.stop(reason),
+      slowDown: (pauseMs) => {
+        this.limiter.slowDown(pauseMs);
+        this.emit('slowdown', { pauseMs, callsPerMinute: this.limiter.callsPerMinute });
+      },
+      failRow: (index, error) =>
+        this.finish(index, { row: plan.rows.at(index)!.row, status: 'failed', error }),
+      forgetRow: (index) => this.outcomes.forget(index),
+    });
     this.id = batchId({
       input: plan.sheet.contentHash,
       kind: plan.kind,
@@ -220,9 +199,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
 
   resume(): void {
     if (this.currentState !== 'paused' && this.currentState !== 'pausing') return;
-    this.pausedBy = undefined;
-    this.pausedFor = undefined;
-    this.sameError.reset();
+    this.failures.resumed();
     this.setState('running');
     this.scheduler.resume();
   }
@@ -242,15 +219,17 @@ export class BatchJob extends EventEmitter<BatchEvents> {
 
   progress(): BatchProgress {
     const total = this.options.plan.rows.length;
-    const remaining = total - this.counts.done - this.counts.failed;
+    const failed = this.failures.count;
+    const remaining = total - this.counts.done - failed;
     const codesPerSecond = this.meter.speed();
     const left = secondsLeft(remaining, codesPerSecond, this.currentState === 'running');
+    const pausedBy = this.failures.pauseReason;
     const failures = this.failures.list();
     return {
       state: this.currentState,
       total,
       done: this.counts.done,
-      failed: this.counts.failed,
+      failed,
       remaining,
       fromLibrary: this.counts.fromLibrary,
       codesPerSecond,
@@ -258,7 +237,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       ...(this.limiter.callsPerMinute !== undefined ? { callsPerMinute: this.limiter.callsPerMinute } : {}),
       ...(this.numUsed !== undefined ? { numUsed: this.numUsed } : {}),
       ...(this.unreceived > 0 ? { unreceived: this.unreceived } : {}),
-      ...(this.pausedBy && this.scheduler.pauseWanted ? { pausedBy: this.pausedBy } : {}),
+      ...(pausedBy ? { pausedBy } : {}),
       ...(failures.length > 0 ? { failures } : {}),
     };
   }
@@ -274,7 +253,6 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     // Checked and the logo read before anything is taken or called: a mistake costs nothing.
     const { print } = this.options.output;
     if (printsAnything(print)) this.printer = await BatchPrinter.open(print, plan.sheet.headers, plan.kind);
-    const folder = batchFolder(this.options.dataDir, this.id);
     const manifest: BatchManifest = {
       id: this.id,
       input: resolve(plan.sheet.file),
@@ -293,43 +271,23 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         ...(this.options.campaign !== undefined ? { campaign: this.options.campaign } : {}),
       },
     };
-    const resume = this.options.resume ?? false;
-    // The folder first: a start refused because another batch writes there must not have emptied
-    // (or removed) this batch's journal of an unfinished run.
-    const releaseFolder = await takeOutputFolder(this.options.dataDir, this.outDir, this.id, manifest.input);
-    const batchExisted = await stat(folder).then(
-      () => true,
-      () => false,
+    const { journal, folder, releaseFolder } = await startBatch(
+      this.options.dataDir,
+      manifest,
+      this.options.resume ?? false,
+      async (journal) => {
+        this.present = await filesPresent(this.outDir, this.names);
+        this.unreceived = await unreceivedCodes(journal.unansweredCalls, this.options.library);
+        this.options.library.recordBatch({
+          batch: this.id,
+          campaign: this.campaign,
+          sourceFile: basename(plan.sheet.file),
+          startedAt: manifest.startedAt,
+        });
+        this.queueUnfinished(journal);
+      },
     );
-    let createdOutDir: string | undefined;
-    try {
-      this.journal = await Journal.open(folder, manifest, resume);
-    } catch (cause) {
-      await releaseFolder();
-      throw cause;
-    }
-    try {
-      createdOutDir = await mkdir(this.outDir, { recursive: true }).catch((cause) => {
-        throw new Failure(appError('file', { path: this.outDir, detail: String(cause?.message ?? cause) }));
-      });
-      await sweepTemps(this.outDir);
-      this.present = await filesPresent(this.outDir, this.names);
-      this.unreceived = await unreceivedCodes(this.journal.unansweredCalls, this.options.library);
-      this.options.library.recordBatch({
-        batch: this.id,
-        campaign: this.campaign,
-        sourceFile: basename(plan.sheet.file),
-        startedAt: manifest.startedAt,
-      });
-      this.queueUnfinished(this.journal);
-    } catch (cause) {
-      // Never started: nothing of it is left behind, neither an empty folder nor a batch to continue.
-      await this.journal.close();
-      await releaseFolder();
-      if (createdOutDir) await rmdir(this.outDir).catch(() => {});
-      if (!resume && !batchExisted) await removeBatch(folder);
-      throw cause;
-    }
+    this.journal = journal;
 
     this.meter.start();
     if (!this.stopping) this.setState('running');
@@ -347,7 +305,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
         // Still holding the journal: a resume elsewhere must not start while results and ZIP are written.
         summary = await this.summarise();
       } finally {
-        await this.journal.close();
+        await journal.close();
       }
       if (plan.rows.length > 0 && this.counts.done === plan.rows.length) await removeBatch(folder);
       this.setState('finished');
@@ -412,8 +370,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       const gotCode = () => {
         if (hasCode) return;
         hasCode = true;
-        this.failureStreak = 0;
-        this.sameError.reset();
+        this.failures.codeReceived();
         freeSlot();
       };
       const made = await this.maker.make(account, row.request, {
@@ -463,7 +420,7 @@ export class BatchJob extends EventEmitter<BatchEvents> {
       // abandoned by the job's own abort was never answered: it stays unanswered, reported on resume.
       const abandoned = this.callController.signal.aborted && isCancelled(caught);
       if (called && !abandoned) await this.journal!.recordAnswered(row.row).catch(() => {});
-      this.failed(item, caught);
+      this.failures.rowFailed(item, caught);
     }
   }
 
@@ -481,97 +438,6 @@ export class BatchJob extends EventEmitter<BatchEvents> {
     // folder's flush is shared by the rows writing meanwhile (syncFolder); writing rows' files in
     // groups was measured and cost no less CPU (docs/batch-engine-profile.md).
     await writeFileAtomic(path, made.png);
-  }
-
-  private failed(item: QueueItem, caught: unknown): void {
-    const error = caught instanceof Failure ? caught.error : appError('internal', { detail: String(caught) });
-    // A stop interrupted the row: it is simply not run, and a resumed batch picks it up.
-    if (error.code === 'cancelled' && this.stopping) return;
-    const row = this.options.plan.rows.at(item.index)!;
-    // On limited and square codes 45009 is the daily cap rather than the per-minute limit.
-    if (isDailyLimit(error.errcode, this.options.plan.kind)) {
-      this.dailyLimitReached(item, error);
-      return;
-    }
-    if (slowsDown(error)) {
-      const pauseMs = this.options.rateLimitPauseMs ?? 30_000;
-      this.limiter.slowDown(pauseMs);
-      this.emit('slowdown', { pauseMs, callsPerMinute: this.limiter.callsPerMinute });
-    }
-    // Counts tries that will come back too: with the network down, rows would otherwise cycle for long.
-    this.failureStreak++;
-    const key = failFastKey(error);
-    if (key !== undefined && key === this.pausedFor && this.scheduler.pauseWanted) {
-      // In flight when the batch paused for this very error: it waits for the fix with the others.
-      this.scheduler.putBack([{ index: item.index, requeued: item.requeued, retriedAfterPause: true }]);
-      return;
-    }
-    // A row tried again after such a pause that fails the same way is its own (a typo in its page):
-    // it fails alone, or Resume would pause again on the same rows for ever.
-    const sameInARow = item.retriedAfterPause && key !== undefined ? 0 : this.sameError.note(error);
-    if (sameInARow >= FAIL_FAST_AFTER && !this.stopping) {
-      this.failFast(item, error, sameInARow, key!);
-      return;
-    }
-    const streakLimit = this.options.failureStreakLimit ?? DEFAULT_FAILURE_STREAK_LIMIT;
-    const retry = {
-      requeued: item.requeued,
-      requeueLimit: this.options.requeueLimit ?? DEFAULT_REQUEUE_LIMIT,
-      streak: this.failureStreak,
-      streakLimit,
-    };
-    if (tryAgain(error, retry)) {
-      this.scheduler.push({ index: item.index, requeued: item.requeued + 1 });
-      return;
-    }
-    this.counts.failed++;
-    this.failures.add(error);
-    if (!item.retriedAfterPause) this.sameError.keep({ item, error });
-    this.finish(item.index, { row: row.row, status: 'failed', error });
-    const reason = stopReason(error, this.failureStreak, streakLimit);
-    if (reason) this.stop(reason);
-  }
-
-  /**
-   * Every later call would meet the cap until tomorrow: the row is not failed but stays to do, and
-   * the batch pauses (or stops) at once, rows in flight finishing, instead of trying row after row.
-   */
-  private dailyLimitReached(item: QueueItem, error: AppError): void {
-    this.scheduler.push({ index: item.index, requeued: item.requeued });
-    if (this.options.onDailyLimit === 'stop') this.stop(error);
-    else this.pauseFor(error);
-  }
-
-  /**
-   * The same error came back for rows in a row: every later row would meet it. The batch pauses (or
-   * stops) saying why and how to fix it, and the rows of the streak go back to the head of the
-   * queue, to be tried again first once the cause is fixed, rather than staying failed.
-   */
-  private failFast(item: QueueItem, error: AppError, rows: number, key: string): void {
-    const streak = this.sameError.takeBack();
-    for (const back of streak) {
-      this.counts.failed--;
-      this.failures.remove(back.error);
-      this.outcomes.forget(back.item.index);
-    }
-    // First in line once resumed: whether the fix worked shows at once.
-    const again = [...streak.map((back) => back.item), item];
-    this.scheduler.putBack(again.map((row) => ({ ...row, retriedAfterPause: true })));
-    const then = this.options.onFailFast ?? 'pause';
-    const reason = failFastError(error, rows, then);
-    if (then === 'stop') {
-      this.stop(reason);
-      return;
-    }
-    this.pauseFor(reason);
-    if (this.scheduler.pauseWanted) this.pausedFor = key;
-  }
-
-  /** Pauses, with the reason in the progress from its first report on. */
-  private pauseFor(reason: AppError): void {
-    this.pausedBy = reason;
-    this.pause();
-    if (!this.scheduler.pauseWanted) this.pausedBy = undefined;
   }
 
   private finish(index: number, outcome: RowOutcome): void {
