@@ -317,7 +317,7 @@ interface Upgraded {
   openMs: number;
   /** From the open until the fill (in the background, shortSearchFill.ts) has indexed every code. */
   filledS: number;
-  /** A short search no code matches (桌), page + count, while the fill is under way: every code is read. */
+  /** A short search no code matches (桌), page + count, while the fill is under way: the index, and the codes it has yet to reach. */
   shortSearchWhileFillingMs: number;
 }
 

@@ -4,7 +4,8 @@
  */
 
 const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
-const RESERVED_PARAMETER = 'scancode_time';
+/** The parameter WeChat reserves for itself: a path or page holding it is refused (85096). */
+export const RESERVED_PARAMETER = 'scancode_time';
 
 /** Text without the characters nobody can see (pasted from chat apps and documents). */
 export const withoutInvisible = (text: string): string => text.replace(INVISIBLE, '').trim();

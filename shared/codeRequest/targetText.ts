@@ -1,11 +1,11 @@
 import type { Localized } from '../result';
+import { RESERVED_PARAMETER } from '../targetFixes';
 import { type CodeRequestField, FIELD_LABELS } from './fields';
 import { type Checked, problem } from './fieldValue';
 
 // What a page path, a page and a scene share as WeChat counts and refuses them: lengths, characters
 // a path cannot hold, the parameter WeChat reserves, and how to name a character nobody can see.
 
-const RESERVED_PARAMETER = 'scancode_time';
 /**
  * What a path or page may not hold: control characters (U+0000–001F, U+007F–009F), format
  * characters (zero-width spaces and joiners, bidi controls that make a path read differently from
