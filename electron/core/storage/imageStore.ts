@@ -9,7 +9,8 @@ import { preparedStatements } from './preparedStatements';
  * holds its file open (and its copy in the database) until synced: with a disk slower than codes
  * arrive (another program writing, a network drive) they piled up unbounded, and a 50,000-row batch
  * stopped at row 29,023 with EMFILE (too many open files) when they reached the process's limit.
- * So at most twice this many are open: those waiting, and the group being synced.
+ * So about twice this many are open: those waiting and the group being synced, each with up to
+ * as many more as rows place at once (every placer adds its image before it waits).
  */
 export const MOST_WAITING_FOR_SYNC = 64;
 
@@ -35,6 +36,7 @@ export class ImageStore {
     private readonly db: LibraryDatabase,
     private readonly mostWaiting = MOST_WAITING_FOR_SYNC,
   ) {
+    if (!(mostWaiting >= 1)) throw new RangeError(`mostWaiting must be at least 1, not ${mostWaiting}`);
     this.statement = preparedStatements(db);
   }
 
@@ -96,9 +98,13 @@ export class ImageStore {
       await file?.close().catch(() => {});
       await rm(temp, { force: true }).catch(() => {});
     }
-    this.syncing ??= this.syncBehind();
-    // The sync behind runs until nothing waits, so a group is always under way while this waits.
-    while (this.placed.size >= this.mostWaiting) await this.group?.catch(() => {});
+    // Only with something waiting: a sync behind started on nothing ends before `syncing` is set,
+    // which then stayed set for good and no image was ever synced again (their files kept open).
+    if (this.placed.size > 0) this.syncing ??= this.syncBehind();
+    while (this.placed.size >= this.mostWaiting) {
+      this.syncing ??= this.syncBehind();
+      await this.group?.catch(() => {});
+    }
   }
 
   /** The image, from its file, or from its copy while the file is missing (not placed yet, a full disk). */
