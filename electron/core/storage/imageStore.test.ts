@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, readlink, rm, truncate } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, readlink, rm, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'libsql';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -120,6 +120,11 @@ describe("a code's image", () => {
         }
         return open;
       };
+      // The count sees a file held open in the folder (the placings below may all sync in time).
+      const held = await open(join(folder, 'held'), 'w');
+      expect(await openImages()).toBe(1);
+      await held.close();
+      await rm(join(folder, 'held'));
       const pngs = Array.from({ length: 1_000 }, (_, i) => Buffer.from(`image ${i} `.repeat(400)));
       const hash = (png: Buffer) => createHash('sha256').update(png).digest('hex');
       let most = 0;
@@ -128,7 +133,6 @@ describe("a code's image", () => {
         if (i % 5 === 0) most = Math.max(most, await openImages());
       }
       await images.settled();
-      expect(most).toBeGreaterThan(0);
       // Those waiting for the sync behind, and the group it is syncing.
       expect(most).toBeLessThanOrEqual(2 * bound);
       expect(await openImages()).toBe(0);
